@@ -1,0 +1,16 @@
+/* sam-i18n.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void sam_i18n_init (void);
+
+G_END_DECLS

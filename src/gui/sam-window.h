@@ -1,0 +1,25 @@
+/* sam-window.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SAM_TYPE_WINDOW (sam_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamWindow, sam_window, SAM, WINDOW, AdwApplicationWindow)
+
+SamWindow *sam_window_new       (AdwApplication *application,
+                                 GSettings      *settings) G_GNUC_WARN_UNUSED_RESULT;
+void       sam_window_add_toast (SamWindow      *self,
+                                 AdwToast       *toast);
+void       sam_window_set_page  (SamWindow      *self,
+                                 const char     *name);
+
+G_END_DECLS

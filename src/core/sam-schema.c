@@ -179,7 +179,7 @@ static const SamColumn escalation_columns[] = {
   STR ("to_other", "to-other", FALSE),
   DATE ("escalated", "escalated", TRUE),
   DATE ("answered", "answered", FALSE),
-  TEXT ("reason", "reason"),
+  { "reason", "reason", SAM_COLUMN_TEXT, TRUE, 0, NULL },
   TEXT ("answer", "answer"),
 };
 

@@ -1,0 +1,104 @@
+/* sam-store-private.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sam-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+#define SAM_STORE_FTS_TRIGGERS "fts-triggers.sql"
+
+/* What the store derives from the descriptor for each table when it opens. */
+typedef struct
+{
+  char  *select;       /* SELECT t.id, t.uuid, <columns, refs as uuids> FROM ... (no WHERE) */
+  char  *insert;       /* INSERT INTO t (uuid, columns) VALUES (?1, ?2, ...) */
+  char  *update;       /* UPDATE t SET columns = ?2, ... WHERE uuid = ?1 */
+  char  *delete;       /* DELETE FROM t WHERE uuid = ?1 */
+  char  *find_id;      /* SELECT id FROM t WHERE uuid = ?1 */
+  char  *exists;       /* SELECT EXISTS (SELECT 1 FROM t) */
+  char **defaults;     /* per column: the default as stored text, or NULL */
+} SamTableSql;
+
+struct _SamStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *user_name;
+  GHashTable  *statements;  /* SQL text -> prepared sqlite3_stmt */
+  SamTableSql  sql[SAM_N_TABLES];
+  guint        network_fs : 1;
+  guint        in_import : 1;
+};
+
+/* sam-store.c */
+sqlite3_stmt *_sam_store_prepare        (SamStore           *self,
+                                         const char         *sql,
+                                         GError            **error);
+GBytes       *_sam_store_lookup_sql     (const char         *name,
+                                         GError            **error);
+gboolean      _sam_store_run_sql_resource (SamStore         *self,
+                                         const char         *name,
+                                         GError            **error);
+gboolean      _sam_store_exec           (SamStore           *self,
+                                         const char         *sql,
+                                         GError            **error);
+gboolean      _sam_store_begin          (SamStore           *self,
+                                         GError            **error);
+gboolean      _sam_store_commit         (SamStore           *self,
+                                         GError            **error);
+void          _sam_store_rollback       (SamStore           *self);
+gboolean      _sam_store_is_foreign_key_error (SamStore       *self,
+                                         int                 rc);
+void          _sam_store_set_error      (SamStore           *self,
+                                         GError            **error,
+                                         int                 rc,
+                                         const char         *what);
+gboolean      _sam_store_audit          (SamStore           *self,
+                                         const char         *action,
+                                         const char         *entity,
+                                         const char         *entity_uuid,
+                                         const char         *before,
+                                         const char         *after,
+                                         GError            **error);
+char         *_sam_store_row_json       (SamTable            table,
+                                         const char         *uuid,
+                                         const char * const *values);
+GPtrArray    *_sam_store_read_row       (SamStore           *self,
+                                         sqlite3_stmt       *stmt,
+                                         SamTable            table,
+                                         gint64             *id,
+                                         char              **uuid);
+GPtrArray    *_sam_store_dup_row        (SamStore           *self,
+                                         SamTable            table,
+                                         const char         *uuid,
+                                         gint64             *id,
+                                         GError            **error);
+gboolean      _sam_store_bind_values    (SamStore           *self,
+                                         sqlite3_stmt       *stmt,
+                                         SamTable            table,
+                                         const char * const *values,
+                                         const gint64       *ref_ids,
+                                         GError            **error);
+gint64        _sam_store_find_id        (SamStore           *self,
+                                         SamTable            table,
+                                         const char         *uuid,
+                                         GError            **error);
+void          _sam_store_changed        (SamStore           *self,
+                                         SamTable            table);
+const char   *_sam_store_table_label    (SamTable            table);
+gboolean      _sam_store_fs_type_is_network (gulong          f_type);
+gboolean      _sam_store_path_is_network    (const char     *path);
+
+G_END_DECLS

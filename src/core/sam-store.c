@@ -1,0 +1,1283 @@
+/* sam-store.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/vfs.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unicode/ucol.h>
+
+#include "sam-core-resources.h"
+#include "sam-store-private.h"
+
+/*
+ * The store owns the SQLite connection to one register file and is the only
+ * code that runs SQL. This file opens the connection (collation, journal,
+ * migrations), derives the per-table SQL from the schema descriptor, maps
+ * SQLite errors to SAM_STORE_ERROR and writes the audit log; the exchange
+ * (import/export) lives in sam-store-exchange.c and the editing API in
+ * sam-store-edit.c.
+ */
+
+#define SQL_RESOURCE_DIR "/io/github/samordna/Samordna/sql/"
+#define BUSY_TIMEOUT_MS  10000
+/* Negative: KiB. Big enough to keep the indexes of a large import in memory,
+ * small enough to stay well inside the import's memory budget. */
+#define CACHE_SIZE_KIB   "-16384"
+
+/* statfs f_type values of network file systems (from linux/magic.h and the
+ * file systems' own headers, which are not all installed). */
+#define NFS_SUPER_MAGIC    0x6969
+#define SMB_SUPER_MAGIC    0x517B
+#define CIFS_MAGIC_NUMBER  0xFF534D42
+#define SMB2_MAGIC_NUMBER  0xFE534D42
+#define AFS_SUPER_MAGIC    0x5346414F
+#define AFS_FS_MAGIC       0x6B414653
+#define CODA_SUPER_MAGIC   0x73757245
+#define NCP_SUPER_MAGIC    0x564C
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (sam-store-error-quark, sam_store_error)
+
+G_DEFINE_FINAL_TYPE (SamStore, sam_store, G_TYPE_OBJECT)
+
+static const char * const table_labels[SAM_N_TABLES] = {
+  N_("organisation"),
+  N_("person"),
+  N_("group"),
+  N_("group relation"),
+  N_("commission"),
+  N_("commission seat"),
+  N_("assignment"),
+  N_("meeting"),
+  N_("meeting participation"),
+  N_("agenda item"),
+  N_("attendance"),
+  N_("decision"),
+  N_("escalation"),
+};
+
+/**
+ * _sam_store_table_label:
+ * @table: a table
+ *
+ * Returns: (transfer none): the translated, lower-case name of a row of @table
+ */
+const char *
+_sam_store_table_label (SamTable table)
+{
+  g_return_val_if_fail (table < SAM_N_TABLES, NULL);
+
+  return _(table_labels[table]);
+}
+
+/* Swedish collation */
+
+static int
+sv_compare (void       *collator,
+            int         len_a,
+            const void *a,
+            int         len_b,
+            const void *b)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult result;
+
+  result = ucol_strcollUTF8 (collator, a, len_a, b, len_b, &status);
+  if (U_FAILURE (status))
+    {
+      int cmp = memcmp (a, b, MIN (len_a, len_b));
+
+      return cmp != 0 ? cmp : len_a - len_b;
+    }
+
+  return (int) result;
+}
+
+static void
+sv_destroy (void *collator)
+{
+  ucol_close (collator);
+}
+
+/* ICU carries its own CLDR data, so "sv" sorts … z, å, ä, ö whatever locales
+ * the machine has installed. */
+static gboolean
+register_sv_collation (sqlite3  *db,
+                       GError  **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollator *collator = ucol_open ("sv", &status);
+
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The Swedish sort order is not available (%s)"), u_errorName (status));
+      return FALSE;
+    }
+
+  return sqlite3_create_collation_v2 (db, "sv", SQLITE_UTF8, collator, sv_compare, sv_destroy) == SQLITE_OK;
+}
+
+/* Network file systems */
+
+/**
+ * _sam_store_fs_type_is_network:
+ * @f_type: the f_type of a struct statfs
+ *
+ * Returns: whether @f_type is a network file system, where SQLite's WAL
+ *   (shared memory between processes) is not safe
+ */
+gboolean
+_sam_store_fs_type_is_network (gulong f_type)
+{
+  switch ((guint32) f_type)
+    {
+    case NFS_SUPER_MAGIC:
+    case SMB_SUPER_MAGIC:
+    case CIFS_MAGIC_NUMBER:
+    case SMB2_MAGIC_NUMBER:
+    case AFS_SUPER_MAGIC:
+    case AFS_FS_MAGIC:
+    case CODA_SUPER_MAGIC:
+    case NCP_SUPER_MAGIC:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * _sam_store_path_is_network:
+ * @path: a register file, which may not exist yet
+ *
+ * Looks at the file and at its directory (the file may be a symlink into a
+ * share, or not exist yet). SAM_FORCE_NETWORK_FS=1 in the environment makes
+ * every path count as remote, so tests can reach that code.
+ *
+ * Returns: whether @path is on a network file system
+ */
+gboolean
+_sam_store_path_is_network (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs buf;
+
+  if (g_strcmp0 (g_getenv ("SAM_FORCE_NETWORK_FS"), "1") == 0)
+    return TRUE;
+
+  if (statfs (path, &buf) == 0 && _sam_store_fs_type_is_network (buf.f_type))
+    return TRUE;
+
+  return statfs (dir, &buf) == 0 && _sam_store_fs_type_is_network (buf.f_type);
+}
+
+/* Statements and errors */
+
+/**
+ * _sam_store_prepare:
+ * @self: a #SamStore
+ * @sql: one SQL statement
+ * @error: return location for a #GError
+ *
+ * Returns a cached prepared statement for @sql, reset and with no bindings.
+ * The caller must sqlite3_reset() it when done, so that it does not keep a
+ * read snapshot open.
+ *
+ * Returns: (transfer none) (nullable): the statement
+ */
+sqlite3_stmt *
+_sam_store_prepare (SamStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * _sam_store_exec:
+ * @self: a #SamStore
+ * @sql: one or more SQL statements without parameters
+ * @error: return location for a #GError
+ *
+ * Returns: whether all of @sql ran
+ */
+gboolean
+_sam_store_exec (SamStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("“%.60s…” failed: %s", sql, sqlite3_errmsg (self->db));
+      _sam_store_set_error (self, error, rc, _("The register could not be changed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_begin:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Starts a write transaction at once (BEGIN IMMEDIATE), so two programs on
+ * one file take turns instead of failing half-way with SQLITE_BUSY.
+ *
+ * Returns: whether the transaction started
+ */
+gboolean
+_sam_store_begin (SamStore  *self,
+                  GError   **error)
+{
+  return _sam_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * _sam_store_commit:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Returns: whether the transaction was committed; if not, it was rolled back
+ */
+gboolean
+_sam_store_commit (SamStore  *self,
+                   GError   **error)
+{
+  if (!_sam_store_exec (self, "COMMIT", error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_rollback:
+ * @self: a #SamStore
+ *
+ * Rolls back the open transaction, if any.
+ */
+void
+_sam_store_rollback (SamStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* "NOT NULL constraint failed: grp.name" -> the descriptor's "name" column */
+static const char *
+failed_column (SamStore *self)
+{
+  const char *msg = sqlite3_errmsg (self->db);
+  const char *colon = strstr (msg, ": ");
+  g_autofree char *table = NULL;
+  const char *dot, *end;
+
+  if (colon == NULL || (dot = strchr (colon + 2, '.')) == NULL)
+    return NULL;
+
+  table = g_strndup (colon + 2, dot - colon - 2);
+  end = dot + 1 + strcspn (dot + 1, ", ");
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    {
+      const SamTableInfo *info = sam_schema_table (t);
+
+      if (strcmp (info->sql_name, table) != 0)
+        continue;
+      for (guint c = 0; c < info->n_columns; c++)
+        if (strlen (info->columns[c].column) == (gsize) (end - dot - 1) &&
+            strncmp (info->columns[c].column, dot + 1, end - dot - 1) == 0)
+          return info->columns[c].xml_name;
+    }
+
+  return NULL;
+}
+
+/**
+ * _sam_store_is_foreign_key_error:
+ * @self: a #SamStore
+ * @rc: the result of the failed sqlite3_step()
+ *
+ * ON DELETE RESTRICT fails with SQLITE_CONSTRAINT_TRIGGER, not
+ * SQLITE_CONSTRAINT_FOREIGNKEY, so the message has to be looked at too.
+ *
+ * Returns: whether the failure was a foreign key constraint
+ */
+gboolean
+_sam_store_is_foreign_key_error (SamStore *self,
+                                 int       rc)
+{
+  return rc == SQLITE_CONSTRAINT_FOREIGNKEY ||
+         ((rc & 0xff) == SQLITE_CONSTRAINT &&
+          strstr (sqlite3_errmsg (self->db), "FOREIGN KEY constraint failed") != NULL);
+}
+
+/**
+ * _sam_store_set_error:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ * @rc: the SQLite result code
+ * @what: a translated sentence start saying what failed, used as a prefix
+ *
+ * Turns an SQLite failure into a translated #SAM_STORE_ERROR. The raw
+ * SQLite text goes to the debug log only.
+ */
+void
+_sam_store_set_error (SamStore    *self,
+                      GError     **error,
+                      int          rc,
+                      const char  *what)
+{
+  /* Extended result codes are on, so @rc is already the extended code;
+   * sqlite3_extended_errcode() would be reset by sqlite3_reset(). */
+  int extended = (rc & ~0xff) != 0 ? rc : sqlite3_extended_errcode (self->db);
+  const char *msg = sqlite3_errmsg (self->db);
+  const char *column;
+
+  g_debug ("SQLite error %d (%d): %s", rc, extended, msg);
+
+  if (extended == SQLITE_CONSTRAINT_TRIGGER && strstr (msg, "registered decision is fixed") != NULL)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                 _("%s: a registered decision cannot be changed or deleted. "
+                   "Register a new decision that supersedes it."), what);
+  else if (_sam_store_is_foreign_key_error (self, rc))
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                 _("%s: it refers to an entry that is not in the register"), what);
+  else if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      if ((column = failed_column (self)) != NULL)
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_DUPLICATE,
+                     _("%s: another entry already has the same “%s”"), what, column);
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_DUPLICATE,
+                     _("%s: the same entry is already in the register"), what);
+    }
+  else if (extended == SQLITE_CONSTRAINT_NOTNULL && (column = failed_column (self)) != NULL)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: “%s” is required"), what, column);
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: a value is missing or not allowed"), what);
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
+                 _("%s: the register is busy in another program. Try again."), what);
+  else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                 _("%s: the file is not a Samordna register or is damaged"), what);
+  else
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                 _("%s: the register file could not be read or written"), what);
+}
+
+/* Rows */
+
+/**
+ * _sam_store_read_row:
+ * @self: a #SamStore
+ * @stmt: a statement on a row of a table's generic SELECT
+ * @table: the table
+ * @id: (out) (optional): the row id
+ * @uuid: (out) (optional) (transfer full): the UUID
+ *
+ * A row has absent (%NULL) values in the middle, so it is a #GPtrArray
+ * rather than a %NULL-terminated string vector. One %NULL follows the last
+ * value, so its pdata can also be read as a vector.
+ *
+ * Returns: (transfer full) (element-type utf8): the row's values in
+ *   descriptor order
+ */
+GPtrArray *
+_sam_store_read_row (SamStore     *self,
+                     sqlite3_stmt *stmt,
+                     SamTable      table,
+                     gint64       *id,
+                     char        **uuid)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+  GPtrArray *values = g_ptr_array_new_full (info->n_columns + 1, g_free);
+
+  if (id != NULL)
+    *id = sqlite3_column_int64 (stmt, 0);
+  if (uuid != NULL)
+    *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  for (guint c = 0; c < info->n_columns; c++)
+    g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, c + 2)));
+  g_ptr_array_add (values, NULL);
+
+  return values;
+}
+
+/**
+ * _sam_store_dup_row:
+ * @self: a #SamStore
+ * @table: a table
+ * @uuid: a UUID
+ * @id: (out) (optional): the row id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the values of the row (see
+ *   _sam_store_read_row()), or %NULL if there is no such row (without
+ *   @error) or on failure (with @error)
+ */
+GPtrArray *
+_sam_store_dup_row (SamStore    *self,
+                    SamTable     table,
+                    const char  *uuid,
+                    gint64      *id,
+                    GError     **error)
+{
+  g_autofree char *sql = g_strconcat (self->sql[table].select, " WHERE t.uuid = ?1", NULL);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  GPtrArray *values = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    values = _sam_store_read_row (self, stmt, table, id, NULL);
+  else if (rc != SQLITE_DONE)
+    _sam_store_set_error (self, error, rc, _("The register could not be read"));
+  sqlite3_reset (stmt);
+
+  return values;
+}
+
+/**
+ * _sam_store_find_id:
+ * @self: a #SamStore
+ * @table: a table
+ * @uuid: a UUID
+ * @error: return location for a #GError
+ *
+ * Returns: the id of the row of @table with @uuid, 0 if there is none, or
+ *   -1 on failure
+ */
+gint64
+_sam_store_find_id (SamStore    *self,
+                    SamTable     table,
+                    const char  *uuid,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, self->sql[table].find_id, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/**
+ * _sam_store_bind_values:
+ * @self: a #SamStore
+ * @stmt: the table's INSERT or UPDATE statement
+ * @table: the table
+ * @values: the values in descriptor order (NULL: absent)
+ * @ref_ids: per column, the resolved id of a reference (0: NULL)
+ * @error: return location for a #GError
+ *
+ * Binds parameters 2 … n+1. The text is bound SQLITE_STATIC: the caller
+ * keeps @values alive until the statement has been stepped.
+ *
+ * Returns: %FALSE if an integer column holds something else
+ */
+gboolean
+_sam_store_bind_values (SamStore           *self,
+                        sqlite3_stmt       *stmt,
+                        SamTable            table,
+                        const char * const *values,
+                        const gint64       *ref_ids,
+                        GError            **error)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      const SamColumn *column = &info->columns[c];
+      int param = c + 2;
+
+      if (column->type == SAM_COLUMN_REF)
+        {
+          if (ref_ids[c] > 0)
+            sqlite3_bind_int64 (stmt, param, ref_ids[c]);
+          else
+            sqlite3_bind_null (stmt, param);
+        }
+      else if (values[c] == NULL)
+        sqlite3_bind_null (stmt, param);
+      else if (column->type == SAM_COLUMN_INT)
+        {
+          gint64 number;
+
+          if (!g_ascii_string_to_signed (values[c], 10, G_MININT32, G_MAXINT32, &number, NULL))
+            {
+              g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("“%s” is not a whole number in “%s”"), values[c], column->xml_name);
+              return FALSE;
+            }
+          sqlite3_bind_int64 (stmt, param, number);
+        }
+      else
+        sqlite3_bind_text (stmt, param, values[c], -1, SQLITE_STATIC);
+    }
+
+  return TRUE;
+}
+
+/* Audit log */
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar ch = *p;
+
+      if (ch == '"' || ch == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, ch);
+        }
+      else if (ch == '\n')
+        g_string_append (out, "\\n");
+      else if (ch == '\t')
+        g_string_append (out, "\\t");
+      else if (ch == '\r')
+        g_string_append (out, "\\r");
+      else if (ch < 0x20)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_c (out, ch);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * _sam_store_row_json:
+ * @table: a table
+ * @uuid: the row's UUID
+ * @values: (nullable): the row's values in descriptor order
+ *
+ * Writes a row as a JSON object keyed by the XML names, references as
+ * UUIDs, the way the audit log keeps "before" and "after".
+ *
+ * Returns: (transfer full) (nullable): the JSON text, or %NULL for no row
+ */
+char *
+_sam_store_row_json (SamTable            table,
+                     const char         *uuid,
+                     const char * const *values)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+  GString *out;
+
+  if (values == NULL)
+    return NULL;
+
+  out = g_string_new ("{\"uuid\":");
+  append_json_string (out, uuid);
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      g_string_append_c (out, ',');
+      append_json_string (out, info->columns[c].xml_name);
+      g_string_append_c (out, ':');
+      append_json_string (out, values[c]);
+    }
+  g_string_append_c (out, '}');
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+current_user (SamStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (self->user_name != NULL)
+    return self->user_name;
+  /* GLib says "Unknown" when the password database has no full name. */
+  if (real_name != NULL && *real_name != '\0' && strcmp (real_name, "Unknown") != 0)
+    return real_name;
+
+  return g_get_user_name ();
+}
+
+/**
+ * _sam_store_audit:
+ * @self: a #SamStore
+ * @action: "insert", "update", "delete", "register", "import" …
+ * @entity: the element name of the row ("group") or "register"
+ * @entity_uuid: (nullable): the row's UUID
+ * @before: (nullable): JSON of the row before
+ * @after: (nullable): JSON of the row after
+ * @error: return location for a #GError
+ *
+ * Adds one audit log entry inside the caller's transaction.
+ *
+ * Returns: whether the entry was written
+ */
+gboolean
+_sam_store_audit (SamStore    *self,
+                  const char  *action,
+                  const char  *entity,
+                  const char  *entity_uuid,
+                  const char  *before,
+                  const char  *after,
+                  GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self,
+                             "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, current_user (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, entity_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, after, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The change could not be logged"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_changed:
+ * @self: a #SamStore
+ * @table: the table that changed, or %SAM_N_TABLES for all of them
+ *
+ * Emits #SamStore::changed; call it only after COMMIT, so handlers that
+ * re-read the register see the change.
+ */
+void
+_sam_store_changed (SamStore *self,
+                    SamTable  table)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (guint) table);
+}
+
+/* Opening */
+
+static char *
+quote_identifier (const char *name)
+{
+  g_autofree char *escaped = NULL;
+  char **parts = g_strsplit (name, "\"", -1);
+
+  escaped = g_strjoinv ("\"\"", parts);
+  g_strfreev (parts);
+
+  return g_strdup_printf ("\"%s\"", escaped);
+}
+
+/* The column defaults, as SQL ("coalesce (?3, 'planned')") and as the text
+ * an export would show ("planned"), read from the schema itself. */
+static gboolean
+read_defaults (SamStore     *self,
+               SamTable      table,
+               char       ***sql_defaults,
+               GError      **error)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info (%s)", info->sql_name);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, sqlite3_errcode (self->db), _("The register could not be read"));
+      return FALSE;
+    }
+
+  *sql_defaults = g_new0 (char *, info->n_columns + 1);
+  self->sql[table].defaults = g_new0 (char *, info->n_columns + 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *dflt = (const char *) sqlite3_column_text (stmt, 4);
+
+      if (dflt == NULL)
+        continue;
+      for (guint c = 0; c < info->n_columns; c++)
+        if (strcmp (info->columns[c].column, name) == 0)
+          {
+            gsize len = strlen (dflt);
+
+            (*sql_defaults)[c] = g_strdup (dflt);
+            if (len >= 2 && dflt[0] == '\'' && dflt[len - 1] == '\'')
+              self->sql[table].defaults[c] = g_strndup (dflt + 1, len - 2);
+            else
+              self->sql[table].defaults[c] = g_strdup (dflt);
+          }
+    }
+
+  return TRUE;
+}
+
+/* The SQL for each table is built once from the descriptor and the schema
+ * (names and defaults only; every value is a bound parameter), so adding a
+ * column to the descriptor is enough to load, save, import and export it. */
+static gboolean
+build_table_sql (SamStore  *self,
+                 SamTable   table,
+                 GError   **error)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+  SamTableSql *sql = &self->sql[table];
+  char **sql_defaults = NULL;
+  g_autoptr(GString) select = g_string_new ("SELECT t.id, t.uuid");
+  g_autoptr(GString) joins = g_string_new ("");
+  g_autoptr(GString) insert = g_string_new ("");
+  g_autoptr(GString) params = g_string_new ("?1");
+  g_autoptr(GString) update = g_string_new ("");
+  g_autofree char *name = quote_identifier (info->sql_name);
+
+  if (!read_defaults (self, table, &sql_defaults, error))
+    return FALSE;
+
+  g_string_printf (insert, "INSERT INTO %s (uuid", name);
+  g_string_printf (update, "UPDATE %s SET ", name);
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      const SamColumn *column = &info->columns[c];
+      g_autofree char *col = quote_identifier (column->column);
+      g_autofree char *param = NULL;
+
+      if (column->type == SAM_COLUMN_REF)
+        {
+          g_autofree char *ref = quote_identifier (sam_schema_table (column->ref_table)->sql_name);
+
+          g_string_append_printf (select, ", r%u.uuid", c);
+          g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", ref, c, c, col);
+        }
+      else
+        g_string_append_printf (select, ", t.%s", col);
+
+      if (sql_defaults[c] != NULL)
+        param = g_strdup_printf ("coalesce (?%u, %s)", c + 2, sql_defaults[c]);
+      else
+        param = g_strdup_printf ("?%u", c + 2);
+      g_string_append_printf (insert, ", %s", col);
+      g_string_append_printf (params, ", %s", param);
+      g_string_append_printf (update, "%s%s = %s", c > 0 ? ", " : "", col, param);
+    }
+
+  for (guint c = 0; c < info->n_columns; c++)
+    g_free (sql_defaults[c]);
+  g_free (sql_defaults);
+
+  sql->select = g_strdup_printf ("%s FROM %s t%s", select->str, name, joins->str);
+  sql->insert = g_strdup_printf ("%s) VALUES (%s)", insert->str, params->str);
+  sql->update = g_strdup_printf ("%s WHERE uuid = ?1", update->str);
+  sql->delete = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", name);
+  sql->find_id = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1", name);
+  sql->exists = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", name);
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_lookup_sql:
+ * @name: the file name of an SQL resource, such as "fts-triggers.sql"
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the SQL text
+ */
+GBytes *
+_sam_store_lookup_sql (const char  *name,
+                       GError     **error)
+{
+  g_autofree char *path = g_strconcat (SQL_RESOURCE_DIR, name, NULL);
+
+  return g_resource_lookup_data (sam_core_get_resource (), path, 0, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Migrations are the resources named NNN-what.sql; NNN is the user_version
+ * the file has after running it. */
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (sam_core_get_resource (), SQL_RESOURCE_DIR, 0, NULL);
+  GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_ascii_isdigit (names[i][0]) && g_ascii_isdigit (names[i][1]) &&
+        g_ascii_isdigit (names[i][2]) && names[i][3] == '-' && g_str_has_suffix (names[i], ".sql"))
+      g_ptr_array_add (migrations, g_strdup (names[i]));
+  g_ptr_array_sort (migrations, compare_names);
+
+  return migrations;
+}
+
+static int
+migration_version (const char *name)
+{
+  return (int) g_ascii_strtoll (name, NULL, 10);
+}
+
+/**
+ * _sam_store_run_sql_resource:
+ * @self: a #SamStore
+ * @name: the file name of an SQL resource
+ * @error: return location for a #GError
+ *
+ * Returns: whether all statements of the resource ran
+ */
+gboolean
+_sam_store_run_sql_resource (SamStore    *self,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autoptr(GBytes) bytes = _sam_store_lookup_sql (name, error);
+  g_autofree char *sql = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return _sam_store_exec (self, sql, error);
+}
+
+static int
+read_int_pragma (SamStore   *self,
+                 const char *sql,
+                 int        *rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int value = -1;
+
+  *rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          *rc = SQLITE_OK;
+        }
+    }
+
+  return value;
+}
+
+static gboolean
+check_version (SamStore   *self,
+               int         latest,
+               int        *version,
+               GError    **error)
+{
+  int rc;
+  int n_objects;
+
+  *version = read_int_pragma (self, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be opened"));
+      return FALSE;
+    }
+
+  if (*version > latest)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER_VERSION,
+                   _("The register “%s” was saved by a newer version of Samordna (format %d; "
+                     "this version reads up to format %d). Update Samordna to open it."),
+                   self->path, *version, latest);
+      return FALSE;
+    }
+
+  /* A file with tables but no version is some other program's database. */
+  n_objects = read_int_pragma (self, "SELECT count (*) FROM sqlite_master", &rc);
+  if (rc != SQLITE_OK || (*version == 0 && n_objects > 0))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The file “%s” is not a Samordna register"), self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (SamStore  *self,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  int latest, version;
+
+  if (migrations->len == 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                           _("The register format description is missing from this build"));
+      return FALSE;
+    }
+
+  latest = migration_version (g_ptr_array_index (migrations, migrations->len - 1));
+  if (!check_version (self, latest, &version, error))
+    return FALSE;
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const char *name = g_ptr_array_index (migrations, i);
+      int target = migration_version (name);
+      g_autofree char *set_version = NULL;
+
+      if (target <= version)
+        continue;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
+      if (!_sam_store_begin (self, error) ||
+          !_sam_store_run_sql_resource (self, name, error) ||
+          /* The FTS triggers belong to the first schema; they live in their
+           * own file so that an import can drop and recreate them. */
+          (target == 1 && !_sam_store_run_sql_resource (self, SAM_STORE_FTS_TRIGGERS, error)) ||
+          !_sam_store_exec (self, set_version, error) ||
+          !_sam_store_commit (self, error))
+        {
+          _sam_store_rollback (self);
+          g_prefix_error (error, _("The register could not be brought up to date: "));
+          return FALSE;
+        }
+      version = target;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (SamStore  *self,
+                      GError   **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!register_sv_collation (self->db, error))
+    return FALSE;
+
+  return _sam_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         _sam_store_exec (self, "PRAGMA cache_size = " CACHE_SIZE_KIB, error);
+}
+
+/* WAL needs shared memory between the processes using the file, which a
+ * network file system cannot give; there a rollback journal with full syncs
+ * is the safe choice. Done after the version check, since switching to WAL
+ * writes to the file. */
+static gboolean
+configure_journal (SamStore  *self,
+                   GError   **error)
+{
+  self->network_fs = _sam_store_path_is_network (self->path);
+
+  if (self->network_fs)
+    return _sam_store_exec (self, "PRAGMA journal_mode = DELETE", error) &&
+           _sam_store_exec (self, "PRAGMA synchronous = FULL", error);
+
+  return _sam_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         _sam_store_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+static void
+sam_store_dispose (GObject *object)
+{
+  SamStore *self = (SamStore *) object;
+
+  /* Statements must be finalized before the connection can close. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      _sam_store_rollback (self);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  G_OBJECT_CLASS (sam_store_parent_class)->dispose (object);
+}
+
+static void
+sam_store_finalize (GObject *object)
+{
+  SamStore *self = (SamStore *) object;
+
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    {
+      g_free (self->sql[t].select);
+      g_free (self->sql[t].insert);
+      g_free (self->sql[t].update);
+      g_free (self->sql[t].delete);
+      g_free (self->sql[t].find_id);
+      g_free (self->sql[t].exists);
+      for (guint c = 0; self->sql[t].defaults != NULL && c < sam_schema_table (t)->n_columns; c++)
+        g_free (self->sql[t].defaults[c]);
+      g_free (self->sql[t].defaults);
+    }
+  g_free (self->path);
+  g_free (self->user_name);
+
+  G_OBJECT_CLASS (sam_store_parent_class)->finalize (object);
+}
+
+static void
+sam_store_class_init (SamStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sam_store_dispose;
+  object_class->finalize = sam_store_finalize;
+
+  /**
+   * SamStore::changed:
+   * @self: the store
+   * @table: the #SamTable that changed, or %SAM_N_TABLES when anything
+   *   may have changed (after an import, or another program's change)
+   *
+   * Emitted after a change has been committed.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sam_store_init (SamStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/**
+ * sam_store_dup_default_path:
+ *
+ * Returns: (transfer full): the register's usual place,
+ *   `$XDG_DATA_HOME/samordna/register.sqlite`
+ */
+char *
+sam_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "samordna", "register.sqlite", NULL);
+}
+
+/**
+ * sam_store_open:
+ * @path: (nullable): the register file, or %NULL for the default path
+ * @error: return location for a #GError
+ *
+ * Opens a register, creating its folder and file if needed and bringing
+ * an older format up to date. A register written by a newer version is
+ * refused with %SAM_STORE_ERROR_NEWER_VERSION and left untouched.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on error
+ */
+SamStore *
+sam_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(SamStore) self = g_object_new (SAM_TYPE_STORE, NULL);
+  g_autofree char *dir = NULL;
+  int rc;
+
+  self->path = path != NULL ? g_strdup (path) : sam_store_dup_default_path ();
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The folder “%s” could not be created: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("sqlite3_open_v2 (%s): %s", self->path, self->db ? sqlite3_errmsg (self->db) : "");
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The register “%s” could not be opened"), self->path);
+      return NULL;
+    }
+
+  if (!configure_connection (self, error) || !migrate (self, error) || !configure_journal (self, error))
+    return NULL;
+
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    if (!build_table_sql (self, t, error))
+      return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sam_store_get_path:
+ * @self: a #SamStore
+ *
+ * Returns: (transfer none): the register file
+ */
+const char *
+sam_store_get_path (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * sam_store_is_empty:
+ * @self: a #SamStore
+ *
+ * Returns: whether no exchanged table has any row
+ */
+gboolean
+sam_store_is_empty (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    {
+      sqlite3_stmt *stmt = _sam_store_prepare (self, self->sql[t].exists, NULL);
+      gboolean any;
+
+      if (stmt == NULL)
+        return FALSE;
+      any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_reset (stmt);
+      if (any)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_set_user_name:
+ * @self: a #SamStore
+ * @name: (nullable): the name the audit log records, or %NULL for the
+ *   operating system user's real name
+ *
+ * Sets who makes the changes, as configured in the preferences.
+ */
+void
+sam_store_set_user_name (SamStore   *self,
+                         const char *name)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+
+  g_free (self->user_name);
+  self->user_name = (name != NULL && *name != '\0') ? g_strdup (name) : NULL;
+}
+
+/**
+ * sam_store_get_user_name:
+ * @self: a #SamStore
+ *
+ * Returns: (transfer none): the name the audit log records for changes
+ */
+const char *
+sam_store_get_user_name (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return current_user (self);
+}
+
+/**
+ * sam_store_emit_changed:
+ * @self: a #SamStore
+ *
+ * Tells the views that anything may have changed, after another connection
+ * (an import in a worker thread, another program) wrote to the file.
+ */
+void
+sam_store_emit_changed (SamStore *self)
+{
+  g_return_if_fail (SAM_IS_STORE (self));
+
+  _sam_store_changed (self, SAM_N_TABLES);
+}

@@ -1,0 +1,166 @@
+/* sam-store.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sam-assignment.h"
+#include "sam-commission.h"
+#include "sam-decision.h"
+#include "sam-group.h"
+#include "sam-meeting.h"
+#include "sam-organisation.h"
+#include "sam-person.h"
+#include "sam-schema.h"
+#include "sam-types.h"
+
+G_BEGIN_DECLS
+
+#define SAM_STORE_ERROR (sam_store_error_quark ())
+
+typedef enum
+{
+  SAM_STORE_ERROR_OPEN,
+  SAM_STORE_ERROR_NEWER_VERSION,
+  SAM_STORE_ERROR_NOT_EMPTY,
+  SAM_STORE_ERROR_REFERENCE,
+  SAM_STORE_ERROR_DUPLICATE,
+  SAM_STORE_ERROR_INVALID,
+  SAM_STORE_ERROR_FIXED,
+  SAM_STORE_ERROR_IN_USE,
+  SAM_STORE_ERROR_FAILED,
+} SamStoreError;
+
+GQuark sam_store_error_quark (void);
+
+#define SAM_TYPE_STORE (sam_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
+
+SamStore   *sam_store_open          (const char  *path,
+                                     GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+char       *sam_store_dup_default_path (void);
+const char *sam_store_get_path      (SamStore    *self);
+gboolean    sam_store_is_empty      (SamStore    *self);
+void        sam_store_set_user_name (SamStore    *self,
+                                     const char  *name);
+const char *sam_store_get_user_name (SamStore    *self);
+void        sam_store_emit_changed  (SamStore    *self);
+
+/* Editing: @item is any model object (SamOrganisation, SamPerson, SamGroup,
+ * SamAssignment, SamCommission, SamMeeting, SamDecision). */
+
+gpointer       sam_store_dup_by_uuid              (SamStore    *self,
+                                                   GType        type,
+                                                   const char  *uuid,
+                                                   GError     **error);
+gboolean       sam_store_save                     (SamStore    *self,
+                                                   gpointer     item,
+                                                   GError     **error);
+gboolean       sam_store_delete                   (SamStore    *self,
+                                                   gpointer     item,
+                                                   GError     **error);
+
+GListModel    *sam_store_list_organisations       (SamStore    *self,
+                                                   GError     **error);
+GListModel    *sam_store_list_people              (SamStore    *self,
+                                                   GError     **error);
+GListModel    *sam_store_list_groups              (SamStore    *self,
+                                                   GError     **error);
+GListModel    *sam_store_list_child_groups        (SamStore    *self,
+                                                   const char  *parent_uuid,
+                                                   GError     **error);
+GListModel    *sam_store_list_group_assignments   (SamStore    *self,
+                                                   const char  *group_uuid,
+                                                   GError     **error);
+GListModel    *sam_store_list_person_assignments  (SamStore    *self,
+                                                   const char  *person_uuid,
+                                                   GError     **error);
+SamCommission *sam_store_dup_group_commission     (SamStore    *self,
+                                                   const char  *group_uuid,
+                                                   GError     **error);
+GListModel    *sam_store_list_meetings            (SamStore    *self,
+                                                   GError     **error);
+GListModel    *sam_store_list_group_meetings      (SamStore    *self,
+                                                   const char  *group_uuid,
+                                                   GError     **error);
+GListModel    *sam_store_list_decisions           (SamStore    *self,
+                                                   const char  *group_uuid,
+                                                   GError     **error);
+GListModel    *sam_store_search_decisions         (SamStore    *self,
+                                                   const char  *query,
+                                                   GError     **error);
+GListModel    *sam_store_search_meetings          (SamStore    *self,
+                                                   const char  *query,
+                                                   GError     **error);
+gboolean       sam_store_register_decision        (SamStore    *self,
+                                                   SamDecision *decision,
+                                                   GError     **error);
+guint          sam_store_count_decisions          (SamStore    *self,
+                                                   const char  *group_uuid,
+                                                   int          year);
+
+/* Exchange: import */
+
+typedef enum
+{
+  SAM_IMPORT_REPLACE,
+  SAM_IMPORT_MERGE,
+} SamImportMode;
+
+typedef struct
+{
+  guint      added;
+  guint      updated;
+  guint      unchanged;
+  GPtrArray *conflicts;  /* translated strings */
+} SamImportSummary;
+
+void sam_import_summary_clear (SamImportSummary *summary);
+
+typedef struct _SamStoreImport SamStoreImport;
+
+SamStoreImport *sam_store_import_begin  (SamStore           *self,
+                                         SamImportMode       mode,
+                                         GError            **error);
+gboolean        sam_store_import_row    (SamStoreImport     *import,
+                                         SamTable            table,
+                                         const char         *uuid,
+                                         const char * const *values,
+                                         const char         *location,
+                                         GError            **error);
+gboolean        sam_store_import_info   (SamStoreImport     *import,
+                                         const char         *key,
+                                         const char         *value,
+                                         GError            **error);
+gboolean        sam_store_import_commit (SamStoreImport     *import,
+                                         SamImportSummary   *summary,
+                                         GError            **error);
+void            sam_store_import_free   (SamStoreImport     *import);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamStoreImport, sam_store_import_free)
+
+/* Exchange: export */
+
+typedef gboolean (*SamStoreRowFunc) (SamTable            table,
+                                     const char         *uuid,
+                                     const char * const *values,
+                                     gpointer            user_data,
+                                     GError            **error);
+
+gboolean   sam_store_read_begin   (SamStore         *self,
+                                   GError          **error);
+void       sam_store_read_end     (SamStore         *self);
+gboolean   sam_store_foreach_row  (SamStore         *self,
+                                   SamTable          table,
+                                   SamStoreRowFunc   func,
+                                   gpointer          user_data,
+                                   GError          **error);
+GPtrArray *sam_store_dup_info     (SamStore         *self);
+
+G_END_DECLS

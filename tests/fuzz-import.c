@@ -1,0 +1,74 @@
+/* fuzz-import.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sam-xml.h"
+
+/* libFuzzer harness for the register importer. Each input is imported into
+ * one register kept for the whole run (in merge mode, so inputs can build on
+ * each other's rows); when an input is taken, the register is made anew so
+ * that it stays small. Built with -Dfuzzing=true. */
+
+static char *dir;
+static char *db;
+static SamStore *store;
+
+static void
+reset_store (void)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  store = sam_store_open (db, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+}
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  dir = g_dir_make_tmp ("fuzz-import-XXXXXX", NULL);
+  g_assert (dir != NULL);
+  db = g_build_filename (dir, "register.sqlite", NULL);
+  reset_store ();
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+  gboolean ok;
+
+  ok = sam_xml_import_memory (store, (const char *) data, size, "fuzz.xml",
+                              sam_store_is_empty (store) ? SAM_IMPORT_REPLACE : SAM_IMPORT_MERGE,
+                              &summary, &error);
+  /* Every refusal is an error of ours, with a message for people. */
+  g_assert (ok || (error != NULL && error->message != NULL
+                   && (error->domain == SAM_XML_ERROR || error->domain == SAM_STORE_ERROR)));
+  sam_import_summary_clear (&summary);
+
+  if (ok)
+    reset_store ();
+
+  return 0;
+}

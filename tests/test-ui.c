@@ -15,11 +15,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sam-application.h"
 #include "sam-gui.h"
 #include "sam-i18n.h"
+#include "sam-store.h"
 #include "sam-window.h"
 
 static SamApplication *app;
@@ -115,15 +117,15 @@ save_screenshot (GtkWidget  *widget,
 }
 
 /* Creates a widget of @type with the construct properties our widgets take
- * (the application, its settings), as the window would hand them down.
+ * (the application, its settings, a register), as the window would hand them down.
  */
 static GtkWidget *
 new_for_test (GType           type,
               AdwApplication *application)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  const char *names[3];
-  GValue values[3] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
+  const char *names[4];
+  GValue values[4] = { G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT, G_VALUE_INIT };
   guint n = 0;
   GObject *object;
 
@@ -138,6 +140,17 @@ new_for_test (GType           type,
       names[n] = "settings";
       g_value_init (&values[n], G_TYPE_SETTINGS);
       g_value_set_object (&values[n++], sam_application_get_settings (SAM_APPLICATION (application)));
+    }
+
+  if (g_object_class_find_property (G_OBJECT_CLASS (klass), "store") != NULL)
+    {
+      g_autofree char *path = sam_store_dup_default_path ();
+      g_autoptr(SamStore) store = sam_store_open (path, NULL);
+
+      g_assert_nonnull (store);
+      names[n] = "store";
+      g_value_init (&values[n], SAM_TYPE_STORE);
+      g_value_set_object (&values[n++], store);
     }
 
   object = g_object_new_with_properties (type, n, names, values);
@@ -202,14 +215,62 @@ test_ui_files_load (void)
   g_assert_cmpuint (n_files, >=, 2);
 }
 
+static GtkWidget *
+find_stack_named (GtkWidget  *root,
+                  const char *child_name)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), child_name) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack_named (child, child_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A new user's register is empty: the window offers an import and the demo. */
+static void
+test_ui_empty_register (void)
+{
+  SamWindow *window = open_window ();
+  GtkStack *content = GTK_STACK (find_stack_named (GTK_WIDGET (window), "empty"));
+
+  g_assert_nonnull (content);
+  g_assert_true (sam_store_is_empty (sam_window_get_store (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation"));
+  save_screenshot (gtk_widget_get_parent (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)),
+                   swedish ? "screenshot-empty-sv.png" : "screenshot-empty.png");
+}
+
+/* Opening the demo register replaces the empty register's window. */
 static void
 test_ui_window (void)
 {
-  SamWindow *window = open_window ();
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   static const char *names[] = { "organisation", "meetings", "decisions" };
   static const char *english[] = { "Organisation", "Meetings", "Decisions" };
   static const char *svenska[] = { "Organisation", "Möten", "Beslut" };
+  SamWindow *empty = open_window ();
+  SamWindow *window;
+  AdwViewStack *stack;
+  GtkStack *content;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (window != empty);
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_false (sam_store_is_empty (sam_window_get_store (window)));
+  content = GTK_STACK (find_stack_named (GTK_WIDGET (window), "empty"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "register");
+
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (stack);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -259,11 +320,99 @@ test_ui_window_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The window's own import and export, as the file chooser's answer runs
+ * them: export the demo, import it into an empty register, refuse a broken
+ * file with a dialog that names the line. */
+static void
+test_ui_import_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("samordna-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "export.xml", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  SamWindow *demo, *window;
+  AdwMessageDialog *dialog;
+  gint64 deadline;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  demo = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  wait_until_mapped (GTK_WIDGET (demo));
+  sam_window_export (demo, file);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    run_for (50);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (demo));
+
+  window = open_window ();
+  g_assert_true (sam_store_is_empty (sam_window_get_store (window)));
+  sam_window_import (window, file);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (sam_store_is_empty (sam_window_get_store (window)) && g_get_monotonic_time () < deadline)
+    run_for (50);
+  g_assert_false (sam_store_is_empty (sam_window_get_store (window)));
+  run_for (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_stack_named (GTK_WIDGET (window), "empty"))),
+                   ==, "register");
+
+  g_assert_true (g_file_set_contents (broken, "<?xml version=\"1.0\"?>\n<register xmlns=\"urn:x-samordna:register:1\" version=\"1\">\n  <groups>\n", -1, NULL));
+  sam_window_import (window, broken_file);
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    run_for (50);
+  g_assert_nonnull (dialog);
+  g_test_message ("error: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.xml"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), swedish ? "rad" : "line"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (broken);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int ret;
 
   sam_i18n_init ();
@@ -271,6 +420,12 @@ main (int   argc,
   if (swedish && setlocale (LC_ALL, NULL) != NULL && strstr (setlocale (LC_ALL, NULL), "sv_SE") == NULL)
     g_error ("the sv_SE.UTF-8 locale is not installed: run locale-gen (Debian: package locales)");
 
+  /* Each run gets its own data folder, so the default register is new.
+   * (G_TEST_OPTION_ISOLATE_DIRS would hide the MIME database as well, and
+   * with it the loader of our SVG icons.) */
+  data_home = g_dir_make_tmp ("samordna-test-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_set_prgname ("samordna");
 
@@ -281,13 +436,16 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/ui/files-load", test_ui_files_load);
+  g_test_add_func ("/ui/empty-register", test_ui_empty_register);
   g_test_add_func ("/ui/window", test_ui_window);
   g_test_add_func ("/ui/window-state", test_ui_window_state);
+  g_test_add_func ("/ui/import-export", test_ui_import_export);
 
   ret = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  remove_tree (data_home);
 
   return ret;
 }

@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "sam-application.h"
+#include "sam-cli.h"
+#include "sam-demo.h"
+#include "sam-store.h"
 #include "sam-window.h"
 
 struct _SamApplication
@@ -19,9 +22,89 @@ struct _SamApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  char           *database;
+  gboolean        demo;
+  GPtrArray      *demo_dirs;
 };
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
+
+static void
+show_open_error (SamApplication *self,
+                 const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                              _("Could Not Open Register"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static SamStore *
+open_demo (SamApplication  *self,
+           GError         **error)
+{
+  char *dir = NULL;
+  SamStore *store = sam_demo_open (&dir, error);
+
+  if (store != NULL)
+    g_ptr_array_add (self->demo_dirs, dir);
+
+  return store;
+}
+
+static SamStore *
+open_register (SamApplication  *self,
+               GError         **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *user_name = NULL;
+  SamStore *store;
+
+  if (self->demo)
+    return open_demo (self, error);
+
+  path = self->database != NULL ? g_strdup (self->database) : sam_store_dup_default_path ();
+  store = sam_store_open (path, error);
+  user_name = g_settings_get_string (self->settings, "user-name");
+  if (store != NULL && user_name[0] != '\0')
+    sam_store_set_user_name (store, user_name);
+
+  return store;
+}
+
+static void
+present_window (SamApplication *self,
+                SamStore       *store)
+{
+  SamWindow *window = sam_window_new (ADW_APPLICATION (self), self->settings, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sam_application_open_demo_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  SamApplication *self = user_data;
+  GtkWindow *previous = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((store = open_demo (self, &error)) == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  present_window (self, store);
+
+  /* An empty register's window has nothing to keep: the demo takes its place. */
+  if (SAM_IS_WINDOW (previous) && sam_store_is_empty (sam_window_get_store (SAM_WINDOW (previous))))
+    gtk_window_close (previous);
+}
 
 static void
 sam_application_about_action (GSimpleAction *action,
@@ -56,7 +139,7 @@ sam_application_quit_action (GSimpleAction *action,
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
   /* Closing the windows (rather than g_application_quit) lets each of them
-   * save its state and finish what it writes. */
+   * save its state and cancel what it runs. */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
@@ -68,8 +151,33 @@ sam_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", sam_application_about_action },
+  { "open-demo", sam_application_open_demo_action },
   { "quit", sam_application_quit_action },
 };
+
+static int
+sam_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  SamApplication *self = SAM_APPLICATION (application);
+  const char *database = NULL;
+  int status;
+
+  /* Exports and imports run here, before any display is opened. */
+  if ((status = sam_cli_run (options)) >= 0)
+    return status;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    self->database = g_canonicalize_filename (database, NULL);
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  /* Another register than the default one gets a process of its own,
+   * rather than being handed to an instance that already runs. */
+  if (self->database != NULL || self->demo)
+    g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
 
 static void
 sam_application_startup (GApplication *application)
@@ -91,11 +199,35 @@ sam_application_activate (GApplication *application)
 {
   SamApplication *self = SAM_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (window == NULL)
-    window = GTK_WINDOW (sam_window_new (ADW_APPLICATION (self), self->settings));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
 
-  gtk_window_present (window);
+  if ((store = open_register (self, &error)) == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  present_window (self, store);
+}
+
+static void
+sam_application_shutdown (GApplication *application)
+{
+  SamApplication *self = SAM_APPLICATION (application);
+
+  G_APPLICATION_CLASS (sam_application_parent_class)->shutdown (application);
+
+  /* The windows and their registers are gone: the demo copies can go too. */
+  for (guint i = 0; i < self->demo_dirs->len; i++)
+    sam_demo_remove (g_ptr_array_index (self->demo_dirs, i));
+  g_ptr_array_set_size (self->demo_dirs, 0);
 }
 
 static void
@@ -109,20 +241,39 @@ sam_application_dispose (GObject *object)
 }
 
 static void
+sam_application_finalize (GObject *object)
+{
+  SamApplication *self = SAM_APPLICATION (object);
+
+  g_free (self->database);
+  g_ptr_array_unref (self->demo_dirs);
+
+  G_OBJECT_CLASS (sam_application_parent_class)->finalize (object);
+}
+
+static void
 sam_application_class_init (SamApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = sam_application_dispose;
+  object_class->finalize = sam_application_finalize;
 
+  app_class->handle_local_options = sam_application_handle_local_options;
   app_class->startup = sam_application_startup;
   app_class->activate = sam_application_activate;
+  app_class->shutdown = sam_application_shutdown;
 }
 
 static void
 sam_application_init (SamApplication *self)
 {
+  self->demo_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), sam_cli_options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep the coordination councils’ structure, meetings and decisions."));
 }
 
 /**

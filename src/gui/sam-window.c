@@ -11,16 +11,30 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-progress.h"
+#include "sam-store.h"
 #include "sam-window.h"
+#include "sam-xml.h"
 
 struct _SamWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  SamStore             *store;
+  GCancellable         *cancellable;
+  SamProgress          *progress;
 
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *content_stack;
   AdwViewStack         *stack;
+  AdwStatusPage        *organisation_status;
+  AdwStatusPage        *meetings_status;
+  AdwStatusPage        *decisions_status;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -28,10 +42,311 @@ G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static guint
+count_items (GListModel *model)
+{
+  g_autoptr(GListModel) owned = model;
+
+  return owned != NULL ? g_list_model_get_n_items (owned) : 0;
+}
+
+/* What the register holds, on the pages that do not show it in full yet. */
+static void
+update_organisation_summary (SamWindow *self)
+{
+  guint n_groups = count_items (sam_store_list_groups (self->store, NULL));
+  guint n_people = count_items (sam_store_list_people (self->store, NULL));
+  g_autofree char *groups = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *text = NULL;
+
+  groups = g_strdup_printf (ngettext ("%u group", "%u groups", n_groups), n_groups);
+  people = g_strdup_printf (ngettext ("%u person", "%u people", n_people), n_people);
+  /* Translators: the first %s is "N groups", the second "N people" */
+  text = g_strdup_printf (_("This register holds %s and %s. The structure editor and the organisational chart will show them here."),
+                          groups, people);
+  adw_status_page_set_description (self->organisation_status, text);
+}
+
+static void
+update_meetings_summary (SamWindow *self)
+{
+  guint n_meetings = count_items (sam_store_list_meetings (self->store, NULL));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (ngettext ("This register holds %u meeting. The meeting planner will show the year, agendas, attendance and minutes here.",
+                                    "This register holds %u meetings. The meeting planner will show the year, agendas, attendance and minutes here.",
+                                    n_meetings),
+                          n_meetings);
+  adw_status_page_set_description (self->meetings_status, text);
+}
+
+static void
+update_decisions_summary (SamWindow *self)
+{
+  guint n_decisions = sam_store_count_decisions (self->store, NULL, 0);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (ngettext ("This register holds %u decision. The decision register will list them here, with their mandate, escalations and follow-up.",
+                                    "This register holds %u decisions. The decision register will list them here, with their mandate, escalations and follow-up.",
+                                    n_decisions),
+                          n_decisions);
+  adw_status_page_set_description (self->decisions_status, text);
+}
+
+static void
+update_content (SamWindow *self)
+{
+  gboolean empty = sam_store_is_empty (self->store);
+
+  gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "register");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-register", !empty);
+  if (empty)
+    return;
+
+  update_organisation_summary (self);
+  update_meetings_summary (self);
+  update_decisions_summary (self);
+}
+
+static void
+store_changed_cb (SamWindow *self,
+                  guint      table,
+                  SamStore  *store)
+{
+  update_content (self);
+}
+
+static void
+show_error (SamWindow    *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_busy (SamWindow  *self,
+          const char *label)
+{
+  gboolean busy = label != NULL;
+
+  if (busy)
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      gtk_label_set_text (self->progress_label, label);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+    }
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-register", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-register", !busy && !sam_store_is_empty (self->store));
+}
+
+static void
+progress_notify_cb (SamWindow   *self,
+                    GParamSpec  *pspec,
+                    SamProgress *progress)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, sam_progress_get_fraction (progress));
+}
+
+static void
+remember_folder (SamWindow *self,
+                 GFile     *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  if (parent != NULL && g_file_peek_path (parent) != NULL)
+    g_settings_set_string (self->settings, "last-export-folder", g_file_peek_path (parent));
+}
+
+static void
+set_initial_folder (SamWindow            *self,
+                    GtkFileChooserNative *native)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "last-export-folder");
+  g_autoptr(GFile) file = NULL;
+
+  if (folder[0] == '\0')
+    return;
+
+  file = g_file_new_for_path (folder);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), file, NULL);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SamWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+  guint n_conflicts;
+  AdwToast *toast;
+
+  set_busy (self, NULL);
+
+  if (!sam_xml_import_finish (SAM_STORE (object), result, &summary, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Import Register"), error);
+      return;
+    }
+
+  n_conflicts = summary.conflicts != NULL ? summary.conflicts->len : 0;
+  toast = adw_toast_new_format (_("Imported: %u added, %u updated, %u unchanged"),
+                                summary.added, summary.updated, summary.unchanged);
+  sam_window_add_toast (self, toast);
+
+  if (n_conflicts > 0)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      GtkWidget *dialog;
+
+      for (guint i = 0; i < n_conflicts; i++)
+        g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (summary.conflicts, i));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                         ngettext ("%u Conflict Kept As It Was", "%u Conflicts Kept As They Were", n_conflicts),
+                                         n_conflicts);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  sam_import_summary_clear (&summary);
+}
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(SamWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+
+  if (file == NULL)
+    return;
+
+  remember_folder (self, file);
+  sam_window_import (self, file);
+}
+
+static GtkFileFilter *
+xml_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Samordna Registers (XML)"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+
+  return filter;
+}
+
+static void
+import_register_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+
+  native = gtk_file_chooser_native_new (_("Import Register"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  set_initial_folder (self, native);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SamWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, NULL);
+
+  if (!sam_xml_export_finish (SAM_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Export Register"), error);
+      return;
+    }
+
+  sam_window_add_toast (self, adw_toast_new (_("Register exported")));
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(SamWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+
+  if (file == NULL)
+    return;
+
+  remember_folder (self, file);
+  sam_window_export (self, file);
+}
+
+static void
+export_register_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+
+  native = gtk_file_chooser_native_new (_("Export Register"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  /* Translators: the suggested file name of an exported register */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("register.xml"));
+  set_initial_folder (self, native);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+}
 
 static void
 show_page_action (GtkWidget  *widget,
@@ -45,6 +360,7 @@ static void
 sam_window_constructed (GObject *object)
 {
   SamWindow *self = (SamWindow *)object;
+  const char *path = sam_store_get_path (self->store);
 
   G_OBJECT_CLASS (sam_window_parent_class)->constructed (object);
 
@@ -54,6 +370,18 @@ sam_window_constructed (GObject *object)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+
+  if (path != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+    }
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress, "notify::fraction", G_CALLBACK (progress_notify_cb), self, G_CONNECT_SWAPPED);
+  set_busy (self, NULL);
+  update_content (self);
 }
 
 static void
@@ -61,7 +389,14 @@ sam_window_dispose (GObject *object)
 {
   SamWindow *self = (SamWindow *)object;
 
+  /* Work still running for this window stops with it. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
@@ -81,6 +416,10 @@ sam_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,6 +437,10 @@ sam_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     default:
@@ -120,42 +463,80 @@ sam_window_class_init (SamWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SAM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, organisation_status);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_status);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, decisions_status);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
+  gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "meetings");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "decisions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-register", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-register", NULL);
 }
 
 static void
 sam_window_init (SamWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->progress = sam_progress_new ();
 }
 
 /**
  * sam_window_new:
  * @application: the application
  * @settings: the application's settings
+ * @store: the register the window shows
  *
  * Returns: (transfer full): a new main window
  */
 SamWindow *
 sam_window_new (AdwApplication *application,
-                GSettings      *settings)
+                GSettings      *settings,
+                SamStore       *store)
 {
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
   return g_object_new (SAM_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "store", store,
                        NULL);
+}
+
+/**
+ * sam_window_get_store:
+ * @self: a window
+ *
+ * Returns: (transfer none): the register the window shows
+ */
+SamStore *
+sam_window_get_store (SamWindow *self)
+{
+  g_return_val_if_fail (SAM_IS_WINDOW (self), NULL);
+
+  return self->store;
 }
 
 /**
@@ -189,4 +570,49 @@ sam_window_set_page (SamWindow  *self,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * sam_window_import:
+ * @self: a window
+ * @file: an exported register
+ *
+ * Imports @file into the window's register in the background, with progress
+ * and a way to cancel; a toast tells the result, a dialog any error. An
+ * empty register takes the file as it is; a register that holds something
+ * has the file merged into it by its ids.
+ */
+void
+sam_window_import (SamWindow *self,
+                   GFile     *file)
+{
+  SamImportMode mode;
+
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  mode = sam_store_is_empty (self->store) ? SAM_IMPORT_REPLACE : SAM_IMPORT_MERGE;
+  set_busy (self, mode == SAM_IMPORT_REPLACE ? _("Importing register…") : _("Merging register…"));
+  sam_xml_import_async (self->store, file, mode, self->progress, self->cancellable,
+                        import_done_cb, g_object_ref (self));
+}
+
+/**
+ * sam_window_export:
+ * @self: a window
+ * @file: where to write the register
+ *
+ * Exports the window's register to @file in the background; the file is
+ * replaced only once the whole register is written.
+ */
+void
+sam_window_export (SamWindow *self,
+                   GFile     *file)
+{
+  g_return_if_fail (SAM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  set_busy (self, _("Exporting register…"));
+  sam_xml_export_async (self->store, file, self->progress, self->cancellable,
+                        export_done_cb, g_object_ref (self));
 }

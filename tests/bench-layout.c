@@ -1,0 +1,613 @@
+/* bench-layout.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Times the chart layout on governance-shaped trees (or a tree file) and,
+ * in the same run on the same trees, Graphviz's dot and d3-hierarchy's
+ * d3.tree(), then prints the figures against the targets of issue 6:
+ * 100 000 groups in under 10 ms, at least 5x faster than d3.tree, and a
+ * cost per node at 100 000 within 1.5x of that at 1 000.
+ *
+ *   bench-layout                        1 000, 10 000 and 100 000 groups, seed 1
+ *   bench-layout --generate N --seed S  one generated tree
+ *   bench-layout --tree FILE            one tree of lines "id parent_id width height"
+ *   bench-layout ... --write-tree FILE  also write the (last) tree to FILE
+ *
+ * Our layout: one warm-up, then the median of five runs, each timed with
+ * g_get_monotonic_time around sam_chart_layout_compute() alone; the median
+ * of the thread's CPU time is printed beside it, because on a shared
+ * machine other processes inflate wall-clock time. The grid index for hit
+ * tests and culling is built by the first query, timed on its own. dot runs
+ * as a subprocess on a DOT file written from the tree (only up to 10 000
+ * nodes: it grows as N^2.2); d3.tree() runs inside node, which reports its
+ * own median so node's start-up and parsing are not counted.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "sam-chart-layout.h"
+#include "bench/governance-tree.h"
+
+#define RUNS 5
+#define DOT_MAX_NODES 10000
+
+typedef struct
+{
+  guint  n;
+  double ms;
+  double cpu_ms;
+  double compact_ms;
+  double ns_per_node;
+  double work_per_node;
+  double dot_ms;      /* < 0: not run */
+  double d3_ms;       /* < 0: not run */
+} Result;
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_double);
+  return values[n / 2];
+}
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* Median of RUNS timed layouts after a warm-up, in milliseconds of wall
+ * time (and of CPU time in *cpu_ms); also times the first query, which
+ * builds the grid index. */
+static double
+time_layout (const SamChartTree  *tree,
+             const SamChartStyle *style,
+             guint64             *work,
+             double              *cpu_ms,
+             double              *index_ms)
+{
+  double ms[RUNS], cpu[RUNS], index[RUNS];
+  guint run;
+
+  for (run = 0; run <= RUNS; run++)
+    {
+      double cpu_start = thread_cpu_ms ();
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(SamChartLayout) layout = sam_chart_layout_compute (tree, style);
+      gint64 end = g_get_monotonic_time ();
+      double cpu_end = thread_cpu_ms ();
+      gint64 hit;
+
+      sam_chart_layout_node_at (layout, 0, 0);
+      hit = g_get_monotonic_time ();
+
+      *work = sam_chart_layout_get_work (layout);
+      if (run > 0)
+        {
+          ms[run - 1] = (end - start) / 1000.0;
+          cpu[run - 1] = cpu_end - cpu_start;
+          index[run - 1] = (hit - end) / 1000.0;
+        }
+    }
+
+  *cpu_ms = median (cpu, RUNS);
+  if (index_ms != NULL)
+    *index_ms = median (index, RUNS);
+  return median (ms, RUNS);
+}
+
+static gboolean
+write_tree (const SamChartTree  *tree,
+            const char          *path,
+            GError             **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint i, n = sam_chart_tree_get_n_nodes (tree);
+
+  for (i = 0; i < n; i++)
+    {
+      char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+      double width, height;
+
+      sam_chart_tree_get_size (tree, i, &width, &height);
+      g_string_append_printf (out, "%u %d %s %s\n", i, sam_chart_tree_get_parent (tree, i),
+                              g_ascii_dtostr (w, sizeof w, width),
+                              g_ascii_dtostr (h, sizeof h, height));
+    }
+
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+typedef struct
+{
+  gint64 id;
+  gint64 parent;
+  double width;
+  double height;
+  guint  first_child;
+  guint  next_sibling;
+} Row;
+
+/* Reads lines "id parent_id width height" in any order and adds them to a
+ * tree parents first, keeping each parent's children in file order. */
+static SamChartTree *
+read_tree (const char  *path,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  g_autofree guint *last_child = NULL;
+  g_autofree guint *queue = NULL;
+  g_autofree gint *node_of = NULL;
+  g_autoptr(SamChartTree) tree = NULL;
+  guint i, head = 0, tail = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      Row row = { 0 };
+      char *line = g_strstrip (lines[i]), *end;
+      g_auto(GStrv) fields = NULL;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      fields = g_strsplit_set (line, " \t", -1);
+      if (g_strv_length (fields) != 4)
+        goto bad_line;
+      row.id = g_ascii_strtoll (fields[0], &end, 10);
+      if (*end != '\0')
+        goto bad_line;
+      row.parent = g_ascii_strtoll (fields[1], &end, 10);
+      if (*end != '\0')
+        goto bad_line;
+      row.width = g_ascii_strtod (fields[2], &end);
+      if (*end != '\0' || !(row.width >= 0))
+        goto bad_line;
+      row.height = g_ascii_strtod (fields[3], &end);
+      if (*end != '\0' || !(row.height >= 0))
+        goto bad_line;
+      row.first_child = row.next_sibling = G_MAXUINT;
+      g_array_append_val (rows, row);
+      continue;
+
+    bad_line:
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s, line %u: expected 'id parent_id width height'", path, i + 1);
+      return NULL;
+    }
+
+  for (i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (g_hash_table_contains (index, &row->id))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       "%s: id %" G_GINT64_FORMAT " appears twice", path, row->id);
+          return NULL;
+        }
+      g_hash_table_insert (index, &row->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  last_child = g_new (guint, rows->len);
+  queue = g_new (guint, rows->len);
+  node_of = g_new (gint, rows->len);
+  for (i = 0; i < rows->len; i++)
+    last_child[i] = G_MAXUINT;
+  for (i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      guint p;
+
+      if (row->parent == -1)
+        {
+          queue[tail++] = i;
+          continue;
+        }
+      p = GPOINTER_TO_UINT (g_hash_table_lookup (index, &row->parent));
+      if (p == 0)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       "%s: parent %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " is missing",
+                       path, row->parent, row->id);
+          return NULL;
+        }
+      p--;
+      if (last_child[p] == G_MAXUINT)
+        g_array_index (rows, Row, p).first_child = i;
+      else
+        g_array_index (rows, Row, last_child[p]).next_sibling = i;
+      last_child[p] = i;
+    }
+
+  tree = sam_chart_tree_new (rows->len);
+  while (head < tail)
+    {
+      guint r = queue[head++], c;
+      Row *row = &g_array_index (rows, Row, r);
+      gint parent = -1;
+
+      if (row->parent != -1)
+        parent = node_of[GPOINTER_TO_UINT (g_hash_table_lookup (index, &row->parent)) - 1];
+      node_of[r] = (gint) sam_chart_tree_add (tree, parent, row->width, row->height, 0);
+      for (c = row->first_child; c != G_MAXUINT; c = g_array_index (rows, Row, c).next_sibling)
+        queue[tail++] = c;
+    }
+
+  if (tail != rows->len)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s: %u rows are in a cycle, not under a root", path, rows->len - tail);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tree);
+}
+
+static gboolean
+write_dot (const SamChartTree   *tree,
+           const char           *path,
+           const SamChartStyle  *style,
+           GError              **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint i, n = sam_chart_tree_get_n_nodes (tree);
+
+  /* Sizes in inches; the C locale (never set otherwise here) keeps the
+   * decimal point a point. */
+  g_string_append_printf (out,
+                          "digraph chart {\n"
+                          "  graph [rankdir=TB, nodesep=%.4f, ranksep=%.4f];\n"
+                          "  node [shape=box, fixedsize=true, label=\"\"];\n",
+                          style->sibling_gap / 72, style->level_gap / 72);
+  for (i = 0; i < n; i++)
+    {
+      double width, height;
+
+      sam_chart_tree_get_size (tree, i, &width, &height);
+      g_string_append_printf (out, "  n%u [width=%.4f, height=%.4f];\n", i, width / 72, height / 72);
+    }
+  for (i = 0; i < n; i++)
+    if (sam_chart_tree_get_parent (tree, i) >= 0)
+      g_string_append_printf (out, "  n%d -> n%u;\n", sam_chart_tree_get_parent (tree, i), i);
+  g_string_append (out, "}\n");
+
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
+/* Runs argv once, discarding its output; returns the wall time in ms or
+ * a negative number if it failed. */
+static double
+time_command (char       **argv,
+              char       **captured)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint status = 0;
+  gboolean ok;
+
+  ok = g_spawn_sync (NULL, argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL
+                     | (captured == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                     NULL, NULL, captured, NULL, &status, &error);
+  if (!ok || !g_spawn_check_wait_status (status, NULL))
+    return -1;
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+time_dot (const SamChartTree  *tree,
+          const SamChartStyle *style,
+          const char          *dir,
+          guint               *runs)
+{
+  g_autofree char *dot = g_find_program_in_path ("dot");
+  g_autofree char *path = g_build_filename (dir, "tree.dot", NULL);
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { dot, "-Tplain", path, "-o", "/dev/null", NULL };
+  double ms[3];
+  guint run;
+
+  if (dot == NULL || !write_dot (tree, path, style, &error))
+    return -1;
+
+  /* Seconds per run at 10 000 nodes: one run is enough there. */
+  *runs = sam_chart_tree_get_n_nodes (tree) <= 2000 ? 3 : 1;
+  for (run = 0; run < *runs; run++)
+    if ((ms[run] = time_command (argv, NULL)) < 0)
+      return -1;
+
+  return median (ms, *runs);
+}
+
+static char *
+d3_script (void)
+{
+  const char *root = g_getenv ("SAM_SOURCE_ROOT");
+
+  return g_build_filename (root != NULL ? root : ".", "tests", "bench", "d3-tree.mjs", NULL);
+}
+
+/* Returns NULL if d3.tree can be timed, or why not. */
+static char *
+d3_unavailable (void)
+{
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autofree char *script = d3_script ();
+  g_autofree char *out = NULL;
+  char *argv[] = { node, script, "--check", NULL };
+
+  if (node == NULL)
+    return g_strdup ("node is not installed");
+  if (!g_file_test (script, G_FILE_TEST_EXISTS))
+    return g_strdup_printf ("%s is missing (set SAM_SOURCE_ROOT)", script);
+  if (time_command (argv, &out) < 0)
+    return g_strdup ("d3-hierarchy is not installed (npm install --prefix tests/bench)");
+
+  return NULL;
+}
+
+static double
+time_d3 (const SamChartTree  *tree,
+         const SamChartStyle *style,
+         const char          *dir)
+{
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autofree char *script = d3_script ();
+  g_autofree char *path = g_build_filename (dir, "tree.txt", NULL);
+  g_autofree char *out = NULL;
+  char sib[G_ASCII_DTOSTR_BUF_SIZE], sub[G_ASCII_DTOSTR_BUF_SIZE], lvl[G_ASCII_DTOSTR_BUF_SIZE];
+  char *argv[] = { node, script, path,
+                   g_ascii_dtostr (sib, sizeof sib, style->sibling_gap),
+                   g_ascii_dtostr (sub, sizeof sub, style->subtree_gap),
+                   g_ascii_dtostr (lvl, sizeof lvl, style->level_gap), NULL };
+  const char *ms;
+
+  if (!write_tree (tree, path, NULL) || time_command (argv, &out) < 0)
+    return -1;
+  if ((ms = strstr (out, "nodes: ")) == NULL)
+    return -1;
+
+  return g_ascii_strtod (ms + strlen ("nodes: "), NULL);
+}
+
+static void
+bench_tree (const SamChartTree *tree,
+            gboolean            has_compact,
+            const char         *dir,
+            const char         *d3_skip,
+            Result             *result)
+{
+  SamChartStyle style;
+  guint64 work = 0, compact_work = 0;
+  double index_ms = 0, compact_cpu = 0;
+  guint dot_runs = 0;
+
+  sam_chart_style_init (&style);
+  result->n = sam_chart_tree_get_n_nodes (tree);
+
+  /* Plain tidy tree first, the problem dot and d3.tree solve too. */
+  style.compact_threshold = 0;
+  result->ms = time_layout (tree, &style, &work, &result->cpu_ms, &index_ms);
+  result->ns_per_node = result->ms * 1e6 / result->n;
+  result->work_per_node = (double) work / result->n;
+  g_print ("%u nodes: %.3f ms (%.1f ns/node; CPU time %.3f ms, %.1f ns/node; %.2f work units/node)\n",
+           result->n, result->ms, result->ns_per_node,
+           result->cpu_ms, result->cpu_ms * 1e6 / result->n, result->work_per_node);
+  g_print ("  grid index for hit tests and culling, built by the first query: %.3f ms\n", index_ms);
+
+  result->compact_ms = -1;
+  if (has_compact)
+    {
+      sam_chart_style_init (&style);
+      result->compact_ms = time_layout (tree, &style, &compact_work, &compact_cpu, NULL);
+      g_print ("  with process teams stacked (compact_threshold %u): %.3f ms (CPU time %.3f ms)\n",
+               style.compact_threshold, result->compact_ms, compact_cpu);
+      style.compact_threshold = 0;
+    }
+
+  result->dot_ms = -1;
+  if (result->n > DOT_MAX_NODES)
+    g_print ("  dot -Tplain: skipped above %u nodes (it grows as N^2.2: minutes here)\n", DOT_MAX_NODES);
+  else if ((result->dot_ms = time_dot (tree, &style, dir, &dot_runs)) < 0)
+    g_print ("  dot -Tplain: skipped: dot is not installed or failed (apt-get install graphviz)\n");
+  else
+    g_print ("  dot -Tplain: %.1f ms (%s; %.0fx our time)\n", result->dot_ms,
+             dot_runs == 1 ? "one run" : "median of 3 runs", result->dot_ms / result->ms);
+
+  result->d3_ms = -1;
+  if (d3_skip != NULL)
+    g_print ("  d3.tree(): skipped: %s\n", d3_skip);
+  else if ((result->d3_ms = time_d3 (tree, &style, dir)) < 0)
+    g_print ("  d3.tree(): skipped: node failed on the tree file\n");
+  else
+    g_print ("  d3.tree(): %.3f ms (median of 5 inside node; %.1fx our time)\n",
+             result->d3_ms, result->d3_ms / result->ms);
+}
+
+static const char *
+verdict (gboolean met)
+{
+  return met ? "met" : "NOT met";
+}
+
+static void
+print_targets (const Result *results,
+               guint         n_results)
+{
+  const Result *small = NULL, *big = NULL;
+  guint i;
+
+  for (i = 0; i < n_results; i++)
+    {
+      if (results[i].n == 1000)
+        small = &results[i];
+      if (results[i].n == 100000)
+        big = &results[i];
+    }
+
+  g_print ("\ntargets (wall-clock medians, as specified; CPU time in brackets):\n");
+  if (big != NULL)
+    {
+      g_print ("  100 000 nodes in under 10 ms: %.3f ms: %s (%.3f ms: %s)\n", big->ms, verdict (big->ms < 10),
+               big->cpu_ms, verdict (big->cpu_ms < 10));
+      if (big->d3_ms > 0)
+        g_print ("  at least 5x faster than d3.tree (aim 10x): %.1fx: %s%s\n", big->d3_ms / big->ms,
+                 verdict (big->d3_ms / big->ms >= 5), big->d3_ms / big->ms >= 10 ? ", aim reached" : "");
+      else
+        g_print ("  at least 5x faster than d3.tree: not measured (d3.tree skipped)\n");
+    }
+  if (big != NULL && small != NULL)
+    {
+      double cpu_ratio = (big->cpu_ms / big->n) / (small->cpu_ms / small->n);
+
+      g_print ("  cost per node at 100 000 within 1.5x of 1 000: %.1f / %.1f ns = %.2f: %s "
+               "(CPU time %.2f: %s)\n",
+               big->ns_per_node, small->ns_per_node, big->ns_per_node / small->ns_per_node,
+               verdict (big->ns_per_node / small->ns_per_node <= 1.5), cpu_ratio, verdict (cpu_ratio <= 1.5));
+      g_print ("  work units per node at 100 000 / at 1 000: %.2f / %.2f = %.3f\n",
+               big->work_per_node, small->work_per_node, big->work_per_node / small->work_per_node);
+    }
+  if (big == NULL || small == NULL)
+    g_print ("  (the targets are stated for 1 000 and 100 000 nodes; run without options to check them)\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tree_file = NULL;
+  g_autofree char *write_file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *d3_skip = NULL;
+  gint generate = 0, seed = 1;
+  guint sizes[] = { 1000, 10000, 100000 };
+  Result results[G_N_ELEMENTS (sizes)];
+  guint n_results = 0, i;
+  GOptionEntry entries[] = {
+    { "tree", 0, 0, G_OPTION_ARG_FILENAME, &tree_file, "Lay out the tree in FILE", "FILE" },
+    { "generate", 0, 0, G_OPTION_ARG_INT, &generate, "Lay out a generated tree of N nodes", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for --generate (default 1)", "S" },
+    { "write-tree", 0, 0, G_OPTION_ARG_FILENAME, &write_file, "Write the tree to FILE", "FILE" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— time the chart layout against dot and d3.tree");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (tree_file != NULL && generate > 0)
+    {
+      g_printerr ("--tree and --generate exclude each other\n");
+      return 2;
+    }
+
+  if ((dir = g_dir_make_tmp ("bench-layout-XXXXXX", &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  d3_skip = d3_unavailable ();
+
+  {
+    g_autofree char *load = NULL;
+
+    /* Other processes on the machine inflate wall-clock times. */
+    if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+      g_print ("load average before the run: %s", load);
+  }
+
+  if (tree_file != NULL || generate > 0)
+    {
+      g_autoptr(SamChartTree) tree = NULL;
+
+      if (tree_file != NULL)
+        tree = read_tree (tree_file, &error);
+      else
+        {
+          tree = sam_chart_tree_new (generate);
+          governance_generate (tree, generate, seed);
+        }
+      if (tree == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (write_file != NULL && !write_tree (tree, write_file, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (sam_chart_tree_get_n_nodes (tree) == 0)
+        {
+          g_printerr ("%s: no nodes\n", tree_file);
+          return 1;
+        }
+      bench_tree (tree, tree_file == NULL, dir, d3_skip, &results[n_results++]);
+    }
+  else
+    {
+      g_print ("governance-shaped trees, seed %d\n", seed);
+      for (i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autoptr(SamChartTree) tree = sam_chart_tree_new (sizes[i]);
+
+          governance_generate (tree, sizes[i], seed);
+          if (write_file != NULL && i == G_N_ELEMENTS (sizes) - 1 && !write_tree (tree, write_file, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+          bench_tree (tree, TRUE, dir, d3_skip, &results[n_results++]);
+        }
+    }
+
+  print_targets (results, n_results);
+
+  {
+    g_autofree char *dot = g_build_filename (dir, "tree.dot", NULL);
+    g_autofree char *txt = g_build_filename (dir, "tree.txt", NULL);
+
+    g_unlink (dot);
+    g_unlink (txt);
+    g_rmdir (dir);
+  }
+
+  return 0;
+}

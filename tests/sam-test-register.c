@@ -709,7 +709,13 @@ sam_test_register_write_sql (SamTestRegister  *self,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GString) out = g_string_new ("PRAGMA foreign_keys = ON;\nBEGIN;\n");
+  /* The same connection settings as the store's, so the shell is a fair
+   * reference for the import. */
+  g_autoptr(GString) out = g_string_new ("PRAGMA foreign_keys = ON;\n"
+                                         "PRAGMA journal_mode = WAL;\n"
+                                         "PRAGMA synchronous = NORMAL;\n"
+                                         "PRAGMA cache_size = -16384;\n"
+                                         "BEGIN;\n");
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)

@@ -13,8 +13,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-cli.h"
+#include "sam-commission-doc.h"
 #include "sam-demo.h"
+#include "sam-rules.h"
 #include "sam-store.h"
+#include "sam-store-structure.h"
 #include "sam-xml.h"
 
 /*
@@ -34,6 +37,16 @@ const GOptionEntry sam_cli_options[] = {
     N_("Import the XML FILE into the register and exit"), N_("FILE") },
   { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-xml, merge into a register that is not empty"), NULL },
+  { "export-commission", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the commission document of the group given by --group to the PDF FILE and exit"), N_("FILE") },
+  { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The short code of the group for --export-commission or --export-decisions"), N_("CODE") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-commission, list the role holders on DATE (YYYY-MM-DD)"), N_("DATE") },
+  { "list-terms-ending", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the terms that end soon or have ended with no successor, one a line, and exit"), NULL },
+  { "days", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --list-terms-ending, look N days ahead (default 60)"), N_("N") },
   { NULL }
 };
 
@@ -81,6 +94,72 @@ print_summary (const SamImportSummary *summary)
     g_print (_("Conflict: %s\n"), (const char *) g_ptr_array_index (summary->conflicts, i));
 }
 
+/* --export-commission and --list-terms-ending (the structure editor's). */
+static int
+run_structure (GVariantDict *options)
+{
+  const char *commission = lookup_filename (options, "export-commission");
+  const char *code = NULL;
+  const char *as_of = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  int days = 60;
+
+  g_variant_dict_lookup (options, "group", "&s", &code);
+  g_variant_dict_lookup (options, "as-of", "&s", &as_of);
+  g_variant_dict_lookup (options, "days", "i", &days);
+
+  if (commission != NULL && code == NULL)
+    {
+      g_printerr ("%s\n", _("--export-commission needs --group CODE"));
+      return 2;
+    }
+  if (days < 0)
+    {
+      g_printerr ("%s\n", _("--days cannot be negative"));
+      return 2;
+    }
+
+  store = open_store (options, &demo_dir, &error);
+  if (store != NULL && commission != NULL)
+    {
+      g_autoptr(SamGroup) group = sam_store_find_group_by_code (store, code, &error);
+
+      if (group == NULL && error == NULL)
+        g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                     _("There is no group with the short code “%s” in the register"), code);
+      if (group != NULL && as_of != NULL && !sam_roles_date_is_valid (as_of))
+        g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("%s is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), as_of);
+      if (error == NULL)
+        sam_commission_doc_write (store, sam_group_get_uuid (group), as_of, commission, &error);
+    }
+  if (store != NULL && error == NULL && g_variant_dict_contains (options, "list-terms-ending"))
+    {
+      g_autoptr(GPtrArray) terms = sam_rules_list_terms_ending (store, NULL, as_of, (guint) days, &error);
+
+      for (guint i = 0; terms != NULL && i < terms->len; i++)
+        {
+          g_autofree char *line = sam_term_ending_format (g_ptr_array_index (terms, i));
+
+          g_print ("%s\n", line);
+        }
+    }
+
+  g_clear_object (&store);
+  if (demo_dir != NULL)
+    sam_demo_remove (demo_dir);
+
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * sam_cli_run:
  * @options: the parsed command-line options
@@ -99,6 +178,9 @@ sam_cli_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autofree char *demo_dir = NULL;
   gboolean ok = TRUE;
+
+  if (lookup_filename (options, "export-commission") != NULL || g_variant_dict_contains (options, "list-terms-ending"))
+    return run_structure (options);
 
   if (export_xml == NULL && import_xml == NULL)
     {

@@ -361,7 +361,13 @@ table_quark (void)
 SamTable
 _sam_model_table_for_type (GType type)
 {
-  gpointer data = g_type_get_qdata (type, table_quark ());
+  gpointer data;
+
+  /* The table is recorded in class_init: make sure it has run, for callers
+   * that name a type before creating any object of it. */
+  if (G_TYPE_IS_CLASSED (type))
+    g_type_class_unref (g_type_class_ref (type));
+  data = g_type_get_qdata (type, table_quark ());
 
   return data != NULL ? GPOINTER_TO_UINT (data) - 1 : SAM_N_TABLES;
 }

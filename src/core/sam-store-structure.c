@@ -1,0 +1,1350 @@
+/* sam-store-structure.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+/* Debian's SQLite is built with the session extension; its declarations
+ * are only visible with these defined. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sam-store-private.h"
+#include "sam-rules.h"
+#include "sam-store-structure.h"
+
+struct _SamStoreCapture
+{
+  SamStore        *store;
+  sqlite3_session *session;
+};
+
+/* Helpers */
+
+static int
+column_index (SamTable    table,
+              const char *name)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+
+  for (guint c = 0; c < info->n_columns; c++)
+    if (strcmp (info->columns[c].column, name) == 0)
+      return c;
+
+  g_return_val_if_reached (-1);
+}
+
+static GListModel *
+query_models (SamStore    *self,
+              SamTable     table,
+              const char  *clauses,
+              const char  *param,
+              GError     **error)
+{
+  GType type = _sam_model_type_for_table (table);
+  g_autofree char *sql = g_strconcat (self->sql[table].select, " ", clauses, NULL);
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer object = g_object_new (type, NULL);
+      gint64 id = 0;
+      g_autofree char *uuid = NULL;
+      g_autoptr(GPtrArray) values = _sam_store_read_row (self, stmt, table, &id, &uuid);
+
+      _sam_model_update (object, id, uuid, (const char * const *) values->pdata);
+      g_ptr_array_add (items, object);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Runs one statement that returns nothing, with up to three text parameters. */
+static gboolean
+run (SamStore    *self,
+     const char  *sql,
+     const char  *p1,
+     const char  *p2,
+     const char  *p3,
+     const char  *what,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, p3, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The first column of the first row as an integer, or -1 on error. */
+static gint64
+query_int (SamStore    *self,
+           const char  *sql,
+           const char  *p1,
+           const char  *p2,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  gint64 value = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return -1;
+    }
+
+  return value;
+}
+
+static char *
+row_json (SamStore   *self,
+          SamTable    table,
+          const char *uuid)
+{
+  g_autoptr(GPtrArray) row = _sam_store_dup_row (self, table, uuid, NULL, NULL);
+
+  return row != NULL ? _sam_store_row_json (table, uuid, (const char * const *) row->pdata) : NULL;
+}
+
+/* Audits, commits and tells the views; rolls back if any of it fails. */
+static gboolean
+finish (SamStore    *self,
+        SamTable     table,
+        const char  *action,
+        const char  *uuid,
+        const char  *before_json,
+        GError     **error)
+{
+  g_autofree char *after_json = row_json (self, table, uuid);
+
+  if (!_sam_store_audit (self, action, sam_schema_table (table)->element, uuid, before_json, after_json, error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  _sam_store_changed (self, table);
+  return TRUE;
+}
+
+static const char *
+group_label (SamStore   *self,
+             const char *group_uuid,
+             char      **owned)
+{
+  g_autoptr(GPtrArray) row = _sam_store_dup_row (self, SAM_TABLE_GROUP, group_uuid, NULL, NULL);
+
+  *owned = row != NULL ? g_strdup (g_ptr_array_index (row, column_index (SAM_TABLE_GROUP, "name"))) : NULL;
+  return *owned != NULL ? *owned : group_uuid;
+}
+
+/**
+ * sam_relation_free:
+ * @relation: (transfer full): a relation
+ *
+ * Frees @relation.
+ */
+void
+sam_relation_free (SamRelation *relation)
+{
+  if (relation == NULL)
+    return;
+
+  g_free (relation->uuid);
+  g_free (relation->from_uuid);
+  g_free (relation->to_uuid);
+  g_free (relation);
+}
+
+/* Groups */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_date (const char  *date,
+            const char  *label,
+            GError     **error)
+{
+  if (date == NULL || sam_roles_date_is_valid (date))
+    return TRUE;
+
+  /* Translators: %s names a date field, such as “Established” */
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+               _("%s is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), label);
+  return FALSE;
+}
+
+/**
+ * sam_store_validate_group:
+ * @self: a #SamStore
+ * @group: a group about to be saved
+ * @error: return location for a #GError
+ *
+ * Checks what a user could get wrong before @group is saved: an empty
+ * name, a short code another group has, dates that are not dates, or a
+ * group dissolved before it was established. The message says what to
+ * fix, for an inline message beside the field.
+ *
+ * Returns: whether @group may be saved
+ */
+gboolean
+sam_store_validate_group (SamStore  *self,
+                          SamGroup  *group,
+                          GError   **error)
+{
+  const char *name = sam_group_get_name (group);
+  const char *code = sam_group_get_code (group);
+  const char *established = sam_group_get_established (group);
+  const char *dissolved = sam_group_get_dissolved (group);
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_GROUP (group), FALSE);
+
+  if (is_blank (name))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("The group needs a name"));
+      return FALSE;
+    }
+
+  if (code != NULL)
+    {
+      g_autoptr(SamGroup) other = sam_store_find_group_by_code (self, code, NULL);
+
+      if (other != NULL && g_strcmp0 (sam_group_get_uuid (other), sam_group_get_uuid (group)) != 0)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_DUPLICATE,
+                       _("The short code “%s” is already used by “%s”"), code, sam_group_get_name (other));
+          return FALSE;
+        }
+    }
+
+  if (!check_date (established, _("Established"), error) || !check_date (dissolved, _("Dissolved"), error))
+    return FALSE;
+
+  if (established != NULL && dissolved != NULL && strcmp (dissolved, established) < 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("A group cannot be dissolved before it was established"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_find_group_by_code:
+ * @self: a #SamStore
+ * @code: a short code, such as “AOI”
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the group with @code, or %NULL if
+ *   there is none (@error is only set on failure)
+ */
+SamGroup *
+sam_store_find_group_by_code (SamStore    *self,
+                             const char  *code,
+                             GError     **error)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  list = query_models (self, SAM_TABLE_GROUP, "WHERE t.code = ?1", code, error);
+  return list != NULL ? g_list_model_get_item (list, 0) : NULL;
+}
+
+/**
+ * sam_store_list_groups_of_kind:
+ * @self: a #SamStore
+ * @kind: a kind of group
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the #SamGroup list of that kind,
+ *   sorted by name
+ */
+GListModel *
+sam_store_list_groups_of_kind (SamStore      *self,
+                               SamGroupKind   kind,
+                               GError       **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return query_models (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name COLLATE sv, t.uuid",
+                       sam_enum_get_nick (SAM_TYPE_GROUP_KIND, kind), error);
+}
+
+/**
+ * sam_store_dup_group_references:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @error: return location for a #GError
+ *
+ * Says what keeps a group from being deleted: its subgroups, the decisions
+ * and meetings that name it, relations and escalations that lead to it.
+ * Its commission, seats, roles and its own relations are not in the way:
+ * they go with it.
+ *
+ * Returns: (transfer full) (nullable): a translated list such as
+ *   “2 subgroups, 3 decisions”, or %NULL if nothing refers to it
+ */
+char *
+sam_store_dup_group_references (SamStore    *self,
+                                const char  *group_uuid,
+                                GError     **error)
+{
+  static const char *queries[] = {
+    "SELECT count (*) FROM grp WHERE parent_id = (SELECT id FROM grp WHERE uuid = ?1)",
+    "SELECT count (*) FROM decision WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+    "SELECT count (*) FROM meeting_group WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+    "SELECT count (*) FROM group_relation WHERE to_group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+    "SELECT count (*) FROM escalation WHERE to_group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (group_uuid != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      gint64 count = query_int (self, queries[i], group_uuid, NULL, error);
+      guint n = (guint) count;
+
+      if (count < 0)
+        return NULL;
+      if (count == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      switch (i)
+        {
+        case 0:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u subgroup", "%u subgroups", n), n);
+          break;
+        case 1:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u decision", "%u decisions", n), n);
+          break;
+        case 2:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u meeting", "%u meetings", n), n);
+          break;
+        case 3:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u group that reports or escalates to it",
+                                                     "%u groups that report or escalate to it", n), n);
+          break;
+        default:
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u escalated decision",
+                                                     "%u escalated decisions", n), n);
+          break;
+        }
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * sam_store_delete_group:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @error: return location for a #GError
+ *
+ * Deletes a group with its commission, seats, roles and the relations it
+ * has to others, in one transaction. A group that something else refers
+ * to is refused with %SAM_STORE_ERROR_IN_USE and a message that says what
+ * (see sam_store_dup_group_references()); dissolve it instead.
+ *
+ * Returns: whether the group is gone
+ */
+gboolean
+sam_store_delete_group (SamStore    *self,
+                        const char  *group_uuid,
+                        GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *references = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *what = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  group_label (self, group_uuid, &name);
+  before = row_json (self, SAM_TABLE_GROUP, group_uuid);
+  if (before == NULL)
+    {
+      _sam_store_rollback (self);
+      return TRUE;
+    }
+
+  references = sam_store_dup_group_references (self, group_uuid, &local_error);
+  if (local_error != NULL)
+    {
+      _sam_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (references != NULL)
+    {
+      _sam_store_rollback (self);
+      /* Translators: the second %s lists what refers to the group, such as
+       * “2 subgroups, 3 decisions” */
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
+                   _("“%s” cannot be deleted while other entries refer to it (%s). Dissolve it instead to keep its history."),
+                   name, references);
+      return FALSE;
+    }
+
+  what = g_strdup_printf (_("The group “%s” could not be deleted"), name);
+  if (!run (self, "DELETE FROM grp WHERE uuid = ?1", group_uuid, NULL, NULL, what, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_sam_store_audit (self, "delete", "group", group_uuid, before, NULL, error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  _sam_store_changed (self, SAM_N_TABLES);
+  return TRUE;
+}
+
+/**
+ * sam_store_move_group:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @parent_uuid: (nullable): its new parent, or %NULL for the top of the tree
+ * @error: return location for a #GError
+ *
+ * Moves a group, with everything under it, to the end of another group's
+ * children. Moving a group under itself or under one of its own subgroups
+ * is refused with %SAM_STORE_ERROR_INVALID.
+ *
+ * Returns: whether the group was moved
+ */
+gboolean
+sam_store_move_group (SamStore    *self,
+                      const char  *group_uuid,
+                      const char  *parent_uuid,
+                      GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *what = NULL;
+  gint64 cycle;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  group_label (self, group_uuid, &name);
+  what = g_strdup_printf (_("The group “%s” could not be moved"), name);
+  before = row_json (self, SAM_TABLE_GROUP, group_uuid);
+  if (before == NULL)
+    {
+      _sam_store_rollback (self);
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: it is not in the register"), what);
+      return FALSE;
+    }
+
+  if (parent_uuid != NULL)
+    {
+      cycle = query_int (self,
+                         "WITH RECURSIVE up (id) AS ("
+                         "  SELECT id FROM grp WHERE uuid = ?1"
+                         "  UNION SELECT g.parent_id FROM grp g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL) "
+                         "SELECT EXISTS (SELECT 1 FROM up WHERE id = (SELECT id FROM grp WHERE uuid = ?2))",
+                         parent_uuid, group_uuid, error);
+      if (cycle != 0)
+        {
+          _sam_store_rollback (self);
+          if (cycle > 0)
+            g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                         _("%s: a group cannot be placed under itself or one of its own subgroups"), what);
+          return FALSE;
+        }
+      if (query_int (self, "SELECT count (*) FROM grp WHERE uuid = ?1", parent_uuid, NULL, error) != 1)
+        {
+          _sam_store_rollback (self);
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: the new parent is not in the register"), what);
+          return FALSE;
+        }
+    }
+
+  if (!run (self,
+            "UPDATE grp SET parent_id = (SELECT id FROM grp WHERE uuid = ?2), "
+            "position = (SELECT coalesce (max (position), -1) + 1 FROM grp "
+            "            WHERE parent_id IS (SELECT id FROM grp WHERE uuid = ?2) AND uuid <> ?1) "
+            "WHERE uuid = ?1",
+            group_uuid, parent_uuid, NULL, what, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  return finish (self, SAM_TABLE_GROUP, "move", group_uuid, before, error);
+}
+
+/**
+ * sam_store_dissolve_group:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @date: (nullable): the day it was dissolved, YYYY-MM-DD, or %NULL to
+ *   take it up again
+ * @error: return location for a #GError
+ *
+ * Marks a group as dissolved. Its history (roles, meetings, decisions)
+ * stays in the register.
+ *
+ * Returns: whether the group was changed
+ */
+gboolean
+sam_store_dissolve_group (SamStore    *self,
+                          const char  *group_uuid,
+                          const char  *date,
+                          GError     **error)
+{
+  g_autoptr(SamGroup) group = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  sam_rules_ensure_model_classes ();
+  group = sam_store_dup_by_uuid (self, SAM_TYPE_GROUP, group_uuid, error);
+  if (group == NULL)
+    return FALSE;
+
+  g_object_set (group, "dissolved", date, NULL);
+  if (!sam_store_validate_group (self, group, error))
+    return FALSE;
+
+  return sam_store_save (self, group, error);
+}
+
+/* Commissions, seats and relations */
+
+/**
+ * sam_store_validate_commission:
+ * @self: a #SamStore
+ * @commission: a commission about to be saved
+ * @error: return location for a #GError
+ *
+ * Checks the dates and that the least number of meetings a year is not
+ * above the most.
+ *
+ * Returns: whether @commission may be saved
+ */
+gboolean
+sam_store_validate_commission (SamStore       *self,
+                               SamCommission  *commission,
+                               GError        **error)
+{
+  int min = sam_commission_get_min_meetings (commission);
+  int max = sam_commission_get_max_meetings (commission);
+
+  g_return_val_if_fail (SAM_IS_COMMISSION (commission), FALSE);
+
+  if (!check_date (sam_commission_get_dated (commission), _("Dated"), error) ||
+      !check_date (_sam_model_get_string (commission, "decided"), _("Decided"), error))
+    return FALSE;
+
+  if (min >= 0 && max >= 0 && min > max)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("At least %d meetings a year is more than the most, %d"), min, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_list_seats:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SamSeat) (nullable): the seats
+ *   the group's commission gives, by organisation name; empty if it has
+ *   no commission
+ */
+GPtrArray *
+sam_store_list_seats (SamStore    *self,
+                      const char  *group_uuid,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) seats = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_seat_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT s.uuid, o.uuid, s.seats FROM commission_seat s "
+                             "JOIN commission c ON c.id = s.commission_id "
+                             "JOIN organisation o ON o.id = s.organisation_id "
+                             "WHERE c.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
+                             "ORDER BY o.name COLLATE sv, s.uuid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamSeat *seat = g_new0 (SamSeat, 1);
+
+      seat->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      seat->organisation_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      seat->seats = (guint) sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (seats, seat);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&seats);
+}
+
+/**
+ * sam_store_set_seats:
+ * @self: a #SamStore
+ * @group_uuid: a group with a commission
+ * @organisation_uuid: the organisation whose head appoints
+ * @seats: how many members it appoints; 0 removes the seat
+ * @error: return location for a #GError
+ *
+ * Says in the group's commission how many members an organisation
+ * appoints. A group without a commission gets an empty one.
+ *
+ * Returns: whether the seats were saved
+ */
+gboolean
+sam_store_set_seats (SamStore    *self,
+                     const char  *group_uuid,
+                     const char  *organisation_uuid,
+                     guint        seats,
+                     GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *count = g_strdup_printf ("%u", seats);
+  g_autofree char *seat_uuid = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (group_uuid != NULL && organisation_uuid != NULL, FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  group_label (self, group_uuid, &name);
+  what = g_strdup_printf (_("The seats of “%s” could not be saved"), name);
+
+  if (query_int (self, "SELECT count (*) FROM commission WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+                 group_uuid, NULL, error) == 0)
+    {
+      g_autofree char *commission_uuid = g_uuid_string_random ();
+
+      if (!run (self, "INSERT INTO commission (uuid, group_id) VALUES (?2, (SELECT id FROM grp WHERE uuid = ?1))",
+                group_uuid, commission_uuid, NULL, what, error))
+        {
+          _sam_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT s.uuid FROM commission_seat s JOIN commission c ON c.id = s.commission_id "
+                             "WHERE c.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
+                             "AND s.organisation_id = (SELECT id FROM organisation WHERE uuid = ?2)", error);
+  if (stmt == NULL)
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, organisation_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seat_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (seat_uuid != NULL)
+    before = row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid);
+
+  if (seat_uuid != NULL && seats == 0)
+    {
+      if (!run (self, "DELETE FROM commission_seat WHERE uuid = ?1", seat_uuid, NULL, NULL, what, error))
+        {
+          _sam_store_rollback (self);
+          return FALSE;
+        }
+    }
+  else if (seat_uuid != NULL)
+    {
+      if (!run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", seat_uuid, count, NULL, what, error))
+        {
+          _sam_store_rollback (self);
+          return FALSE;
+        }
+    }
+  else if (seats > 0)
+    {
+      seat_uuid = g_uuid_string_random ();
+      if (!run (self,
+                "INSERT INTO commission_seat (uuid, commission_id, organisation_id) VALUES "
+                "(?1, (SELECT c.id FROM commission c JOIN grp g ON g.id = c.group_id WHERE g.uuid = ?2), "
+                "(SELECT id FROM organisation WHERE uuid = ?3))",
+                seat_uuid, group_uuid, organisation_uuid, what, error) ||
+          !run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", seat_uuid, count, NULL, what, error))
+        {
+          _sam_store_rollback (self);
+          return FALSE;
+        }
+    }
+  else
+    {
+      _sam_store_rollback (self);
+      return TRUE;
+    }
+
+  after = seats > 0 ? row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid) : NULL;
+  if (!_sam_store_audit (self, seats > 0 ? (before != NULL ? "update" : "insert") : "delete", "seat",
+                         seat_uuid, before, after, error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  _sam_store_changed (self, SAM_TABLE_COMMISSION_SEAT);
+  return TRUE;
+}
+
+/**
+ * sam_store_list_relations:
+ * @self: a #SamStore
+ * @group_uuid: (nullable): a group, or %NULL for every relation
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SamRelation) (nullable): the
+ *   relations from or to the group
+ */
+GPtrArray *
+sam_store_list_relations (SamStore    *self,
+                          const char  *group_uuid,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_relation_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT r.uuid, f.uuid, t.uuid, r.kind FROM group_relation r "
+                             "JOIN grp f ON f.id = r.from_group_id JOIN grp t ON t.id = r.to_group_id "
+                             "WHERE ?1 IS NULL OR f.uuid = ?1 OR t.uuid = ?1 ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamRelation *relation = g_new0 (SamRelation, 1);
+      int kind = 0;
+
+      relation->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      relation->from_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      relation->to_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      sam_enum_from_nick (SAM_TYPE_RELATION_KIND, (const char *) sqlite3_column_text (stmt, 3), &kind);
+      relation->kind = kind;
+      g_ptr_array_add (relations, relation);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&relations);
+}
+
+/**
+ * sam_store_set_reports_to:
+ * @self: a #SamStore
+ * @group_uuid: a group, such as a regional process team
+ * @to_uuid: (nullable): the group it reports to, or %NULL for none
+ * @error: return location for a #GError
+ *
+ * Replaces the group's “reports to” relations by one to @to_uuid.
+ *
+ * Returns: whether the relation was saved
+ */
+gboolean
+sam_store_set_reports_to (SamStore    *self,
+                          const char  *group_uuid,
+                          const char  *to_uuid,
+                          GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *relation_uuid = g_uuid_string_random ();
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  group_label (self, group_uuid, &name);
+  what = g_strdup_printf (_("Whom “%s” reports to could not be saved"), name);
+  if (!run (self,
+            "DELETE FROM group_relation WHERE kind = 'reports_to' "
+            "AND from_group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+            group_uuid, NULL, NULL, what, error) ||
+      (to_uuid != NULL &&
+       !run (self,
+             "INSERT INTO group_relation (uuid, from_group_id, to_group_id, kind) VALUES "
+             "(?3, (SELECT id FROM grp WHERE uuid = ?1), (SELECT id FROM grp WHERE uuid = ?2), 'reports_to')",
+             group_uuid, to_uuid, relation_uuid, what, error)))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_sam_store_audit (self, "reports-to", "group", group_uuid, NULL, to_uuid, error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  _sam_store_changed (self, SAM_TABLE_GROUP_RELATION);
+  return TRUE;
+}
+
+/* Roles and people */
+
+/**
+ * sam_store_validate_assignment:
+ * @self: a #SamStore
+ * @assignment: an assignment about to be saved
+ * @error: return location for a #GError
+ *
+ * Checks that it names a person and a group and that its term is made
+ * of real dates and does not end before it starts.
+ *
+ * Returns: whether @assignment may be saved
+ */
+gboolean
+sam_store_validate_assignment (SamStore       *self,
+                               SamAssignment  *assignment,
+                               GError        **error)
+{
+  const char *starts = sam_assignment_get_starts (assignment);
+  const char *ends = sam_assignment_get_ends (assignment);
+
+  g_return_val_if_fail (SAM_IS_ASSIGNMENT (assignment), FALSE);
+
+  if (sam_assignment_get_person_uuid (assignment) == NULL)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("Choose the person who holds the role"));
+      return FALSE;
+    }
+  if (sam_assignment_get_group_uuid (assignment) == NULL)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("Choose the group of the role"));
+      return FALSE;
+    }
+  if (!check_date (starts, _("From"), error) || !check_date (ends, _("To"), error))
+    return FALSE;
+  if (starts != NULL && ends != NULL && strcmp (ends, starts) < 0)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("The term cannot end before it starts"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_end_assignment:
+ * @self: a #SamStore
+ * @assignment: a saved assignment
+ * @date: the last day of the term, YYYY-MM-DD
+ * @error: return location for a #GError
+ *
+ * Ends a term. Until a successor starts, the holder stays in office
+ * (see sam_roles_tenure()).
+ *
+ * Returns: whether the term was ended
+ */
+gboolean
+sam_store_end_assignment (SamStore       *self,
+                          SamAssignment  *assignment,
+                          const char     *date,
+                          GError        **error)
+{
+  g_autoptr(SamAssignment) copy = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_ASSIGNMENT (assignment), FALSE);
+
+  sam_rules_ensure_model_classes ();
+  copy = sam_store_dup_by_uuid (self, SAM_TYPE_ASSIGNMENT, sam_assignment_get_uuid (assignment), error);
+  if (copy == NULL)
+    return FALSE;
+  g_object_set (copy, "ends", date, NULL);
+  if (!sam_store_validate_assignment (self, copy, error) || !sam_store_save (self, copy, error))
+    return FALSE;
+
+  _sam_model_update (assignment, sam_assignment_get_id (copy), sam_assignment_get_uuid (copy),
+                     (const char * const *) _sam_model_get_record (copy)->values);
+  return TRUE;
+}
+
+/**
+ * sam_store_dup_home_organisations:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8 utf8) (nullable): person
+ *   UUID → home organisation UUID, for sam_roles_represented()
+ */
+GHashTable *
+sam_store_dup_home_organisations (SamStore  *self,
+                                  GError   **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT p.uuid, o.uuid FROM person p JOIN organisation o ON o.id = p.organisation_id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&table);
+}
+
+/**
+ * sam_store_list_assignments_ending:
+ * @self: a #SamStore
+ * @until: the last day, YYYY-MM-DD
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): every #SamAssignment whose term
+ *   ends on or before @until, by end date
+ */
+GListModel *
+sam_store_list_assignments_ending (SamStore    *self,
+                                   const char  *until,
+                                   GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return query_models (self, SAM_TABLE_ASSIGNMENT,
+                       "WHERE t.ends IS NOT NULL AND t.ends <= ?1 ORDER BY t.ends, t.uuid", until, error);
+}
+
+/**
+ * sam_store_list_assignments:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): every #SamAssignment of the
+ *   register, grouped by group
+ */
+GListModel *
+sam_store_list_assignments (SamStore  *self,
+                            GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return query_models (self, SAM_TABLE_ASSIGNMENT, "ORDER BY t.group_id, t.starts, t.uuid", NULL, error);
+}
+
+/**
+ * sam_store_find_person_by_name:
+ * @self: a #SamStore
+ * @name: a name as typed
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the first person (by UUID) with
+ *   exactly @name, else one whose name differs only in ASCII case, or
+ *   %NULL (@error is only set on failure)
+ */
+SamPerson *
+sam_store_find_person_by_name (SamStore    *self,
+                               const char  *name,
+                               GError     **error)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  list = query_models (self, SAM_TABLE_PERSON,
+                       "WHERE t.name = ?1 COLLATE NOCASE ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", name, error);
+  return list != NULL ? g_list_model_get_item (list, 0) : NULL;
+}
+
+/**
+ * sam_store_find_organisation:
+ * @self: a #SamStore
+ * @name: a name or short name as typed
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the organisation with @name as its
+ *   name or short name (ASCII case ignored), or %NULL
+ */
+SamOrganisation *
+sam_store_find_organisation (SamStore    *self,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  list = query_models (self, SAM_TABLE_ORGANISATION,
+                       "WHERE t.name = ?1 COLLATE NOCASE OR t.short_name = ?1 COLLATE NOCASE "
+                       "ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", name, error);
+  return list != NULL ? g_list_model_get_item (list, 0) : NULL;
+}
+
+/**
+ * sam_store_merge_people:
+ * @self: a #SamStore
+ * @keep_uuid: the person to keep
+ * @duplicate_uuid: the same person entered twice
+ * @error: return location for a #GError
+ *
+ * Moves the duplicate's roles and attendance to the person kept, fills in
+ * what the kept entry lacks (title, e-mail, phone, organisation) from the
+ * duplicate, and deletes the duplicate, in one transaction.
+ *
+ * Returns: whether the two are one
+ */
+gboolean
+sam_store_merge_people (SamStore    *self,
+                        const char  *keep_uuid,
+                        const char  *duplicate_uuid,
+                        GError     **error)
+{
+  static const char *statements[] = {
+    "DELETE FROM attendance WHERE person_id = (SELECT id FROM person WHERE uuid = ?2) "
+    "AND meeting_id IN (SELECT meeting_id FROM attendance WHERE person_id = (SELECT id FROM person WHERE uuid = ?1))",
+    "UPDATE attendance SET person_id = (SELECT id FROM person WHERE uuid = ?1) "
+    "WHERE person_id = (SELECT id FROM person WHERE uuid = ?2)",
+    "UPDATE attendance SET substitute_for_id = (SELECT id FROM person WHERE uuid = ?1) "
+    "WHERE substitute_for_id = (SELECT id FROM person WHERE uuid = ?2)",
+    "UPDATE assignment SET person_id = (SELECT id FROM person WHERE uuid = ?1) "
+    "WHERE person_id = (SELECT id FROM person WHERE uuid = ?2)",
+    "UPDATE person SET "
+    "title = coalesce (title, (SELECT title FROM person WHERE uuid = ?2)), "
+    "email = coalesce (email, (SELECT email FROM person WHERE uuid = ?2)), "
+    "phone = coalesce (phone, (SELECT phone FROM person WHERE uuid = ?2)), "
+    "organisation_id = coalesce (organisation_id, (SELECT organisation_id FROM person WHERE uuid = ?2)) "
+    "WHERE uuid = ?1",
+    "DELETE FROM person WHERE uuid = ?2",
+  };
+  g_autofree char *before = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keep_uuid != NULL && duplicate_uuid != NULL, FALSE);
+
+  what = g_strdup (_("The people could not be merged"));
+  if (g_strcmp0 (keep_uuid, duplicate_uuid) == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: choose two different people"), what);
+      return FALSE;
+    }
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  before = row_json (self, SAM_TABLE_PERSON, duplicate_uuid);
+  if (before == NULL || query_int (self, "SELECT count (*) FROM person WHERE uuid = ?1", keep_uuid, NULL, NULL) != 1)
+    {
+      _sam_store_rollback (self);
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: one of them is not in the register"), what);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (!run (self, statements[i], keep_uuid, duplicate_uuid, NULL, what, error))
+      {
+        _sam_store_rollback (self);
+        return FALSE;
+      }
+
+  if (!_sam_store_audit (self, "merge", "person", keep_uuid, before, NULL, error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  _sam_store_changed (self, SAM_N_TABLES);
+  return TRUE;
+}
+
+/* Undo */
+
+/**
+ * sam_store_capture_begin:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Starts recording the changes this connection makes to the register's
+ * tables (not the audit log), with SQLite's session extension. Rows that
+ * a delete removes by cascade are recorded too.
+ *
+ * Returns: (transfer full) (nullable): the recording
+ */
+SamStoreCapture *
+sam_store_capture_begin (SamStore  *self,
+                         GError   **error)
+{
+  g_autoptr(SamStoreCapture) capture = g_new0 (SamStoreCapture, 1);
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  capture->store = g_object_ref (self);
+  rc = sqlite3session_create (self->db, "main", &capture->session);
+  for (SamTable t = 0; rc == SQLITE_OK && t < SAM_N_TABLES; t++)
+    rc = sqlite3session_attach (capture->session, sam_schema_table (t)->sql_name);
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, rc, _("Changes cannot be recorded for undo"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&capture);
+}
+
+/**
+ * sam_store_capture_end:
+ * @capture: a recording
+ *
+ * Returns: (transfer full) (nullable): the changes recorded, or %NULL
+ *   if there were none
+ */
+GBytes *
+sam_store_capture_end (SamStoreCapture *capture)
+{
+  int n = 0;
+  void *data = NULL;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (capture != NULL, NULL);
+
+  if (capture->session != NULL && sqlite3session_changeset (capture->session, &n, &data) == SQLITE_OK && n > 0)
+    bytes = g_bytes_new (data, n);
+  sqlite3_free (data);
+  g_clear_pointer (&capture->session, sqlite3session_delete);
+
+  return bytes;
+}
+
+/**
+ * sam_store_capture_free:
+ * @capture: (transfer full): a recording
+ *
+ * Stops and frees @capture.
+ */
+void
+sam_store_capture_free (SamStoreCapture *capture)
+{
+  if (capture == NULL)
+    return;
+
+  g_clear_pointer (&capture->session, sqlite3session_delete);
+  g_clear_object (&capture->store);
+  g_free (capture);
+}
+
+/* A row to delete that is gone already went by cascade with its parent,
+ * earlier in the same changeset: nothing is lost by skipping it. Any other
+ * conflict means the rows were edited since, and the whole step is refused. */
+static int
+refuse_conflict_cb (void                   *user_data,
+                    int                     conflict,
+                    sqlite3_changeset_iter *iter)
+{
+  const char *table = NULL;
+  int n_columns = 0, op = 0, indirect = 0;
+
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+  if (conflict == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
+    return SQLITE_CHANGESET_OMIT;
+
+  *(int *) user_data = conflict;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/**
+ * sam_store_apply_changeset:
+ * @self: a #SamStore
+ * @changeset: changes from sam_store_capture_end()
+ * @invert: %TRUE to take the changes back (undo), %FALSE to make them
+ *   again (redo)
+ * @action: the audit log action, such as “undo”
+ * @error: return location for a #GError
+ *
+ * Applies @changeset in one transaction with one audit log entry. If the
+ * rows have changed since in a way that conflicts (someone else edited
+ * them), nothing is applied and %SAM_STORE_ERROR_FAILED is returned.
+ *
+ * Returns: whether the changes were applied
+ */
+gboolean
+sam_store_apply_changeset (SamStore    *self,
+                           GBytes      *changeset,
+                           gboolean     invert,
+                           const char  *action,
+                           GError     **error)
+{
+  gsize size = 0;
+  const void *data;
+  void *inverted = NULL;
+  int n_inverted = 0;
+  int conflict = 0;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changeset != NULL, FALSE);
+
+  data = g_bytes_get_data (changeset, &size);
+  if (invert)
+    {
+      rc = sqlite3changeset_invert ((int) size, data, &n_inverted, &inverted);
+      if (rc != SQLITE_OK)
+        {
+          _sam_store_set_error (self, error, rc, _("The change could not be undone"));
+          return FALSE;
+        }
+      data = inverted;
+      size = n_inverted;
+    }
+
+  if (!_sam_store_begin (self, error))
+    {
+      sqlite3_free (inverted);
+      return FALSE;
+    }
+
+  rc = sqlite3changeset_apply (self->db, (int) size, (void *) data, NULL, refuse_conflict_cb, &conflict);
+  sqlite3_free (inverted);
+  if (rc != SQLITE_OK || conflict != 0)
+    {
+      g_debug ("Changeset not applied: rc %d, conflict %d", rc, conflict);
+      _sam_store_rollback (self);
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                           invert ? _("The change could not be undone: the entries have been edited since")
+                                  : _("The change could not be redone: the entries have been edited since"));
+      return FALSE;
+    }
+
+  if (!_sam_store_audit (self, action, "register", NULL, NULL, NULL, error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  _sam_store_changed (self, SAM_N_TABLES);
+  return TRUE;
+}

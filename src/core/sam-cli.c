@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "sam-chart-export.h"
 #include "sam-cli.h"
 #include "sam-commission-doc.h"
 #include "sam-demo.h"
@@ -47,6 +48,16 @@ const GOptionEntry sam_cli_options[] = {
     N_("Print the terms that end soon or have ended with no successor, one a line, and exit"), NULL },
   { "days", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --list-terms-ending, look N days ahead (default 60)"), N_("N") },
+  { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the organisational chart to FILE (.pdf, .svg or .png) and exit"), N_("FILE") },
+  { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart, start from the group with this short code"), N_("CODE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart, the paper size: a4 or a3"), N_("SIZE") },
+  { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-chart, turn the paper to landscape"), NULL },
+  { "tiles", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart, spread the chart over COLSxROWS pages"), N_("COLSxROWS") },
   { NULL }
 };
 
@@ -160,6 +171,38 @@ run_structure (GVariantDict *options)
   return 0;
 }
 
+/* --export-chart and its options. */
+static int
+run_chart (GVariantDict *options)
+{
+  const char *path = lookup_filename (options, "export-chart");
+  const char *root = NULL, *paper = NULL, *tiles = NULL, *as_of = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  int status = 1;
+
+  g_variant_dict_lookup (options, "root", "&s", &root);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  g_variant_dict_lookup (options, "tiles", "&s", &tiles);
+  g_variant_dict_lookup (options, "as-of", "&s", &as_of);
+
+  store = open_store (options, &demo_dir, &error);
+  if (store != NULL)
+    status = sam_chart_cli_export (store, path, root, paper,
+                                   g_variant_dict_contains (options, "landscape"),
+                                   tiles, as_of, &error);
+
+  g_clear_object (&store);
+  if (demo_dir != NULL)
+    sam_demo_remove (demo_dir);
+
+  if (status != 0)
+    g_printerr ("%s\n", error->message);
+
+  return status;
+}
+
 /**
  * sam_cli_run:
  * @options: the parsed command-line options
@@ -181,6 +224,8 @@ sam_cli_run (GVariantDict *options)
 
   if (lookup_filename (options, "export-commission") != NULL || g_variant_dict_contains (options, "list-terms-ending"))
     return run_structure (options);
+  if (lookup_filename (options, "export-chart") != NULL)
+    return run_chart (options);
 
   if (export_xml == NULL && import_xml == NULL)
     {

@@ -1,0 +1,861 @@
+/* sam-chart-export.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sam-chart-export.h"
+#include "sam-chart-private.h"
+#include "sam-chart-render.h"
+
+/*
+ * A page: margins of 12 mm; a header band with the title on the left and
+ * the as-of date and registry number on the right; the chart's part of the
+ * page; the legend; a footer band with the printed date, the tile's place
+ * and the page number. Tiled pages show the chart at a larger scale, as if
+ * it were printed on one big sheet cut into columns × rows pages, each
+ * sharing a 10 mm strip with its neighbours so they can be glued together;
+ * dashed lines mark the strips and crop marks the corners.
+ */
+
+#define MARGIN          34.0   /* 12 mm */
+#define OVERLAP         28.35  /* 10 mm */
+#define TITLE_SIZE      13.0
+#define HEADER_SIZE     8.5
+#define FOOTER_SIZE     8.0
+#define BAND_GAP        10.0
+#define RULE_WIDTH      0.5
+#define FIT_MAX_SCALE   1.0    /* a small chart is not blown up on one page */
+#define TILE_MAX_SCALE  2.0
+
+/* Level of detail on paper: as if the printer had this many dots per
+ * inch, so boxes too small to read are drawn as plain rectangles. */
+#define PAPER_DPI       300.0
+#define PNG_DPI         150.0
+
+typedef enum
+{
+  FORMAT_PDF,
+  FORMAT_SVG,
+  FORMAT_PNG,
+} Format;
+
+typedef struct
+{
+  double width;
+  double height;
+  double body_x;
+  double body_y;
+  double body_width;
+  double body_height;
+  double header_rule;
+  double footer_rule;
+  double legend_y;
+  double scale;      /* chart units to points */
+  double offset_x;   /* the chart's corner on the big virtual sheet */
+  double offset_y;
+  double step_x;     /* from one tile to the next on that sheet */
+  double step_y;
+  PangoLayout *title;
+  PangoLayout *facts;
+  PangoLayout *printed;
+} Geometry;
+
+typedef struct
+{
+  int fd;
+  int errsv;
+} Stream;
+
+typedef cairo_status_t (*WriteFunc) (SamChart           *chart,
+                                     const SamChartPage *page,
+                                     const char         *title,
+                                     Stream             *stream);
+
+static void
+geometry_clear (Geometry *g)
+{
+  g_clear_object (&g->title);
+  g_clear_object (&g->facts);
+  g_clear_object (&g->printed);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return pango_units_to_double (logical.height);
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return pango_units_to_double (logical.width);
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+geometry_init (Geometry           *g,
+               SamChart           *chart,
+               const SamChartPage *page,
+               const char         *title,
+               double              width,
+               double              height)
+{
+  double content = width - 2 * MARGIN;
+  g_autoptr(GString) facts = g_string_new (NULL);
+  g_autofree char *date = today ();
+  g_autofree char *printed = NULL;
+  double legend, bottom, total_width, total_height;
+  SamChartRect extents;
+
+  memset (g, 0, sizeof *g);
+  g->width = width;
+  g->height = height;
+
+  g->title = _sam_chart_new_layout (chart, TITLE_SIZE, TRUE, 0.62 * content);
+  pango_layout_set_ellipsize (g->title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (g->title, title != NULL ? title : sam_chart_get_title (chart), -1);
+
+  /* Translators: in the chart's header: the day the chart shows */
+  g_string_append_printf (facts, _("As of %s"), sam_chart_get_as_of (chart));
+  if (sam_chart_get_registry_number (chart) != NULL)
+    {
+      g_string_append_c (facts, '\n');
+      /* Translators: in the chart's header: the commission's registry
+       * number, “Dnr %s” in Swedish */
+      g_string_append_printf (facts, _("Reg. no. %s"), sam_chart_get_registry_number (chart));
+    }
+  g->facts = _sam_chart_new_layout (chart, HEADER_SIZE, FALSE, 0.36 * content);
+  pango_layout_set_alignment (g->facts, PANGO_ALIGN_RIGHT);
+  pango_layout_set_text (g->facts, facts->str, -1);
+
+  /* Translators: in the chart's footer: the day it was printed */
+  printed = g_strdup_printf (_("Printed %s"), date);
+  g->printed = _sam_chart_new_layout (chart, FOOTER_SIZE, FALSE, -1);
+  pango_layout_set_text (g->printed, printed, -1);
+
+  g->header_rule = MARGIN + MAX (layout_height (g->title), layout_height (g->facts)) + 4;
+  g->footer_rule = height - MARGIN - layout_height (g->printed) - 4;
+  legend = sam_chart_render_legend (chart, NULL, MARGIN, 0, content);
+  g->legend_y = g->footer_rule - BAND_GAP / 2 - legend;
+  bottom = legend > 0 ? g->legend_y - BAND_GAP : g->footer_rule - BAND_GAP;
+
+  g->body_x = MARGIN;
+  g->body_y = g->header_rule + BAND_GAP;
+  g->body_width = content;
+  g->body_height = MAX (1.0, bottom - g->body_y);
+
+  g->step_x = page->columns > 1 ? g->body_width - OVERLAP : g->body_width;
+  g->step_y = page->rows > 1 ? g->body_height - OVERLAP : g->body_height;
+  total_width = g->step_x * (page->columns - 1) + g->body_width;
+  total_height = g->step_y * (page->rows - 1) + g->body_height;
+
+  sam_chart_get_extents (chart, &extents);
+  g->scale = page->columns * page->rows > 1 ? TILE_MAX_SCALE : FIT_MAX_SCALE;
+  if (extents.width > 0)
+    g->scale = MIN (g->scale, total_width / extents.width);
+  if (extents.height > 0)
+    g->scale = MIN (g->scale, total_height / extents.height);
+  g->offset_x = (total_width - extents.width * g->scale) / 2;
+  /* Centred across, from the top down, as charts are read. */
+  g->offset_y = 0;
+}
+
+static void
+draw_rule (cairo_t *cr,
+           double   x,
+           double   y,
+           double   width)
+{
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (cr, RULE_WIDTH);
+  cairo_move_to (cr, x, y);
+  cairo_rel_line_to (cr, width, 0);
+  cairo_stroke (cr);
+}
+
+static void
+draw_footer (SamChart           *chart,
+             cairo_t            *cr,
+             const Geometry     *g,
+             const SamChartPage *page,
+             guint               index)
+{
+  guint n_pages = sam_chart_page_get_n_pages (page);
+  g_autoptr(PangoLayout) number = _sam_chart_new_layout (chart, FOOTER_SIZE, FALSE, -1);
+  g_autofree char *text = NULL;
+  double y = g->footer_rule + 4;
+
+  draw_rule (cr, MARGIN, g->footer_rule, g->body_width);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, MARGIN, y);
+  pango_cairo_show_layout (cr, g->printed);
+
+  /* Translators: the page number in the footer of a printed report */
+  text = g_strdup_printf (_("Page %u of %u"), index + 1, n_pages);
+  pango_layout_set_text (number, text, -1);
+  cairo_move_to (cr, g->width - MARGIN - layout_width (number), y);
+  pango_cairo_show_layout (cr, number);
+
+  if (n_pages > 1)
+    {
+      g_autoptr(PangoLayout) tile = _sam_chart_new_layout (chart, FOOTER_SIZE, FALSE, -1);
+      g_autofree char *where = NULL;
+
+      /* Translators: where a tiled page goes when the pages are put
+       * together, in the footer */
+      where = g_strdup_printf (_("Column %u, row %u"), index % page->columns + 1, index / page->columns + 1);
+      pango_layout_set_text (tile, where, -1);
+      cairo_move_to (cr, (g->width - layout_width (tile)) / 2, y);
+      pango_cairo_show_layout (cr, tile);
+    }
+}
+
+static void
+draw_header (cairo_t        *cr,
+             const Geometry *g)
+{
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_move_to (cr, MARGIN, MARGIN);
+  pango_cairo_show_layout (cr, g->title);
+
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, g->width - MARGIN - 0.36 * g->body_width, MARGIN);
+  pango_cairo_show_layout (cr, g->facts);
+
+  draw_rule (cr, MARGIN, g->header_rule, g->body_width);
+}
+
+/* Crop marks at the corners of the chart's area, and dashed lines where
+ * the strip shared with a neighbouring page begins. */
+static void
+draw_tile_marks (cairo_t            *cr,
+                 const Geometry     *g,
+                 const SamChartPage *page,
+                 guint               column,
+                 guint               row)
+{
+  double x0 = g->body_x, y0 = g->body_y;
+  double x1 = x0 + g->body_width, y1 = y0 + g->body_height;
+  double dashes[] = { 3.0, 3.0 };
+  double corners[4][2] = { { x0, y0 }, { x1, y0 }, { x0, y1 }, { x1, y1 } };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_set_line_width (cr, 0.4);
+  for (guint k = 0; k < 4; k++)
+    {
+      double x = corners[k][0], y = corners[k][1];
+      double sx = x == x0 ? -1 : 1, sy = y == y0 ? -1 : 1;
+
+      cairo_move_to (cr, x + sx * 2, y);
+      cairo_line_to (cr, x + sx * 8, y);
+      cairo_move_to (cr, x, y + sy * 2);
+      cairo_line_to (cr, x, y + sy * 8);
+    }
+  cairo_stroke (cr);
+
+  cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (cr, 0.5);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  if (column > 0)
+    {
+      cairo_move_to (cr, x0 + OVERLAP, y0);
+      cairo_line_to (cr, x0 + OVERLAP, y1);
+    }
+  if (column + 1 < page->columns)
+    {
+      cairo_move_to (cr, x1 - OVERLAP, y0);
+      cairo_line_to (cr, x1 - OVERLAP, y1);
+    }
+  if (row > 0)
+    {
+      cairo_move_to (cr, x0, y0 + OVERLAP);
+      cairo_line_to (cr, x1, y0 + OVERLAP);
+    }
+  if (row + 1 < page->rows)
+    {
+      cairo_move_to (cr, x0, y1 - OVERLAP);
+      cairo_line_to (cr, x1, y1 - OVERLAP);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_empty (SamChart       *chart,
+            cairo_t        *cr,
+            const Geometry *g)
+{
+  g_autoptr(PangoLayout) layout = _sam_chart_new_layout (chart, 11.0, FALSE, g->body_width);
+  g_autofree char *text = NULL;
+
+  /* Translators: instead of a chart, when the register had no groups on
+   * the as-of date */
+  text = g_strdup_printf (_("No groups existed on %s."), sam_chart_get_as_of (chart));
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, g->body_x, g->body_y + g->body_height / 3);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_page (SamChart           *chart,
+           cairo_t            *cr,
+           const SamChartPage *page,
+           const char         *title,
+           guint               index,
+           double              width,
+           double              height,
+           double              device_per_point)
+{
+  Geometry g;
+  guint column = index % page->columns;
+  guint row = index / page->columns;
+  double vx, vy;
+  cairo_rectangle_t clip;
+
+  geometry_init (&g, chart, page, title, width, height);
+  vx = column * g.step_x;
+  vy = row * g.step_y;
+
+  cairo_save (cr);
+  draw_header (cr, &g);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, g.body_x, g.body_y, g.body_width, g.body_height);
+  cairo_clip (cr);
+  if (sam_chart_get_n_nodes (chart) == 0)
+    {
+      draw_empty (chart, cr, &g);
+    }
+  else
+    {
+      cairo_translate (cr, g.body_x - vx + g.offset_x, g.body_y - vy + g.offset_y);
+      cairo_scale (cr, g.scale, g.scale);
+      clip.x = (vx - g.offset_x) / g.scale;
+      clip.y = (vy - g.offset_y) / g.scale;
+      clip.width = g.body_width / g.scale;
+      clip.height = g.body_height / g.scale;
+      sam_chart_render (chart, cr, &clip, g.scale * device_per_point);
+    }
+  cairo_restore (cr);
+
+  if (page->columns * page->rows > 1)
+    draw_tile_marks (cr, &g, page, column, row);
+  sam_chart_render_legend (chart, cr, MARGIN, g.legend_y, g.body_width);
+  draw_footer (chart, cr, &g, page, index);
+  cairo_restore (cr);
+
+  geometry_clear (&g);
+}
+
+/* Writing files */
+
+static cairo_status_t
+stream_write_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  Stream *stream = closure;
+
+  while (length > 0 && stream->errsv == 0)
+    {
+      gssize written = write (stream->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          stream->errsv = errno;
+          break;
+        }
+      data += written;
+      length -= (unsigned int) written;
+    }
+
+  return stream->errsv == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static cairo_status_t
+finish (cairo_t         *cr,
+        cairo_surface_t *surface)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return status;
+}
+
+static cairo_status_t
+write_pdf (SamChart           *chart,
+           const SamChartPage *page,
+           const char         *title,
+           Stream             *stream)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width = 0, height = 0;
+  guint n_pages = sam_chart_page_get_n_pages (page);
+
+  sam_chart_page_get_size (page, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (stream_write_cb, stream, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  title != NULL ? title : sam_chart_get_title (chart));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samordna");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+    {
+      draw_page (chart, cr, page, title, i, width, height, PAPER_DPI / 72.0);
+      cairo_show_page (cr);
+    }
+
+  return finish (cr, surface);
+}
+
+static cairo_status_t
+write_svg (SamChart           *chart,
+           const SamChartPage *page,
+           const char         *title,
+           Stream             *stream)
+{
+  SamChartPage one = *page;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width = 0, height = 0;
+
+  one.columns = one.rows = 1;
+  sam_chart_page_get_size (&one, &width, &height);
+  surface = cairo_svg_surface_create_for_stream (stream_write_cb, stream, width, height);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  draw_page (chart, cr, &one, title, 0, width, height, PAPER_DPI / 72.0);
+
+  return finish (cr, surface);
+}
+
+static cairo_status_t
+write_png (SamChart           *chart,
+           const SamChartPage *page,
+           const char         *title,
+           Stream             *stream)
+{
+  SamChartPage one = *page;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width = 0, height = 0, dpp = PNG_DPI / 72.0;
+
+  one.columns = one.rows = 1;
+  sam_chart_page_get_size (&one, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * dpp), (int) ceil (height * dpp));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, dpp, dpp);
+  draw_page (chart, cr, &one, title, 0, width, height, dpp);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, stream_write_cb, stream);
+  cairo_surface_destroy (surface);
+
+  return status;
+}
+
+static gboolean
+set_save_error (GError     **error,
+                const char  *path,
+                int          errsv,
+                const char  *reason)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+
+  g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_WRITE,
+               /* Translators: the first %s is a file name, the second why saving failed */
+               _("Could not save “%s”: %s"), display_name,
+               reason != NULL ? reason : g_strerror (errsv));
+
+  return FALSE;
+}
+
+/* Writes next to @path under a temporary name, then renames over it, so
+ * @path holds either its old contents or the whole new file. */
+static gboolean
+write_atomically (SamChart            *chart,
+                  const char          *path,
+                  WriteFunc            func,
+                  const SamChartPage  *page,
+                  const char          *title,
+                  GError             **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  Stream stream = { -1, 0 };
+  cairo_status_t status;
+
+  stream.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (stream.fd < 0)
+    return set_save_error (error, path, errno, NULL);
+
+  status = func (chart, page, title, &stream);
+  if (status != CAIRO_STATUS_SUCCESS || stream.errsv != 0)
+    {
+      set_save_error (error, path, stream.errsv, stream.errsv == 0 ? cairo_status_to_string (status) : NULL);
+      close (stream.fd);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* Without the fsync a crash soon after the rename could leave an empty
+   * file where the old one was. */
+  if (g_fsync (stream.fd) != 0)
+    stream.errsv = errno;
+  if (close (stream.fd) != 0 && stream.errsv == 0)
+    stream.errsv = errno;
+  if (stream.errsv == 0 && g_rename (tmp_path, path) != 0)
+    stream.errsv = errno;
+  if (stream.errsv != 0)
+    {
+      g_unlink (tmp_path);
+      return set_save_error (error, path, stream.errsv, NULL);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+format_for_path (const char  *path,
+                 Format      *format,
+                 GError     **error)
+{
+  const char *dot = strrchr (path, '.');
+  g_autofree char *display_name = NULL;
+
+  if (dot != NULL && g_ascii_strcasecmp (dot, ".pdf") == 0)
+    *format = FORMAT_PDF;
+  else if (dot != NULL && g_ascii_strcasecmp (dot, ".svg") == 0)
+    *format = FORMAT_SVG;
+  else if (dot != NULL && g_ascii_strcasecmp (dot, ".png") == 0)
+    *format = FORMAT_PNG;
+  else
+    {
+      display_name = g_filename_display_name (path);
+      g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_FORMAT,
+                   _("Cannot tell the file type of “%s”: the name must end in .pdf, .svg or .png"),
+                   display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * sam_chart_page_init:
+ * @page: (out caller-allocates): the page settings to fill in
+ *
+ * Fills @page with the defaults: A4 portrait, the chart fitted to one page.
+ */
+void
+sam_chart_page_init (SamChartPage *page)
+{
+  g_return_if_fail (page != NULL);
+
+  page->paper = SAM_PAPER_A4;
+  page->landscape = FALSE;
+  page->columns = 1;
+  page->rows = 1;
+}
+
+/**
+ * sam_chart_page_parse:
+ * @page: (out caller-allocates): the page settings to fill in
+ * @paper: (nullable): “a4” or “a3” in either case, or %NULL for A4
+ * @landscape: whether the paper lies on its side
+ * @tiles: (nullable): “COLSxROWS” such as “2x3”, or %NULL for one page
+ * @error: return location for a #GError
+ *
+ * Reads page settings as typed on the command line.
+ *
+ * Returns: %FALSE with @error set if @paper or @tiles is not understood
+ */
+gboolean
+sam_chart_page_parse (SamChartPage  *page,
+                      const char    *paper,
+                      gboolean       landscape,
+                      const char    *tiles,
+                      GError       **error)
+{
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  sam_chart_page_init (page);
+  page->landscape = landscape;
+
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a3") == 0)
+    page->paper = SAM_PAPER_A3;
+  else if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0)
+    {
+      g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID,
+                   _("Unknown paper size “%s”: use a4 or a3"), paper);
+      return FALSE;
+    }
+
+  if (tiles != NULL)
+    {
+      const char *p = tiles;
+      char *end = NULL;
+      guint64 columns = 0, rows = 0;
+
+      if (g_ascii_isdigit (*p))
+        columns = g_ascii_strtoull (p, &end, 10);
+      if (end != NULL && (*end == 'x' || *end == 'X') && g_ascii_isdigit (end[1]))
+        rows = g_ascii_strtoull (end + 1, &end, 10);
+      else
+        end = NULL;
+
+      /* Twenty pages a side is already a wall; more is a typing error. */
+      if (end == NULL || *end != '\0' || columns < 1 || rows < 1 || columns > 20 || rows > 20)
+        {
+          g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID,
+                       _("“%s” is not a number of pages: write COLUMNSxROWS, such as 2x2, each from 1 to 20"),
+                       tiles);
+          return FALSE;
+        }
+      page->columns = (guint) columns;
+      page->rows = (guint) rows;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_chart_page_get_size:
+ * @page: page settings
+ * @width: (out): the paper's width in points
+ * @height: (out): its height in points
+ */
+void
+sam_chart_page_get_size (const SamChartPage *page,
+                         double             *width,
+                         double             *height)
+{
+  double w, h;
+
+  g_return_if_fail (page != NULL);
+
+  w = page->paper == SAM_PAPER_A3 ? 841.89 : 595.28;
+  h = page->paper == SAM_PAPER_A3 ? 1190.55 : 841.89;
+  *width = page->landscape ? h : w;
+  *height = page->landscape ? w : h;
+}
+
+/**
+ * sam_chart_page_get_n_pages:
+ * @page: page settings
+ *
+ * Returns: the number of pages: columns × rows
+ */
+guint
+sam_chart_page_get_n_pages (const SamChartPage *page)
+{
+  g_return_val_if_fail (page != NULL, 1);
+
+  return MAX (1, page->columns) * MAX (1, page->rows);
+}
+
+/**
+ * sam_chart_draw_page:
+ * @chart: a chart
+ * @cr: where to draw, user space in points with the page's corner at (0, 0)
+ * @page: page settings
+ * @title: (nullable): the title, or %NULL for sam_chart_get_title()
+ * @page_index: the page, from 0 to sam_chart_page_get_n_pages() - 1, by rows
+ * @page_width: the page's width in points
+ * @page_height: its height in points
+ *
+ * Draws one printed page of the chart: header, the chart fitted or its
+ * tile, legend and footer. This is what a print operation calls for each
+ * page, and what the PDF export draws, so both give the same pages. The
+ * background is left as it is.
+ */
+void
+sam_chart_draw_page (SamChart           *chart,
+                     cairo_t            *cr,
+                     const SamChartPage *page,
+                     const char         *title,
+                     guint               page_index,
+                     double              page_width,
+                     double              page_height)
+{
+  double dpp = PAPER_DPI / 72.0;
+
+  g_return_if_fail (SAM_IS_CHART (chart));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page != NULL && page->columns > 0 && page->rows > 0);
+  g_return_if_fail (page_index < sam_chart_page_get_n_pages (page));
+
+  /* A print preview draws on pixels: its level of detail follows them. */
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      break;
+    default:
+      {
+        double dx = 1, dy = 0;
+
+        cairo_user_to_device_distance (cr, &dx, &dy);
+        dpp = hypot (dx, dy);
+      }
+      break;
+    }
+
+  draw_page (chart, cr, page, title, page_index, page_width, page_height, dpp);
+}
+
+/**
+ * sam_chart_export:
+ * @chart: a chart
+ * @path: the file to write, ending in .pdf, .svg or .png
+ * @page: page settings
+ * @title: (nullable): the title, or %NULL for sam_chart_get_title()
+ * @error: return location for a #GError
+ *
+ * Writes the chart to a file of the type its name ends in: a PDF with
+ * columns × rows pages (one page fitted, or tiles), or one page fitted as
+ * SVG, or as a PNG image at 150 dots per inch. The file is written under a
+ * temporary name and renamed over @path, so a failure leaves any old file
+ * as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sam_chart_export (SamChart            *chart,
+                  const char          *path,
+                  const SamChartPage  *page,
+                  const char          *title,
+                  GError             **error)
+{
+  static const WriteFunc writers[] = {
+    [FORMAT_PDF] = write_pdf,
+    [FORMAT_SVG] = write_svg,
+    [FORMAT_PNG] = write_png,
+  };
+  Format format;
+
+  g_return_val_if_fail (SAM_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (page != NULL && page->columns > 0 && page->rows > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!format_for_path (path, &format, error))
+    return FALSE;
+
+  return write_atomically (chart, path, writers[format], page, title, error);
+}
+
+/**
+ * sam_chart_cli_export:
+ * @store: the register
+ * @path: the file to write, ending in .pdf, .svg or .png
+ * @root_code: (nullable): `--root`: the short code of the group to start
+ *   from, or %NULL for the whole region
+ * @paper: (nullable): `--paper`: “a4” or “a3”
+ * @landscape: `--landscape`
+ * @tiles: (nullable): `--tiles`: “COLSxROWS”
+ * @as_of: (nullable): `--as-of`: YYYY-MM-DD, or %NULL for today
+ * @error: return location for a #GError
+ *
+ * Does what `samordna --export-chart FILE` asks for: checks the options,
+ * builds the chart and exports it.
+ *
+ * Returns: the exit status: 0 on success, 2 for options that are not
+ *   understood (a bad paper size, tiling, date, file type or root code), 1
+ *   when the register could not be read or the file not written; @error
+ *   says why
+ */
+int
+sam_chart_cli_export (SamStore    *store,
+                      const char  *path,
+                      const char  *root_code,
+                      const char  *paper,
+                      gboolean     landscape,
+                      const char  *tiles,
+                      const char  *as_of,
+                      GError     **error)
+{
+  g_autoptr(SamChart) chart = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SamChartOptions options;
+  SamChartPage page;
+  Format format;
+
+  g_return_val_if_fail (SAM_IS_STORE (store), 1);
+  g_return_val_if_fail (path != NULL, 1);
+
+  if (!format_for_path (path, &format, error)
+      || !sam_chart_page_parse (&page, paper, landscape, tiles, error)
+      || (as_of != NULL && !sam_chart_parse_date (as_of, error)))
+    return 2;
+
+  sam_chart_options_init (&options);
+  options.root_code = root_code;
+  options.as_of = as_of;
+
+  chart = sam_chart_new_from_store (store, &options, &local_error);
+  if (chart == NULL)
+    {
+      gboolean usage = g_error_matches (local_error, SAM_CHART_ERROR, SAM_CHART_ERROR_UNKNOWN_ROOT);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return usage ? 2 : 1;
+    }
+
+  return sam_chart_export (chart, path, &page, NULL, error) ? 0 : 1;
+}

@@ -15,6 +15,7 @@
 #include "sam-chart-export.h"
 #include "sam-cli.h"
 #include "sam-commission-doc.h"
+#include "sam-decision-export.h"
 #include "sam-demo.h"
 #include "sam-rules.h"
 #include "sam-store.h"
@@ -48,6 +49,11 @@ const GOptionEntry sam_cli_options[] = {
     N_("Print the terms that end soon or have ended with no successor, one a line, and exit"), NULL },
   { "days", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --list-terms-ending, look N days ahead (default 60)"), N_("N") },
+  { "export-decisions", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the decision register to FILE (.csv or .pdf) and exit; with --group and --year, one group’s register for a year"),
+    N_("FILE") },
+  { "year", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export-decisions, only the decisions of YEAR"), N_("YEAR") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the organisational chart to FILE (.pdf, .svg or .png) and exit"), N_("FILE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -171,6 +177,42 @@ run_structure (GVariantDict *options)
   return 0;
 }
 
+/* --export-decisions (the decision register's). */
+static int
+run_decisions (GVariantDict *options)
+{
+  const char *path = lookup_filename (options, "export-decisions");
+  const char *code = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  int year = 0;
+
+  g_variant_dict_lookup (options, "group", "&s", &code);
+  g_variant_dict_lookup (options, "year", "i", &year);
+  if (year < 0 || year > 9999)
+    {
+      g_printerr ("%s\n", _("--year takes a year, such as 2026"));
+      return 2;
+    }
+
+  store = open_store (options, &demo_dir, &error);
+  if (store != NULL)
+    sam_decision_export_file (store, code, year, path, &error);
+
+  g_clear_object (&store);
+  if (demo_dir != NULL)
+    sam_demo_remove (demo_dir);
+
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /* --export-chart and its options. */
 static int
 run_chart (GVariantDict *options)
@@ -226,6 +268,8 @@ sam_cli_run (GVariantDict *options)
     return run_structure (options);
   if (lookup_filename (options, "export-chart") != NULL)
     return run_chart (options);
+  if (lookup_filename (options, "export-decisions") != NULL)
+    return run_decisions (options);
 
   if (export_xml == NULL && import_xml == NULL)
     {

@@ -114,6 +114,37 @@ drop_fts_triggers (SamStore  *store,
   return TRUE;
 }
 
+/* Into an empty register, the sort keys are computed once at the commit,
+ * not row by row through the connection's triggers (which add a third to a
+ * large import). A merge keeps them: it may retitle rows that have keys. */
+static gboolean
+drop_sort_key_triggers (SamStoreImport  *import,
+                        GError         **error)
+{
+  if (import->mode != SAM_IMPORT_REPLACE)
+    return TRUE;
+
+  return _sam_store_exec (import->store,
+                          "DROP TRIGGER IF EXISTS temp.decision_sort_keys_ai; "
+                          "DROP TRIGGER IF EXISTS temp.grp_sort_keys_ai",
+                          error);
+}
+
+static gboolean
+fill_sort_keys (SamStoreImport  *import,
+                GError         **error)
+{
+  if (import->mode != SAM_IMPORT_REPLACE)
+    return TRUE;
+
+  return _sam_store_exec (import->store,
+                          "UPDATE decision SET title_key = sv_key (title), responsible_key = sv_key (responsible) "
+                          "WHERE title_key IS NULL; "
+                          "UPDATE grp SET code_key = sv_key (code) WHERE code_key IS NOT sv_key (code)",
+                          error) &&
+         _sam_store_run_sql_resource (import->store, "sort-key-triggers.sql", error);
+}
+
 /**
  * sam_import_summary_clear:
  * @summary: a #SamImportSummary
@@ -200,7 +231,7 @@ sam_store_import_begin (SamStore       *self,
       return NULL;
     }
 
-  if (!drop_fts_triggers (self, error))
+  if (!drop_fts_triggers (self, error) || !drop_sort_key_triggers (import, error))
     return NULL;
 
   return g_steal_pointer (&import);
@@ -733,6 +764,7 @@ sam_store_import_commit (SamStoreImport    *import,
 
   if (!resolve_deferred (import, TRUE, error) ||
       !resolve_deferred (import, FALSE, error) ||
+      !fill_sort_keys (import, error) ||
       !rebuild_fts (store, error) ||
       !_sam_store_run_sql_resource (store, SAM_STORE_FTS_TRIGGERS, error) ||
       !_sam_store_audit (store, "import", "register", NULL, NULL, after, error) ||

@@ -101,4 +101,10 @@ const char   *_sam_store_table_label    (SamTable            table);
 gboolean      _sam_store_fs_type_is_network (gulong          f_type);
 gboolean      _sam_store_path_is_network    (const char     *path);
 
+/* sam-store-decisions.c */
+gboolean      _sam_store_add_decision_functions (SamStore     *self,
+                                         GError            **error);
+gboolean      _sam_store_keep_sort_keys (SamStore           *self,
+                                         GError            **error);
+
 G_END_DECLS

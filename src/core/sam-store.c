@@ -1033,7 +1033,7 @@ configure_connection (SamStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (!register_sv_collation (self->db, error))
+  if (!register_sv_collation (self->db, error) || !_sam_store_add_decision_functions (self, error))
     return FALSE;
 
   return _sam_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
@@ -1184,7 +1184,8 @@ sam_store_open (const char  *path,
       return NULL;
     }
 
-  if (!configure_connection (self, error) || !migrate (self, error) || !configure_journal (self, error))
+  if (!configure_connection (self, error) || !migrate (self, error) || !configure_journal (self, error) ||
+      !_sam_store_keep_sort_keys (self, error))
     return NULL;
 
   for (guint t = 0; t < SAM_N_TABLES; t++)

@@ -1,0 +1,1929 @@
+/* sam-store-decisions.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <unicode/ucol.h>
+
+#include "sam-store-decisions.h"
+#include "sam-store-private.h"
+
+/*
+ * The decision register beyond the generic editing API. The lazy list asks
+ * for a count and then for pages, so every query here is bounded by LIMIT
+ * or by one decision; the WHERE clause is assembled from a fixed set of
+ * fragments (one per filter that is set) with named parameters, so SQLite
+ * sees no condition that is always true and keeps using the indexes.
+ *
+ * Two things keep a register of 100 000 decisions instant. Text columns
+ * sort by their stored ICU sort keys (schema version 4), which ordinary
+ * indexes order, instead of by the "sv" collation row by row. A search
+ * first collects the matching row ids from the full-text index into a
+ * SamDecisionMatches bit set, which knows their number at once; a page
+ * then walks the index of the chosen order and keeps the rows in the set,
+ * so the newest 50 of 25 000 matches cost some hundred index steps rather
+ * than a lookup and a sort of all 25 000.
+ */
+
+#define MATCHES_POINTER_TYPE "sam-decision-matches"
+
+/* Relevance (bm25) costs about 1.5 µs per matching decision; broader
+ * searches come newest first, so that typing stays instant. */
+#define RANK_LIMIT 5000
+
+struct _SamDecisionMatches
+{
+  guint8 *bits;    /* bit i: decision i matches */
+  gint64  n_bits;  /* the largest row id + 1 when the set was made */
+  guint   count;
+};
+
+/* Filters */
+
+/**
+ * sam_decision_filter_init:
+ * @filter: a filter to initialise
+ *
+ * Sets @filter to match every decision.
+ */
+void
+sam_decision_filter_init (SamDecisionFilter *filter)
+{
+  memset (filter, 0, sizeof *filter);
+  filter->status = -1;
+  filter->mandate = -1;
+}
+
+/**
+ * sam_decision_filter_clear:
+ * @filter: a filter
+ *
+ * Frees the strings of @filter and initialises it again.
+ */
+void
+sam_decision_filter_clear (SamDecisionFilter *filter)
+{
+  g_free (filter->group_uuid);
+  g_free (filter->search);
+  sam_decision_filter_init (filter);
+}
+
+/**
+ * sam_decision_filter_copy:
+ * @dest: an initialised filter, which is overwritten
+ * @src: the filter to copy
+ *
+ * Copies @src into @dest, strings included.
+ */
+void
+sam_decision_filter_copy (SamDecisionFilter       *dest,
+                          const SamDecisionFilter *src)
+{
+  if (dest == src)
+    return;
+
+  sam_decision_filter_clear (dest);
+  *dest = *src;
+  dest->group_uuid = g_strdup (src->group_uuid);
+  dest->search = g_strdup (src->search);
+}
+
+/**
+ * sam_decision_filter_equal:
+ * @a: a filter
+ * @b: another filter
+ *
+ * Returns: whether @a and @b select the same decisions
+ */
+gboolean
+sam_decision_filter_equal (const SamDecisionFilter *a,
+                           const SamDecisionFilter *b)
+{
+  return g_strcmp0 (a->group_uuid, b->group_uuid) == 0 && a->year == b->year &&
+         a->status == b->status && a->mandate == b->mandate && g_strcmp0 (a->search, b->search) == 0;
+}
+
+/**
+ * sam_escalation_free:
+ * @escalation: (nullable): an escalation
+ *
+ * Frees @escalation.
+ */
+void
+sam_escalation_free (SamEscalation *escalation)
+{
+  if (escalation == NULL)
+    return;
+
+  g_free (escalation->uuid);
+  g_free (escalation->decision_uuid);
+  g_free (escalation->to_group_uuid);
+  g_free (escalation->to_group_name);
+  g_free (escalation->to_other);
+  g_free (escalation->reason);
+  g_free (escalation->escalated);
+  g_free (escalation->answer);
+  g_free (escalation->answered);
+  g_free (escalation->decision_number);
+  g_free (escalation->decision_title);
+  g_free (escalation);
+}
+
+/**
+ * sam_decision_event_free:
+ * @event: (nullable): an event
+ *
+ * Frees @event.
+ */
+void
+sam_decision_event_free (SamDecisionEvent *event)
+{
+  if (event == NULL)
+    return;
+
+  g_free (event->at);
+  g_free (event->who);
+  g_free (event->entity);
+  g_free (event->action);
+  g_free (event->status_before);
+  g_free (event->status_after);
+  g_free (event->note);
+  g_free (event);
+}
+
+/* Helpers */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static SamDecision *
+decision_from_row (SamStore     *self,
+                   sqlite3_stmt *stmt)
+{
+  SamDecision *decision = sam_decision_new ();
+  g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  gint64 id;
+
+  values = _sam_store_read_row (self, stmt, SAM_TABLE_DECISION, &id, &uuid);
+  _sam_model_update (decision, id, uuid, (const char * const *) values->pdata);
+
+  return decision;
+}
+
+/* Turns what a user typed into an FTS5 query that cannot be a syntax
+ * error: every run of letters and digits becomes a quoted prefix term,
+ * all of them required. */
+static char *
+fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new ("");
+  gboolean in_word = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (ch))
+        {
+          if (!in_word)
+            g_string_append (query, query->len > 0 ? " \"" : "\"");
+          g_string_append_unichar (query, ch);
+          in_word = TRUE;
+        }
+      else if (in_word)
+        {
+          g_string_append (query, "\"*");
+          in_word = FALSE;
+        }
+    }
+  if (in_word)
+    g_string_append (query, "\"*");
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* How a search takes part in a query. */
+typedef enum
+{
+  SEARCH_NONE,
+  SEARCH_JOINED,  /* decision_fts is joined, for its rank */
+  SEARCH_IN,      /* the matching row ids, read again from the index */
+  SEARCH_SET,     /* a test against the bound SamDecisionMatches */
+} SearchMode;
+
+/* Appends the WHERE clause of @filter. */
+static void
+append_where (GString                 *sql,
+              const SamDecisionFilter *filter,
+              SearchMode               search)
+{
+  gboolean first = TRUE;
+
+#define AND(fragment) G_STMT_START { \
+    g_string_append (sql, first ? " WHERE " : " AND "); \
+    g_string_append (sql, fragment); \
+    first = FALSE; \
+  } G_STMT_END
+
+  if (filter->group_uuid != NULL)
+    AND ("t.group_id = (SELECT id FROM grp WHERE uuid = :group)");
+  if (filter->year > 0)
+    AND ("t.year = :year");
+  if (filter->status >= 0)
+    AND ("t.status = :status");
+  if (filter->mandate >= 0)
+    AND ("t.mandate = :mandate");
+  if (search == SEARCH_JOINED)
+    AND ("decision_fts MATCH :fts");
+  else if (search == SEARCH_IN)
+    AND ("t.id IN (SELECT rowid FROM decision_fts WHERE decision_fts MATCH :fts)");
+  else if (search == SEARCH_SET)
+    AND ("sam_decision_match (t.id, :matches)");
+
+#undef AND
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_named_int (sqlite3_stmt *stmt,
+                const char   *name,
+                gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_filter (sqlite3_stmt             *stmt,
+             const SamDecisionFilter  *filter,
+             const char               *fts,
+             const SamDecisionMatches *matches)
+{
+  int index;
+
+  bind_named_text (stmt, ":group", filter->group_uuid);
+  bind_named_int (stmt, ":year", filter->year);
+  if (filter->status >= 0)
+    bind_named_text (stmt, ":status", sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, filter->status));
+  if (filter->mandate >= 0)
+    bind_named_text (stmt, ":mandate", sam_enum_get_nick (SAM_TYPE_MANDATE, filter->mandate));
+  bind_named_text (stmt, ":fts", fts);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":matches")) > 0)
+    sqlite3_bind_pointer (stmt, index, (void *) matches, MATCHES_POINTER_TYPE, NULL);
+}
+
+static gboolean
+is_searching (const SamDecisionFilter *filter)
+{
+  return filter->search != NULL && *filter->search != '\0';
+}
+
+static gboolean
+has_column_filters (const SamDecisionFilter *filter)
+{
+  return filter->group_uuid != NULL || filter->year > 0 || filter->status >= 0 || filter->mandate >= 0;
+}
+
+/* Sort keys and search matches */
+
+static void
+sv_key_func (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  UCollator *collator = sqlite3_user_data (context);
+  const UChar *text;
+  int32_t n_units;
+  uint8_t buffer[256];
+  g_autofree uint8_t *heap = NULL;
+  int32_t len;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  /* The function is registered for UTF-16, so SQLite hands over the text
+   * in the form ICU wants. */
+  text = sqlite3_value_text16 (argv[0]);
+  n_units = sqlite3_value_bytes16 (argv[0]) / sizeof (UChar);
+  len = ucol_getSortKey (collator, text, n_units, buffer, sizeof buffer);
+  if (len > (int32_t) sizeof buffer)
+    {
+      heap = g_malloc (len);
+      len = ucol_getSortKey (collator, text, n_units, heap, len);
+    }
+  if (len <= 0)
+    {
+      sqlite3_result_error (context, "sv_key: no sort key", -1);
+      return;
+    }
+
+  /* Without the terminating zero byte; the order is the same. */
+  sqlite3_result_blob (context, heap != NULL ? heap : buffer, len - 1, SQLITE_TRANSIENT);
+}
+
+static char *
+collator_version (UCollator *collator)
+{
+  UVersionInfo version;
+  char text[U_MAX_VERSION_STRING_LENGTH];
+
+  ucol_getVersion (collator, version);
+  u_versionToString (version, text);
+  return g_strdup (text);
+}
+
+static void
+sv_key_version_func (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  g_autofree char *version = collator_version (sqlite3_user_data (context));
+
+  sqlite3_result_text (context, version, -1, SQLITE_TRANSIENT);
+}
+
+static void
+decision_match_func (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  const SamDecisionMatches *matches = sqlite3_value_pointer (argv[1], MATCHES_POINTER_TYPE);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  sqlite3_result_int (context,
+                      matches != NULL && id >= 0 && id < matches->n_bits &&
+                      (matches->bits[id >> 3] & (1u << (id & 7))) != 0);
+}
+
+/* Marks a matching row in the bound set from inside the full-text query,
+ * which is several times faster than stepping out to C for every row. */
+static void
+decision_mark_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  SamDecisionMatches *matches = sqlite3_value_pointer (argv[1], MATCHES_POINTER_TYPE);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  if (matches != NULL && id >= 0 && id < matches->n_bits && (matches->bits[id >> 3] & (1u << (id & 7))) == 0)
+    {
+      matches->bits[id >> 3] |= 1u << (id & 7);
+      matches->count++;
+    }
+  sqlite3_result_null (context);
+}
+
+/**
+ * _sam_store_add_decision_functions:
+ * @self: a #SamStore whose connection is open
+ * @error: return location for a #GError
+ *
+ * Defines the SQL functions of the decision register on the store's
+ * connection: sv_key (text), the ICU sort key for Swedish as a BLOB;
+ * sv_key_version (), the version of the collator that made it;
+ * sam_decision_match (id, matches), a test against a bound
+ * SamDecisionMatches, and sam_decision_mark (id, matches), which adds to
+ * one. Every connection needs them before the migrations.
+ *
+ * Returns: whether the functions could be defined
+ */
+gboolean
+_sam_store_add_decision_functions (SamStore  *self,
+                                   GError   **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollator *collator = ucol_open ("sv", &status);
+  UCollator *version_collator;
+  int rc;
+
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The Swedish sort order is not available (%s)"), u_errorName (status));
+      return FALSE;
+    }
+  version_collator = ucol_open ("sv", &status);
+  if (U_FAILURE (status))
+    {
+      ucol_close (collator);
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The Swedish sort order is not available (%s)"), u_errorName (status));
+      return FALSE;
+    }
+
+  /* SQLite calls the destructors even when the registration fails. */
+  rc = sqlite3_create_function_v2 (self->db, "sv_key", 1,
+                                   SQLITE_UTF16 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   collator, sv_key_func, NULL, NULL, (void (*) (void *)) ucol_close);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->db, "sv_key_version", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                     version_collator, sv_key_version_func, NULL, NULL,
+                                     (void (*) (void *)) ucol_close);
+  else
+    ucol_close (version_collator);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->db, "sam_decision_match", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                     NULL, decision_match_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->db, "sam_decision_mark", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                     NULL, decision_mark_func, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be opened"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_exists (SamStore    *self,
+              const char  *sql,
+              gboolean    *exists,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  *exists = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be opened"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_keep_sort_keys:
+ * @self: a #SamStore whose register is up to date
+ * @error: return location for a #GError
+ *
+ * Creates the connection's temporary triggers that maintain the sort keys
+ * and fills in the keys that are missing: all of them when ICU's Swedish
+ * collator is not the one that made them, else those of rows another
+ * program inserted or retitled. Nothing is written when nothing is
+ * missing, so a register in use elsewhere opens without waiting.
+ *
+ * Returns: whether the sort keys are complete
+ */
+gboolean
+_sam_store_keep_sort_keys (SamStore  *self,
+                           GError   **error)
+{
+  gboolean current, missing_decisions, stale_groups;
+
+  if (!_sam_store_run_sql_resource (self, "sort-key-triggers.sql", error))
+    return FALSE;
+
+  if (!query_exists (self, "SELECT EXISTS (SELECT 1 FROM sort_key_collator WHERE version = sv_key_version ())",
+                     &current, error) ||
+      !query_exists (self, "SELECT EXISTS (SELECT 1 FROM decision WHERE title_key IS NULL)",
+                     &missing_decisions, error) ||
+      !query_exists (self, "SELECT EXISTS (SELECT 1 FROM grp WHERE code_key IS NOT sv_key (code))",
+                     &stale_groups, error))
+    return FALSE;
+
+  if (current && !missing_decisions && !stale_groups)
+    return TRUE;
+
+  if (!_sam_store_begin (self, error) ||
+      !_sam_store_exec (self,
+                        current
+                        ? "UPDATE decision SET title_key = sv_key (title), responsible_key = sv_key (responsible) "
+                          "WHERE title_key IS NULL"
+                        : "UPDATE decision SET title_key = sv_key (title), responsible_key = sv_key (responsible)",
+                        error) ||
+      !_sam_store_exec (self, "UPDATE grp SET code_key = sv_key (code) WHERE code_key IS NOT sv_key (code)", error) ||
+      !_sam_store_exec (self,
+                        "DELETE FROM sort_key_collator; "
+                        "INSERT INTO sort_key_collator (version) VALUES (sv_key_version ())",
+                        error) ||
+      !_sam_store_commit (self, error))
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_decision_matches_free:
+ * @matches: (nullable): a set of matching decisions
+ *
+ * Frees @matches.
+ */
+void
+sam_decision_matches_free (SamDecisionMatches *matches)
+{
+  if (matches == NULL)
+    return;
+
+  g_free (matches->bits);
+  g_free (matches);
+}
+
+/**
+ * sam_decision_matches_get_count:
+ * @matches: a set of matching decisions
+ *
+ * Returns: how many decisions match the search
+ */
+guint
+sam_decision_matches_get_count (const SamDecisionMatches *matches)
+{
+  g_return_val_if_fail (matches != NULL, 0);
+
+  return matches->count;
+}
+
+/**
+ * sam_store_match_decisions:
+ * @self: a #SamStore
+ * @search: (nullable): what the user typed
+ * @error: return location for a #GError
+ *
+ * Finds the decisions whose title or text contain every word of @search,
+ * the last words as prefixes, as sam_store_count_decision_rows() and
+ * sam_store_fetch_decision_rows() do for a filter's search. A list that
+ * shows one search reads the matches once and hands them to both; they
+ * stay valid until the register changes. Å, ä and ö are letters of their
+ * own, not a and o with marks.
+ *
+ * Returns: (transfer full) (nullable): the matches (none when @search has
+ *   no letters or digits), or %NULL on failure
+ */
+SamDecisionMatches *
+sam_store_match_decisions (SamStore    *self,
+                           const char  *search,
+                           GError     **error)
+{
+  g_autoptr(SamDecisionMatches) matches = g_new0 (SamDecisionMatches, 1);
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  if ((fts = fts_query (search)) == NULL)
+    return g_steal_pointer (&matches);
+
+  if ((stmt = _sam_store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM decision", error)) == NULL)
+    return NULL;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    matches->n_bits = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
+      return NULL;
+    }
+  matches->bits = g_malloc0 ((matches->n_bits + 7) / 8);
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT count (sam_decision_mark (rowid, ?2)) FROM decision_fts WHERE decision_fts MATCH ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_pointer (stmt, 2, matches, MATCHES_POINTER_TYPE, NULL);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&matches);
+}
+
+/* Whether a page is cheaper found by walking the order's index and testing
+ * each row against the set (about n_bits / count steps per row shown) than
+ * by looking up every match and sorting them. */
+static gboolean
+walk_index (const SamDecisionMatches *matches,
+            guint                     rows_needed)
+{
+  return matches->count > 0 &&
+         (double) rows_needed * matches->n_bits / matches->count <= 8.0 * matches->count;
+}
+
+/* Queries */
+
+/**
+ * sam_store_count_decision_rows:
+ * @self: a #SamStore
+ * @filter: which decisions
+ * @matches: (nullable): the matches of @filter's search from
+ *   sam_store_match_decisions(), or %NULL to find them here
+ * @n_rows: (out): the number of decisions @filter selects
+ * @error: return location for a #GError
+ *
+ * Counts the decisions that sam_store_fetch_decision_rows() pages through.
+ * A search alone is counted by its matches, without a query.
+ *
+ * Returns: whether the register could be read
+ */
+gboolean
+sam_store_count_decision_rows (SamStore                  *self,
+                               const SamDecisionFilter   *filter,
+                               const SamDecisionMatches  *matches,
+                               guint                     *n_rows,
+                               GError                   **error)
+{
+  g_autoptr(SamDecisionMatches) own_matches = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT count (*) FROM decision t");
+  gboolean searching;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (n_rows != NULL, FALSE);
+
+  *n_rows = 0;
+  searching = is_searching (filter);
+  if (searching && matches == NULL)
+    {
+      if ((own_matches = sam_store_match_decisions (self, filter->search, error)) == NULL)
+        return FALSE;
+      matches = own_matches;
+    }
+  if (searching && (matches->count == 0 || !has_column_filters (filter)))
+    {
+      *n_rows = matches->count;
+      return TRUE;
+    }
+
+  /* The other filters pick their rows by index; each is then tested. */
+  append_where (sql, filter, searching ? SEARCH_SET : SEARCH_NONE);
+  if ((stmt = _sam_store_prepare (self, sql->str, error)) == NULL)
+    return FALSE;
+
+  bind_filter (stmt, filter, NULL, matches);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *n_rows = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The ORDER BY terms of each sort, most significant first; r0 is the
+ * decision's group in the table's generic SELECT. Text sorts by its
+ * Swedish sort keys, which compare bytewise as the "sv" collation compares
+ * the text and which the title and responsible indexes order. The row id
+ * breaks ties, so pages never overlap. */
+static const char * const sort_terms[][4] = {
+  [SAM_DECISION_SORT_DATE] = { "t.decided", NULL },
+  [SAM_DECISION_SORT_NUMBER] = { "t.year", "r0.code_key", "t.serial", NULL },
+  [SAM_DECISION_SORT_GROUP] = { "r0.code_key", "t.year", "t.serial", NULL },
+  [SAM_DECISION_SORT_TITLE] = { "t.title_key", NULL },
+  [SAM_DECISION_SORT_MANDATE] = { "t.mandate", NULL },
+  [SAM_DECISION_SORT_STATUS] = { "t.status", NULL },
+  [SAM_DECISION_SORT_RESPONSIBLE] = { "t.responsible_key", NULL },
+  [SAM_DECISION_SORT_FOLLOW_UP] = { "t.follow_up", NULL },
+  [SAM_DECISION_SORT_RANK] = { "decision_fts.rank", NULL },
+};
+
+/**
+ * sam_store_fetch_decision_rows:
+ * @self: a #SamStore
+ * @filter: which decisions
+ * @matches: (nullable): the matches of @filter's search from
+ *   sam_store_match_decisions(), or %NULL to find them here
+ * @sort: the order; %SAM_DECISION_SORT_RANK only with a search
+ * @descending: whether to reverse the order
+ * @offset: the position of the first decision to return
+ * @limit: at most this many decisions
+ * @error: return location for a #GError
+ *
+ * Reads one page of the filtered, sorted register. Text sorts use the
+ * Swedish order; ties are broken by the row id, so consecutive pages
+ * never overlap or miss a row. %SAM_DECISION_SORT_RANK puts the best
+ * matches first when the search selects at most a few thousand decisions;
+ * a broader search (a common word's first letters, as typed) and a rank
+ * without a search list the newest first.
+ *
+ * Returns: (transfer full) (element-type SamDecision) (nullable): the
+ *   page, or %NULL on failure
+ */
+GPtrArray *
+sam_store_fetch_decision_rows (SamStore                  *self,
+                               const SamDecisionFilter   *filter,
+                               const SamDecisionMatches  *matches,
+                               SamDecisionSort            sort,
+                               gboolean                   descending,
+                               guint                      offset,
+                               guint                      limit,
+                               GError                   **error)
+{
+  g_autoptr(SamDecisionMatches) own_matches = NULL;
+  g_autofree char *fts = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  SearchMode search = SEARCH_NONE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (sort <= SAM_DECISION_SORT_RANK, NULL);
+
+  if (is_searching (filter))
+    {
+      if (matches == NULL)
+        {
+          if ((own_matches = sam_store_match_decisions (self, filter->search, error)) == NULL)
+            return NULL;
+          matches = own_matches;
+        }
+      if (matches->count == 0 || offset >= matches->count)
+        return g_steal_pointer (&rows);
+
+      fts = fts_query (filter->search);
+      if (sort == SAM_DECISION_SORT_RANK && matches->count <= RANK_LIMIT)
+        search = SEARCH_JOINED;
+      else if (walk_index (matches, offset + limit))
+        search = SEARCH_SET;
+      else
+        search = SEARCH_IN;
+    }
+  if (sort == SAM_DECISION_SORT_RANK && search != SEARCH_JOINED)
+    {
+      sort = SAM_DECISION_SORT_DATE;
+      descending = TRUE;
+    }
+
+  /* The page's ids are sorted and counted off first, joined to nothing
+   * but what the order needs; only the rows of the page are then read
+   * with the uuids of their references. A full sort (by status, say) thus
+   * sorts ids, not whole rows with four joins each. */
+  sql = g_string_new (self->sql[SAM_TABLE_DECISION].select);
+  g_string_append (sql, " JOIN (SELECT t.id AS page_id");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    g_string_append_printf (sql, ", %s AS k%u", sort_terms[sort][i], i);
+  g_string_append (sql, " FROM decision t");
+  if (sort == SAM_DECISION_SORT_NUMBER || sort == SAM_DECISION_SORT_GROUP)
+    g_string_append (sql, " JOIN grp r0 ON r0.id = t.group_id");
+  if (search == SEARCH_JOINED)
+    g_string_append (sql, " JOIN decision_fts ON decision_fts.rowid = t.id");
+  append_where (sql, filter, search);
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    {
+      g_string_append (sql, sort_terms[sort][i]);
+      g_string_append (sql, descending ? " DESC, " : ", ");
+    }
+  g_string_append (sql, descending ? "t.id DESC" : "t.id");
+  g_string_append (sql, " LIMIT :limit OFFSET :offset) page ON page.page_id = t.id ORDER BY ");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    g_string_append_printf (sql, "page.k%u%s, ", i, descending ? " DESC" : "");
+  g_string_append (sql, descending ? "page.page_id DESC" : "page.page_id");
+
+  if ((stmt = _sam_store_prepare (self, sql->str, error)) == NULL)
+    return NULL;
+
+  bind_filter (stmt, filter, fts, matches);
+  bind_named_int (stmt, ":limit", limit);
+  bind_named_int (stmt, ":offset", offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, decision_from_row (self, stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * sam_store_list_decision_years:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint) (nullable): the years that
+ *   have registered decisions, newest first, as GINT_TO_POINTER values
+ */
+GPtrArray *
+sam_store_list_decision_years (SamStore  *self,
+                               GError   **error)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  /* The skip-scan over (group_id, year, serial) touches one entry per
+   * group and year, not one per decision. */
+  stmt = _sam_store_prepare (self,
+                             "SELECT DISTINCT year FROM decision WHERE year IS NOT NULL ORDER BY year DESC",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (years, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&years);
+}
+
+static GListModel *
+query_decisions (SamStore    *self,
+                 const char  *clauses,
+                 const char  *text_param,
+                 gint64       int_param,
+                 const char  *text_param2,
+                 GError     **error)
+{
+  g_autofree char *sql = g_strconcat (self->sql[SAM_TABLE_DECISION].select, " ", clauses, NULL);
+  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_DECISION);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+
+  bind_named_text (stmt, ":text", text_param);
+  bind_named_int (stmt, ":int", int_param);
+  bind_named_text (stmt, ":text2", text_param2);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, decision_from_row (self, stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * sam_store_list_register_decisions:
+ * @self: a #SamStore
+ * @group_uuid: (nullable): a group, or %NULL for every group
+ * @year: a year, or 0 for every year
+ * @error: return location for a #GError
+ *
+ * Lists the registered decisions of a group's register for a year, as the
+ * decision log prints them: by group code, year and number. Drafts are
+ * not part of the register.
+ *
+ * Returns: (transfer full) (nullable): the #SamDecision list
+ */
+GListModel *
+sam_store_list_register_decisions (SamStore    *self,
+                                   const char  *group_uuid,
+                                   int          year,
+                                   GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return query_decisions (self,
+                          "WHERE t.status <> 'draft' "
+                          "AND (:text IS NULL OR t.group_id = (SELECT id FROM grp WHERE uuid = :text)) "
+                          "AND (:int <= 0 OR t.year = :int) "
+                          "ORDER BY r0.code COLLATE sv, t.year, t.serial",
+                          group_uuid, year, NULL, error);
+}
+
+/**
+ * sam_store_list_decisions_due:
+ * @self: a #SamStore
+ * @today: today's date (YYYY-MM-DD)
+ * @days: how far ahead to look
+ * @error: return location for a #GError
+ *
+ * Lists the decisions still being carried out (decided, escalated or in
+ * implementation) whose follow-up date is overdue or within @days days of
+ * @today, by group and then by follow-up date.
+ *
+ * Returns: (transfer full) (nullable): the #SamDecision list
+ */
+GListModel *
+sam_store_list_decisions_due (SamStore    *self,
+                              const char  *today,
+                              int          days,
+                              GError     **error)
+{
+  g_autofree char *modifier = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  modifier = g_strdup_printf ("%+d days", days);
+  return query_decisions (self,
+                          "WHERE t.follow_up IS NOT NULL AND t.follow_up <= date (:text, :text2) "
+                          "AND t.status IN ('decided', 'escalated', 'in_implementation') "
+                          "ORDER BY r0.code COLLATE sv, t.follow_up, t.year, t.serial",
+                          today, 0, modifier, error);
+}
+
+/**
+ * sam_store_dup_superseding_decision:
+ * @self: a #SamStore
+ * @uuid: a decision
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the decision that supersedes the one
+ *   with @uuid, or %NULL if none does (@error is only set on failure)
+ */
+SamDecision *
+sam_store_dup_superseding_decision (SamStore    *self,
+                                    const char  *uuid,
+                                    GError     **error)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  list = query_decisions (self,
+                          "WHERE t.supersedes_id = (SELECT id FROM decision WHERE uuid = :text) "
+                          "ORDER BY t.id LIMIT 1",
+                          uuid, 0, NULL, error);
+  return list != NULL ? g_list_model_get_item (list, 0) : NULL;
+}
+
+/* Edits */
+
+static char *
+decision_label (SamDecision *decision)
+{
+  const char *title = sam_decision_get_title (decision);
+
+  return g_strdup (title != NULL ? title : "");
+}
+
+/* Reads the stored row of @uuid (inside the caller's transaction). */
+static GPtrArray *
+read_decision (SamStore    *self,
+               const char  *uuid,
+               const char  *what,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *row = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, NULL, &local_error);
+
+  if (row == NULL && local_error == NULL)
+    g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                 _("%s: it is not in the register"), what);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return row;
+}
+
+static int
+decision_column (const char *name)
+{
+  const SamTableInfo *info = sam_schema_table (SAM_TABLE_DECISION);
+
+  for (guint c = 0; c < info->n_columns; c++)
+    if (strcmp (info->columns[c].column, name) == 0)
+      return c;
+
+  g_return_val_if_reached (-1);
+}
+
+static SamDecisionStatus
+row_status (GPtrArray *row)
+{
+  int value = SAM_DECISION_STATUS_DRAFT;
+
+  sam_enum_from_nick (SAM_TYPE_DECISION_STATUS, g_ptr_array_index (row, decision_column ("status")), &value);
+  return value;
+}
+
+static gboolean
+run_update (SamStore    *self,
+            const char  *sql,
+            const char  *uuid,
+            const char  *text1,
+            const char  *text2,
+            const char  *what,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, text1, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, text2, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Audits a decision's change from @before to its stored row. */
+static gboolean
+audit_decision (SamStore    *self,
+                const char  *action,
+                const char  *uuid,
+                GPtrArray   *before,
+                GPtrArray  **after_out,
+                GError     **error)
+{
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  after = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, NULL, error);
+  if (after == NULL)
+    return FALSE;
+
+  before_json = _sam_store_row_json (SAM_TABLE_DECISION, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
+  after_json = _sam_store_row_json (SAM_TABLE_DECISION, uuid, (const char * const *) after->pdata);
+  if (!_sam_store_audit (self, action, "decision", uuid, before_json, after_json, error))
+    return FALSE;
+
+  if (after_out != NULL)
+    *after_out = g_steal_pointer (&after);
+  return TRUE;
+}
+
+static void
+refresh_decision (SamStore    *self,
+                  SamDecision *decision)
+{
+  g_autoptr(GPtrArray) row = NULL;
+  gint64 id = 0;
+
+  row = _sam_store_dup_row (self, SAM_TABLE_DECISION, sam_decision_get_uuid (decision), &id, NULL);
+  if (row != NULL)
+    _sam_model_update (decision, id, sam_decision_get_uuid (decision), (const char * const *) row->pdata);
+}
+
+/* Inserts or updates @decision's row as a draft (inside the caller's
+ * transaction), resolving its references to ids. */
+static gboolean
+write_draft (SamStore     *self,
+             SamDecision  *decision,
+             const char   *uuid,
+             gboolean      exists,
+             const char   *what,
+             GError      **error)
+{
+  const SamTableInfo *info = sam_schema_table (SAM_TABLE_DECISION);
+  SamRecord *record = _sam_model_get_record (decision);
+  g_autofree gint64 *ref_ids = g_new0 (gint64, info->n_columns);
+  g_autofree const char **values = g_memdup2 (record->values, sizeof (char *) * (info->n_columns + 1));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  values[decision_column ("status")] = "draft";
+  values[decision_column ("year")] = NULL;
+  values[decision_column ("serial")] = NULL;
+
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      if (info->columns[c].type != SAM_COLUMN_REF || values[c] == NULL)
+        continue;
+      if ((ref_ids[c] = _sam_store_find_id (self, info->columns[c].ref_table, values[c], error)) < 0)
+        return FALSE;
+      if (ref_ids[c] == 0)
+        {
+          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                       _("%s: its %s “%s” is not in the register"), what, info->columns[c].xml_name, values[c]);
+          return FALSE;
+        }
+    }
+
+  stmt = _sam_store_prepare (self, exists ? self->sql[SAM_TABLE_DECISION].update
+                                          : self->sql[SAM_TABLE_DECISION].insert, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!_sam_store_bind_values (self, stmt, SAM_TABLE_DECISION, values, ref_ids, error))
+    {
+      sqlite3_reset (stmt);
+      g_prefix_error (error, "%s: ", what);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The next serial of the draft's group in @year. The caller holds BEGIN
+ * IMMEDIATE, so no other connection takes the same number meanwhile. */
+static gboolean
+number_draft (SamStore    *self,
+              const char  *uuid,
+              const char  *decided,
+              const char  *what,
+              GError     **error)
+{
+  g_autofree char *year_text = g_strndup (decided, 4);
+  g_autofree char *serial_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 serial;
+  int rc;
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT coalesce (max (serial), 0) + 1 FROM decision "
+                             "WHERE group_id = (SELECT group_id FROM decision WHERE uuid = ?1) AND year = ?2",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) g_ascii_strtoll (year_text, NULL, 10));
+  rc = sqlite3_step (stmt);
+  serial = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sam_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  serial_text = g_strdup_printf ("%" G_GINT64_FORMAT, serial);
+  if (!run_update (self, "UPDATE decision SET decided = ?2, year = CAST (substr (?2, 1, 4) AS INTEGER), "
+                         "serial = ?3, status = 'decided' WHERE uuid = ?1",
+                   uuid, decided, serial_text, what, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sam_store_supersede_decision:
+ * @self: a #SamStore
+ * @old_decision: a registered decision
+ * @correction: a draft decision (saved or not) with the corrected wording
+ * @error: return location for a #GError
+ *
+ * Corrects a registered decision the only way the register allows: in
+ * one transaction @correction is registered with the next number of its
+ * group (today if it has no date), refers to @old_decision, and
+ * @old_decision becomes “superseded”. A withdrawn or already superseded
+ * decision cannot be superseded.
+ *
+ * Returns: whether @correction was registered
+ */
+gboolean
+sam_store_supersede_decision (SamStore     *self,
+                              SamDecision  *old_decision,
+                              SamDecision  *correction,
+                              GError      **error)
+{
+  const char *old_uuid;
+  g_autofree char *uuid = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *decided = NULL;
+  g_autoptr(GPtrArray) old_before = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  SamDecisionStatus old_status;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_DECISION (old_decision), FALSE);
+  g_return_val_if_fail (SAM_IS_DECISION (correction), FALSE);
+  g_return_val_if_fail (sam_decision_get_uuid (old_decision) != NULL, FALSE);
+
+  old_uuid = sam_decision_get_uuid (old_decision);
+  uuid = sam_decision_get_uuid (correction) != NULL ? g_strdup (sam_decision_get_uuid (correction))
+                                                     : g_uuid_string_random ();
+  {
+    g_autofree char *label = decision_label (correction);
+
+    what = g_strdup_printf (_("The correction “%s” could not be registered"), label);
+  }
+
+  if (sam_decision_get_decided (correction) != NULL)
+    decided = g_strdup (sam_decision_get_decided (correction));
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      decided = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  _sam_model_set_string (correction, "supersedes_id", old_uuid);
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  old_before = read_decision (self, old_uuid, what, &local_error);
+  if (local_error == NULL)
+    {
+      old_status = row_status (old_before);
+      if (old_status == SAM_DECISION_STATUS_DRAFT)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("%s: a draft is edited, not superseded"), what);
+      else if (old_status == SAM_DECISION_STATUS_WITHDRAWN || old_status == SAM_DECISION_STATUS_SUPERSEDED)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                     _("%s: the decision it corrects is already withdrawn or superseded"), what);
+    }
+  if (local_error == NULL)
+    before = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, NULL, &local_error);
+  if (local_error == NULL && before != NULL && row_status (before) != SAM_DECISION_STATUS_DRAFT)
+    g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                 _("%s: it is already registered"), what);
+  if (local_error == NULL)
+    write_draft (self, correction, uuid, before != NULL, what, &local_error);
+  if (local_error == NULL)
+    number_draft (self, uuid, decided, what, &local_error);
+  if (local_error == NULL)
+    audit_decision (self, "register", uuid, before, &after, &local_error);
+  if (local_error == NULL)
+    run_update (self, "UPDATE decision SET status = 'superseded' WHERE uuid = ?1",
+                old_uuid, NULL, NULL, what, &local_error);
+  if (local_error == NULL)
+    audit_decision (self, "supersede", old_uuid, old_before, NULL, &local_error);
+  if (local_error == NULL)
+    _sam_store_commit (self, &local_error);
+
+  if (local_error != NULL)
+    {
+      _sam_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  {
+    gint64 id = 0;
+    g_autoptr(GPtrArray) row = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, &id, NULL);
+
+    if (row != NULL)
+      _sam_model_update (correction, id, uuid, (const char * const *) row->pdata);
+  }
+  refresh_decision (self, old_decision);
+  _sam_store_changed (self, SAM_TABLE_DECISION);
+
+  return TRUE;
+}
+
+/* Runs one status change of a registered decision as its own
+ * transaction with one audit entry. */
+static gboolean
+change_status (SamStore          *self,
+               SamDecision       *decision,
+               const char        *action,
+               SamDecisionStatus  status,
+               const char        *reason,
+               GError           **error)
+{
+  const char *uuid = sam_decision_get_uuid (decision);
+  g_autofree char *label = decision_label (decision);
+  g_autofree char *what = g_strdup_printf (_("The decision “%s” could not be changed"), label);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SamDecisionStatus current;
+
+  if (uuid == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: it is not registered"), what);
+      return FALSE;
+    }
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  before = read_decision (self, uuid, what, &local_error);
+  if (local_error == NULL)
+    {
+      current = row_status (before);
+      if (current == SAM_DECISION_STATUS_DRAFT)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("%s: it is not registered"), what);
+      else if (current == SAM_DECISION_STATUS_WITHDRAWN || current == SAM_DECISION_STATUS_SUPERSEDED)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                     _("%s: it is withdrawn or superseded"), what);
+    }
+  if (local_error == NULL)
+    run_update (self, "UPDATE decision SET status = ?2, withdrawn_reason = coalesce (?3, withdrawn_reason) "
+                      "WHERE uuid = ?1",
+                uuid, sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status), reason, what, &local_error);
+  if (local_error == NULL)
+    audit_decision (self, action, uuid, before, NULL, &local_error);
+  if (local_error == NULL)
+    _sam_store_commit (self, &local_error);
+
+  if (local_error != NULL)
+    {
+      _sam_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  refresh_decision (self, decision);
+  _sam_store_changed (self, SAM_TABLE_DECISION);
+  return TRUE;
+}
+
+/**
+ * sam_store_withdraw_decision:
+ * @self: a #SamStore
+ * @decision: a registered decision
+ * @reason: why it is withdrawn
+ * @error: return location for a #GError
+ *
+ * Withdraws @decision: it stays in the register, with its number, wording
+ * and @reason, and its status becomes “withdrawn”.
+ *
+ * Returns: whether @decision was withdrawn
+ */
+gboolean
+sam_store_withdraw_decision (SamStore     *self,
+                             SamDecision  *decision,
+                             const char   *reason,
+                             GError      **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_DECISION (decision), FALSE);
+
+  if (is_blank (reason))
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                           _("Say why the decision is withdrawn"));
+      return FALSE;
+    }
+
+  return change_status (self, decision, "withdraw", SAM_DECISION_STATUS_WITHDRAWN, reason, error);
+}
+
+/**
+ * sam_store_set_decision_status:
+ * @self: a #SamStore
+ * @decision: a registered decision
+ * @status: decided, escalated, in implementation or implemented
+ * @error: return location for a #GError
+ *
+ * Moves a registered decision along its life. A decision never goes back
+ * to draft; withdrawing and superseding have functions of their own,
+ * which record the reason and the correction.
+ *
+ * Returns: whether the status was changed
+ */
+gboolean
+sam_store_set_decision_status (SamStore           *self,
+                               SamDecision        *decision,
+                               SamDecisionStatus   status,
+                               GError            **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_DECISION (decision), FALSE);
+
+  if (status == SAM_DECISION_STATUS_DRAFT || status == SAM_DECISION_STATUS_WITHDRAWN ||
+      status == SAM_DECISION_STATUS_SUPERSEDED)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("A registered decision cannot be made “%s” directly"),
+                   sam_decision_status_get_label (status));
+      return FALSE;
+    }
+
+  return change_status (self, decision, "status", status, NULL, error);
+}
+
+/* Escalations */
+
+static gboolean
+insert_escalation (SamStore    *self,
+                   const char  *uuid,
+                   const char  *decision_uuid,
+                   const char  *to_group_uuid,
+                   const char  *to_other,
+                   const char  *reason,
+                   const char  *date,
+                   const char  *what,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self,
+                             "INSERT INTO escalation (uuid, decision_id, to_group_id, to_other, reason, escalated) "
+                             "VALUES (?1, (SELECT id FROM decision WHERE uuid = ?2), "
+                             "(SELECT id FROM grp WHERE uuid = ?3), ?4, ?5, ?6)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, decision_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, to_group_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, to_other, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, date, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+audit_escalation (SamStore    *self,
+                  const char  *action,
+                  const char  *uuid,
+                  GPtrArray   *before,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) after = _sam_store_dup_row (self, SAM_TABLE_ESCALATION, uuid, NULL, error);
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+
+  if (after == NULL)
+    return FALSE;
+
+  before_json = _sam_store_row_json (SAM_TABLE_ESCALATION, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
+  after_json = _sam_store_row_json (SAM_TABLE_ESCALATION, uuid, (const char * const *) after->pdata);
+  return _sam_store_audit (self, action, "escalation", uuid, before_json, after_json, error);
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * sam_store_escalate_decision:
+ * @self: a #SamStore
+ * @decision: a registered decision
+ * @to_group_uuid: (nullable): the receiving group
+ * @to_other: (nullable): the receiver when it is not a group of the
+ *   register (“the line organisation”) or a person in a group (“contact
+ *   person Anna Berg”)
+ * @reason: why no one here may decide it
+ * @date: (nullable): the date of the escalation, or %NULL for today
+ * @error: return location for a #GError
+ *
+ * Escalates @decision: records to whom and why, and sets its status to
+ * “escalated”, in one transaction. The escalation stays open, listed by
+ * sam_store_list_open_escalations(), until sam_store_answer_escalation().
+ *
+ * Returns: whether the escalation was recorded
+ */
+gboolean
+sam_store_escalate_decision (SamStore     *self,
+                             SamDecision  *decision,
+                             const char   *to_group_uuid,
+                             const char   *to_other,
+                             const char   *reason,
+                             const char   *date,
+                             GError      **error)
+{
+  const char *decision_uuid;
+  g_autofree char *label = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *day = date != NULL ? g_strdup (date) : today ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SamDecisionStatus current;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_DECISION (decision), FALSE);
+
+  decision_uuid = sam_decision_get_uuid (decision);
+  label = decision_label (decision);
+  what = g_strdup_printf (_("The decision “%s” could not be escalated"), label);
+
+  if (is_blank (reason))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: say why it is escalated"), what);
+      return FALSE;
+    }
+  if ((to_group_uuid == NULL || *to_group_uuid == '\0') && (to_other == NULL || *to_other == '\0'))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: say to whom it is escalated"), what);
+      return FALSE;
+    }
+  if (decision_uuid == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: it is not registered"), what);
+      return FALSE;
+    }
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  before = read_decision (self, decision_uuid, what, &local_error);
+  if (local_error == NULL)
+    {
+      current = row_status (before);
+      if (current == SAM_DECISION_STATUS_DRAFT)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                     _("%s: register it first, so the escalation refers to its number"), what);
+      else if (current == SAM_DECISION_STATUS_WITHDRAWN || current == SAM_DECISION_STATUS_SUPERSEDED)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                     _("%s: it is withdrawn or superseded"), what);
+    }
+  if (local_error == NULL && to_group_uuid != NULL && *to_group_uuid != '\0' &&
+      _sam_store_find_id (self, SAM_TABLE_GROUP, to_group_uuid, &local_error) == 0)
+    g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                 _("%s: the receiving group is not in the register"), what);
+  if (local_error == NULL)
+    insert_escalation (self, uuid, decision_uuid,
+                       to_group_uuid != NULL && *to_group_uuid != '\0' ? to_group_uuid : NULL,
+                       to_other != NULL && *to_other != '\0' ? to_other : NULL,
+                       reason, day, what, &local_error);
+  if (local_error == NULL)
+    audit_escalation (self, "insert", uuid, NULL, &local_error);
+  if (local_error == NULL)
+    run_update (self, "UPDATE decision SET status = 'escalated' WHERE uuid = ?1",
+                decision_uuid, NULL, NULL, what, &local_error);
+  if (local_error == NULL)
+    audit_decision (self, "escalate", decision_uuid, before, NULL, &local_error);
+  if (local_error == NULL)
+    _sam_store_commit (self, &local_error);
+
+  if (local_error != NULL)
+    {
+      _sam_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  refresh_decision (self, decision);
+  _sam_store_changed (self, SAM_TABLE_ESCALATION);
+  _sam_store_changed (self, SAM_TABLE_DECISION);
+  return TRUE;
+}
+
+/**
+ * sam_store_answer_escalation:
+ * @self: a #SamStore
+ * @escalation_uuid: an open escalation
+ * @answer: what the receiving body answered
+ * @date: (nullable): the date of the answer, or %NULL for today
+ * @error: return location for a #GError
+ *
+ * Records the answer to an escalation, which closes it. The decision keeps
+ * its status; the coordinator moves it on (into implementation, or
+ * withdraws it) as the answer says.
+ *
+ * Returns: whether the answer was recorded
+ */
+gboolean
+sam_store_answer_escalation (SamStore    *self,
+                             const char  *escalation_uuid,
+                             const char  *answer,
+                             const char  *date,
+                             GError     **error)
+{
+  g_autofree char *day = date != NULL ? g_strdup (date) : today ();
+  const char *what = _("The answer to the escalation could not be recorded");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (escalation_uuid != NULL, FALSE);
+
+  if (is_blank (answer))
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("%s: the answer is empty"), what);
+      return FALSE;
+    }
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  before = _sam_store_dup_row (self, SAM_TABLE_ESCALATION, escalation_uuid, NULL, &local_error);
+  if (local_error == NULL && before == NULL)
+    g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: it is not in the register"), what);
+  if (local_error == NULL)
+    run_update (self, "UPDATE escalation SET answer = ?2, answered = ?3 WHERE uuid = ?1",
+                escalation_uuid, answer, day, what, &local_error);
+  if (local_error == NULL)
+    audit_escalation (self, "answer", escalation_uuid, before, &local_error);
+  if (local_error == NULL)
+    _sam_store_commit (self, &local_error);
+
+  if (local_error != NULL)
+    {
+      _sam_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  _sam_store_changed (self, SAM_TABLE_ESCALATION);
+  return TRUE;
+}
+
+#define ESCALATION_SELECT \
+  "SELECT e.uuid, d.uuid, g.uuid, g.name, e.to_other, e.reason, e.escalated, e.answer, e.answered, " \
+  "CASE WHEN d.serial IS NULL THEN NULL " \
+  "WHEN dg.code IS NULL THEN d.year || ':' || d.serial " \
+  "ELSE dg.code || ' ' || d.year || ':' || d.serial END, d.title " \
+  "FROM escalation e JOIN decision d ON d.id = e.decision_id JOIN grp dg ON dg.id = d.group_id " \
+  "LEFT JOIN grp g ON g.id = e.to_group_id "
+
+static GPtrArray *
+query_escalations (SamStore    *self,
+                   const char  *sql,
+                   const char  *param,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_escalation_free);
+  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamEscalation *e = g_new0 (SamEscalation, 1);
+
+      e->uuid = column_dup (stmt, 0);
+      e->decision_uuid = column_dup (stmt, 1);
+      e->to_group_uuid = column_dup (stmt, 2);
+      e->to_group_name = column_dup (stmt, 3);
+      e->to_other = column_dup (stmt, 4);
+      e->reason = column_dup (stmt, 5);
+      e->escalated = column_dup (stmt, 6);
+      e->answer = column_dup (stmt, 7);
+      e->answered = column_dup (stmt, 8);
+      e->decision_number = column_dup (stmt, 9);
+      e->decision_title = column_dup (stmt, 10);
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The escalations could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sam_store_list_escalations:
+ * @self: a #SamStore
+ * @decision_uuid: a decision
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SamEscalation) (nullable): the
+ *   escalations of a decision, oldest first
+ */
+GPtrArray *
+sam_store_list_escalations (SamStore    *self,
+                            const char  *decision_uuid,
+                            GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return query_escalations (self,
+                            ESCALATION_SELECT
+                            "WHERE e.decision_id = (SELECT id FROM decision WHERE uuid = ?1) "
+                            "ORDER BY e.escalated, e.id",
+                            decision_uuid, error);
+}
+
+/**
+ * sam_store_list_open_escalations:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Lists the escalations still waiting for an answer, by receiving body
+ * (group name, or the text of another receiver) and then oldest first, so
+ * a list can show them per body.
+ *
+ * Returns: (transfer full) (element-type SamEscalation) (nullable): the
+ *   open escalations
+ */
+GPtrArray *
+sam_store_list_open_escalations (SamStore  *self,
+                                 GError   **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return query_escalations (self,
+                            ESCALATION_SELECT
+                            "WHERE e.answered IS NULL "
+                            "ORDER BY coalesce (g.name, e.to_other) COLLATE sv, e.escalated, e.id",
+                            NULL, error);
+}
+
+/**
+ * sam_store_list_decision_events:
+ * @self: a #SamStore
+ * @decision_uuid: a decision
+ * @error: return location for a #GError
+ *
+ * Reads a decision's history from the audit log: each save, registration,
+ * status change, escalation and answer, with its time, who did it, the
+ * status before and after, and the reason or answer recorded with it.
+ *
+ * Returns: (transfer full) (element-type SamDecisionEvent) (nullable): the
+ *   events, oldest first
+ */
+GPtrArray *
+sam_store_list_decision_events (SamStore    *self,
+                                const char  *decision_uuid,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_decision_event_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (decision_uuid != NULL, NULL);
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT at, who, action, entity, "
+                             "CASE entity WHEN 'decision' THEN json_extract (before, '$.status') END, "
+                             "CASE entity WHEN 'decision' THEN json_extract (after, '$.status') END, "
+                             "CASE WHEN entity = 'escalation' AND action = 'answer' THEN json_extract (after, '$.answer') "
+                             "WHEN entity = 'escalation' THEN json_extract (after, '$.reason') "
+                             "WHEN action = 'withdraw' THEN json_extract (after, '$.\"withdrawn-reason\"') END "
+                             "FROM audit_log WHERE entity_uuid = ?1 "
+                             "OR entity_uuid IN (SELECT e.uuid FROM escalation e "
+                             "WHERE e.decision_id = (SELECT id FROM decision WHERE uuid = ?1)) "
+                             "ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, decision_uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamDecisionEvent *event = g_new0 (SamDecisionEvent, 1);
+
+      event->at = column_dup (stmt, 0);
+      event->who = column_dup (stmt, 1);
+      event->action = column_dup (stmt, 2);
+      event->entity = column_dup (stmt, 3);
+      event->status_before = column_dup (stmt, 4);
+      event->status_after = column_dup (stmt, 5);
+      event->note = column_dup (stmt, 6);
+      g_ptr_array_add (events, event);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The history of the decision could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}
+
+/**
+ * sam_store_list_group_relations:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @kind: the kind of relation
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type SamGroup) (nullable): the groups
+ *   @group_uuid has a relation of @kind to (it reports to, escalates to …),
+ *   by name
+ */
+GPtrArray *
+sam_store_list_group_relations (SamStore         *self,
+                                const char       *group_uuid,
+                                SamRelationKind   kind,
+                                GError          **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  sql = g_strconcat (self->sql[SAM_TABLE_GROUP].select,
+                     " WHERE t.id IN (SELECT to_group_id FROM group_relation "
+                     "WHERE from_group_id = (SELECT id FROM grp WHERE uuid = ?1) AND kind = ?2) "
+                     "ORDER BY t.name COLLATE sv, t.uuid", NULL);
+  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sam_enum_get_nick (SAM_TYPE_RELATION_KIND, kind), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamGroup *group = sam_group_new ();
+      g_autofree char *uuid = NULL;
+      g_autoptr(GPtrArray) values = NULL;
+      gint64 id;
+
+      values = _sam_store_read_row (self, stmt, SAM_TABLE_GROUP, &id, &uuid);
+      _sam_model_update (group, id, uuid, (const char * const *) values->pdata);
+      g_ptr_array_add (groups, group);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&groups);
+}

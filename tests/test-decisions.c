@@ -1,0 +1,965 @@
+/* test-decisions.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The decision register in the store: numbering under two connections at
+ * once, a registered decision fixed by the store itself (not only by the
+ * UI), the supersede chain, withdrawal, the escalation round trip and its
+ * proposal along the structure, full-text search with Swedish words, the
+ * status history from the audit log, follow-up, and the lazy list.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sam-decision-escalation.h"
+#include "sam-decision-list.h"
+#include "sam-demo.h"
+#include "sam-store-decisions.h"
+#include "sam-xml.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  SamStore *store;
+  char     *group;     /* AOI, a council */
+  char     *subgroup;  /* AOI-OP, under it */
+} Fixture;
+
+static char *
+add_group (SamStore     *store,
+           const char   *code,
+           const char   *name,
+           SamGroupKind  kind,
+           const char   *parent)
+{
+  g_autoptr(SamGroup) group = sam_group_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (group, "code", code, "name", name, "kind", kind, "parent-uuid", parent, NULL);
+  g_assert_true (sam_store_save (store, group, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (sam_group_get_uuid (group));
+}
+
+static SamDecision *
+new_draft (const char *group,
+           const char *title,
+           const char *body,
+           const char *decided)
+{
+  SamDecision *decision = sam_decision_new ();
+
+  g_object_set (decision, "group-uuid", group, "title", title, "body", body, "decided", decided, NULL);
+  return decision;
+}
+
+static SamDecision *
+register_new (Fixture    *fixture,
+              const char *title,
+              const char *body,
+              const char *decided)
+{
+  SamDecision *decision = new_draft (fixture->group, title, body, decided);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sam_store_register_decision (fixture->store, decision, &error));
+  g_assert_no_error (error);
+  return decision;
+}
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("samordna-decisions-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "register.db", NULL);
+  fixture->store = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  sam_store_set_user_name (fixture->store, "Test");
+  fixture->group = add_group (fixture->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
+                              SAM_GROUP_KIND_COUNCIL, NULL);
+  fixture->subgroup = add_group (fixture->store, "AOI-OP", "Undergrupp operationskapacitet",
+                                 SAM_GROUP_KIND_SUBGROUP, fixture->group);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->group);
+  g_free (fixture->subgroup);
+}
+
+/* Numbering */
+
+typedef struct
+{
+  const char *path;
+  const char *group;
+  guint       n;
+  guint       failures;
+} Worker;
+
+static gpointer
+register_many (gpointer data)
+{
+  Worker *worker = data;
+  g_autoptr(SamStore) store = sam_store_open (worker->path, NULL);
+
+  g_assert_nonnull (store);
+  for (guint i = 0; i < worker->n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Beslut %u", i);
+      g_autoptr(SamDecision) decision = new_draft (worker->group, title, NULL, "2026-05-04");
+
+      if (!sam_store_register_decision (store, decision, NULL))
+        worker->failures++;
+    }
+
+  return NULL;
+}
+
+/* Two connections on one file register at the same time: every decision
+ * gets a number, 1 … n without gaps or duplicates. */
+static void
+test_numbering_concurrent (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  Worker a = { fixture->path, fixture->group, 40, 0 };
+  Worker b = { fixture->path, fixture->group, 40, 0 };
+  GThread *ta, *tb;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  ta = g_thread_new ("a", register_many, &a);
+  tb = g_thread_new ("b", register_many, &b);
+  g_thread_join (ta);
+  g_thread_join (tb);
+  g_assert_cmpuint (a.failures + b.failures, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*), count (DISTINCT serial), min (serial), max (serial) "
+                                           "FROM decision WHERE year = 2026", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 80);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 80);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 80);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* A new year starts at 1 again; the number reads “AOI 2027:1”. */
+  {
+    g_autoptr(SamDecision) next = register_new (fixture, "Nytt år", NULL, "2027-01-10");
+    g_autofree char *number = sam_decision_format_number (next, "AOI");
+
+    g_assert_cmpstr (number, ==, "AOI 2027:1");
+  }
+}
+
+/* The store refuses to change a registered decision's wording or number,
+ * through the API and through plain SQL on the file. */
+static void
+test_fixed (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(SamDecision) decision = register_new (fixture, "Regional rutin för preoperativ fasta",
+                                                  "Rutinen gäller från 1 mars.", "2026-02-12");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  char *message = NULL;
+  sqlite3 *db;
+
+  g_object_set (decision, "title", "Ändrad rubrik", NULL);
+  g_assert_false (sam_store_save (fixture->store, decision, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED);
+  g_clear_error (&error);
+
+  g_assert_false (sam_store_delete (fixture->store, decision, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED);
+  g_clear_error (&error);
+
+  g_assert_false (sam_store_set_decision_status (fixture->store, decision, SAM_DECISION_STATUS_DRAFT, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE decision SET body = 'Annan text' WHERE uuid = '%s'", sam_decision_get_uuid (decision));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "registered decision is fixed"));
+  sqlite3_free (message);
+  sqlite3_close (db);
+
+  /* Status, responsible and follow-up are not the wording: they may change. */
+  g_assert_true (sam_store_set_decision_status (fixture->store, decision,
+                                                SAM_DECISION_STATUS_IN_IMPLEMENTATION, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_decision_get_status (decision), ==, SAM_DECISION_STATUS_IN_IMPLEMENTATION);
+}
+
+/* A correction is a new decision that supersedes the old one; both show
+ * the link, and the old one cannot be superseded twice. */
+static void
+test_supersede (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SamDecision) old = register_new (fixture, "Rutin för fasta",
+                                             "Fasta gäller från midnatt.", "2026-02-12");
+  g_autoptr(SamDecision) correction = new_draft (fixture->group, "Rutin för preoperativ fasta",
+                                                 "Fasta gäller sex timmar före operation.", "2026-03-26");
+  g_autoptr(SamDecision) again = new_draft (fixture->group, "Tredje", NULL, "2026-03-27");
+  g_autoptr(SamDecision) successor = NULL;
+  g_autoptr(SamDecision) third = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+
+  g_assert_true (sam_store_supersede_decision (fixture->store, old, correction, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_decision_get_status (old), ==, SAM_DECISION_STATUS_SUPERSEDED);
+  g_assert_cmpint (sam_decision_get_status (correction), ==, SAM_DECISION_STATUS_DECIDED);
+  g_assert_cmpstr (sam_decision_get_supersedes_uuid (correction), ==, sam_decision_get_uuid (old));
+  number = sam_decision_format_number (correction, "AOI");
+  g_assert_cmpstr (number, ==, "AOI 2026:2");
+
+  successor = sam_store_dup_superseding_decision (fixture->store, sam_decision_get_uuid (old), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (successor);
+  g_assert_cmpstr (sam_decision_get_uuid (successor), ==, sam_decision_get_uuid (correction));
+
+  g_assert_false (sam_store_supersede_decision (fixture->store, old, again, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED);
+  g_clear_error (&error);
+  /* Nothing of the refused correction reached the register. */
+  g_assert_cmpuint (sam_store_count_decisions (fixture->store, NULL, 0), ==, 2);
+
+  /* The chain goes on from the correction. */
+  g_assert_true (sam_store_supersede_decision (fixture->store, correction, again, &error));
+  g_assert_no_error (error);
+  third = sam_store_dup_superseding_decision (fixture->store, sam_decision_get_uuid (correction), NULL);
+  g_assert_cmpstr (sam_decision_get_uuid (third), ==, sam_decision_get_uuid (again));
+  g_assert_cmpint (sam_decision_get_status (correction), ==, SAM_DECISION_STATUS_SUPERSEDED);
+}
+
+static void
+test_withdraw (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SamDecision) decision = register_new (fixture, "Gemensam mall för operationsanmälan", NULL, "2026-03-26");
+  g_autoptr(SamDecision) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sam_store_withdraw_decision (fixture->store, decision, "  ", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_withdraw_decision (fixture->store, decision,
+                                              "Ersätts av det nationella vårdförloppet.", &error));
+  g_assert_no_error (error);
+  stored = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_DECISION, sam_decision_get_uuid (decision), &error);
+  g_assert_cmpint (sam_decision_get_status (stored), ==, SAM_DECISION_STATUS_WITHDRAWN);
+  g_assert_cmpstr (_sam_model_get_string (stored, "withdrawn_reason"), ==, "Ersätts av det nationella vårdförloppet.");
+  g_assert_cmpint (sam_decision_get_serial (stored), ==, 1);
+
+  g_assert_false (sam_store_set_decision_status (fixture->store, decision, SAM_DECISION_STATUS_IMPLEMENTED, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED);
+}
+
+/* Escalate, see it open under the receiving body, answer, see it closed;
+ * the history tells each step with its reason and answer. */
+static void
+test_escalation_round_trip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SamDecision) decision = NULL;
+  g_autoptr(SamDecision) draft = new_draft (fixture->group, "Utökade öppettider", NULL, NULL);
+  g_autofree char *executive = add_group (fixture->store, "KLHS", "Koncernledning hälso- och sjukvård",
+                                          SAM_GROUP_KIND_EXECUTIVE_GROUP, NULL);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  SamEscalation *e;
+  gboolean saw_escalate = FALSE, saw_answer = FALSE;
+
+  /* A draft is not escalated: it has no number to refer to yet. */
+  g_assert_true (sam_store_save (fixture->store, draft, &error));
+  g_assert_false (sam_store_escalate_decision (fixture->store, draft, executive, NULL, "Resurser", NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  decision = new_draft (fixture->group, "Gemensamma operationsresurser över sommaren",
+                        "Rådet föreslår gemensam planering.", "2026-04-02");
+  g_object_set (decision, "mandate", SAM_MANDATE_NONE, NULL);
+  g_assert_true (sam_store_register_decision (fixture->store, decision, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sam_store_escalate_decision (fixture->store, decision, NULL, NULL, "Skäl", NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sam_store_escalate_decision (fixture->store, decision, executive, "Kontaktperson Anna Berg",
+                                              "Resursfrågor ligger på linjeorganisationen.", "2026-04-03", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_decision_get_status (decision), ==, SAM_DECISION_STATUS_ESCALATED);
+
+  open = sam_store_list_open_escalations (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 1);
+  e = g_ptr_array_index (open, 0);
+  g_assert_cmpstr (e->to_group_name, ==, "Koncernledning hälso- och sjukvård");
+  g_assert_cmpstr (e->to_other, ==, "Kontaktperson Anna Berg");
+  g_assert_cmpstr (e->decision_number, ==, "AOI 2026:1");
+  g_assert_null (e->answered);
+
+  g_assert_true (sam_store_answer_escalation (fixture->store, e->uuid, "Koncernledningen tar frågan i budgetarbetet.",
+                                              "2026-04-20", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&open, g_ptr_array_unref);
+  open = sam_store_list_open_escalations (fixture->store, &error);
+  g_assert_cmpuint (open->len, ==, 0);
+
+  all = sam_store_list_escalations (fixture->store, sam_decision_get_uuid (decision), &error);
+  g_assert_cmpuint (all->len, ==, 1);
+  e = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (e->answered, ==, "2026-04-20");
+  g_assert_cmpstr (e->answer, ==, "Koncernledningen tar frågan i budgetarbetet.");
+
+  events = sam_store_list_decision_events (fixture->store, sam_decision_get_uuid (decision), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >=, 3);
+  g_assert_cmpstr (((SamDecisionEvent *) g_ptr_array_index (events, 0))->action, ==, "register");
+  for (guint i = 0; i < events->len; i++)
+    {
+      SamDecisionEvent *event = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (event->action, "escalate") == 0)
+        {
+          saw_escalate = TRUE;
+          g_assert_cmpstr (event->status_before, ==, "decided");
+          g_assert_cmpstr (event->status_after, ==, "escalated");
+        }
+      if (g_strcmp0 (event->action, "answer") == 0)
+        {
+          saw_answer = TRUE;
+          g_assert_cmpstr (event->note, ==, "Koncernledningen tar frågan i budgetarbetet.");
+        }
+    }
+  g_assert_true (saw_escalate);
+  g_assert_true (saw_answer);
+}
+
+static gboolean
+has_target (GPtrArray  *targets,
+            guint       index,
+            const char *label_part)
+{
+  SamEscalationTarget *t;
+
+  if (index >= targets->len)
+    return FALSE;
+  t = g_ptr_array_index (targets, index);
+  return strstr (t->label, label_part) != NULL;
+}
+
+/* Proposals along the demo register's structure: subgroup → council →
+ * contact person → the groups the council escalates to → management group. */
+static void
+test_escalation_proposal (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&dir, &error);
+  g_autoptr(GPtrArray) sub = NULL;
+  g_autoptr(GPtrArray) council = NULL;
+  g_autoptr(GPtrArray) resources = NULL;
+  const char *aoi = "3eec2cfc-ac60-423a-9639-e2399a530ef3";
+  const char *aoi_op = "7b164256-cb1f-4d28-aad1-7b65d34f25f7";
+  SamEscalationTarget *t;
+  gboolean management = FALSE, corporate = FALSE;
+
+  g_assert_no_error (error);
+
+  sub = sam_decision_propose_escalation (store, aoi_op, SAM_ESCALATION_TOPIC_GENERAL, "2026-06-01", &error);
+  g_assert_no_error (error);
+  t = g_ptr_array_index (sub, 0);
+  g_assert_cmpstr (t->to_group_uuid, ==, aoi);
+  g_assert_true (has_target (sub, 1, "Kontakt") || has_target (sub, 1, "Contact"));
+
+  council = sam_decision_propose_escalation (store, aoi, SAM_ESCALATION_TOPIC_GENERAL, "2026-06-01", &error);
+  g_assert_no_error (error);
+  t = g_ptr_array_index (council, 0);
+  g_assert_nonnull (t->to_other);
+  /* The contact person sits in the executive group. */
+  g_assert_cmpstr (t->to_group_uuid, ==, "0cd3bb36-5aa0-4631-8560-6ccf44324683");
+  for (guint i = 1; i < council->len; i++)
+    {
+      t = g_ptr_array_index (council, i);
+      if (g_strcmp0 (t->to_group_uuid, "2ce8cddf-b0c3-47a5-95e8-0e6e8be3c5d2") == 0)
+        management = TRUE;
+      if (g_strcmp0 (t->to_group_uuid, "a8635c1d-652b-4d13-8b40-91bcc059bcac") == 0)
+        corporate = TRUE;
+      g_assert_nonnull (t->why);
+    }
+  g_assert_true (management);
+  g_assert_true (corporate);
+
+  resources = sam_decision_propose_escalation (store, aoi, SAM_ESCALATION_TOPIC_RESOURCES, "2026-06-01", &error);
+  g_assert_no_error (error);
+  t = g_ptr_array_index (resources, 0);
+  g_assert_null (t->to_group_uuid);
+  g_assert_nonnull (t->to_other);
+
+  g_clear_object (&store);
+  sam_demo_remove (dir);
+}
+
+static guint
+search_count (SamStore   *store,
+              const char *text)
+{
+  SamDecisionFilter filter;
+  guint n = 0;
+
+  sam_decision_filter_init (&filter);
+  filter.search = g_strdup (text);
+  g_assert_true (sam_store_count_decision_rows (store, &filter, NULL, &n, NULL));
+  sam_decision_filter_clear (&filter);
+
+  return n;
+}
+
+/* Full-text search keeps å, ä and ö apart from a and o, ignores case, and
+ * matches the start of words. */
+static void
+test_fts_swedish (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SamDecision) a = register_new (fixture, "Vårdförlopp för höftledsartros",
+                                           "Åtgärder för väntetider på ögonkliniken.", "2026-01-15");
+  g_autoptr(SamDecision) b = register_new (fixture, "Varde och nytta",
+                                           "Atgard utan prickar.", "2026-01-16");
+  g_autoptr(SamDecision) c = register_new (fixture, "Strykningar i operationsprogrammet",
+                                           "Gemensam modell för uppföljning.", "2026-01-17");
+  SamDecisionFilter filter;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_cmpuint (search_count (fixture->store, "vård"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "VÅRDFÖRLOPP"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "vard"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "åtgärd"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "atgard"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "ögon"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "för"), ==, 2);
+  g_assert_cmpuint (search_count (fixture->store, "uppföljning strykningar"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "\"*)("), ==, 0);
+
+  sam_decision_filter_init (&filter);
+  filter.search = g_strdup ("väntetider");
+  rows = sam_store_fetch_decision_rows (fixture->store, &filter, NULL, SAM_DECISION_SORT_RANK, FALSE, 0, 10, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (sam_decision_get_uuid (g_ptr_array_index (rows, 0)), ==, sam_decision_get_uuid (a));
+  sam_decision_filter_clear (&filter);
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *counter)
+{
+  (*counter)++;
+}
+
+/* The lazy list: the count from one query, pages on demand, never more
+ * than a few pages in memory; sorting in Swedish order; filters; and a
+ * refresh when the store changes. */
+static void
+test_lazy_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *titles[] = { "Öppettider", "Ärende", "Åtgärd", "Zon", "Anestesi", "Bemanning" };
+  g_autoptr(SamDecisionList) list = NULL;
+  SamDecisionFilter filter;
+  guint page = sam_decision_list_get_page_size ();
+  guint items_changed = 0;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(SamDecision) d = new_draft (i % 3 == 0 ? fixture->subgroup : fixture->group,
+                                            titles[i % G_N_ELEMENTS (titles)], "Text", i % 2 ? "2025-05-01" : "2026-05-01");
+
+      if (i % 5 == 0)
+        g_object_set (d, "mandate", SAM_MANDATE_CHAIR_ROUTINE, NULL);
+      g_assert_true (sam_store_register_decision (fixture->store, d, NULL));
+    }
+
+  list = sam_decision_list_new (fixture->store);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed), &items_changed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 600);
+  g_assert_cmpuint (sam_decision_list_get_n_cached (list), ==, 0);
+
+  /* Walk the whole list: the cache stays bounded. */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(SamDecision) d = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_nonnull (d);
+      g_assert_cmpuint (sam_decision_list_get_n_cached (list), <=, 8 * page);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 600));
+
+  /* Titles in Swedish order: A B Z Å Ä Ö. */
+  sam_decision_list_set_sort (list, SAM_DECISION_SORT_TITLE, FALSE);
+  {
+    g_autoptr(SamDecision) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(SamDecision) last = g_list_model_get_item (G_LIST_MODEL (list), 599);
+    g_autoptr(SamDecision) z = g_list_model_get_item (G_LIST_MODEL (list), 299);
+    g_autoptr(SamDecision) aa = g_list_model_get_item (G_LIST_MODEL (list), 300);
+
+    g_assert_cmpstr (sam_decision_get_title (first), ==, "Anestesi");
+    g_assert_cmpstr (sam_decision_get_title (z), ==, "Zon");
+    g_assert_cmpstr (sam_decision_get_title (aa), ==, "Åtgärd");
+    g_assert_cmpstr (sam_decision_get_title (last), ==, "Öppettider");
+  }
+
+  sam_decision_filter_init (&filter);
+  filter.group_uuid = g_strdup (fixture->subgroup);
+  sam_decision_list_set_filter (list, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 200);
+  filter.year = 2026;
+  sam_decision_list_set_filter (list, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  filter.mandate = SAM_MANDATE_CHAIR_ROUTINE;
+  sam_decision_list_set_filter (list, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 20);
+  filter.mandate = -1;
+  filter.status = SAM_DECISION_STATUS_WITHDRAWN;
+  sam_decision_list_set_filter (list, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  sam_decision_filter_clear (&filter);
+  filter.search = g_strdup ("åtg");
+  sam_decision_list_set_filter (list, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  sam_decision_filter_clear (&filter);
+
+  /* A change in the store reaches the list by itself. */
+  items_changed = 0;
+  {
+    g_autoptr(SamDecision) d = register_new (fixture, "Åtgärdsplan", NULL, "2026-06-01");
+  }
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 101);
+}
+
+/* A registered decision can never become a draft again, by any path. */
+static void
+test_no_redraft (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SamDecision) decision = register_new (fixture, "Rutin för överflyttning", NULL, "2026-03-02");
+  g_autoptr(SamDecision) draft = new_draft (fixture->group, "Utkast", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  char *message = NULL;
+  sqlite3 *db;
+
+  g_object_set (decision, "status", SAM_DECISION_STATUS_DRAFT, NULL);
+  g_assert_false (sam_store_save (fixture->store, decision, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE decision SET status = 'draft' WHERE uuid = '%s'", sam_decision_get_uuid (decision));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "registered decision is fixed"));
+  sqlite3_free (message);
+  sqlite3_close (db);
+
+  /* A draft stays a draft through any number of saves. */
+  g_assert_true (sam_store_save (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  g_object_set (draft, "title", "Utkast 2", NULL);
+  g_assert_true (sam_store_save (fixture->store, draft, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_titles (SamStore        *store,
+               SamDecisionSort  sort,
+               gboolean         descending,
+               const char      *search,
+               const char     **expected)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  SamDecisionFilter filter;
+  guint n = g_strv_length ((char **) expected);
+
+  sam_decision_filter_init (&filter);
+  filter.search = g_strdup (search);
+  rows = sam_store_fetch_decision_rows (store, &filter, NULL, sort, descending, 0, 1000, &error);
+  sam_decision_filter_clear (&filter);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (sam_decision_get_title (g_ptr_array_index (rows, descending ? n - 1 - i : i)), ==, expected[i]);
+}
+
+static void
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  fixture->store = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+/* Text columns sort by their stored Swedish sort keys: the store keeps
+ * them on insert and edit, another SQLite program can still write to the
+ * register (its rows get their keys when the store next opens it), and a
+ * different ICU version makes the store compute them all again. */
+static void
+test_sort_keys (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *titles[] = { "Zon", "Öppettider", "anestesi", "Åtgärd", "Wilhelm", "ärende", "Bemanning", "Vård" };
+  const char *sorted[] = { "anestesi", "Bemanning", "Vård", "Wilhelm", "Zon", "Åtgärd", "ärende", "Öppettider", NULL };
+  const char *retitled[] = { "anestesi", "Bemanning", "Vård", "Wilhelm", "Åtgärd", "ärende", "Öppettider", "Östra", NULL };
+  const char *outside[] = { "Aaa", "anestesi", "Bemanning", "Vård", "Wilhelm", "Åtgärd", "ärende", "Öppettider",
+                            "Östra", NULL };
+  const char *by_responsible[] = { "Wilhelm", "Vård", "Bemanning", "Åtgärd", "anestesi", NULL };
+  g_autoptr(SamDecision) zon = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  sqlite3 *db;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(SamDecision) d = new_draft (fixture->group, titles[i], "Gemensam text", "2026-04-01");
+      static const char *responsible[] = { NULL, NULL, "Örjan", "Åsa", "Anna", NULL, "Bo", "Anna" };
+
+      g_object_set (d, "responsible", responsible[i], NULL);
+      g_assert_true (sam_store_save (fixture->store, d, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        zon = g_object_ref (d);
+    }
+  assert_titles (fixture->store, SAM_DECISION_SORT_TITLE, FALSE, NULL, sorted);
+  assert_titles (fixture->store, SAM_DECISION_SORT_TITLE, TRUE, NULL, sorted);
+  /* Every row matches: the page walks the title index and tests each row. */
+  assert_titles (fixture->store, SAM_DECISION_SORT_TITLE, FALSE, "gemensam", sorted);
+
+  /* Editing a title moves it; NULL responsibles come first, ties by id. */
+  g_object_set (zon, "title", "Östra", NULL);
+  g_assert_true (sam_store_save (fixture->store, zon, &error));
+  g_assert_no_error (error);
+  assert_titles (fixture->store, SAM_DECISION_SORT_TITLE, FALSE, NULL, retitled);
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+    SamDecisionFilter filter;
+
+    sam_decision_filter_init (&filter);
+    rows = sam_store_fetch_decision_rows (fixture->store, &filter, NULL, SAM_DECISION_SORT_RESPONSIBLE, FALSE,
+                                          3, 5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 5);
+    for (guint i = 0; i < 5; i++)
+      g_assert_cmpstr (sam_decision_get_title (g_ptr_array_index (rows, i)), ==, by_responsible[i]);
+  }
+
+  /* An outside program without sv_key () retitles and inserts. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE decision SET title = 'Aaa' WHERE title = 'Wilhelm';"
+                                 "INSERT INTO decision (uuid, group_id, title, decided) "
+                                 "SELECT '6f1c3f0e-98a4-4c55-9e8f-0b3c1c0a7d21', id, 'Wilhelm', '2026-04-02' "
+                                 "FROM grp WHERE code = 'AOI';",
+                                 NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_null (message);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT count (*) FROM decision WHERE title_key IS NULL", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  reopen (fixture);
+  outside[4] = "Wilhelm";
+  assert_titles (fixture->store, SAM_DECISION_SORT_TITLE, FALSE, NULL, outside);
+
+  /* A key from another ICU version is recomputed. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE sort_key_collator SET version = '0.0.0.0';"
+                                 "UPDATE decision SET title_key = x'ff' WHERE title = 'Aaa';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  reopen (fixture);
+  assert_titles (fixture->store, SAM_DECISION_SORT_TITLE, FALSE, NULL, outside);
+}
+
+/* A register of schema version 1 gets its sort keys and the new search
+ * index when it is opened. */
+/* An import into an empty register computes the sort keys once at its
+ * commit rather than row by row; afterwards the connection keeps them
+ * current again. */
+static void
+test_sort_keys_import (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *titles[] = { "Öppettider", "anestesi", "Åtgärd", "Zon" };
+  const char *sorted[] = { "anestesi", "Zon", "Åtgärd", "Öppettider", NULL };
+  const char *with_new[] = { "anestesi", "Zon", "Åtgärd", "Ärla", "Öppettider", NULL };
+  g_autofree char *xml = g_build_filename (fixture->dir, "export.xml", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "imported.db", NULL);
+  g_autoptr(SamStore) imported = NULL;
+  g_autoptr(SamDecision) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(SamDecision) d = new_draft (fixture->group, titles[i], NULL, "2026-04-01");
+
+      g_assert_true (sam_store_save (fixture->store, d, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sam_xml_export (fixture->store, xml, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  imported = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_xml_import (imported, xml, SAM_IMPORT_REPLACE, &summary, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sam_import_summary_clear (&summary);
+  assert_titles (imported, SAM_DECISION_SORT_TITLE, FALSE, NULL, sorted);
+
+  draft = new_draft (fixture->group, "Ärla", NULL, "2026-04-02");
+  g_assert_true (sam_store_save (imported, draft, &error));
+  g_assert_no_error (error);
+  assert_titles (imported, SAM_DECISION_SORT_TITLE, FALSE, NULL, with_new);
+
+  g_assert_finalize_object (g_steal_pointer (&imported));
+}
+
+static void
+test_sort_keys_migration (void)
+{
+  const char *sorted[] = { "Anestesi", "Zon", "Åtgärd", "Öppettider", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("samordna-decisions-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "register.db", NULL);
+  g_autoptr(GBytes) schema = g_resources_lookup_data ("/io/github/samordna/Samordna/sql/001-initial.sql", 0, NULL);
+  g_autoptr(GBytes) triggers = g_resources_lookup_data ("/io/github/samordna/Samordna/sql/fts-triggers.sql", 0, NULL);
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema_sql = NULL;
+  g_autofree char *triggers_sql = NULL;
+  SamDecisionFilter filter;
+  guint n = 0;
+  sqlite3 *db;
+
+  g_assert_nonnull (schema);
+  g_assert_nonnull (triggers);
+  schema_sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  triggers_sql = g_strndup (g_bytes_get_data (triggers, NULL), g_bytes_get_size (triggers));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, schema_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, triggers_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO grp (id, uuid, code, name, kind) "
+                                 "VALUES (1, 'a4f0b1de-7a3e-4f6b-9d55-2f1e0c7b9a10', 'AOI', 'Råd', 'council');"
+                                 "INSERT INTO decision (uuid, group_id, title, body) VALUES "
+                                 "('0b0e8f52-3c1d-4b7a-8e6f-1a2b3c4d5e01', 1, 'Öppettider', 'Vårdplan för sommaren'),"
+                                 "('0b0e8f52-3c1d-4b7a-8e6f-1a2b3c4d5e02', 1, 'Zon', 'Varde'),"
+                                 "('0b0e8f52-3c1d-4b7a-8e6f-1a2b3c4d5e03', 1, 'Åtgärd', 'Vårdförlopp'),"
+                                 "('0b0e8f52-3c1d-4b7a-8e6f-1a2b3c4d5e04', 1, 'Anestesi', 'Text');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_titles (store, SAM_DECISION_SORT_TITLE, FALSE, NULL, sorted);
+
+  sam_decision_filter_init (&filter);
+  filter.search = g_strdup ("vår");
+  g_assert_true (sam_store_count_decision_rows (store, &filter, NULL, &n, NULL));
+  g_assert_cmpuint (n, ==, 2);
+  sam_decision_filter_clear (&filter);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  remove_dir (dir);
+}
+
+/* A search's matches: the same rows whether a page is found by walking an
+ * index and testing each row (a broad search) or by reading the matches
+ * and sorting them (a narrow one), and with the other filters. */
+static void
+test_search_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SamDecisionMatches) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  SamDecisionFilter filter;
+  guint n = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Beslut %03u om %s", 299 - i, i % 3 == 0 ? "vårdplatser" : "annat");
+      g_autofree char *decided = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
+      g_autoptr(SamDecision) d = new_draft (i % 2 ? fixture->group : fixture->subgroup, title,
+                                            i == 7 ? "Sällsynt ord" : "Text", decided);
+
+      g_assert_true (sam_store_save (fixture->store, d, &error));
+      g_assert_no_error (error);
+    }
+
+  matches = sam_store_match_decisions (fixture->store, "VÅRDPL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_decision_matches_get_count (matches), ==, 100);
+
+  sam_decision_filter_init (&filter);
+  filter.search = g_strdup ("vårdpl");
+  g_assert_true (sam_store_count_decision_rows (fixture->store, &filter, matches, &n, &error));
+  g_assert_cmpuint (n, ==, 100);
+  for (int sort = SAM_DECISION_SORT_DATE; sort <= SAM_DECISION_SORT_RANK; sort++)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+      g_autoptr(GPtrArray) searched = NULL;
+      guint j = 0;
+
+      g_free (filter.search);
+      filter.search = NULL;
+      all = sam_store_fetch_decision_rows (fixture->store, &filter, NULL, sort, TRUE, 0, 1000, &error);
+      g_assert_no_error (error);
+      filter.search = g_strdup ("vårdpl");
+      /* Page by page, so that deep pages take the other path. */
+      searched = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint offset = 0; offset < 120; offset += 30)
+        {
+          g_autoptr(GPtrArray) page = sam_store_fetch_decision_rows (fixture->store, &filter, matches, sort, TRUE,
+                                                                     offset, 30, &error);
+
+          g_assert_no_error (error);
+          for (guint i = 0; i < page->len; i++)
+            g_ptr_array_add (searched, g_object_ref (g_ptr_array_index (page, i)));
+        }
+      g_assert_cmpuint (searched->len, ==, 100);
+      if (sort == SAM_DECISION_SORT_RANK)
+        continue;
+      for (guint i = 0; i < all->len; i++)
+        if (strstr (sam_decision_get_title (g_ptr_array_index (all, i)), "vårdplatser") != NULL)
+          g_assert_cmpstr (sam_decision_get_uuid (g_ptr_array_index (all, i)), ==,
+                           sam_decision_get_uuid (g_ptr_array_index (searched, j++)));
+      g_assert_cmpuint (j, ==, 100);
+    }
+
+  /* With a group filter the count is a query; a narrow search is exact. */
+  filter.group_uuid = g_strdup (fixture->group);
+  g_assert_true (sam_store_count_decision_rows (fixture->store, &filter, matches, &n, &error));
+  g_assert_cmpuint (n, ==, 50);
+  g_free (filter.search);
+  filter.search = g_strdup ("sällsynt");
+  g_assert_true (sam_store_count_decision_rows (fixture->store, &filter, NULL, &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  {
+    g_autoptr(GPtrArray) rows = sam_store_fetch_decision_rows (fixture->store, &filter, NULL, SAM_DECISION_SORT_TITLE,
+                                                               FALSE, 0, 50, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpstr (sam_decision_get_title (g_ptr_array_index (rows, 0)), ==, "Beslut 292 om annat");
+  }
+  sam_decision_filter_clear (&filter);
+}
+
+/* Follow-up: overdue and due within 30 days, per group; done ones are not. */
+static void
+test_due (Fixture       *fixture,
+          gconstpointer  data)
+{
+  static const struct { const char *title; const char *follow_up; gboolean done; gboolean due; } cases[] = {
+    { "Försenad", "2026-05-01", FALSE, TRUE },
+    { "Snart", "2026-06-20", FALSE, TRUE },
+    { "Senare", "2026-08-01", FALSE, FALSE },
+    { "Klar", "2026-05-02", TRUE, FALSE },
+  };
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SamDecision) d = new_draft (fixture->group, cases[i].title, NULL, "2026-03-01");
+
+      g_object_set (d, "follow-up", cases[i].follow_up, NULL);
+      g_assert_true (sam_store_register_decision (fixture->store, d, NULL));
+      if (cases[i].done)
+        g_assert_true (sam_store_set_decision_status (fixture->store, d, SAM_DECISION_STATUS_IMPLEMENTED, NULL));
+    }
+
+  due = sam_store_list_decisions_due (fixture->store, "2026-06-01", 30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (due), ==, 2);
+  {
+    g_autoptr(SamDecision) first = g_list_model_get_item (due, 0);
+    g_autoptr(SamDecision) second = g_list_model_get_item (due, 1);
+
+    g_assert_cmpstr (sam_decision_get_title (first), ==, "Försenad");
+    g_assert_cmpstr (sam_decision_get_title (second), ==, "Snart");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
+  ADD ("/decisions/numbering/concurrent", test_numbering_concurrent);
+  ADD ("/decisions/fixed", test_fixed);
+  ADD ("/decisions/supersede", test_supersede);
+  ADD ("/decisions/withdraw", test_withdraw);
+  ADD ("/decisions/escalation/round-trip", test_escalation_round_trip);
+  ADD ("/decisions/fts/swedish", test_fts_swedish);
+  ADD ("/decisions/list/lazy", test_lazy_list);
+  ADD ("/decisions/due", test_due);
+  ADD ("/decisions/no-redraft", test_no_redraft);
+  ADD ("/decisions/sort-keys", test_sort_keys);
+  ADD ("/decisions/sort-keys/import", test_sort_keys_import);
+  ADD ("/decisions/search-pages", test_search_pages);
+#undef ADD
+  g_test_add_func ("/decisions/sort-keys/migration", test_sort_keys_migration);
+  g_test_add_func ("/decisions/escalation/proposal", test_escalation_proposal);
+
+  return g_test_run ();
+}

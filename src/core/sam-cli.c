@@ -17,6 +17,8 @@
 #include "sam-commission-doc.h"
 #include "sam-decision-export.h"
 #include "sam-demo.h"
+#include "sam-ics.h"
+#include "sam-minutes.h"
 #include "sam-rules.h"
 #include "sam-store.h"
 #include "sam-store-structure.h"
@@ -54,6 +56,15 @@ const GOptionEntry sam_cli_options[] = {
     N_("FILE") },
   { "year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export-decisions, only the decisions of YEAR"), N_("YEAR") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the meetings to the iCalendar FILE (.ics) and exit; with --group and --year, one group’s meetings or one year’s"),
+    N_("FILE") },
+  { "export-minutes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the minutes of the meeting given by --meeting to the PDF FILE and exit"), N_("FILE") },
+  { "export-agenda", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the agenda of the meeting given by --meeting to the PDF FILE and exit"), N_("FILE") },
+  { "meeting", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The id of the meeting for --export-minutes or --export-agenda"), N_("UUID") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the organisational chart to FILE (.pdf, .svg or .png) and exit"), N_("FILE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -213,6 +224,65 @@ run_decisions (GVariantDict *options)
   return 0;
 }
 
+/* --export-ics, --export-minutes and --export-agenda (the meeting planner's). */
+static int
+run_meetings (GVariantDict *options)
+{
+  const char *ics = lookup_filename (options, "export-ics");
+  const char *minutes = lookup_filename (options, "export-minutes");
+  const char *agenda = lookup_filename (options, "export-agenda");
+  const char *code = NULL;
+  const char *meeting = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  int year = 0;
+  guint n_events = 0;
+
+  g_variant_dict_lookup (options, "group", "&s", &code);
+  g_variant_dict_lookup (options, "year", "i", &year);
+  g_variant_dict_lookup (options, "meeting", "&s", &meeting);
+  if (year < 0 || year > 9999)
+    {
+      g_printerr ("%s\n", _("--year takes a year, such as 2026"));
+      return 2;
+    }
+  if ((minutes != NULL || agenda != NULL) && meeting == NULL)
+    {
+      g_printerr ("%s\n", _("--export-minutes and --export-agenda need --meeting UUID"));
+      return 2;
+    }
+
+  store = open_store (options, &demo_dir, &error);
+  if (store != NULL && ics != NULL && code != NULL)
+    {
+      group = sam_store_find_group_by_code (store, code, &error);
+      if (group == NULL && error == NULL)
+        g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                     _("There is no group with the short code “%s” in the register"), code);
+    }
+  if (store != NULL && error == NULL && ics != NULL &&
+      sam_ics_export (store, group != NULL ? sam_group_get_uuid (group) : NULL, year, ics, &n_events, &error))
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u meeting.\n", "Exported %u meetings.\n", n_events), n_events);
+  if (store != NULL && error == NULL && minutes != NULL)
+    sam_minutes_export_pdf (store, meeting, SAM_MINUTES_MINUTES, minutes, &error);
+  if (store != NULL && error == NULL && agenda != NULL)
+    sam_minutes_export_pdf (store, meeting, SAM_MINUTES_AGENDA, agenda, &error);
+
+  g_clear_object (&store);
+  if (demo_dir != NULL)
+    sam_demo_remove (demo_dir);
+
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /* --export-chart and its options. */
 static int
 run_chart (GVariantDict *options)
@@ -270,6 +340,9 @@ sam_cli_run (GVariantDict *options)
     return run_chart (options);
   if (lookup_filename (options, "export-decisions") != NULL)
     return run_decisions (options);
+  if (lookup_filename (options, "export-ics") != NULL || lookup_filename (options, "export-minutes") != NULL ||
+      lookup_filename (options, "export-agenda") != NULL)
+    return run_meetings (options);
 
   if (export_xml == NULL && import_xml == NULL)
     {

@@ -1,0 +1,906 @@
+/* test-meetings.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The meeting planner's core: joint meetings, agendas, attendance, decision
+ * drafts and follow-up, search, the frequency and conflict checks, the
+ * iCalendar export read back with libical, the minutes PDF read back with
+ * pdftotext, and the demo register's 2026 meetings against the rules.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+
+#include "sam-calendar.h"
+#include "sam-demo.h"
+#include "sam-ics.h"
+#include "sam-meeting-checks.h"
+#include "sam-minutes.h"
+#include "sam-store-meetings.h"
+
+typedef struct
+{
+  char     *dir;
+  SamStore *store;
+  char     *council;     /* AOI, commission 4–8 */
+  char     *subgroup;    /* under AOI */
+  char     *other;       /* another council, no commission */
+  char     *anna;        /* member of AOI and of the other council */
+  char     *bo;          /* member of AOI */
+  char     *cecilia;     /* nobody's member: a substitute */
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
+save (SamStore *store,
+      gpointer  item)
+{
+  g_autoptr(GError) error = NULL;
+
+  sam_store_save (store, item, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (_sam_model_get_record (item)->uuid);
+}
+
+static char *
+add_group (SamStore     *store,
+           const char   *code,
+           const char   *name,
+           SamGroupKind  kind,
+           const char   *parent)
+{
+  g_autoptr(SamGroup) group = sam_group_new ();
+
+  g_object_set (group, "code", code, "name", name, "kind", kind, "parent-uuid", parent, NULL);
+  return save (store, group);
+}
+
+static char *
+add_person (SamStore   *store,
+            const char *name)
+{
+  g_autoptr(SamPerson) person = sam_person_new ();
+
+  g_object_set (person, "name", name, NULL);
+  return save (store, person);
+}
+
+static void
+add_member (SamStore   *store,
+            const char *person,
+            const char *group,
+            SamRole     role)
+{
+  g_autoptr(SamAssignment) assignment = sam_assignment_new ();
+  g_autofree char *uuid = NULL;
+
+  g_object_set (assignment, "person-uuid", person, "group-uuid", group, "role", role,
+                "starts", "2025-01-01", NULL);
+  uuid = save (store, assignment);
+}
+
+/* A meeting in Stockholm time on @day (YYYY-MM-DD), @hour to @hour + 2. */
+static char *
+add_meeting (SamStore          *store,
+             const char        *title,
+             const char        *day,
+             guint              hour,
+             SamMeetingStatus   status,
+             const char * const *groups)
+{
+  g_autoptr(SamMeeting) meeting = sam_meeting_new ();
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_assert_true (g_date_valid (&date));
+  start = sam_calendar_local_to_utc (&date, hour, 0);
+  end = g_date_time_add_hours (start, 2);
+  starts = sam_calendar_utc_string (start);
+  ends = sam_calendar_utc_string (end);
+  g_object_set (meeting, "title", title, "status", status, "starts", starts, "ends", ends,
+                "place", "Regionens hus", NULL);
+  sam_store_save_meeting (store, meeting, groups, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (sam_meeting_get_uuid (meeting));
+}
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SamCommission) commission = sam_commission_new ();
+  g_autofree char *commission_uuid = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-meetings-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "register.sqlite", NULL);
+  fixture->store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->council = add_group (fixture->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
+                                SAM_GROUP_KIND_COUNCIL, NULL);
+  fixture->subgroup = add_group (fixture->store, "AOI-IVA", "Undergrupp intensivvårdsplatser",
+                                 SAM_GROUP_KIND_SUBGROUP, fixture->council);
+  fixture->other = add_group (fixture->store, "AKUT", "Samordningsråd akutsjukvård",
+                              SAM_GROUP_KIND_COUNCIL, NULL);
+  g_object_set (commission, "group-uuid", fixture->council, "min-meetings", 4, "max-meetings", 8, NULL);
+  commission_uuid = save (fixture->store, commission);
+
+  fixture->anna = add_person (fixture->store, "Anna Andersson");
+  fixture->bo = add_person (fixture->store, "Bo Berg");
+  fixture->cecilia = add_person (fixture->store, "Cecilia Carlsson");
+  add_member (fixture->store, fixture->anna, fixture->council, SAM_ROLE_CHAIR);
+  add_member (fixture->store, fixture->bo, fixture->council, SAM_ROLE_MEMBER);
+  add_member (fixture->store, fixture->anna, fixture->other, SAM_ROLE_MEMBER);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->council);
+  g_free (fixture->subgroup);
+  g_free (fixture->other);
+  g_free (fixture->anna);
+  g_free (fixture->bo);
+  g_free (fixture->cecilia);
+}
+
+static guint
+count_kind (GPtrArray             *warnings,
+            SamMeetingWarningKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      SamMeetingWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->kind == kind)
+        {
+          g_test_message ("warning: %s", warning->message);
+          n++;
+        }
+    }
+
+  return n;
+}
+
+static GPtrArray *
+run_checks (Fixture    *fixture,
+            const char *group,
+            int         year)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings = sam_meeting_checks_run (fixture->store, group, year, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (warnings);
+  return warnings;
+}
+
+static SamAgendaItem *
+add_item (Fixture       *fixture,
+          const char    *meeting,
+          const char    *title,
+          SamAgendaKind  kind,
+          const char    *notes)
+{
+  g_autoptr(GError) error = NULL;
+  SamAgendaItem *item = sam_agenda_item_new (meeting);
+
+  sam_agenda_item_set_title (item, title);
+  sam_agenda_item_set_kind (item, kind);
+  sam_agenda_item_set_presenter (item, "Anna Andersson");
+  sam_agenda_item_set_notes (item, notes);
+  sam_store_save_agenda_item (fixture->store, item, &error);
+  g_assert_no_error (error);
+
+  return item;
+}
+
+static char *
+agenda_titles (Fixture    *fixture,
+               const char *meeting)
+{
+  g_autoptr(GListModel) agenda = sam_store_list_agenda (fixture->store, meeting, NULL);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(SamAgendaItem) item = g_list_model_get_item (agenda, i);
+
+      g_assert_cmpint (sam_agenda_item_get_position (item), ==, i + 1);
+      g_string_append_printf (titles, "%s%s", i > 0 ? "," : "", sam_agenda_item_get_title (item));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* A joint meeting keeps its groups; agenda items are added last, moved
+ * and deleted without gaps in their numbers. */
+static void
+test_joint_meeting_and_agenda (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *groups[] = { fixture->other, fixture->council, NULL };
+  const char *one[] = { fixture->council, NULL };
+  g_autofree char *meeting = add_meeting (fixture->store, "Dialogmöte", "2026-02-10", 13, SAM_MEETING_STATUS_PLANNED, groups);
+  g_auto(GStrv) stored = sam_store_dup_meeting_groups (fixture->store, meeting, NULL);
+  g_autoptr(SamMeeting) object = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_MEETING, meeting, NULL);
+  g_autoptr(SamAgendaItem) a = add_item (fixture, meeting, "Inledning", SAM_AGENDA_KIND_INFORMATION, NULL);
+  g_autoptr(SamAgendaItem) b = add_item (fixture, meeting, "Vårdförlopp", SAM_AGENDA_KIND_DISCUSSION, NULL);
+  g_autoptr(SamAgendaItem) c = add_item (fixture, meeting, "Avslutning", SAM_AGENDA_KIND_INFORMATION, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *titles = NULL;
+
+  g_assert_cmpuint (g_strv_length (stored), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) stored, fixture->council));
+  g_assert_true (g_strv_contains ((const char * const *) stored, fixture->other));
+
+  /* Saving again with one group leaves one participation. */
+  sam_store_save_meeting (fixture->store, object, one, &error);
+  g_assert_no_error (error);
+  g_strfreev (stored);
+  stored = sam_store_dup_meeting_groups (fixture->store, meeting, NULL);
+  g_assert_cmpuint (g_strv_length (stored), ==, 1);
+  g_assert_cmpstr (stored[0], ==, fixture->council);
+
+  /* No group at all is refused. */
+  g_assert_false (sam_store_save_meeting (fixture->store, object, (const char *[]) { NULL }, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  titles = agenda_titles (fixture, meeting);
+  g_assert_cmpstr (titles, ==, "Inledning,Vårdförlopp,Avslutning");
+  g_assert_cmpint (sam_agenda_item_get_position (c), ==, 3);
+
+  g_assert_true (sam_store_move_agenda_item (fixture->store, c, 1, &error));
+  g_assert_no_error (error);
+  g_free (titles);
+  titles = agenda_titles (fixture, meeting);
+  g_assert_cmpstr (titles, ==, "Avslutning,Inledning,Vårdförlopp");
+
+  g_assert_true (sam_store_move_agenda_item (fixture->store, c, 99, &error));
+  g_free (titles);
+  titles = agenda_titles (fixture, meeting);
+  g_assert_cmpstr (titles, ==, "Inledning,Vårdförlopp,Avslutning");
+
+  g_assert_true (sam_store_delete_agenda_item (fixture->store, a, &error));
+  g_assert_no_error (error);
+  g_free (titles);
+  titles = agenda_titles (fixture, meeting);
+  g_assert_cmpstr (titles, ==, "Vårdförlopp,Avslutning");
+
+  /* An empty title is refused, an edit keeps the place. */
+  sam_agenda_item_set_title (b, "  ");
+  g_assert_false (sam_store_save_agenda_item (fixture->store, b, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  sam_agenda_item_set_title (b, "Vårdförlopp höftfraktur");
+  g_assert_true (sam_store_save_agenda_item (fixture->store, b, &error));
+  g_free (titles);
+  titles = agenda_titles (fixture, meeting);
+  g_assert_cmpstr (titles, ==, "Vårdförlopp höftfraktur,Avslutning");
+}
+
+static SamAttendance *
+find_attendance (GListModel *list,
+                 const char *person)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SamAttendance) line = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (sam_attendance_get_person_uuid (line), person) == 0)
+        return g_steal_pointer (&line);
+    }
+
+  return NULL;
+}
+
+/* The attendance list holds the members, chair first, then whoever was
+ * recorded; statuses can be set, changed and forgotten. */
+static void
+test_attendance (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *groups[] = { fixture->council, NULL };
+  g_autofree char *meeting = add_meeting (fixture->store, "Möte mars", "2026-03-10", 13, SAM_MEETING_STATUS_HELD, groups);
+  g_autoptr(GListModel) list = sam_store_list_attendance (fixture->store, meeting, NULL);
+  g_autoptr(SamAttendance) line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  line = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (sam_attendance_get_person_uuid (line), ==, fixture->anna);
+  g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_UNKNOWN);
+  g_assert_true (sam_attendance_is_member (line));
+  g_clear_object (&line);
+
+  g_assert_true (sam_store_set_attendance (fixture->store, meeting, fixture->anna, SAM_ATTENDANCE_STATUS_PRESENT, NULL, &error));
+  g_assert_true (sam_store_set_attendance (fixture->store, meeting, fixture->bo, SAM_ATTENDANCE_STATUS_ABSENT, NULL, &error));
+  g_assert_true (sam_store_set_attendance (fixture->store, meeting, fixture->cecilia, SAM_ATTENDANCE_STATUS_SUBSTITUTE,
+                                           fixture->bo, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&list);
+  list = sam_store_list_attendance (fixture->store, meeting, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  line = find_attendance (list, fixture->cecilia);
+  g_assert_nonnull (line);
+  g_assert_false (sam_attendance_is_member (line));
+  g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_SUBSTITUTE);
+  g_assert_cmpstr (sam_attendance_get_substitute_for_name (line), ==, "Bo Berg");
+  g_clear_object (&line);
+  line = find_attendance (list, fixture->bo);
+  g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_ABSENT);
+  g_clear_object (&line);
+
+  /* Changing a status updates the row, forgetting it removes the row. */
+  g_assert_true (sam_store_set_attendance (fixture->store, meeting, fixture->bo, SAM_ATTENDANCE_STATUS_PRESENT, NULL, &error));
+  g_assert_true (sam_store_set_attendance (fixture->store, meeting, fixture->cecilia, SAM_ATTENDANCE_STATUS_UNKNOWN, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&list);
+  list = sam_store_list_attendance (fixture->store, meeting, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  line = find_attendance (list, fixture->bo);
+  g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_PRESENT);
+}
+
+/* Planned, confirmed and held meetings count against the commission's
+ * min–max, cancelled ones do not. */
+static void
+test_checks_frequency (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *groups[] = { fixture->council, NULL };
+  static const char *days[] = { "2026-02-10", "2026-04-14", "2026-09-15", "2026-11-17",
+                                "2026-01-20", "2026-03-17", "2026-05-19", "2026-10-13", "2026-12-08" };
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (add_meeting (fixture->store, "Möte", days[i], 13, i == 0 ? SAM_MEETING_STATUS_HELD : SAM_MEETING_STATUS_PLANNED, groups));
+  g_free (add_meeting (fixture->store, "Inställt möte", days[3], 13, SAM_MEETING_STATUS_CANCELLED, groups));
+
+  g_assert_cmpuint (sam_meeting_checks_count (fixture->store, fixture->council, 2026, &error), ==, 3);
+  warnings = run_checks (fixture, fixture->council, 2026);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_FREQUENCY), ==, 1);
+  g_assert_cmpstr (((SamMeetingWarning *) g_ptr_array_index (warnings, 0))->group_uuid, ==, fixture->council);
+  g_assert_nonnull (strstr (((SamMeetingWarning *) g_ptr_array_index (warnings, 0))->message, "at least 4"));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  g_free (add_meeting (fixture->store, "Möte", days[4], 13, SAM_MEETING_STATUS_CONFIRMED, groups));
+  warnings = run_checks (fixture, fixture->council, 2026);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  for (guint i = 5; i < G_N_ELEMENTS (days); i++)
+    g_free (add_meeting (fixture->store, "Möte", days[i], 13, SAM_MEETING_STATUS_PLANNED, groups));
+  g_assert_cmpuint (sam_meeting_checks_count (fixture->store, fixture->council, 2026, &error), ==, 8);
+  warnings = run_checks (fixture, fixture->council, 2026);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  g_free (add_meeting (fixture->store, "Extra möte", "2026-06-09", 13, SAM_MEETING_STATUS_PLANNED, groups));
+  warnings = run_checks (fixture, NULL, 2026);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_FREQUENCY), ==, 1);
+  g_assert_nonnull (strstr (((SamMeetingWarning *) g_ptr_array_index (warnings, 0))->message, "at most 8"));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* Another year: none of these count there. */
+  warnings = run_checks (fixture, fixture->council, 2027);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_FREQUENCY), ==, 1);
+}
+
+/* Holidays, days off and weekends are flagged; a Tuesday is not. */
+static void
+test_checks_days (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *groups[] = { fixture->other, NULL };
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  g_free (add_meeting (fixture->store, "Midsommarafton", "2026-06-19", 10, SAM_MEETING_STATUS_PLANNED, groups));
+  g_free (add_meeting (fixture->store, "Kristi himmelsfärd", "2026-05-14", 10, SAM_MEETING_STATUS_PLANNED, groups));
+  g_free (add_meeting (fixture->store, "Lördag", "2026-03-07", 10, SAM_MEETING_STATUS_PLANNED, groups));
+  g_free (add_meeting (fixture->store, "Tisdag", "2026-03-10", 10, SAM_MEETING_STATUS_PLANNED, groups));
+  g_free (add_meeting (fixture->store, "Inställd juldag", "2026-12-25", 10, SAM_MEETING_STATUS_CANCELLED, groups));
+
+  warnings = run_checks (fixture, fixture->other, 2026);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_HOLIDAY), ==, 2);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_WEEKEND), ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 3);
+}
+
+/* Anna sits on both councils: overlapping meetings book her twice, unless
+ * she is recorded absent from one; meetings one after the other do not. */
+static void
+test_checks_double_booking (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  const char *akut[] = { fixture->other, NULL };
+  g_autofree char *first = add_meeting (fixture->store, "AOI mars", "2026-03-10", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autofree char *second = add_meeting (fixture->store, "AKUT mars", "2026-03-10", 14, SAM_MEETING_STATUS_PLANNED, akut);
+  g_autofree char *later = add_meeting (fixture->store, "AKUT april", "2026-04-14", 15, SAM_MEETING_STATUS_PLANNED, akut);
+  g_autofree char *before = add_meeting (fixture->store, "AOI april", "2026-04-14", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autoptr(GPtrArray) warnings = run_checks (fixture, NULL, 2026);
+  g_autoptr(GPtrArray) bookings = sam_store_list_double_bookings (fixture->store, 2026, NULL);
+  SamDoubleBooking *booking;
+
+  g_assert_cmpuint (bookings->len, ==, 1);
+  booking = g_ptr_array_index (bookings, 0);
+  g_assert_cmpstr (booking->person_uuid, ==, fixture->anna);
+  g_assert_cmpstr (booking->first_uuid, ==, first);
+  g_assert_cmpstr (booking->second_uuid, ==, second);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_DOUBLE_BOOKING), ==, 1);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* Only AKUT's meetings in view: the warning still concerns them. */
+  warnings = run_checks (fixture, fixture->other, 2026);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_DOUBLE_BOOKING), ==, 1);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  g_assert_true (sam_store_set_attendance (fixture->store, second, fixture->anna, SAM_ATTENDANCE_STATUS_ABSENT, NULL, NULL));
+  warnings = run_checks (fixture, NULL, 2026);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_DOUBLE_BOOKING), ==, 0);
+}
+
+/* A subgroup meeting set to prepare the council's must end before it. */
+static void
+test_checks_preparation (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  const char *sub[] = { fixture->subgroup, NULL };
+  g_autofree char *council = add_meeting (fixture->store, "AOI maj", "2026-05-12", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autofree char *early = add_meeting (fixture->store, "Förberedelse", "2026-05-05", 13, SAM_MEETING_STATUS_PLANNED, sub);
+  g_autofree char *late = add_meeting (fixture->store, "Sen förberedelse", "2026-05-19", 13, SAM_MEETING_STATUS_PLANNED, sub);
+  g_autoptr(SamMeeting) m1 = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_MEETING, early, NULL);
+  g_autoptr(SamMeeting) m2 = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_MEETING, late, NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (m1, "prepares-uuid", council, NULL);
+  g_object_set (m2, "prepares-uuid", council, NULL);
+  sam_store_save_meeting (fixture->store, m1, sub, &error);
+  sam_store_save_meeting (fixture->store, m2, sub, &error);
+  g_assert_no_error (error);
+
+  warnings = run_checks (fixture, fixture->subgroup, 2026);
+  g_assert_cmpuint (count_kind (warnings, SAM_MEETING_WARNING_PREPARATION), ==, 1);
+  g_assert_cmpstr (((SamMeetingWarning *) g_ptr_array_index (warnings, 0))->meeting_uuid, ==, late);
+}
+
+static SamDecision *
+register_decision (Fixture    *fixture,
+                   const char *title,
+                   const char *decided,
+                   const char *follow_up,
+                   const char *meeting)
+{
+  SamDecision *decision = sam_decision_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (decision, "group-uuid", fixture->council, "title", title, "decided", decided,
+                "follow-up", follow_up, "responsible", "Bo Berg", "meeting-uuid", meeting, NULL);
+  sam_store_register_decision (fixture->store, decision, &error);
+  g_assert_no_error (error);
+
+  return decision;
+}
+
+/* Decisions due for follow-up between the previous meeting and this one
+ * are offered once; after they are on the agenda they are not. */
+static void
+test_follow_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  g_autofree char *feb = add_meeting (fixture->store, "AOI februari", "2026-02-10", 13, SAM_MEETING_STATUS_HELD, aoi);
+  g_autofree char *cancelled = add_meeting (fixture->store, "AOI mars", "2026-03-10", 13, SAM_MEETING_STATUS_CANCELLED, aoi);
+  g_autofree char *apr = add_meeting (fixture->store, "AOI april", "2026-04-14", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autoptr(SamDecision) early = register_decision (fixture, "Tidigare uppföljning", "2026-01-15", "2026-02-01", NULL);
+  g_autoptr(SamDecision) due = register_decision (fixture, "Uppföljning efter intensivvård", "2026-02-10", "2026-03-31", feb);
+  g_autoptr(SamDecision) on_day = register_decision (fixture, "Väntetider", "2026-02-10", "2026-04-14", feb);
+  g_autoptr(SamDecision) later = register_decision (fixture, "Senare", "2026-02-10", "2026-06-30", feb);
+  g_autoptr(GListModel) offered = sam_store_list_due_follow_ups (fixture->store, apr, NULL);
+  g_autoptr(SamDecision) first = NULL;
+  g_autoptr(SamAgendaItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
+  first = g_list_model_get_item (offered, 0);
+  g_assert_cmpstr (sam_decision_get_uuid (first), ==, sam_decision_get_uuid (due));
+
+  item = sam_store_add_follow_up_item (fixture->store, apr, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_agenda_item_get_kind (item), ==, SAM_AGENDA_KIND_FOLLOW_UP);
+  g_assert_nonnull (strstr (sam_agenda_item_get_title (item), "AOI 2026:2"));
+  g_assert_cmpstr (sam_agenda_item_get_presenter (item), ==, "Bo Berg");
+
+  g_clear_object (&offered);
+  offered = sam_store_list_due_follow_ups (fixture->store, apr, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 1);
+  g_clear_object (&offered);
+
+  /* The February meeting is the first: the January decision is due there. */
+  offered = sam_store_list_due_follow_ups (fixture->store, feb, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (offered, 0);
+  g_assert_cmpstr (sam_decision_get_uuid (first), ==, sam_decision_get_uuid (early));
+  g_assert_nonnull (cancelled);
+  g_assert_nonnull (later);
+  g_assert_nonnull (on_day);
+}
+
+/* An agenda item of kind decision opens one draft bound to the meeting. */
+static void
+test_decision_draft (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *groups[] = { fixture->council, fixture->other, NULL };
+  g_autofree char *meeting = add_meeting (fixture->store, "Gemensamt möte", "2026-05-12", 13, SAM_MEETING_STATUS_PLANNED, groups);
+  g_autoptr(SamAgendaItem) item = add_item (fixture, meeting, "Gemensam rutin för överflyttning", SAM_AGENDA_KIND_DECISION, NULL);
+  g_autoptr(SamDecision) draft = NULL;
+  g_autoptr(SamDecision) again = NULL;
+  g_autoptr(GListModel) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *item_uuid = NULL;
+
+  draft = sam_store_add_decision_draft (fixture->store, item, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpint (sam_decision_get_status (draft), ==, SAM_DECISION_STATUS_DRAFT);
+  g_assert_cmpstr (sam_decision_get_meeting_uuid (draft), ==, meeting);
+  g_assert_cmpstr (sam_decision_get_group_uuid (draft), ==, fixture->other);  /* councils by name: akut first */
+  g_assert_cmpstr (sam_decision_get_title (draft), ==, "Gemensam rutin för överflyttning");
+  g_object_get (draft, "agenda-item-uuid", &item_uuid, NULL);
+  g_assert_cmpstr (item_uuid, ==, sam_agenda_item_get_uuid (item));
+
+  again = sam_store_add_decision_draft (fixture->store, item, &error);
+  g_assert_cmpstr (sam_decision_get_uuid (again), ==, sam_decision_get_uuid (draft));
+  decisions = sam_store_list_meeting_decisions (fixture->store, meeting, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 1);
+}
+
+/* Notes of agenda items, meeting notes and attendees' names are found. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  g_autofree char *a = add_meeting (fixture->store, "AOI mars", "2026-03-10", 13, SAM_MEETING_STATUS_HELD, aoi);
+  g_autofree char *b = add_meeting (fixture->store, "AOI april", "2026-04-14", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autoptr(SamAgendaItem) item = add_item (fixture, a, "Intensivvårdsplatser", SAM_AGENDA_KIND_DISCUSSION,
+                                            "Beläggningen på IVA inför vintern diskuterades.");
+  g_autoptr(SamMeeting) meeting = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_MEETING, b, NULL);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(SamMeeting) hit = NULL;
+
+  g_object_set (meeting, "notes", "Rådet beslutade om ny rutin för överflyttning.", NULL);
+  sam_store_save_meeting (fixture->store, meeting, aoi, NULL);
+  sam_store_set_attendance (fixture->store, a, fixture->cecilia, SAM_ATTENDANCE_STATUS_SUBSTITUTE, fixture->bo, NULL);
+
+  found = sam_store_search_meeting_records (fixture->store, "belägg", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  hit = g_list_model_get_item (found, 0);
+  g_assert_cmpstr (sam_meeting_get_uuid (hit), ==, a);
+  g_clear_object (&hit);
+  g_clear_object (&found);
+
+  found = sam_store_search_meeting_records (fixture->store, "överflyttning", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  hit = g_list_model_get_item (found, 0);
+  g_assert_cmpstr (sam_meeting_get_uuid (hit), ==, b);
+  g_clear_object (&hit);
+  g_clear_object (&found);
+
+  found = sam_store_search_meeting_records (fixture->store, "Carlsson", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+
+  /* Nothing a user types is an FTS5 syntax error. */
+  found = sam_store_search_meeting_records (fixture->store, "\"AND (*", NULL);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+  found = sam_store_search_meeting_records (fixture->store, "  ", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+}
+
+/* The .ics parses back with libical into the same events: UIDs, titles,
+ * places, Stockholm times that are the stored UTC instants, statuses. */
+static void
+test_ics (Fixture       *fixture,
+          gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  const char *akut[] = { fixture->other, NULL };
+  g_autofree char *winter = add_meeting (fixture->store, "AOI februari", "2026-02-10", 13, SAM_MEETING_STATUS_CONFIRMED, aoi);
+  g_autofree char *summer = add_meeting (fixture->store, "AOI augusti", "2026-08-25", 9, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autofree char *cancelled = add_meeting (fixture->store, "AOI november", "2026-11-17", 13, SAM_MEETING_STATUS_CANCELLED, aoi);
+  g_autofree char *next_year = add_meeting (fixture->store, "AOI januari 2027", "2027-01-19", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autofree char *other = add_meeting (fixture->store, "AKUT mars", "2026-03-10", 13, SAM_MEETING_STATUS_PLANNED, akut);
+  g_autoptr(SamAgendaItem) item = add_item (fixture, winter, "Läget inför vintern", SAM_AGENDA_KIND_INFORMATION, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "aoi.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+  guint n_events = 0;
+  guint seen = 0;
+
+  g_assert_true (sam_ics_export (fixture->store, fixture->council, 2026, path, &n_events, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events, ==, 3);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Stockholm:20260210T130000"));
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Stockholm:20260825T090000"));
+  g_assert_null (strstr (text, "AKUT mars"));
+  g_assert_null (strstr (text, "januari 2027"));
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_nonnull (icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT));
+
+  for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (event);
+      g_autofree char *uuid = g_strndup (uid, strcspn (uid, "@"));
+      g_autoptr(SamMeeting) meeting = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_MEETING, uuid, NULL);
+      g_autoptr(GDateTime) stored = NULL;
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+      struct icaltimetype end = icalcomponent_get_dtend (event);
+      icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+      icalparameter *tzid = icalproperty_get_first_parameter (dtstart, ICAL_TZID_PARAMETER);
+
+      g_assert_nonnull (meeting);
+      g_assert_cmpstr (icalcomponent_get_summary (event), ==, sam_meeting_get_title (meeting));
+      g_assert_cmpstr (icalcomponent_get_location (event), ==, "Regionens hus");
+      g_assert_cmpstr (icalparameter_get_tzid (tzid), ==, "Europe/Stockholm");
+      g_assert_nonnull (start.zone);
+      stored = sam_calendar_parse_utc (sam_meeting_get_starts (meeting));
+      g_assert_cmpint ((gint64) icaltime_as_timet_with_zone (start, start.zone), ==, g_date_time_to_unix (stored));
+      g_clear_pointer (&stored, g_date_time_unref);
+      stored = sam_calendar_parse_utc (sam_meeting_get_ends (meeting));
+      g_assert_cmpint ((gint64) icaltime_as_timet_with_zone (end, end.zone), ==, g_date_time_to_unix (stored));
+
+      if (g_str_equal (uuid, cancelled))
+        g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_CANCELLED);
+      else if (g_str_equal (uuid, winter))
+        {
+          g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_CONFIRMED);
+          g_assert_nonnull (strstr (icalcomponent_get_description (event), "Läget inför vintern"));
+        }
+      else
+        {
+          g_assert_cmpstr (uuid, ==, summer);
+          g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_TENTATIVE);
+        }
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, 3);
+  icalcomponent_free (calendar);
+
+  /* Every group, every year; the UIDs do not change between exports. */
+  g_free (text);
+  text = sam_ics_build (fixture->store, NULL, 0, &n_events, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events, ==, 5);
+  {
+    g_autofree char *uid = g_strdup_printf ("UID:%s@samordna", winter);
+
+    g_assert_nonnull (strstr (text, uid));
+  }
+  g_assert_nonnull (next_year);
+  g_assert_nonnull (other);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { NULL, "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (tool == NULL)
+    g_error ("pdftotext is missing: install poppler-utils");
+  argv[0] = tool;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  return out;
+}
+
+/* The minutes read back with pdftotext hold the attendance, the notes and
+ * the decisions with their numbers; the agenda holds its items. */
+static void
+test_minutes_pdf (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  g_autofree char *meeting = add_meeting (fixture->store, "AOI mars", "2026-03-10", 13, SAM_MEETING_STATUS_HELD, aoi);
+  g_autoptr(SamAgendaItem) info = add_item (fixture, meeting, "Läget på intensivvården", SAM_AGENDA_KIND_INFORMATION,
+                                            "Beläggningen var hög under februari.");
+  g_autoptr(SamAgendaItem) item = add_item (fixture, meeting, "Rutin för överflyttning", SAM_AGENDA_KIND_DECISION,
+                                            "Rådet ställde sig bakom rutinen.");
+  g_autoptr(SamDecision) draft = sam_store_add_decision_draft (fixture->store, item, NULL);
+  g_autoptr(SamDecision) other = register_decision (fixture, "Uppföljning av väntetider", "2026-03-10", NULL, meeting);
+  g_autofree char *minutes = g_build_filename (fixture->dir, "minutes.pdf", NULL);
+  g_autofree char *agenda = g_build_filename (fixture->dir, "agenda.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (draft, "decided", "2026-03-10", NULL);
+  g_assert_true (sam_store_register_decision (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  sam_store_set_attendance (fixture->store, meeting, fixture->anna, SAM_ATTENDANCE_STATUS_PRESENT, NULL, NULL);
+  sam_store_set_attendance (fixture->store, meeting, fixture->bo, SAM_ATTENDANCE_STATUS_ABSENT, NULL, NULL);
+  sam_store_set_attendance (fixture->store, meeting, fixture->cecilia, SAM_ATTENDANCE_STATUS_SUBSTITUTE, fixture->bo, NULL);
+
+  g_assert_true (sam_minutes_export_pdf (fixture->store, meeting, SAM_MINUTES_MINUTES, minutes, &error));
+  g_assert_no_error (error);
+  text = pdf_text (minutes);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Minutes"));
+  g_assert_nonnull (strstr (text, "Present"));
+  g_assert_nonnull (strstr (text, "Anna Andersson"));
+  g_assert_nonnull (strstr (text, "Absent"));
+  g_assert_nonnull (strstr (text, "Bo Berg"));
+  g_assert_nonnull (strstr (text, "Cecilia Carlsson (substitute for Bo Berg)"));
+  g_assert_nonnull (strstr (text, "Beläggningen var hög under februari."));
+  g_assert_nonnull (strstr (text, "Decision AOI 2026:1: Uppföljning av väntetider"));
+  g_assert_nonnull (strstr (text, "Decision AOI 2026:2: Rutin för överflyttning"));
+  /* The decision taken on an item follows that item's notes. */
+  g_assert_true (strstr (text, "Rådet ställde sig bakom rutinen.") < strstr (text, "AOI 2026:2"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (sam_minutes_export_pdf (fixture->store, meeting, SAM_MINUTES_AGENDA, agenda, &error));
+  g_assert_no_error (error);
+  text = pdf_text (agenda);
+  g_assert_nonnull (strstr (text, "Agenda"));
+  g_assert_nonnull (strstr (text, "Läget på intensivvården"));
+  g_assert_nonnull (strstr (text, "Rutin för överflyttning"));
+  g_assert_nonnull (strstr (text, "Invited"));
+  g_assert_null (strstr (text, "Beläggningen var hög"));
+  g_assert_nonnull (info);
+  g_assert_nonnull (other);
+
+  g_assert_false (sam_minutes_export_pdf (fixture->store, "no-such-meeting", SAM_MINUTES_MINUTES, minutes, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE);
+}
+
+/* The bundled demo register shows the planner at its best: in 2026 every
+ * council meets within its commission's min–max, never on a holiday, a
+ * day off or a weekend. */
+static void
+test_demo_register (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&dir, &error);
+  g_autoptr(GListModel) groups = NULL;
+  guint n_councils = 0;
+
+  g_assert_no_error (error);
+  groups = sam_store_list_groups (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+      g_autoptr(SamCommission) commission = NULL;
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GListModel) meetings = NULL;
+      guint count;
+
+      if (sam_group_get_kind (group) != SAM_GROUP_KIND_COUNCIL)
+        continue;
+      n_councils++;
+      commission = sam_store_dup_group_commission (store, sam_group_get_uuid (group), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (commission);
+      count = sam_meeting_checks_count (store, sam_group_get_uuid (group), 2026, &error);
+      g_test_message ("%s: %u meetings in 2026 (%d–%d)", sam_group_get_name (group), count,
+                      sam_commission_get_min_meetings (commission), sam_commission_get_max_meetings (commission));
+      g_assert_cmpint (count, >=, sam_commission_get_min_meetings (commission));
+      g_assert_cmpint (count, <=, sam_commission_get_max_meetings (commission));
+
+      warnings = sam_meeting_checks_run (store, sam_group_get_uuid (group), 2026, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < warnings->len; j++)
+        {
+          SamMeetingWarning *warning = g_ptr_array_index (warnings, j);
+
+          g_test_message ("%s", warning->message);
+          g_assert_cmpint (warning->kind, !=, SAM_MEETING_WARNING_FREQUENCY);
+          g_assert_cmpint (warning->kind, !=, SAM_MEETING_WARNING_HOLIDAY);
+          g_assert_cmpint (warning->kind, !=, SAM_MEETING_WARNING_WEEKEND);
+        }
+
+      /* Directly against the calendar as well, for every meeting. */
+      meetings = sam_store_list_group_meetings (store, sam_group_get_uuid (group), &error);
+      for (guint j = 0; j < g_list_model_get_n_items (meetings); j++)
+        {
+          g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, j);
+          GDate date;
+
+          if (sam_meeting_get_local_year (meeting) != 2026)
+            continue;
+          g_assert_true (sam_meeting_get_local_date (meeting, &date));
+          g_assert_true (sam_calendar_is_working_day (&date));
+        }
+    }
+
+  g_assert_cmpuint (n_councils, >, 0);
+  g_clear_object (&store);
+  sam_demo_remove (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/meetings/joint-meeting-and-agenda", Fixture, NULL, set_up, test_joint_meeting_and_agenda, tear_down);
+  g_test_add ("/meetings/attendance", Fixture, NULL, set_up, test_attendance, tear_down);
+  g_test_add ("/meetings/checks/frequency", Fixture, NULL, set_up, test_checks_frequency, tear_down);
+  g_test_add ("/meetings/checks/days", Fixture, NULL, set_up, test_checks_days, tear_down);
+  g_test_add ("/meetings/checks/double-booking", Fixture, NULL, set_up, test_checks_double_booking, tear_down);
+  g_test_add ("/meetings/checks/preparation", Fixture, NULL, set_up, test_checks_preparation, tear_down);
+  g_test_add ("/meetings/follow-up", Fixture, NULL, set_up, test_follow_up, tear_down);
+  g_test_add ("/meetings/decision-draft", Fixture, NULL, set_up, test_decision_draft, tear_down);
+  g_test_add ("/meetings/search", Fixture, NULL, set_up, test_search, tear_down);
+  g_test_add ("/meetings/ics", Fixture, NULL, set_up, test_ics, tear_down);
+  g_test_add ("/meetings/minutes-pdf", Fixture, NULL, set_up, test_minutes_pdf, tear_down);
+  g_test_add_func ("/meetings/demo-register", test_demo_register);
+
+  return g_test_run ();
+}

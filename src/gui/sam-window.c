@@ -11,6 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-chart-pane.h"
+#include "sam-decisions-page.h"
+#include "sam-meetings-page.h"
+#include "sam-gui.h"
+#include "sam-organisation-page.h"
 #include "sam-progress.h"
 #include "sam-store.h"
 #include "sam-window.h"
@@ -32,9 +37,10 @@ struct _SamWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *content_stack;
   AdwViewStack         *stack;
-  AdwStatusPage        *organisation_status;
-  AdwStatusPage        *meetings_status;
-  AdwStatusPage        *decisions_status;
+  SamOrganisationPage  *structure_editor;
+  SamChartPane         *chart_pane;
+  SamMeetingsPage      *meetings_planner;
+  SamDecisionsPage     *decision_register;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,58 +54,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static guint
-count_items (GListModel *model)
-{
-  g_autoptr(GListModel) owned = model;
-
-  return owned != NULL ? g_list_model_get_n_items (owned) : 0;
-}
-
-/* What the register holds, on the pages that do not show it in full yet. */
-static void
-update_organisation_summary (SamWindow *self)
-{
-  guint n_groups = count_items (sam_store_list_groups (self->store, NULL));
-  guint n_people = count_items (sam_store_list_people (self->store, NULL));
-  g_autofree char *groups = NULL;
-  g_autofree char *people = NULL;
-  g_autofree char *text = NULL;
-
-  groups = g_strdup_printf (ngettext ("%u group", "%u groups", n_groups), n_groups);
-  people = g_strdup_printf (ngettext ("%u person", "%u people", n_people), n_people);
-  /* Translators: the first %s is "N groups", the second "N people" */
-  text = g_strdup_printf (_("This register holds %s and %s. The structure editor and the organisational chart will show them here."),
-                          groups, people);
-  adw_status_page_set_description (self->organisation_status, text);
-}
-
-static void
-update_meetings_summary (SamWindow *self)
-{
-  guint n_meetings = count_items (sam_store_list_meetings (self->store, NULL));
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (ngettext ("This register holds %u meeting. The meeting planner will show the year, agendas, attendance and minutes here.",
-                                    "This register holds %u meetings. The meeting planner will show the year, agendas, attendance and minutes here.",
-                                    n_meetings),
-                          n_meetings);
-  adw_status_page_set_description (self->meetings_status, text);
-}
-
-static void
-update_decisions_summary (SamWindow *self)
-{
-  guint n_decisions = sam_store_count_decisions (self->store, NULL, 0);
-  g_autofree char *text = NULL;
-
-  text = g_strdup_printf (ngettext ("This register holds %u decision. The decision register will list them here, with their mandate, escalations and follow-up.",
-                                    "This register holds %u decisions. The decision register will list them here, with their mandate, escalations and follow-up.",
-                                    n_decisions),
-                          n_decisions);
-  adw_status_page_set_description (self->decisions_status, text);
-}
-
 static void
 update_content (SamWindow *self)
 {
@@ -108,12 +62,8 @@ update_content (SamWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "register");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-register", !empty);
-  if (empty)
-    return;
-
-  update_organisation_summary (self);
-  update_meetings_summary (self);
-  update_decisions_summary (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-chart", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
 }
 
 static void
@@ -356,6 +306,21 @@ show_page_action (GtkWidget  *widget,
   sam_window_set_page (SAM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Print Chart… and Export Chart… in the main menu: the chart's own
+ * actions, on the page that shows it. */
+static void
+chart_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  sam_window_set_page (self, "organisation");
+  gtk_widget_activate_action (GTK_WIDGET (self->chart_pane),
+                              g_str_equal (action_name, "win.print-chart") ? "chart.print" : "chart.export",
+                              NULL);
+}
+
 static void
 sam_window_constructed (GObject *object)
 {
@@ -378,6 +343,13 @@ sam_window_constructed (GObject *object)
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
     }
 
+  g_object_set (self->structure_editor, "store", self->store, NULL);
+  /* The chart beside the structure editor shares its selection. */
+  self->chart_pane = SAM_CHART_PANE (sam_chart_pane_new (self->store, self->settings));
+  sam_organisation_page_set_chart (self->structure_editor, GTK_WIDGET (self->chart_pane));
+  sam_chart_pane_share_selection (self->chart_pane, G_OBJECT (self->structure_editor), "selected-group");
+  g_object_set (self->decision_register, "store", self->store, NULL);
+  g_object_set (self->meetings_planner, "store", self->store, NULL);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "notify::fraction", G_CALLBACK (progress_notify_cb), self, G_CONNECT_SWAPPED);
   set_busy (self, NULL);
@@ -469,6 +441,8 @@ sam_window_class_init (SamWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The template names the page classes: they must exist before it is parsed. */
+  sam_gui_ensure_types ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_revealer);
@@ -477,14 +451,16 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, organisation_status);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_status);
-  gtk_widget_class_bind_template_child (widget_class, SamWindow, decisions_status);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, structure_editor);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_planner);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, decision_register);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
   gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, chart_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "meetings");

@@ -1,0 +1,435 @@
+/* sam-chart-print.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart-print"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-chart-print.h"
+#include "sam-chart-render.h"
+
+/*
+ * Printing the organisation chart: a print operation whose pages are drawn
+ * by core's sam_chart_draw_page(), the same pages the PDF export writes.
+ * The chart is fitted to one page, or tiled over as many pages as it takes
+ * to print it at a readable size, with overlap marks (drawn by core). The
+ * paper (A4 or A3) and orientation come from the print dialog's own page
+ * setup tab, the choice between fitting and tiling from a tab of ours, and
+ * all three are remembered in GSettings for the next print and export.
+ */
+
+/* Printed at this many points per chart unit, a box's name is set at
+ * about 8 pt and its details at about 7 pt: small, but readable. */
+#define READABLE_SCALE 0.9
+
+/* What core's page layout takes around the chart, from its 12 mm margins,
+ * 10 mm overlap strip and the header and footer bands; the legend's height
+ * depends on the chart and is measured. */
+#define PAGE_MARGIN    34.0
+#define PAGE_OVERLAP   28.35
+#define PAGE_BANDS     64.0
+#define MAX_TILES      20
+
+struct _SamChartPrint
+{
+  GtkPrintOperation  parent_instance;
+
+  SamChart          *chart;
+  GSettings         *settings;
+  gboolean           tiled;
+  SamChartPage       page;
+  double             page_width;
+  double             page_height;
+  GtkWidget         *tiles_button;  /* in the dialog's tab, while it is open */
+};
+
+G_DEFINE_FINAL_TYPE (SamChartPrint, sam_chart_print, GTK_TYPE_PRINT_OPERATION)
+
+enum {
+  PROP_0,
+  PROP_CHART,
+  PROP_SETTINGS,
+  PROP_TILED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+tiles_for (double need,
+           double body)
+{
+  double more;
+
+  if (need <= body || body <= PAGE_OVERLAP)
+    return 1;
+
+  /* Each page after the first adds its width less the shared strip. */
+  more = ceil ((need - body) / (body - PAGE_OVERLAP));
+
+  return (guint) CLAMP (1.0 + more, 1.0, (double) MAX_TILES);
+}
+
+static void
+save_page (SamChartPrint *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "chart-paper", self->page.paper == SAM_PAPER_A3 ? "a3" : "a4");
+  g_settings_set_boolean (self->settings, "chart-landscape", self->page.landscape);
+  g_settings_set_boolean (self->settings, "chart-tiled", self->tiled);
+}
+
+static void
+sam_chart_print_begin_print (GtkPrintOperation *operation,
+                             GtkPrintContext   *context)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (operation);
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  GtkPageOrientation orientation = gtk_page_setup_get_orientation (setup);
+  const char *paper = gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup));
+
+  self->page.paper = g_strcmp0 (paper, GTK_PAPER_NAME_A3) == 0 ? SAM_PAPER_A3 : SAM_PAPER_A4;
+  self->page.landscape = orientation == GTK_PAGE_ORIENTATION_LANDSCAPE
+                         || orientation == GTK_PAGE_ORIENTATION_REVERSE_LANDSCAPE;
+  /* The whole sheet in points: the page keeps its own margins. */
+  self->page_width = gtk_print_context_get_width (context);
+  self->page_height = gtk_print_context_get_height (context);
+
+  self->page.columns = self->page.rows = 1;
+  if (self->tiled)
+    sam_chart_print_readable_tiles (self->chart, self->page_width, self->page_height,
+                                    &self->page.columns, &self->page.rows);
+  gtk_print_operation_set_n_pages (operation, (int) sam_chart_page_get_n_pages (&self->page));
+
+  save_page (self);
+}
+
+static void
+sam_chart_print_draw_page (GtkPrintOperation *operation,
+                           GtkPrintContext   *context,
+                           int                page_nr)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (operation);
+
+  if (page_nr < 0 || (guint) page_nr >= sam_chart_page_get_n_pages (&self->page))
+    return;
+
+  sam_chart_draw_page (self->chart, gtk_print_context_get_cairo_context (context), &self->page, NULL,
+                       (guint) page_nr, self->page_width, self->page_height);
+}
+
+static GtkWidget *
+sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (operation);
+  GtkWidget *box, *fit, *tiles, *hint;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  fit = gtk_check_button_new_with_mnemonic (_("_Fit the chart to one page"));
+  tiles = gtk_check_button_new_with_mnemonic (_("_Tile the chart over several pages at a readable size"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (tiles), GTK_CHECK_BUTTON (fit));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->tiled ? tiles : fit), TRUE);
+
+  hint = gtk_label_new (_("Tiled pages overlap by 1 cm and carry marks, so they can be trimmed and glued together."));
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_set_margin_start (hint, 28);
+  gtk_widget_add_css_class (hint, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), fit);
+  gtk_box_append (GTK_BOX (box), tiles);
+  gtk_box_append (GTK_BOX (box), hint);
+
+  g_set_weak_pointer (&self->tiles_button, tiles);
+
+  return box;
+}
+
+static void
+sam_chart_print_custom_widget_apply (GtkPrintOperation *operation,
+                                     GtkWidget         *widget)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (operation);
+
+  if (self->tiles_button != NULL)
+    sam_chart_print_set_tiled (self, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->tiles_button)));
+}
+
+static void
+sam_chart_print_constructed (GObject *object)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (object);
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (object);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+
+  G_OBJECT_CLASS (sam_chart_print_parent_class)->constructed (object);
+
+  g_return_if_fail (SAM_IS_CHART (self->chart));
+
+  sam_chart_print_load_page (self->settings, &self->page, &self->tiled);
+  paper = gtk_paper_size_new (self->page.paper == SAM_PAPER_A3 ? GTK_PAPER_NAME_A3 : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_page_setup_set_orientation (setup, self->page.landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                              : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+
+  /* Core draws the whole sheet in points, margins included. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, sam_chart_get_title (self->chart));
+  /* Translators: the tab of the print dialog with the chart's own options */
+  gtk_print_operation_set_custom_tab_label (operation, _("Chart"));
+}
+
+static void
+sam_chart_print_dispose (GObject *object)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (object);
+
+  g_clear_weak_pointer (&self->tiles_button);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sam_chart_print_parent_class)->dispose (object);
+}
+
+static void
+sam_chart_print_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_object (value, self->chart);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_TILED:
+      g_value_set_boolean (value, self->tiled);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_chart_print_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      self->chart = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_TILED:
+      sam_chart_print_set_tiled (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_chart_print_class_init (SamChartPrintClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->constructed = sam_chart_print_constructed;
+  object_class->dispose = sam_chart_print_dispose;
+  object_class->get_property = sam_chart_print_get_property;
+  object_class->set_property = sam_chart_print_set_property;
+
+  operation_class->begin_print = sam_chart_print_begin_print;
+  operation_class->draw_page = sam_chart_print_draw_page;
+  operation_class->create_custom_widget = sam_chart_print_create_custom_widget;
+  operation_class->custom_widget_apply = sam_chart_print_custom_widget_apply;
+
+  properties[PROP_CHART] =
+    g_param_spec_object ("chart", NULL, NULL, SAM_TYPE_CHART,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TILED] =
+    g_param_spec_boolean ("tiled", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sam_chart_print_init (SamChartPrint *self)
+{
+  sam_chart_page_init (&self->page);
+}
+
+/**
+ * sam_chart_print_new:
+ * @chart: the chart to print; it should not change while printing
+ * @settings: (nullable): where the page setup is remembered
+ *
+ * Creates a print operation for @chart, starting from the page setup last
+ * used. Run it with gtk_print_operation_run(); it runs asynchronously.
+ *
+ * Returns: (transfer full): the print operation
+ */
+SamChartPrint *
+sam_chart_print_new (SamChart  *chart,
+                     GSettings *settings)
+{
+  g_return_val_if_fail (SAM_IS_CHART (chart), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SAM_TYPE_CHART_PRINT,
+                       "chart", chart,
+                       "settings", settings,
+                       NULL);
+}
+
+SamChart *
+sam_chart_print_get_chart (SamChartPrint *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_PRINT (self), NULL);
+
+  return self->chart;
+}
+
+gboolean
+sam_chart_print_get_tiled (SamChartPrint *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_PRINT (self), FALSE);
+
+  return self->tiled;
+}
+
+/**
+ * sam_chart_print_set_tiled:
+ * @self: a chart print operation
+ * @tiled: whether to tile the chart over several pages at a readable size
+ *   rather than fit it to one page
+ */
+void
+sam_chart_print_set_tiled (SamChartPrint *self,
+                           gboolean       tiled)
+{
+  g_return_if_fail (SAM_IS_CHART_PRINT (self));
+
+  tiled = !!tiled;
+  if (self->tiled == tiled)
+    return;
+
+  self->tiled = tiled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILED]);
+}
+
+/**
+ * sam_chart_print_get_page:
+ * @self: a chart print operation
+ * @page: (out caller-allocates): the paper, orientation and tiles
+ *
+ * Gets the page settings printed with, once printing has begun.
+ */
+void
+sam_chart_print_get_page (SamChartPrint *self,
+                          SamChartPage  *page)
+{
+  g_return_if_fail (SAM_IS_CHART_PRINT (self));
+  g_return_if_fail (page != NULL);
+
+  *page = self->page;
+}
+
+/**
+ * sam_chart_print_load_page:
+ * @settings: (nullable): the application's settings
+ * @page: (out caller-allocates): the remembered paper and orientation, on
+ *   one page
+ * @tiled: (out) (optional): whether the chart was last tiled
+ *
+ * Reads the page setup last used for printing a chart, which exports use
+ * as well; without settings, A4 portrait fitted to one page.
+ */
+void
+sam_chart_print_load_page (GSettings    *settings,
+                           SamChartPage *page,
+                           gboolean     *tiled)
+{
+  g_autofree char *paper = NULL;
+
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (page != NULL);
+
+  sam_chart_page_init (page);
+  if (tiled != NULL)
+    *tiled = FALSE;
+  if (settings == NULL)
+    return;
+
+  paper = g_settings_get_string (settings, "chart-paper");
+  page->paper = g_strcmp0 (paper, "a3") == 0 ? SAM_PAPER_A3 : SAM_PAPER_A4;
+  page->landscape = g_settings_get_boolean (settings, "chart-landscape");
+  if (tiled != NULL)
+    *tiled = g_settings_get_boolean (settings, "chart-tiled");
+}
+
+/**
+ * sam_chart_print_readable_tiles:
+ * @chart: a chart
+ * @page_width: the sheet's width in points
+ * @page_height: its height in points
+ * @columns: (out): pages across
+ * @rows: (out): pages down
+ *
+ * Works out how many pages it takes to print @chart at a readable size
+ * (box names at about 8 pt), at most 20 each way.
+ */
+void
+sam_chart_print_readable_tiles (SamChart *chart,
+                                double    page_width,
+                                double    page_height,
+                                guint    *columns,
+                                guint    *rows)
+{
+  double body_width = page_width - 2 * PAGE_MARGIN;
+  double body_height;
+  SamChartRect extents;
+
+  g_return_if_fail (SAM_IS_CHART (chart));
+  g_return_if_fail (columns != NULL && rows != NULL);
+
+  body_height = page_height - 2 * PAGE_MARGIN - PAGE_BANDS
+                - sam_chart_render_legend (chart, NULL, PAGE_MARGIN, 0, body_width);
+  sam_chart_get_extents (chart, &extents);
+  *columns = tiles_for (extents.width * READABLE_SCALE, body_width);
+  *rows = tiles_for (extents.height * READABLE_SCALE, body_height);
+}

@@ -1,0 +1,1701 @@
+/* sam-chart-view.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-chart-render.h"
+#include "sam-chart-view.h"
+#include "sam-schema.h"
+
+/*
+ * The organisation chart on screen. The chart (boxes, text, layout) is
+ * core's SamChart, built in a worker thread on a connection of its own
+ * whenever the register or an option changes, and drawn by core's
+ * renderer: this widget only adds zoom, pan, selection and culling. The
+ * snapshot hands the renderer the visible rectangle, so only the boxes in
+ * view are drawn, and never builds or lays out anything.
+ *
+ * The view is a transform: the chart point at the widget's top left corner
+ * (origin) and the zoom (widget pixels per chart unit). Keyboard: with a
+ * selection the arrow keys move it along the tree (up to the parent, down
+ * to the first child, left and right to the siblings); without one, or
+ * with Ctrl held, they pan. Enter or Space collapses or expands the
+ * selected branch, Home selects the top, Escape drops the selection.
+ */
+
+#define ZOOM_MIN       0.05
+#define ZOOM_MAX       4.0
+#define ZOOM_FIT_MAX   2.0   /* a small chart is not blown up further to fit */
+#define ZOOM_FIRST_MIN 0.6   /* a new chart fitted smaller than this opens at its top, readable */
+#define ZOOM_STEP      1.25
+#define FIT_MARGIN     16.0  /* pixels around a fitted chart */
+#define KEEP_VISIBLE   48.0  /* pixels of the chart that panning leaves in view */
+#define PAN_STEP       48.0  /* pixels per arrow key or wheel click */
+#define SCROLL_MARGIN  24.0  /* pixels between a box brought into view and the edge */
+#define DRAG_THRESHOLD 4.0
+
+struct _SamChartRequest
+{
+  char     *db_path;
+  char     *root_uuid;
+  char     *as_of;
+  gboolean  show_people;
+  GStrv     collapsed;
+};
+
+struct _SamChartView
+{
+  GtkWidget     parent_instance;
+
+  SamStore     *store;
+  SamChart     *chart;
+  GError       *error;
+  GCancellable *build_cancellable;
+  gboolean      loading;
+
+  char         *root_uuid;
+  char         *as_of;
+  gboolean      show_people;
+  GHashTable   *collapsed;      /* UUIDs of collapsed groups, kept across rebuilds */
+  char         *selected_uuid;
+
+  double        zoom;
+  double        origin_x;       /* the chart point at the widget's top left corner */
+  double        origin_y;
+  gboolean      fit_pending;    /* fit once there is a chart and a size */
+  gboolean      scroll_pending; /* bring the selection into view once there is a size */
+
+  double        pointer_x;
+  double        pointer_y;
+  gboolean      has_pointer;
+  double        drag_origin_x;
+  double        drag_origin_y;
+  gboolean      dragged;
+  double        pinch_zoom;
+};
+
+G_DEFINE_FINAL_TYPE (SamChartView, sam_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ROOT_UUID,
+  PROP_AS_OF,
+  PROP_SHOW_PEOPLE,
+  PROP_SELECTED_UUID,
+  PROP_ZOOM,
+  PROP_CHART,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void queue_rebuild (SamChartView *self);
+
+/* Building */
+
+static void
+request_free (gpointer data)
+{
+  sam_chart_request_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  SamChart *chart = sam_chart_request_build (task_data, cancellable, &error);
+
+  if (chart == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, chart, g_object_unref);
+}
+
+static gboolean
+node_shown (SamChart *chart,
+            guint     node)
+{
+  SamChartRect box;
+
+  return sam_chart_get_node_bounds (chart, node, &box);
+}
+
+/* Opens the collapsed branches above @node, so it can be seen. */
+static void
+reveal_node (SamChartView *self,
+             gint          node)
+{
+  for (gint p = sam_chart_get_node_parent (self->chart, node); p >= 0; p = sam_chart_get_node_parent (self->chart, p))
+    if (sam_chart_get_collapsed (self->chart, p))
+      {
+        g_hash_table_remove (self->collapsed, sam_chart_get_node_uuid (self->chart, p));
+        sam_chart_set_collapsed (self->chart, p, FALSE);
+      }
+}
+
+/* A branch collapsed or expanded while the chart was being built. */
+static void
+apply_collapsed (SamChartView *self)
+{
+  guint n = sam_chart_get_n_nodes (self->chart);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean collapsed = g_hash_table_contains (self->collapsed, sam_chart_get_node_uuid (self->chart, i));
+
+      if (!collapsed != !sam_chart_get_collapsed (self->chart, i))
+        sam_chart_set_collapsed (self->chart, i, collapsed);
+    }
+}
+
+static void
+update_accessible (SamChartView *self)
+{
+  gint node = self->chart != NULL ? sam_chart_get_selected (self->chart) : -1;
+
+  if (node >= 0)
+    {
+      g_autofree char *description = sam_chart_dup_node_description (self->chart, node);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      if (sam_chart_node_has_children (self->chart, node))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                                     GTK_ACCESSIBLE_STATE_EXPANDED, !sam_chart_get_collapsed (self->chart, node),
+                                     -1);
+      else
+        gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED);
+    }
+  else
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("No group selected"),
+                                      -1);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED);
+    }
+}
+
+/* The view's geometry */
+
+static double
+fit_zoom (SamChartView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * FIT_MARGIN;
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * FIT_MARGIN;
+  SamChartRect extents;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return 1.0;
+
+  sam_chart_get_extents (self->chart, &extents);
+  if (extents.width <= 0 || extents.height <= 0)
+    return 1.0;
+
+  return MIN (width / extents.width, height / extents.height);
+}
+
+static double
+min_zoom (SamChartView *self)
+{
+  /* However big the chart, it can be zoomed out to the whole of it. */
+  return MIN (ZOOM_MIN, fit_zoom (self));
+}
+
+static void
+clamp_origin (SamChartView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double keep_x, keep_y;
+  SamChartRect extents;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return;
+
+  sam_chart_get_extents (self->chart, &extents);
+  keep_x = MIN (KEEP_VISIBLE, extents.width * self->zoom);
+  keep_y = MIN (KEEP_VISIBLE, extents.height * self->zoom);
+  self->origin_x = MIN (self->origin_x, extents.x + extents.width - keep_x / self->zoom);
+  self->origin_x = MAX (self->origin_x, extents.x - (width - keep_x) / self->zoom);
+  self->origin_y = MIN (self->origin_y, extents.y + extents.height - keep_y / self->zoom);
+  self->origin_y = MAX (self->origin_y, extents.y - (height - keep_y) / self->zoom);
+}
+
+/* Zooms keeping the chart point under (@x, @y) in the widget where it is. */
+static void
+zoom_at (SamChartView *self,
+         double        zoom,
+         double        x,
+         double        y)
+{
+  double chart_x = self->origin_x + x / self->zoom;
+  double chart_y = self->origin_y + y / self->zoom;
+
+  zoom = CLAMP (zoom, min_zoom (self), ZOOM_MAX);
+  if (zoom == self->zoom)
+    return;
+
+  self->zoom = zoom;
+  self->origin_x = chart_x - x / zoom;
+  self->origin_y = chart_y - y / zoom;
+  clamp_origin (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+fit (SamChartView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  SamChartRect extents;
+  double zoom;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
+
+  self->fit_pending = FALSE;
+  sam_chart_get_extents (self->chart, &extents);
+  zoom = MIN (fit_zoom (self), ZOOM_FIT_MAX);
+  self->origin_x = extents.x + extents.width / 2 - width / 2 / zoom;
+  /* A chart shorter than the view starts at the top, as charts are read. */
+  if (extents.height * zoom < height - 2 * FIT_MARGIN)
+    self->origin_y = extents.y - FIT_MARGIN / zoom;
+  else
+    self->origin_y = extents.y + extents.height / 2 - height / 2 / zoom;
+
+  if (zoom != self->zoom)
+    {
+      self->zoom = zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A new chart is fitted if its text stays readable; a wide region opens
+ * on its top instead, at a readable size, and Zoom to Fit shows it all. */
+static void
+first_view (SamChartView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  SamChartRect extents, top;
+
+  fit (self);
+  if (self->fit_pending || self->zoom >= ZOOM_FIRST_MIN || sam_chart_get_n_nodes (self->chart) == 0)
+    return;
+
+  sam_chart_get_extents (self->chart, &extents);
+  if (!sam_chart_get_node_bounds (self->chart, 0, &top))
+    return;
+
+  self->zoom = ZOOM_FIRST_MIN;
+  self->origin_x = top.x + top.width / 2 - width / 2 / self->zoom;
+  self->origin_y = extents.y - FIT_MARGIN / self->zoom;
+  clamp_origin (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* Brings @node into view: centred, or moved just far enough. */
+static void
+scroll_to_node (SamChartView *self,
+                gint          node,
+                gboolean      centre)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double left, top, right, bottom;
+  SamChartRect box;
+
+  if (self->chart == NULL || node < 0 || !sam_chart_get_node_bounds (self->chart, node, &box))
+    return;
+  if (width <= 0 || height <= 0)
+    {
+      self->scroll_pending = TRUE;
+      return;
+    }
+
+  self->scroll_pending = FALSE;
+  left = (box.x - self->origin_x) * self->zoom;
+  top = (box.y - self->origin_y) * self->zoom;
+  right = left + box.width * self->zoom;
+  bottom = top + box.height * self->zoom;
+
+  if (centre || right - left > width - 2 * SCROLL_MARGIN)
+    self->origin_x = box.x + box.width / 2 - width / 2 / self->zoom;
+  else if (left < SCROLL_MARGIN)
+    self->origin_x -= (SCROLL_MARGIN - left) / self->zoom;
+  else if (right > width - SCROLL_MARGIN)
+    self->origin_x += (right - width + SCROLL_MARGIN) / self->zoom;
+
+  if (centre || bottom - top > height - 2 * SCROLL_MARGIN)
+    self->origin_y = box.y + box.height / 2 - height / 2 / self->zoom;
+  else if (top < SCROLL_MARGIN)
+    self->origin_y -= (SCROLL_MARGIN - top) / self->zoom;
+  else if (bottom > height - SCROLL_MARGIN)
+    self->origin_y += (bottom - height + SCROLL_MARGIN) / self->zoom;
+
+  clamp_origin (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Selection */
+
+/* Draws the selection ring on @node and announces it, without telling
+ * anyone: the caller has set selected_uuid. */
+static void
+show_selection (SamChartView *self,
+                gint          node,
+                gboolean      centre)
+{
+  if (node >= 0)
+    reveal_node (self, node);
+  sam_chart_set_selected (self->chart, node);
+  update_accessible (self);
+  if (node >= 0)
+    scroll_to_node (self, node, centre);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+select_node (SamChartView *self,
+             gint          node,
+             gboolean      centre)
+{
+  const char *uuid = node >= 0 ? sam_chart_get_node_uuid (self->chart, node) : NULL;
+
+  show_selection (self, node, centre);
+
+  if (g_strcmp0 (uuid, self->selected_uuid) != 0)
+    {
+      g_free (self->selected_uuid);
+      self->selected_uuid = g_strdup (uuid);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UUID]);
+    }
+}
+
+static gint
+node_at_widget (SamChartView *self,
+                double        x,
+                double        y)
+{
+  if (self->chart == NULL)
+    return -1;
+
+  return sam_chart_node_at (self->chart, self->origin_x + x / self->zoom, self->origin_y + y / self->zoom);
+}
+
+/* Collapses or expands @node, keeping its box where it was on screen. */
+static void
+set_node_collapsed (SamChartView *self,
+                    guint         node,
+                    gboolean      collapsed)
+{
+  const char *uuid = sam_chart_get_node_uuid (self->chart, node);
+  SamChartRect before, after;
+  gboolean had_box = sam_chart_get_node_bounds (self->chart, node, &before);
+
+  if (!collapsed == !sam_chart_get_collapsed (self->chart, node))
+    return;
+
+  if (collapsed)
+    g_hash_table_add (self->collapsed, g_strdup (uuid));
+  else
+    g_hash_table_remove (self->collapsed, uuid);
+  sam_chart_set_collapsed (self->chart, node, collapsed);
+
+  if (had_box && sam_chart_get_node_bounds (self->chart, node, &after))
+    {
+      self->origin_x += after.x - before.x;
+      self->origin_y += after.y - before.y;
+    }
+
+  /* A selection inside the closed branch moves up to the branch. */
+  if (collapsed && sam_chart_get_selected (self->chart) >= 0
+      && !node_shown (self->chart, sam_chart_get_selected (self->chart)))
+    select_node (self, node, FALSE);
+
+  clamp_origin (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_chart (SamChartView *self,
+           SamChart     *chart,
+           GError       *error)
+{
+  gboolean fresh = self->chart == NULL;
+  gint node = -1;
+
+  g_set_object (&self->chart, chart);
+  g_clear_error (&self->error);
+  self->error = error;
+
+  if (self->chart != NULL)
+    {
+      apply_collapsed (self);
+      if (self->selected_uuid != NULL)
+        node = sam_chart_find_uuid (self->chart, self->selected_uuid);
+      if (node >= 0)
+        reveal_node (self, node);
+      sam_chart_set_selected (self->chart, node);
+      if (fresh || self->fit_pending)
+        first_view (self);
+      if (fresh && node >= 0)
+        scroll_to_node (self, node, FALSE);
+      clamp_origin (self);
+    }
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+static void
+set_loading (SamChartView *self,
+             gboolean      loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+build_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SamChartView *self = SAM_CHART_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamChart) chart = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer build replaced this one, or the view went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->build_cancellable);
+  set_chart (self, chart, g_steal_pointer (&error));
+  set_loading (self, FALSE);
+}
+
+static void
+queue_rebuild (SamChartView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
+
+  if (self->store == NULL)
+    {
+      set_chart (self, NULL, NULL);
+      set_loading (self, FALSE);
+      return;
+    }
+
+  self->build_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->build_cancellable, build_done_cb, NULL);
+  g_task_set_source_tag (task, queue_rebuild);
+  g_task_set_task_data (task, sam_chart_view_dup_request (self), request_free);
+  g_task_run_in_thread (task, build_thread);
+  set_loading (self, TRUE);
+}
+
+static void
+store_changed_cb (SamChartView *self,
+                  guint         table,
+                  SamStore     *store)
+{
+  /* Meetings and decisions are not drawn in the chart. */
+  switch (table)
+    {
+    case SAM_TABLE_MEETING:
+    case SAM_TABLE_MEETING_GROUP:
+    case SAM_TABLE_AGENDA_ITEM:
+    case SAM_TABLE_ATTENDANCE:
+    case SAM_TABLE_DECISION:
+    case SAM_TABLE_ESCALATION:
+      return;
+    default:
+      queue_rebuild (self);
+    }
+}
+
+/* Input */
+
+static void
+drag_begin_cb (SamChartView   *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  self->drag_origin_x = self->origin_x;
+  self->drag_origin_y = self->origin_y;
+  self->dragged = FALSE;
+}
+
+static void
+drag_update_cb (SamChartView   *self,
+                double          offset_x,
+                double          offset_y,
+                GtkGestureDrag *gesture)
+{
+  if (!self->dragged && hypot (offset_x, offset_y) < DRAG_THRESHOLD)
+    return;
+
+  if (!self->dragged)
+    {
+      self->dragged = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+
+  self->origin_x = self->drag_origin_x - offset_x / self->zoom;
+  self->origin_y = self->drag_origin_y - offset_y / self->zoom;
+  clamp_origin (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (SamChartView   *self,
+             double          offset_x,
+             double          offset_y,
+             GtkGestureDrag *gesture)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+click_pressed_cb (SamChartView    *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  gint node;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press != 2 || self->chart == NULL)
+    return;
+
+  node = node_at_widget (self, x, y);
+  if (node >= 0 && sam_chart_node_has_children (self->chart, node))
+    set_node_collapsed (self, node, !sam_chart_get_collapsed (self->chart, node));
+}
+
+static void
+click_released_cb (SamChartView    *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  if (n_press != 1 || self->dragged || self->chart == NULL)
+    return;
+
+  select_node (self, node_at_widget (self, x, y), FALSE);
+}
+
+static void
+motion_cb (SamChartView             *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *motion)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+}
+
+static void
+leave_cb (SamChartView             *self,
+          GtkEventControllerMotion *motion)
+{
+  self->has_pointer = FALSE;
+}
+
+static gboolean
+scroll_cb (SamChartView             *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *scroll)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL;
+
+  if (self->chart == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+      /* A wheel click is one zoom step; a touchpad scrolls in pixels. */
+      double steps = wheel ? -dy : -dy / 20.0;
+
+      zoom_at (self, self->zoom * pow (ZOOM_STEP, steps), x, y);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  if (wheel)
+    {
+      dx *= PAN_STEP;
+      dy *= PAN_STEP;
+    }
+  sam_chart_view_pan (self, dx, dy);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+pinch_begin_cb (SamChartView     *self,
+                GdkEventSequence *sequence,
+                GtkGesture       *gesture)
+{
+  self->pinch_zoom = self->zoom;
+}
+
+static void
+pinch_scale_changed_cb (SamChartView   *self,
+                        double          scale,
+                        GtkGestureZoom *gesture)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  zoom_at (self, self->pinch_zoom * scale, x, y);
+}
+
+static gboolean
+arrow_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+  GtkDirectionType direction;
+  gboolean pan_only;
+
+  g_variant_get (args, "(ib)", &direction, &pan_only);
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (!pan_only && sam_chart_get_selected (self->chart) >= 0)
+    {
+      if (!sam_chart_view_move_selection (self, direction))
+        gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+
+  switch (direction)
+    {
+    case GTK_DIR_UP:
+      sam_chart_view_pan (self, 0, -PAN_STEP);
+      break;
+    case GTK_DIR_DOWN:
+      sam_chart_view_pan (self, 0, PAN_STEP);
+      break;
+    case GTK_DIR_LEFT:
+      sam_chart_view_pan (self, -PAN_STEP, 0);
+      break;
+    case GTK_DIR_RIGHT:
+      sam_chart_view_pan (self, PAN_STEP, 0);
+      break;
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+    default:
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Enter or Space: collapse or expand the selection; with none, select the
+ * box nearest the middle of the view, so the keyboard has a start. */
+static gboolean
+activate_key_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+  g_autoptr(GArray) nodes = NULL;
+  SamChartRect area;
+  double best = G_MAXDOUBLE;
+  gint nearest = -1;
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (sam_chart_get_selected (self->chart) >= 0)
+    {
+      if (!sam_chart_view_toggle_selected (self))
+        gtk_widget_error_bell (widget);
+      return TRUE;
+    }
+
+  sam_chart_view_get_visible_area (self, &area);
+  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  sam_chart_layout_query_rect (sam_chart_get_layout (self->chart), &area, nodes);
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint node = g_array_index (nodes, guint, i);
+      SamChartRect box;
+      double distance;
+
+      if (!sam_chart_get_node_bounds (self->chart, node, &box))
+        continue;
+      distance = hypot (box.x + box.width / 2 - (area.x + area.width / 2),
+                        box.y + box.height / 2 - (area.y + area.height / 2));
+      if (distance < best)
+        {
+          best = distance;
+          nearest = (gint) node;
+        }
+    }
+
+  select_node (self, nearest >= 0 ? nearest : 0, FALSE);
+
+  return TRUE;
+}
+
+static gboolean
+home_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+
+  if (self->chart == NULL || sam_chart_get_n_nodes (self->chart) == 0)
+    return FALSE;
+
+  select_node (self, 0, FALSE);
+
+  return TRUE;
+}
+
+static gboolean
+escape_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+
+  if (self->chart == NULL || sam_chart_get_selected (self->chart) < 0)
+    return FALSE;
+
+  select_node (self, -1, FALSE);
+
+  return TRUE;
+}
+
+/* Vfuncs */
+
+static void
+sam_chart_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_rectangle_t visible;
+  cairo_t *cr;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return;
+
+  visible = (cairo_rectangle_t) { self->origin_x, self->origin_y, width / self->zoom, height / self->zoom };
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, -self->origin_x, -self->origin_y);
+  /* The renderer picks its level of detail by device pixels per unit. */
+  sam_chart_render (self->chart, cr, &visible, self->zoom * gtk_widget_get_scale_factor (widget));
+  cairo_destroy (cr);
+}
+
+static void
+sam_chart_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  /* Asks for room generously, so a pane beside the structure editor
+   * opens wide enough to read the chart. */
+  *minimum = 120;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 480;
+}
+
+static void
+sam_chart_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+
+  if (self->chart == NULL)
+    return;
+
+  if (self->fit_pending)
+    first_view (self);
+  if (self->scroll_pending)
+    scroll_to_node (self, sam_chart_get_selected (self->chart), FALSE);
+  clamp_origin (self);
+}
+
+static gboolean
+sam_chart_view_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  SamChartView *self = SAM_CHART_VIEW (widget);
+  g_autofree char *text = NULL;
+  gint node;
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  node = keyboard_mode ? sam_chart_get_selected (self->chart) : node_at_widget (self, x, y);
+  if (node < 0)
+    return FALSE;
+
+  text = sam_chart_dup_node_description (self->chart, node);
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static void
+sam_chart_view_dispose (GObject *object)
+{
+  SamChartView *self = SAM_CHART_VIEW (object);
+
+  g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sam_chart_view_parent_class)->dispose (object);
+}
+
+static void
+sam_chart_view_finalize (GObject *object)
+{
+  SamChartView *self = SAM_CHART_VIEW (object);
+
+  g_clear_error (&self->error);
+  g_free (self->root_uuid);
+  g_free (self->as_of);
+  g_free (self->selected_uuid);
+  g_hash_table_unref (self->collapsed);
+
+  G_OBJECT_CLASS (sam_chart_view_parent_class)->finalize (object);
+}
+
+static void
+sam_chart_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SamChartView *self = SAM_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ROOT_UUID:
+      g_value_set_string (value, self->root_uuid);
+      break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+    case PROP_SHOW_PEOPLE:
+      g_value_set_boolean (value, self->show_people);
+      break;
+    case PROP_SELECTED_UUID:
+      g_value_set_string (value, self->selected_uuid);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_CHART:
+      g_value_set_object (value, self->chart);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_chart_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SamChartView *self = SAM_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      sam_chart_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_ROOT_UUID:
+      sam_chart_view_set_root_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_AS_OF:
+      sam_chart_view_set_as_of (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_PEOPLE:
+      sam_chart_view_set_show_people (self, g_value_get_boolean (value));
+      break;
+    case PROP_SELECTED_UUID:
+      sam_chart_view_set_selected_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_ZOOM:
+      sam_chart_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_arrow_bindings (GtkWidgetClass   *widget_class,
+                    guint             key,
+                    guint             keypad_key,
+                    GtkDirectionType  direction)
+{
+  gtk_widget_class_add_binding (widget_class, key, 0, arrow_key_cb, "(ib)", direction, FALSE);
+  gtk_widget_class_add_binding (widget_class, keypad_key, 0, arrow_key_cb, "(ib)", direction, FALSE);
+  gtk_widget_class_add_binding (widget_class, key, GDK_CONTROL_MASK, arrow_key_cb, "(ib)", direction, TRUE);
+  gtk_widget_class_add_binding (widget_class, keypad_key, GDK_CONTROL_MASK, arrow_key_cb, "(ib)", direction, TRUE);
+}
+
+static void
+sam_chart_view_class_init (SamChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_chart_view_dispose;
+  object_class->finalize = sam_chart_view_finalize;
+  object_class->get_property = sam_chart_view_get_property;
+  object_class->set_property = sam_chart_view_set_property;
+
+  widget_class->snapshot = sam_chart_view_snapshot;
+  widget_class->measure = sam_chart_view_measure;
+  widget_class->size_allocate = sam_chart_view_size_allocate;
+  widget_class->query_tooltip = sam_chart_view_query_tooltip;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROOT_UUID] =
+    g_param_spec_string ("root-uuid", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_PEOPLE] =
+    g_param_spec_boolean ("show-people", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_UUID] =
+    g_param_spec_string ("selected-uuid", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.0001, ZOOM_MAX, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CHART] =
+    g_param_spec_object ("chart", NULL, NULL, SAM_TYPE_CHART,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  add_arrow_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, GTK_DIR_UP);
+  add_arrow_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, GTK_DIR_DOWN);
+  add_arrow_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, GTK_DIR_LEFT);
+  add_arrow_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, GTK_DIR_RIGHT);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, home_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, home_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_key_cb, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE);
+}
+
+static void
+sam_chart_view_init (SamChartView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->zoom = 1.0;
+  self->fit_pending = TRUE;
+  self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organisation chart"),
+                                  -1);
+  update_accessible (self);
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Public API */
+
+/**
+ * sam_chart_request_build:
+ * @request: what to build, from sam_chart_view_dup_request()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Builds the chart on a connection of its own to the register, so it may
+ * run in a worker thread while the main thread goes on with the view's.
+ *
+ * Returns: (transfer full) (nullable): the chart, or %NULL with @error set
+ */
+SamChart *
+sam_chart_request_build (SamChartRequest  *request,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_autoptr(SamStore) store = NULL;
+  SamChartOptions options;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  store = sam_store_open (request->db_path, error);
+  if (store == NULL)
+    return NULL;
+
+  sam_chart_options_init (&options);
+  options.root_uuid = request->root_uuid;
+  options.as_of = request->as_of;
+  options.show_people = request->show_people;
+  options.collapsed = (const char * const *) request->collapsed;
+
+  return sam_chart_new_from_store (store, &options, error);
+}
+
+/**
+ * sam_chart_request_free:
+ * @request: a request
+ *
+ * Frees @request.
+ */
+void
+sam_chart_request_free (SamChartRequest *request)
+{
+  if (request == NULL)
+    return;
+
+  g_free (request->db_path);
+  g_free (request->root_uuid);
+  g_free (request->as_of);
+  g_strfreev (request->collapsed);
+  g_free (request);
+}
+
+GtkWidget *
+sam_chart_view_new (void)
+{
+  return g_object_new (SAM_TYPE_CHART_VIEW, NULL);
+}
+
+SamStore *
+sam_chart_view_get_store (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * sam_chart_view_set_store:
+ * @self: a chart view
+ * @store: (nullable): the register to draw
+ *
+ * Shows the chart of @store, built again whenever the structure, the
+ * people or their roles change.
+ */
+void
+sam_chart_view_set_store (SamChartView *self,
+                          SamStore     *store)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+  g_return_if_fail (store == NULL || SAM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->chart);
+  self->fit_pending = TRUE;
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+const char *
+sam_chart_view_get_root_uuid (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+
+  return self->root_uuid;
+}
+
+/**
+ * sam_chart_view_set_root_uuid:
+ * @self: a chart view
+ * @uuid: (nullable): the group at the top of the chart, or %NULL for the
+ *   whole region
+ *
+ * Shows one group with its subgroups and teams, and zooms to fit it.
+ */
+void
+sam_chart_view_set_root_uuid (SamChartView *self,
+                              const char   *uuid)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->root_uuid, uuid) == 0)
+    return;
+
+  g_free (self->root_uuid);
+  self->root_uuid = g_strdup (uuid);
+  self->fit_pending = TRUE;
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_UUID]);
+}
+
+const char *
+sam_chart_view_get_as_of (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+
+  return self->as_of;
+}
+
+/**
+ * sam_chart_view_set_as_of:
+ * @self: a chart view
+ * @as_of: (nullable): a day as YYYY-MM-DD, or %NULL for today
+ *
+ * Shows the structure and the role holders as they stood on @as_of.
+ */
+void
+sam_chart_view_set_as_of (SamChartView *self,
+                          const char   *as_of)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->as_of, as_of) == 0)
+    return;
+
+  g_free (self->as_of);
+  self->as_of = g_strdup (as_of);
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+gboolean
+sam_chart_view_get_show_people (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+
+  return self->show_people;
+}
+
+/**
+ * sam_chart_view_set_show_people:
+ * @self: a chart view
+ * @show_people: whether each box lists its role holders and vacant seats
+ */
+void
+sam_chart_view_set_show_people (SamChartView *self,
+                                gboolean      show_people)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  show_people = !!show_people;
+  if (self->show_people == show_people)
+    return;
+
+  self->show_people = show_people;
+  queue_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PEOPLE]);
+}
+
+const char *
+sam_chart_view_get_selected_uuid (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+
+  return self->selected_uuid;
+}
+
+/**
+ * sam_chart_view_set_selected_uuid:
+ * @self: a chart view
+ * @uuid: (nullable): the group to select, or %NULL for none
+ *
+ * Selects a group and brings its box into view, opening any collapsed
+ * branch it is in. A group outside the chart stays selected without a box.
+ */
+void
+sam_chart_view_set_selected_uuid (SamChartView *self,
+                                  const char   *uuid)
+{
+  gint node;
+
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->selected_uuid, uuid) == 0)
+    return;
+
+  g_free (self->selected_uuid);
+  self->selected_uuid = g_strdup (uuid);
+  if (self->chart != NULL)
+    {
+      node = uuid != NULL ? sam_chart_find_uuid (self->chart, uuid) : -1;
+      show_selection (self, node, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UUID]);
+}
+
+/**
+ * sam_chart_view_get_chart:
+ * @self: a chart view
+ *
+ * Returns: (transfer none) (nullable): the chart on screen, or %NULL
+ *   before the first one is built or when it could not be
+ */
+SamChart *
+sam_chart_view_get_chart (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+
+  return self->chart;
+}
+
+/**
+ * sam_chart_view_get_error:
+ * @self: a chart view
+ *
+ * Returns: (transfer none) (nullable): why the last chart could not be
+ *   built, such as a root group that did not exist on the as-of date
+ */
+const GError *
+sam_chart_view_get_error (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * sam_chart_view_get_loading:
+ * @self: a chart view
+ *
+ * Returns: whether a chart is being built
+ */
+gboolean
+sam_chart_view_get_loading (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * sam_chart_view_dup_request:
+ * @self: a chart view with a store
+ *
+ * Copies what the view shows (register, root, date, people, collapsed
+ * branches), so printing and export build the same chart.
+ *
+ * Returns: (transfer full): the request
+ */
+SamChartRequest *
+sam_chart_view_dup_request (SamChartView *self)
+{
+  SamChartRequest *request;
+  GHashTableIter iter;
+  gpointer key;
+  guint i = 0;
+
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  request = g_new0 (SamChartRequest, 1);
+  request->db_path = g_strdup (sam_store_get_path (self->store));
+  request->root_uuid = g_strdup (self->root_uuid);
+  request->as_of = g_strdup (self->as_of);
+  request->show_people = self->show_people;
+  request->collapsed = g_new0 (char *, g_hash_table_size (self->collapsed) + 1);
+  g_hash_table_iter_init (&iter, self->collapsed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    request->collapsed[i++] = g_strdup (key);
+
+  return request;
+}
+
+double
+sam_chart_view_get_zoom (SamChartView *self)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * sam_chart_view_set_zoom:
+ * @self: a chart view
+ * @zoom: pixels per chart unit (1.0 is 100 %)
+ *
+ * Zooms about the selected box if it is in view, else about the middle.
+ */
+void
+sam_chart_view_set_zoom (SamChartView *self,
+                         double        zoom)
+{
+  double width, height, x, y;
+  gint selected;
+  SamChartRect box;
+
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  x = width / 2.0;
+  y = height / 2.0;
+
+  /* The selected box, if it is in view, stays where it is. */
+  selected = self->chart != NULL ? sam_chart_get_selected (self->chart) : -1;
+  if (selected >= 0 && sam_chart_get_node_bounds (self->chart, selected, &box))
+    {
+      double bx = (box.x + box.width / 2 - self->origin_x) * self->zoom;
+      double by = (box.y + box.height / 2 - self->origin_y) * self->zoom;
+
+      if (bx >= 0 && bx <= width && by >= 0 && by <= height)
+        {
+          x = bx;
+          y = by;
+        }
+    }
+
+  zoom_at (self, zoom, x, y);
+}
+
+void
+sam_chart_view_zoom_in (SamChartView *self)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  sam_chart_view_set_zoom (self, self->zoom * ZOOM_STEP);
+}
+
+void
+sam_chart_view_zoom_out (SamChartView *self)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  sam_chart_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+/**
+ * sam_chart_view_zoom_to_fit:
+ * @self: a chart view
+ *
+ * Zooms so the whole chart is in view (a small chart at most at 200 %).
+ */
+void
+sam_chart_view_zoom_to_fit (SamChartView *self)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  fit (self);
+}
+
+/**
+ * sam_chart_view_get_visible_area:
+ * @self: a chart view
+ * @area: (out caller-allocates): the part of the chart in view, in chart units
+ */
+void
+sam_chart_view_get_visible_area (SamChartView *self,
+                                 SamChartRect *area)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+  g_return_if_fail (area != NULL);
+
+  area->x = self->origin_x;
+  area->y = self->origin_y;
+  area->width = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
+  area->height = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
+}
+
+/**
+ * sam_chart_view_pan:
+ * @self: a chart view
+ * @dx: pixels to move the view right
+ * @dy: pixels to move the view down
+ *
+ * Moves the view over the chart, keeping part of the chart in view.
+ */
+void
+sam_chart_view_pan (SamChartView *self,
+                    double        dx,
+                    double        dy)
+{
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+
+  self->origin_x += dx / self->zoom;
+  self->origin_y += dy / self->zoom;
+  clamp_origin (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sam_chart_view_find:
+ * @self: a chart view
+ * @text: part of a group's name or short code
+ * @next: whether to go on to the match after the selected group
+ *
+ * Selects the first group (or the next, after the selection) whose name or
+ * code contains @text, and centres it in the view.
+ *
+ * Returns: whether a group was found
+ */
+gboolean
+sam_chart_view_find (SamChartView *self,
+                     const char   *text,
+                     gboolean      next)
+{
+  g_autoptr(GArray) nodes = NULL;
+  gint selected;
+  guint pick = 0;
+
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (sam_chart_find (self->chart, text, nodes) == 0)
+    return FALSE;
+
+  selected = sam_chart_get_selected (self->chart);
+  for (guint i = 0; next && selected >= 0 && i < nodes->len; i++)
+    if (g_array_index (nodes, guint, i) == (guint) selected)
+      {
+        pick = (i + 1) % nodes->len;
+        break;
+      }
+
+  select_node (self, g_array_index (nodes, guint, pick), TRUE);
+
+  return TRUE;
+}
+
+/**
+ * sam_chart_view_get_collapsed:
+ * @self: a chart view
+ * @uuid: a group
+ *
+ * Returns: whether the group's branch is collapsed
+ */
+gboolean
+sam_chart_view_get_collapsed (SamChartView *self,
+                              const char   *uuid)
+{
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  return g_hash_table_contains (self->collapsed, uuid);
+}
+
+/**
+ * sam_chart_view_set_collapsed:
+ * @self: a chart view
+ * @uuid: a group
+ * @collapsed: whether to hide the groups under it
+ *
+ * Collapses or expands a branch, keeping its box where it is on screen.
+ */
+void
+sam_chart_view_set_collapsed (SamChartView *self,
+                              const char   *uuid,
+                              gboolean      collapsed)
+{
+  gint node;
+
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+  g_return_if_fail (uuid != NULL);
+
+  node = self->chart != NULL ? sam_chart_find_uuid (self->chart, uuid) : -1;
+  if (node >= 0)
+    set_node_collapsed (self, node, collapsed);
+  else if (collapsed)
+    g_hash_table_add (self->collapsed, g_strdup (uuid));
+  else
+    g_hash_table_remove (self->collapsed, uuid);
+}
+
+/**
+ * sam_chart_view_toggle_selected:
+ * @self: a chart view
+ *
+ * Collapses the selected branch, or expands it if it is collapsed.
+ *
+ * Returns: %FALSE if no group with groups under it is selected
+ */
+gboolean
+sam_chart_view_toggle_selected (SamChartView *self)
+{
+  gint node;
+
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+
+  node = self->chart != NULL ? sam_chart_get_selected (self->chart) : -1;
+  if (node < 0 || !sam_chart_node_has_children (self->chart, node))
+    return FALSE;
+
+  set_node_collapsed (self, node, !sam_chart_get_collapsed (self->chart, node));
+
+  return TRUE;
+}
+
+/**
+ * sam_chart_view_move_selection:
+ * @self: a chart view
+ * @direction: %GTK_DIR_UP for the parent, %GTK_DIR_DOWN for the first
+ *   child (expanding a collapsed branch), %GTK_DIR_LEFT and
+ *   %GTK_DIR_RIGHT for the previous and next sibling
+ *
+ * Moves the selection along the tree and brings it into view.
+ *
+ * Returns: %FALSE if there was no selection or nowhere to go
+ */
+gboolean
+sam_chart_view_move_selection (SamChartView     *self,
+                               GtkDirectionType  direction)
+{
+  gint node, to = -1;
+
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), FALSE);
+
+  node = self->chart != NULL ? sam_chart_get_selected (self->chart) : -1;
+  if (node < 0)
+    return FALSE;
+
+  switch (direction)
+    {
+    case GTK_DIR_UP:
+      to = sam_chart_get_node_parent (self->chart, node);
+      break;
+    case GTK_DIR_DOWN:
+      if (sam_chart_get_collapsed (self->chart, node))
+        set_node_collapsed (self, node, FALSE);
+      to = sam_chart_get_node_first_child (self->chart, node);
+      break;
+    case GTK_DIR_LEFT:
+      to = sam_chart_get_node_prev_sibling (self->chart, node);
+      break;
+    case GTK_DIR_RIGHT:
+      to = sam_chart_get_node_next_sibling (self->chart, node);
+      break;
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+    default:
+      break;
+    }
+
+  if (to < 0)
+    return FALSE;
+
+  select_node (self, to, FALSE);
+
+  return TRUE;
+}

@@ -1,0 +1,1282 @@
+/* sam-decision-editor.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-decision-editor"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sam-decision-editor.h"
+#include "sam-decision-escalation.h"
+#include "sam-decision-text.h"
+#include "sam-store-decisions.h"
+#include "sam-window.h"
+
+/*
+ * One decision, viewed and edited. A draft is edited freely; Register
+ * gives it its number and from then on the store keeps its wording fixed,
+ * so the form turns read-only except for who is responsible and when it
+ * is followed up. A correction starts as a copy of a registered decision
+ * and is registered as a new decision that supersedes it; the form then
+ * shows what changed, word by word. Escalations (to whom, why, the
+ * answer) and the history from the audit log are listed below.
+ */
+
+struct _SamDecisionEditor
+{
+  AdwBin                parent_instance;
+
+  SamStore             *store;
+  SamDecision          *decision;
+  SamDecision          *correction_of;
+  GListModel           *groups;
+  GPtrArray            *dynamic_rows;  /* rows added to the groups below */
+
+  GtkStack             *stack;
+  GtkLabel             *heading_label;
+  GtkLabel             *status_label;
+  GtkLabel             *warning_label;
+  GtkWidget            *link_box;
+  GtkButton            *supersedes_button;
+  GtkButton            *superseded_by_button;
+  AdwComboRow          *group_row;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *date_row;
+  AdwComboRow          *mandate_row;
+  AdwEntryRow          *responsible_row;
+  AdwEntryRow          *follow_up_row;
+  GtkTextView          *body_view;
+  GtkLabel             *withdrawn_label;
+  GtkWidget            *save_button;
+  GtkWidget            *register_button;
+  GtkWidget            *correct_button;
+  GtkWidget            *escalate_button;
+  GtkWidget            *implementing_button;
+  GtkWidget            *implemented_button;
+  GtkWidget            *withdraw_button;
+  GtkWidget            *delete_button;
+  AdwPreferencesGroup  *diff_group;
+  GtkLabel             *diff_label;
+  AdwPreferencesGroup  *escalation_group;
+  AdwPreferencesGroup  *history_group;
+
+  char                 *supersedes_uuid;
+  char                 *superseded_by_uuid;
+};
+
+G_DEFINE_FINAL_TYPE (SamDecisionEditor, sam_decision_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_decision (SamDecisionEditor *self);
+
+/* Helpers */
+
+static void
+show_error (SamDecisionEditor *self,
+            const char        *heading,
+            const GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (SamDecisionEditor *self,
+       const char        *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SAM_IS_WINDOW (root))
+    sam_window_add_toast (SAM_WINDOW (root), adw_toast_new (text));
+}
+
+static GtkWindow *
+parent_window (SamDecisionEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+date_is_valid (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (text) != 10)
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+static const char *
+group_code (SamDecisionEditor *self,
+            const char        *uuid)
+{
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
+
+      if (g_strcmp0 (sam_group_get_uuid (group), uuid) == 0)
+        return sam_group_get_code (group) != NULL ? sam_group_get_code (group) : sam_group_get_name (group);
+    }
+
+  return NULL;
+}
+
+static char *
+decision_number (SamDecisionEditor *self,
+                 SamDecision       *decision)
+{
+  return sam_decision_format_number (decision, group_code (self, sam_decision_get_group_uuid (decision)));
+}
+
+static void
+load_groups (SamDecisionEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_clear_object (&self->groups);
+  self->groups = sam_store_list_groups (self->store, NULL);
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
+      g_autofree char *label = NULL;
+
+      if (sam_group_get_code (group) != NULL)
+        label = g_strdup_printf ("%s — %s", sam_group_get_code (group), sam_group_get_name (group));
+      else
+        label = g_strdup (sam_group_get_name (group));
+      gtk_string_list_append (names, label);
+    }
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (names));
+}
+
+static guint
+group_position (SamDecisionEditor *self,
+                const char        *uuid)
+{
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
+
+      if (g_strcmp0 (sam_group_get_uuid (group), uuid) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+clear_dynamic_rows (SamDecisionEditor *self)
+{
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+}
+
+static GtkWidget *
+add_row (SamDecisionEditor   *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dynamic_rows, row);
+
+  return row;
+}
+
+static char *
+local_time (const char *utc)
+{
+  g_autoptr(GDateTime) time = utc != NULL ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
+  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (utc);
+}
+
+static const char *
+event_label (SamDecisionEvent *event)
+{
+  gboolean escalation = g_strcmp0 (event->entity, "escalation") == 0;
+
+  if (escalation && g_strcmp0 (event->action, "answer") == 0)
+    return _("Answer to the escalation recorded");
+  if (escalation)
+    return _("Escalation recorded");
+  if (g_strcmp0 (event->action, "insert") == 0)
+    return _("Draft created");
+  if (g_strcmp0 (event->action, "update") == 0)
+    return _("Saved");
+  if (g_strcmp0 (event->action, "register") == 0)
+    return _("Registered");
+  if (g_strcmp0 (event->action, "supersede") == 0)
+    return _("Superseded by a correction");
+  if (g_strcmp0 (event->action, "withdraw") == 0)
+    return _("Withdrawn");
+  if (g_strcmp0 (event->action, "escalate") == 0)
+    return _("Escalated");
+  if (g_strcmp0 (event->action, "import") == 0)
+    return _("Imported");
+
+  return _("Status changed");
+}
+
+static const char *
+status_label (const char *nick)
+{
+  int value;
+
+  if (nick == NULL || !sam_enum_from_nick (SAM_TYPE_DECISION_STATUS, nick, &value))
+    return NULL;
+  return sam_decision_status_get_label (value);
+}
+
+static void
+show_history (SamDecisionEditor *self)
+{
+  const char *uuid = sam_decision_get_uuid (self->decision);
+  g_autoptr(GPtrArray) events = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), uuid != NULL);
+  if (uuid == NULL || (events = sam_store_list_decision_events (self->store, uuid, NULL)) == NULL)
+    return;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      SamDecisionEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *when = local_time (event->at);
+      g_autofree char *title = g_strdup_printf ("%s — %s", when, event_label (event));
+      g_autoptr(GString) subtitle = g_string_new (event->who);
+      const char *before = status_label (event->status_before);
+      const char *after = status_label (event->status_after);
+
+      if (after != NULL && g_strcmp0 (event->status_before, event->status_after) != 0)
+        {
+          /* Translators: a status change in a decision's history, “Decided → Escalated” */
+          g_string_append_printf (subtitle, " · %s → %s", before != NULL ? before : "—", after);
+        }
+      if (event->note != NULL)
+        g_string_append_printf (subtitle, " · %s", event->note);
+      add_row (self, self->history_group, title, subtitle->str);
+    }
+}
+
+static void
+show_escalations (SamDecisionEditor *self,
+                  gboolean          *has_escalation)
+{
+  const char *uuid = sam_decision_get_uuid (self->decision);
+  g_autoptr(GPtrArray) escalations = NULL;
+
+  *has_escalation = FALSE;
+  if (uuid == NULL || (escalations = sam_store_list_escalations (self->store, uuid, NULL)) == NULL ||
+      escalations->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->escalation_group), FALSE);
+      return;
+    }
+
+  *has_escalation = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_group), TRUE);
+  for (guint i = 0; i < escalations->len; i++)
+    {
+      SamEscalation *e = g_ptr_array_index (escalations, i);
+      const char *to = e->to_other != NULL ? e->to_other : e->to_group_name;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (e->to_other != NULL && e->to_group_name != NULL)
+        title = g_strdup_printf (_("%s: to %s (%s)"), e->escalated, e->to_other, e->to_group_name);
+      else
+        title = g_strdup_printf (_("%s: to %s"), e->escalated, to);
+      if (e->answered != NULL)
+        subtitle = g_strdup_printf (_("Why: %s\nAnswer %s: %s"), e->reason, e->answered, e->answer);
+      else
+        subtitle = g_strdup_printf (_("Why: %s\nWaiting for an answer"), e->reason);
+      row = add_row (self, self->escalation_group, title, subtitle);
+
+      if (e->answered == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Answer…"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "decision.answer");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", e->uuid);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+    }
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+set_link (GtkButton   *button,
+          char       **stored_uuid,
+          const char  *uuid,
+          const char  *label)
+{
+  g_free (*stored_uuid);
+  *stored_uuid = g_strdup (uuid);
+  gtk_widget_set_visible (GTK_WIDGET (button), uuid != NULL);
+  if (uuid != NULL)
+    gtk_button_set_label (GTK_BUTTON (button), label);
+}
+
+static void
+show_links (SamDecisionEditor *self)
+{
+  const char *supersedes = sam_decision_get_supersedes_uuid (self->decision);
+  g_autoptr(SamDecision) old = NULL;
+  g_autoptr(SamDecision) successor = NULL;
+  g_autofree char *old_number = NULL;
+  g_autofree char *new_number = NULL;
+
+  if (self->correction_of != NULL)
+    old = g_object_ref (self->correction_of);
+  else if (supersedes != NULL)
+    old = sam_store_dup_by_uuid (self->store, SAM_TYPE_DECISION, supersedes, NULL);
+  if (sam_decision_get_uuid (self->decision) != NULL)
+    successor = sam_store_dup_superseding_decision (self->store, sam_decision_get_uuid (self->decision), NULL);
+
+  if (old != NULL)
+    old_number = decision_number (self, old);
+  if (successor != NULL)
+    new_number = decision_number (self, successor);
+
+  {
+    /* Translators: a button that opens the decision this one corrects */
+    g_autofree char *old_label = g_strdup_printf (_("Supersedes %s"), old_number != NULL ? old_number : "");
+    /* Translators: a button that opens the correction of this decision */
+    g_autofree char *new_label = g_strdup_printf (_("Superseded by %s"), new_number != NULL ? new_number : "");
+
+    set_link (self->supersedes_button, &self->supersedes_uuid, old != NULL ? sam_decision_get_uuid (old) : NULL,
+              old_label);
+    set_link (self->superseded_by_button, &self->superseded_by_uuid,
+              successor != NULL ? sam_decision_get_uuid (successor) : NULL, new_label);
+  }
+  gtk_widget_set_visible (self->link_box, old != NULL || successor != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->diff_group), old != NULL && self->correction_of == NULL);
+  if (old != NULL && self->correction_of == NULL)
+    {
+      g_autofree char *old_text = g_strconcat (sam_decision_get_title (old), "\n\n",
+                                               sam_decision_get_body (old) != NULL ? sam_decision_get_body (old) : "",
+                                               NULL);
+      g_autofree char *new_text = g_strconcat (sam_decision_get_title (self->decision), "\n\n",
+                                               sam_decision_get_body (self->decision) != NULL
+                                                 ? sam_decision_get_body (self->decision) : "",
+                                               NULL);
+      g_autofree char *markup = sam_word_diff_markup (old_text, new_text,
+                                                      "<span strikethrough=\"true\" foreground=\"#c01c28\">",
+                                                      "</span>",
+                                                      "<span underline=\"single\" foreground=\"#26a269\">",
+                                                      "</span>");
+
+      gtk_label_set_markup (self->diff_label, markup);
+    }
+}
+
+/* The buttons sit in a flow box, which wraps each in a child of its own:
+ * hide that, or a hidden button leaves a gap. */
+static void
+show_button (GtkWidget *button,
+             gboolean   visible)
+{
+  gtk_widget_set_visible (button, visible);
+  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+}
+
+static void
+show_decision (SamDecisionEditor *self)
+{
+  SamDecisionStatus status;
+  gboolean draft, closed, has_escalation = FALSE;
+  g_autofree char *number = NULL;
+  g_autofree char *heading = NULL;
+  const char *withdrawn;
+  GtkTextBuffer *buffer;
+
+  clear_dynamic_rows (self);
+  if (self->decision == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "decision");
+
+  status = sam_decision_get_status (self->decision);
+  draft = status == SAM_DECISION_STATUS_DRAFT;
+  closed = status == SAM_DECISION_STATUS_WITHDRAWN || status == SAM_DECISION_STATUS_SUPERSEDED;
+  number = decision_number (self, self->decision);
+
+  if (number != NULL)
+    heading = g_strdup_printf ("%s  %s", number, sam_decision_get_title (self->decision));
+  else if (self->correction_of != NULL)
+    heading = g_strdup (_("Correction (Draft)"));
+  else if (sam_decision_get_uuid (self->decision) == NULL)
+    heading = g_strdup (_("New Draft"));
+  else
+    heading = g_strdup (_("Draft"));
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_label_set_text (self->status_label, sam_decision_status_get_label (status));
+
+  adw_combo_row_set_selected (self->group_row, group_position (self, sam_decision_get_group_uuid (self->decision)));
+  set_text (self->title_row, sam_decision_get_title (self->decision));
+  set_text (self->date_row, sam_decision_get_decided (self->decision));
+  adw_combo_row_set_selected (self->mandate_row, sam_decision_get_mandate (self->decision));
+  set_text (self->responsible_row, sam_decision_get_responsible (self->decision));
+  set_text (self->follow_up_row, sam_decision_get_follow_up (self->decision));
+  buffer = gtk_text_view_get_buffer (self->body_view);
+  gtk_text_buffer_set_text (buffer, sam_decision_get_body (self->decision) != NULL
+                                      ? sam_decision_get_body (self->decision) : "", -1);
+
+  /* The wording is fixed once registered: the store refuses changes, and
+   * the form does not offer them. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_row), draft && self->correction_of == NULL);
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_row), draft);
+  gtk_editable_set_editable (GTK_EDITABLE (self->date_row), draft);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mandate_row), draft);
+  gtk_text_view_set_editable (self->body_view, draft);
+  gtk_text_view_set_cursor_visible (self->body_view, draft);
+  gtk_editable_set_editable (GTK_EDITABLE (self->responsible_row), !closed);
+  gtk_editable_set_editable (GTK_EDITABLE (self->follow_up_row), !closed);
+
+  show_button (self->save_button, !closed);
+  show_button (self->register_button, draft);
+  gtk_button_set_label (GTK_BUTTON (self->register_button),
+                        self->correction_of != NULL ? _("_Register Correction") : _("_Register"));
+  show_button (self->correct_button, !draft && !closed);
+  show_button (self->escalate_button, !draft && !closed);
+  show_button (self->implementing_button, !draft && !closed && status != SAM_DECISION_STATUS_IN_IMPLEMENTATION);
+  show_button (self->implemented_button, !draft && !closed && status != SAM_DECISION_STATUS_IMPLEMENTED);
+  show_button (self->withdraw_button, !draft && !closed);
+  show_button (self->delete_button, draft && sam_decision_get_uuid (self->decision) != NULL);
+
+  withdrawn = _sam_model_get_string (self->decision, "withdrawn_reason");
+  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), withdrawn != NULL);
+  if (withdrawn != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Withdrawn because: %s"), withdrawn);
+
+      gtk_label_set_text (self->withdrawn_label, text);
+    }
+
+  show_links (self);
+  show_escalations (self, &has_escalation);
+  show_history (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label),
+                          sam_decision_get_mandate (self->decision) == SAM_MANDATE_NONE && !has_escalation && !closed);
+}
+
+/* Copies the form into @decision; FALSE (with @error) if a date is wrong. */
+static gboolean
+read_form (SamDecisionEditor  *self,
+           SamDecision        *decision,
+           GError            **error)
+{
+  const char *decided = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char *follow_up = gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row));
+  const char *responsible = gtk_editable_get_text (GTK_EDITABLE (self->responsible_row));
+  guint group = adw_combo_row_get_selected (self->group_row);
+  g_autoptr(SamGroup) group_item = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+  g_autofree char *body = NULL;
+
+  if (*decided != '\0' && !date_is_valid (decided))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), decided);
+      return FALSE;
+    }
+  if (*follow_up != '\0' && !date_is_valid (follow_up))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), follow_up);
+      return FALSE;
+    }
+
+  if (sam_decision_is_registered (decision))
+    {
+      g_object_set (decision,
+                    "responsible", *responsible != '\0' ? responsible : NULL,
+                    "follow-up", *follow_up != '\0' ? follow_up : NULL,
+                    NULL);
+      return TRUE;
+    }
+
+  if (self->groups != NULL && group != GTK_INVALID_LIST_POSITION)
+    group_item = g_list_model_get_item (self->groups, group);
+  if (group_item == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose the group the decision belongs to"));
+      return FALSE;
+    }
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_object_set (decision,
+                "group-uuid", sam_group_get_uuid (group_item),
+                "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+                "decided", *decided != '\0' ? decided : NULL,
+                "mandate", (SamMandate) adw_combo_row_get_selected (self->mandate_row),
+                "responsible", *responsible != '\0' ? responsible : NULL,
+                "follow-up", *follow_up != '\0' ? follow_up : NULL,
+                "body", *body != '\0' ? body : NULL,
+                NULL);
+
+  return TRUE;
+}
+
+/* Dialogs */
+
+typedef struct
+{
+  SamDecisionEditor *self;
+  GtkDropDown       *topic;
+  GtkDropDown       *target;
+  GtkLabel          *why;
+  GtkEntry          *entry;
+  GPtrArray         *targets;
+  char              *escalation_uuid;
+} DialogData;
+
+static void
+dialog_data_free (gpointer data,
+                  GClosure *closure)
+{
+  DialogData *d = data;
+
+  g_clear_object (&d->self);
+  g_clear_pointer (&d->targets, g_ptr_array_unref);
+  g_free (d->escalation_uuid);
+  g_free (d);
+}
+
+static GtkWidget *
+labelled_entry (const char  *label,
+                GtkEntry   **entry_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL, -1);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), entry);
+  *entry_out = GTK_ENTRY (entry);
+
+  return box;
+}
+
+static GtkWidget *
+new_dialog (SamDecisionEditor *self,
+            const char        *heading,
+            const char        *body,
+            const char        *accept_id,
+            const char        *accept_label,
+            AdwResponseAppearance appearance)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    accept_id, accept_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), accept_id, appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), accept_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  return dialog;
+}
+
+static void
+withdraw_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DialogData       *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "withdraw") != 0 || d->self->decision == NULL)
+    return;
+
+  if (!sam_store_withdraw_decision (d->self->store, d->self->decision, gtk_editable_get_text (GTK_EDITABLE (d->entry)), &error))
+    show_error (d->self, _("Could Not Withdraw Decision"), error);
+  else
+    toast (d->self, _("Decision withdrawn"));
+  show_decision (d->self);
+}
+
+static void
+answer_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DialogData       *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "answer") != 0)
+    return;
+
+  if (!sam_store_answer_escalation (d->self->store, d->escalation_uuid,
+                                    gtk_editable_get_text (GTK_EDITABLE (d->entry)), NULL, &error))
+    show_error (d->self, _("Could Not Record Answer"), error);
+  else
+    toast (d->self, _("Answer recorded"));
+  show_decision (d->self);
+}
+
+static void
+update_targets (DialogData *d)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  SamEscalationTopic topic = gtk_drop_down_get_selected (d->topic);
+
+  g_clear_pointer (&d->targets, g_ptr_array_unref);
+  d->targets = sam_decision_propose_escalation (d->self->store, sam_decision_get_group_uuid (d->self->decision),
+                                                topic, NULL, NULL);
+  for (guint i = 0; d->targets != NULL && i < d->targets->len; i++)
+    {
+      SamEscalationTarget *t = g_ptr_array_index (d->targets, i);
+
+      if (i == 0)
+        {
+          /* Translators: the proposed receiver of an escalation, first in the list */
+          g_autofree char *label = g_strdup_printf (_("%s (proposed)"), t->label);
+
+          gtk_string_list_append (labels, label);
+        }
+      else
+        gtk_string_list_append (labels, t->label);
+    }
+  gtk_drop_down_set_model (d->target, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (d->target, 0);
+}
+
+static void
+target_changed_cb (GtkDropDown *drop_down,
+                   GParamSpec  *pspec,
+                   DialogData  *d)
+{
+  guint i = gtk_drop_down_get_selected (drop_down);
+
+  if (d->targets != NULL && i < d->targets->len)
+    gtk_label_set_text (d->why, ((SamEscalationTarget *) g_ptr_array_index (d->targets, i))->why);
+  else
+    gtk_label_set_text (d->why, "");
+}
+
+static void
+topic_changed_cb (GtkDropDown *drop_down,
+                  GParamSpec  *pspec,
+                  DialogData  *d)
+{
+  update_targets (d);
+  target_changed_cb (d->target, NULL, d);
+}
+
+static void
+escalate_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DialogData       *d)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = gtk_drop_down_get_selected (d->target);
+  SamEscalationTarget *t;
+
+  if (g_strcmp0 (response, "escalate") != 0 || d->self->decision == NULL)
+    return;
+  if (d->targets == NULL || i >= d->targets->len)
+    return;
+
+  t = g_ptr_array_index (d->targets, i);
+  if (!sam_store_escalate_decision (d->self->store, d->self->decision, t->to_group_uuid, t->to_other,
+                                    gtk_editable_get_text (GTK_EDITABLE (d->entry)), NULL, &error))
+    show_error (d->self, _("Could Not Escalate Decision"), error);
+  else
+    toast (d->self, _("Decision escalated"));
+  show_decision (d->self);
+}
+
+static void
+open_escalate_dialog (SamDecisionEditor *self)
+{
+  static const char *topics[] = {
+    N_("A question beyond the group’s mandate"),
+    N_("Resources or organisation (budget, volumes, premises)"),
+    N_("Ways of working across several areas"),
+    NULL
+  };
+  g_autoptr(GtkStringList) topic_labels = gtk_string_list_new (NULL);
+  DialogData *d = g_new0 (DialogData, 1);
+  GtkWidget *dialog, *box, *caption;
+
+  for (guint i = 0; topics[i] != NULL; i++)
+    gtk_string_list_append (topic_labels, _(topics[i]));
+
+  dialog = new_dialog (self, _("Escalate Decision"),
+                       _("What no one here may decide goes further along the structure. The proposed receiver comes first; "
+                         "the escalation stays open until the answer is recorded."),
+                       "escalate", _("_Escalate"), ADW_RESPONSE_SUGGESTED);
+  d->self = g_object_ref (self);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  caption = gtk_label_new_with_mnemonic (_("_Kind of question"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  d->topic = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (topic_labels)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), GTK_WIDGET (d->topic));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->topic), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of question"), -1);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->topic));
+
+  caption = gtk_label_new_with_mnemonic (_("Escalate _to"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  d->target = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), GTK_WIDGET (d->target));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Escalate to"), -1);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->target));
+
+  d->why = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (d->why, TRUE);
+  gtk_label_set_xalign (d->why, 0);
+  gtk_label_set_max_width_chars (d->why, 50);
+  gtk_widget_add_css_class (GTK_WIDGET (d->why), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->why));
+
+  gtk_box_append (GTK_BOX (box), labelled_entry (_("_Why no one here may decide it"), &d->entry));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  update_targets (d);
+  target_changed_cb (d->target, NULL, d);
+  g_signal_connect (d->topic, "notify::selected", G_CALLBACK (topic_changed_cb), d);
+  g_signal_connect (d->target, "notify::selected", G_CALLBACK (target_changed_cb), d);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (escalate_response_cb), d, dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->decision == NULL)
+    return;
+
+  if (!read_form (self, self->decision, &error) || !sam_store_save (self->store, self->decision, &error))
+    {
+      show_error (self, _("Could Not Save Decision"), error);
+      return;
+    }
+  toast (self, _("Decision saved"));
+  show_decision (self);
+}
+
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  if (self->decision == NULL)
+    return;
+
+  if (!read_form (self, self->decision, &error))
+    {
+      show_error (self, _("Could Not Register Decision"), error);
+      return;
+    }
+
+  if (self->correction_of != NULL)
+    ok = sam_store_supersede_decision (self->store, self->correction_of, self->decision, &error);
+  else
+    ok = sam_store_register_decision (self->store, self->decision, &error);
+  if (!ok)
+    {
+      show_error (self, _("Could Not Register Decision"), error);
+      return;
+    }
+
+  g_clear_object (&self->correction_of);
+  number = decision_number (self, self->decision);
+  /* Translators: %s is the new decision number, such as “AOI 2026:7” */
+  text = g_strdup_printf (_("Registered as %s"), number);
+  toast (self, text);
+  show_decision (self);
+
+  /* A decision no one here may take goes on at once. */
+  if (sam_decision_get_mandate (self->decision) == SAM_MANDATE_NONE)
+    open_escalate_dialog (self);
+}
+
+static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autoptr(SamDecision) correction = sam_decision_new ();
+
+  if (self->decision == NULL || !sam_decision_is_registered (self->decision))
+    return;
+
+  g_object_set (correction,
+                "group-uuid", sam_decision_get_group_uuid (self->decision),
+                "title", sam_decision_get_title (self->decision),
+                "body", sam_decision_get_body (self->decision),
+                "mandate", sam_decision_get_mandate (self->decision),
+                "responsible", sam_decision_get_responsible (self->decision),
+                "follow-up", sam_decision_get_follow_up (self->decision),
+                NULL);
+  g_set_object (&self->correction_of, self->decision);
+  g_set_object (&self->decision, correction);
+  show_decision (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+static void
+withdraw_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  DialogData *d = g_new0 (DialogData, 1);
+  GtkWidget *dialog;
+
+  dialog = new_dialog (self, _("Withdraw Decision?"),
+                       _("The decision stays in the register with its number and wording, marked as withdrawn with the reason."),
+                       "withdraw", _("_Withdraw"), ADW_RESPONSE_DESTRUCTIVE);
+  d->self = g_object_ref (self);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), labelled_entry (_("_Reason"), &d->entry));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (withdraw_response_cb), d, dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+escalate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+
+  if (self->decision != NULL)
+    open_escalate_dialog (self);
+}
+
+static void
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  DialogData *d = g_new0 (DialogData, 1);
+  GtkWidget *dialog;
+
+  dialog = new_dialog (self, _("Record Answer"),
+                       _("What did the receiving body answer? Recording it closes the escalation."),
+                       "answer", _("_Record"), ADW_RESPONSE_SUGGESTED);
+  d->self = g_object_ref (self);
+  d->escalation_uuid = g_variant_dup_string (parameter, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), labelled_entry (_("_Answer"), &d->entry));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (answer_response_cb), d, dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (self->decision == NULL ||
+      !sam_enum_from_nick (SAM_TYPE_DECISION_STATUS, g_variant_get_string (parameter, NULL), &status))
+    return;
+
+  if (!sam_store_set_decision_status (self->store, self->decision, status, &error))
+    show_error (self, _("Could Not Change Status"), error);
+  show_decision (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->decision == NULL)
+    return;
+  if (!sam_store_delete (self->store, self->decision, &error))
+    {
+      show_error (self, _("Could Not Delete Draft"), error);
+      return;
+    }
+  toast (self, _("Draft deleted"));
+  sam_decision_editor_set_decision (self, NULL);
+}
+
+static void
+show_supersedes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autofree char *uuid = g_strdup (self->supersedes_uuid);
+
+  if (uuid != NULL)
+    sam_decision_editor_show_uuid (self, uuid);
+}
+
+static void
+show_superseded_by_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autofree char *uuid = g_strdup (self->superseded_by_uuid);
+
+  if (uuid != NULL)
+    sam_decision_editor_show_uuid (self, uuid);
+}
+
+/* GObject */
+
+static void
+sam_decision_editor_constructed (GObject *object)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (object);
+  g_autoptr(GtkStringList) mandates = gtk_string_list_new (NULL);
+
+  G_OBJECT_CLASS (sam_decision_editor_parent_class)->constructed (object);
+
+  for (int m = SAM_MANDATE_LINE_MANDATES; m <= SAM_MANDATE_NONE; m++)
+    gtk_string_list_append (mandates, sam_mandate_get_label (m));
+  adw_combo_row_set_model (self->mandate_row, G_LIST_MODEL (mandates));
+  if (self->store != NULL)
+    load_groups (self);
+  show_decision (self);
+}
+
+static void
+sam_decision_editor_dispose (GObject *object)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (object);
+
+  /* AdwBin unparents its child itself: let it, before the pointers go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->decision);
+  g_clear_object (&self->correction_of);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sam_decision_editor_parent_class)->dispose (object);
+}
+
+static void
+sam_decision_editor_finalize (GObject *object)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (object);
+
+  g_ptr_array_unref (self->dynamic_rows);
+  g_free (self->supersedes_uuid);
+  g_free (self->superseded_by_uuid);
+
+  G_OBJECT_CLASS (sam_decision_editor_parent_class)->finalize (object);
+}
+
+static void
+sam_decision_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_decision_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          g_clear_object (&self->decision);
+          g_clear_object (&self->correction_of);
+          if (self->store != NULL && self->mandate_row != NULL)
+            load_groups (self);
+          if (self->stack != NULL)
+            show_decision (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_decision_editor_class_init (SamDecisionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sam_decision_editor_constructed;
+  object_class->dispose = sam_decision_editor_dispose;
+  object_class->finalize = sam_decision_editor_finalize;
+  object_class->get_property = sam_decision_editor_get_property;
+  object_class->set_property = sam_decision_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SAM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samordna/Samordna/ui/sam-decision-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, link_box);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, supersedes_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, superseded_by_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, group_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, mandate_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, responsible_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, follow_up_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, withdrawn_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, register_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, correct_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, escalate_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, implementing_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, implemented_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, withdraw_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, diff_group);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, diff_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, escalation_group);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, history_group);
+
+  gtk_widget_class_install_action (widget_class, "decision.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "decision.register", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "decision.correct", NULL, correct_action);
+  gtk_widget_class_install_action (widget_class, "decision.withdraw", NULL, withdraw_action);
+  gtk_widget_class_install_action (widget_class, "decision.escalate", NULL, escalate_action);
+  gtk_widget_class_install_action (widget_class, "decision.answer", "s", answer_action);
+  gtk_widget_class_install_action (widget_class, "decision.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "decision.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "decision.show-supersedes", NULL, show_supersedes_action);
+  gtk_widget_class_install_action (widget_class, "decision.show-superseded-by", NULL, show_superseded_by_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "decision.save", NULL);
+}
+
+static void
+sam_decision_editor_init (SamDecisionEditor *self)
+{
+  self->dynamic_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+/**
+ * sam_decision_editor_set_decision:
+ * @self: a #SamDecisionEditor
+ * @decision: (nullable): the decision to show, or %NULL for none
+ *
+ * Shows @decision, a draft to edit or a registered decision to view.
+ */
+void
+sam_decision_editor_set_decision (SamDecisionEditor *self,
+                                  SamDecision       *decision)
+{
+  g_return_if_fail (SAM_IS_DECISION_EDITOR (self));
+
+  g_clear_object (&self->correction_of);
+  g_set_object (&self->decision, decision);
+  show_decision (self);
+}
+
+/**
+ * sam_decision_editor_get_decision:
+ * @self: a #SamDecisionEditor
+ *
+ * Returns: (transfer none) (nullable): the decision shown
+ */
+SamDecision *
+sam_decision_editor_get_decision (SamDecisionEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_DECISION_EDITOR (self), NULL);
+
+  return self->decision;
+}
+
+/**
+ * sam_decision_editor_new_draft:
+ * @self: a #SamDecisionEditor
+ * @group_uuid: (nullable): the group to propose
+ *
+ * Starts a new, unsaved draft dated today.
+ */
+void
+sam_decision_editor_new_draft (SamDecisionEditor *self,
+                               const char        *group_uuid)
+{
+  g_autoptr(SamDecision) draft = sam_decision_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  g_return_if_fail (SAM_IS_DECISION_EDITOR (self));
+
+  if (group_uuid == NULL && self->groups != NULL && g_list_model_get_n_items (self->groups) > 0)
+    {
+      g_autoptr(SamGroup) first = g_list_model_get_item (self->groups, 0);
+
+      g_object_set (draft, "group-uuid", sam_group_get_uuid (first), NULL);
+    }
+  else
+    g_object_set (draft, "group-uuid", group_uuid, NULL);
+  g_object_set (draft, "decided", today, NULL);
+  sam_decision_editor_set_decision (self, draft);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+/**
+ * sam_decision_editor_show_uuid:
+ * @self: a #SamDecisionEditor
+ * @uuid: a decision's UUID
+ *
+ * Reads the decision with @uuid from the store and shows it.
+ */
+void
+sam_decision_editor_show_uuid (SamDecisionEditor *self,
+                               const char        *uuid)
+{
+  g_autoptr(SamDecision) decision = NULL;
+
+  g_return_if_fail (SAM_IS_DECISION_EDITOR (self));
+
+  decision = sam_store_dup_by_uuid (self->store, SAM_TYPE_DECISION, uuid, NULL);
+  if (decision != NULL)
+    sam_decision_editor_set_decision (self, decision);
+}
+
+/**
+ * sam_decision_editor_is_editing:
+ * @self: a #SamDecisionEditor
+ *
+ * Returns: whether the editor holds a draft or correction not yet saved,
+ *   which a change of selection should not replace
+ */
+gboolean
+sam_decision_editor_is_editing (SamDecisionEditor *self)
+{
+  g_return_val_if_fail (SAM_IS_DECISION_EDITOR (self), FALSE);
+
+  return self->decision != NULL && (self->correction_of != NULL || sam_decision_get_uuid (self->decision) == NULL);
+}
+
+/**
+ * sam_decision_editor_reload:
+ * @self: a #SamDecisionEditor
+ *
+ * Reads the shown decision and the groups again, after the register
+ * changed elsewhere.
+ */
+void
+sam_decision_editor_reload (SamDecisionEditor *self)
+{
+  g_return_if_fail (SAM_IS_DECISION_EDITOR (self));
+
+  /* A draft being typed is not thrown away by a change elsewhere. */
+  if (sam_decision_editor_is_editing (self))
+    return;
+
+  load_groups (self);
+  if (self->decision != NULL && sam_decision_get_uuid (self->decision) != NULL && self->correction_of == NULL)
+    {
+      g_autoptr(SamDecision) fresh = sam_store_dup_by_uuid (self->store, SAM_TYPE_DECISION,
+                                                            sam_decision_get_uuid (self->decision), NULL);
+
+      g_set_object (&self->decision, fresh);
+    }
+  show_decision (self);
+}

@@ -1,0 +1,1007 @@
+/* sam-decisions-page.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-decisions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-decision-editor.h"
+#include "sam-decision-export.h"
+#include "sam-decision-sorter.h"
+#include "sam-decision-text.h"
+#include "sam-decisions-page.h"
+#include "sam-store-decisions.h"
+#include "sam-window.h"
+
+/*
+ * The decision register: a table of every decision (a lazy list, sorted
+ * and filtered by the store, so 100 000 decisions cost what the visible
+ * rows cost), the decisions due for follow-up per group, the open
+ * escalations per receiving body, and the editor of the selected decision.
+ */
+
+#define FOLLOW_UP_DAYS 30
+
+typedef enum
+{
+  COLUMN_NUMBER,
+  COLUMN_DATE,
+  COLUMN_GROUP,
+  COLUMN_TITLE,
+  COLUMN_MANDATE,
+  COLUMN_STATUS,
+  COLUMN_RESPONSIBLE,
+  COLUMN_FOLLOW_UP,
+  N_COLUMNS
+} Column;
+
+struct _SamDecisionsPage
+{
+  AdwBin               parent_instance;
+
+  SamStore            *store;
+  SamDecisionList     *list;
+  GtkSingleSelection  *selection;
+  GHashTable          *codes;        /* group uuid -> code */
+  GPtrArray           *group_uuids;  /* per group drop-down position - 1 */
+  GArray              *years;        /* per year drop-down position - 1 */
+  gboolean             store_changing;
+  gboolean             updating_filters;
+
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *group_dropdown;
+  GtkDropDown         *year_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *mandate_dropdown;
+  GtkStack            *view_stack;
+  GtkColumnView       *column_view;
+  GtkListBox          *follow_up_list;
+  GtkListBox          *escalation_list;
+  GtkLabel            *count_label;
+  SamDecisionEditor   *editor;
+};
+
+G_DEFINE_FINAL_TYPE (SamDecisionsPage, sam_decisions_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Fixed widths (-1: the title takes the rest), so the table lays out
+ * without measuring rows it has not read. */
+static const struct { const char *title; SamDecisionSort sort; int width; } columns[N_COLUMNS] = {
+  [COLUMN_NUMBER] = { N_("Number"), SAM_DECISION_SORT_NUMBER, 100 },
+  [COLUMN_DATE] = { N_("Date"), SAM_DECISION_SORT_DATE, 90 },
+  [COLUMN_GROUP] = { N_("Group"), SAM_DECISION_SORT_GROUP, 70 },
+  [COLUMN_TITLE] = { N_("Title"), SAM_DECISION_SORT_TITLE, -1 },
+  [COLUMN_MANDATE] = { N_("Mandate"), SAM_DECISION_SORT_MANDATE, 110 },
+  [COLUMN_STATUS] = { N_("Status"), SAM_DECISION_SORT_STATUS, 100 },
+  [COLUMN_RESPONSIBLE] = { N_("Responsible"), SAM_DECISION_SORT_RESPONSIBLE, 110 },
+  [COLUMN_FOLLOW_UP] = { N_("Follow-up"), SAM_DECISION_SORT_FOLLOW_UP, 90 },
+};
+
+/* Helpers */
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static const char *
+code_of (SamDecisionsPage *self,
+         const char       *group_uuid)
+{
+  return group_uuid != NULL ? g_hash_table_lookup (self->codes, group_uuid) : NULL;
+}
+
+static char *
+number_of (SamDecisionsPage *self,
+           SamDecision      *decision)
+{
+  char *number = sam_decision_format_number (decision, code_of (self, sam_decision_get_group_uuid (decision)));
+
+  return number != NULL ? number : g_strdup (_("Draft"));
+}
+
+static void
+show_error (SamDecisionsPage *self,
+            const char       *heading,
+            const GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_count (SamDecisionsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u decision", "%u decisions", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* Filter drop-downs */
+
+static void
+load_groups (SamDecisionsPage *self)
+{
+  g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *selected = NULL;
+  guint position = gtk_drop_down_get_selected (self->group_dropdown);
+  guint new_position = 0;
+  g_autofree char *keep = NULL;
+
+  if (position != GTK_INVALID_LIST_POSITION && position > 0 && position - 1 < self->group_uuids->len)
+    selected = g_ptr_array_index (self->group_uuids, position - 1);
+  keep = g_strdup (selected);
+
+  g_hash_table_remove_all (self->codes);
+  g_ptr_array_set_size (self->group_uuids, 0);
+  gtk_string_list_append (labels, _("All groups"));
+  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+      const char *code = sam_group_get_code (group);
+
+      g_hash_table_insert (self->codes, g_strdup (sam_group_get_uuid (group)),
+                           g_strdup (code != NULL ? code : sam_group_get_name (group)));
+      g_ptr_array_add (self->group_uuids, g_strdup (sam_group_get_uuid (group)));
+      gtk_string_list_append (labels, code != NULL ? code : sam_group_get_name (group));
+      if (g_strcmp0 (keep, sam_group_get_uuid (group)) == 0)
+        new_position = i + 1;
+    }
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->group_dropdown, new_position);
+}
+
+static void
+load_years (SamDecisionsPage *self)
+{
+  g_autoptr(GPtrArray) years = sam_store_list_decision_years (self->store, NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+  int keep = position != GTK_INVALID_LIST_POSITION && position > 0 && position - 1 < self->years->len
+               ? g_array_index (self->years, int, position - 1) : 0;
+  guint new_position = 0;
+
+  g_array_set_size (self->years, 0);
+  gtk_string_list_append (labels, _("All years"));
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    {
+      int year = GPOINTER_TO_INT (g_ptr_array_index (years, i));
+      g_autofree char *label = g_strdup_printf ("%d", year);
+
+      g_array_append_val (self->years, year);
+      gtk_string_list_append (labels, label);
+      if (year == keep)
+        new_position = i + 1;
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->year_dropdown, new_position);
+}
+
+static void
+load_fixed_filters (SamDecisionsPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) mandates = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (int s = SAM_DECISION_STATUS_DRAFT; s <= SAM_DECISION_STATUS_SUPERSEDED; s++)
+    gtk_string_list_append (statuses, sam_decision_status_get_label (s));
+  gtk_string_list_append (mandates, _("All mandates"));
+  for (int m = SAM_MANDATE_LINE_MANDATES; m <= SAM_MANDATE_NONE; m++)
+    gtk_string_list_append (mandates, sam_mandate_get_label (m));
+
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->mandate_dropdown, G_LIST_MODEL (mandates));
+}
+
+static const char *
+selected_group (SamDecisionsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->group_dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION || position == 0 || position - 1 >= self->group_uuids->len)
+    return NULL;
+  return g_ptr_array_index (self->group_uuids, position - 1);
+}
+
+static int
+selected_year (SamDecisionsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION || position == 0 || position - 1 >= self->years->len)
+    return 0;
+  return g_array_index (self->years, int, position - 1);
+}
+
+static void
+apply_sort (SamDecisionsPage *self)
+{
+  SamDecisionSort sort;
+  gboolean descending;
+  const SamDecisionFilter *filter = sam_decision_list_get_filter (self->list);
+
+  if (!sam_decision_sorter_find_sort (self->column_view, &sort, &descending))
+    {
+      /* Unsorted: a search shows the best matches first, else the newest. */
+      gboolean searching = filter->search != NULL && *filter->search != '\0';
+
+      sort = searching ? SAM_DECISION_SORT_RANK : SAM_DECISION_SORT_DATE;
+      descending = !searching;
+    }
+  sam_decision_list_set_sort (self->list, sort, descending);
+}
+
+static void
+apply_filter (SamDecisionsPage *self)
+{
+  SamDecisionFilter filter;
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint mandate = gtk_drop_down_get_selected (self->mandate_dropdown);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->list == NULL || self->updating_filters)
+    return;
+
+  sam_decision_filter_init (&filter);
+  filter.group_uuid = g_strdup (selected_group (self));
+  filter.year = selected_year (self);
+  filter.status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
+  filter.mandate = mandate != GTK_INVALID_LIST_POSITION && mandate > 0 ? (int) mandate - 1 : -1;
+  filter.search = *search != '\0' ? g_strdup (search) : NULL;
+  sam_decision_list_set_filter (self->list, &filter);
+  sam_decision_filter_clear (&filter);
+  apply_sort (self);
+  update_count (self);
+}
+
+/* Follow-up and escalations */
+
+static void
+clear_list_box (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
+static void
+add_header (GtkListBox *box,
+            const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_append (box, row);
+}
+
+static void
+add_decision_row (GtkListBox *box,
+                  const char *title,
+                  const char *subtitle,
+                  const char *uuid)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "decisions.show");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
+  gtk_list_box_append (box, row);
+}
+
+static void
+add_placeholder (GtkListBox *box,
+                 const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 24);
+  gtk_widget_set_margin_bottom (label, 24);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_box_set_placeholder (box, label);
+}
+
+static void
+load_follow_up (SamDecisionsPage *self)
+{
+  g_autofree char *day = today ();
+  g_autoptr(GListModel) due = sam_store_list_decisions_due (self->store, day, FOLLOW_UP_DAYS, NULL);
+  const char *last_group = NULL;
+
+  clear_list_box (self->follow_up_list);
+  for (guint i = 0; due != NULL && i < g_list_model_get_n_items (due); i++)
+    {
+      g_autoptr(SamDecision) decision = g_list_model_get_item (due, i);
+      const char *group = sam_decision_get_group_uuid (decision);
+      const char *follow_up = sam_decision_get_follow_up (decision);
+      g_autofree char *number = number_of (self, decision);
+      g_autofree char *title = g_strdup_printf ("%s  %s", number, sam_decision_get_title (decision));
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (group, last_group) != 0)
+        {
+          g_autoptr(SamGroup) g = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, group, NULL);
+
+          add_header (self->follow_up_list, g != NULL ? sam_group_get_name (g) : code_of (self, group));
+          last_group = group;
+        }
+      if (g_strcmp0 (follow_up, day) < 0)
+        subtitle = g_strdup_printf (_("Follow-up %s, overdue · %s · %s"), follow_up,
+                                    sam_decision_status_get_label (sam_decision_get_status (decision)),
+                                    sam_decision_get_responsible (decision) != NULL
+                                      ? sam_decision_get_responsible (decision) : _("no one responsible"));
+      else
+        subtitle = g_strdup_printf (_("Follow-up %s · %s · %s"), follow_up,
+                                    sam_decision_status_get_label (sam_decision_get_status (decision)),
+                                    sam_decision_get_responsible (decision) != NULL
+                                      ? sam_decision_get_responsible (decision) : _("no one responsible"));
+      add_decision_row (self->follow_up_list, title, subtitle, sam_decision_get_uuid (decision));
+    }
+}
+
+static void
+load_escalations (SamDecisionsPage *self)
+{
+  g_autoptr(GPtrArray) open = sam_store_list_open_escalations (self->store, NULL);
+  g_autofree char *last_body = NULL;
+
+  clear_list_box (self->escalation_list);
+  for (guint i = 0; open != NULL && i < open->len; i++)
+    {
+      SamEscalation *e = g_ptr_array_index (open, i);
+      const char *body = e->to_group_name != NULL ? e->to_group_name : e->to_other;
+      g_autofree char *title = g_strdup_printf ("%s  %s", e->decision_number != NULL ? e->decision_number : _("Draft"),
+                                                e->decision_title);
+      g_autofree char *subtitle = NULL;
+
+      if (g_strcmp0 (body, last_body) != 0)
+        {
+          add_header (self->escalation_list, body);
+          g_free (last_body);
+          last_body = g_strdup (body);
+        }
+      if (e->to_other != NULL && e->to_group_name != NULL)
+        subtitle = g_strdup_printf (_("Escalated %s to %s: %s"), e->escalated, e->to_other, e->reason);
+      else
+        subtitle = g_strdup_printf (_("Escalated %s: %s"), e->escalated, e->reason);
+      add_decision_row (self->escalation_list, title, subtitle, e->decision_uuid);
+    }
+}
+
+/* Table */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+typedef struct
+{
+  SamDecisionsPage *self;
+  Column            column;
+} CellData;
+
+static void
+cell_data_free (gpointer  data,
+                GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellData                 *data)
+{
+  SamDecisionsPage *self = data->self;
+  Column column = data->column;
+  SamDecision *decision = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  if (decision == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_NUMBER:
+      text = owned = number_of (self, decision);
+      break;
+    case COLUMN_DATE:
+      text = sam_decision_get_decided (decision);
+      break;
+    case COLUMN_GROUP:
+      text = code_of (self, sam_decision_get_group_uuid (decision));
+      break;
+    case COLUMN_TITLE:
+      {
+        const SamDecisionFilter *filter = sam_decision_list_get_filter (self->list);
+
+        if (filter->search != NULL)
+          {
+            g_autofree char *markup = sam_text_highlight_markup (sam_decision_get_title (decision), filter->search,
+                                                                 "<span background=\"#f8e45c\" foreground=\"#000000\">",
+                                                                 "</span>");
+
+            gtk_label_set_markup (label, markup);
+            return;
+          }
+        text = sam_decision_get_title (decision);
+      }
+      break;
+    case COLUMN_MANDATE:
+      text = sam_mandate_get_label (sam_decision_get_mandate (decision));
+      break;
+    case COLUMN_STATUS:
+      text = sam_decision_status_get_label (sam_decision_get_status (decision));
+      break;
+    case COLUMN_RESPONSIBLE:
+      text = sam_decision_get_responsible (decision);
+      break;
+    case COLUMN_FOLLOW_UP:
+      text = sam_decision_get_follow_up (decision);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+add_columns (SamDecisionsPage *self)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(SamDecisionSorter) sorter = sam_decision_sorter_new (columns[c].sort);
+      CellData *data = g_new0 (CellData, 1);
+
+      /* The page outlives its columns, so a plain pointer is enough. */
+      data->self = self;
+      data->column = c;
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), data, cell_data_free, 0);
+      column = gtk_column_view_column_new (_(columns[c].title), factory);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[c].width < 0);
+      gtk_column_view_column_set_fixed_width (column, columns[c].width);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* Callbacks */
+
+static void
+selection_changed_cb (SamDecisionsPage   *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  SamDecision *decision = gtk_single_selection_get_selected_item (selection);
+
+  /* A refresh after a change in the store moves the selection; the
+   * editor keeps what it shows. */
+  if (self->store_changing || decision == NULL)
+    return;
+
+  sam_decision_editor_set_decision (self->editor, decision);
+}
+
+static void
+sorter_changed_cb (SamDecisionsPage *self,
+                   GtkSorterChange   change,
+                   GtkSorter        *sorter)
+{
+  apply_sort (self);
+}
+
+static void
+filter_changed_cb (SamDecisionsPage *self)
+{
+  apply_filter (self);
+}
+
+static void
+store_changing_cb (SamDecisionsPage *self,
+                   guint             table,
+                   SamStore         *store)
+{
+  self->store_changing = TRUE;
+}
+
+static void
+store_changed_cb (SamDecisionsPage *self,
+                  guint             table,
+                  SamStore         *store)
+{
+  self->updating_filters = TRUE;
+  if (table == SAM_TABLE_GROUP || table >= SAM_N_TABLES)
+    load_groups (self);
+  load_years (self);
+  self->updating_filters = FALSE;
+  apply_filter (self);
+
+  load_follow_up (self);
+  load_escalations (self);
+  sam_decision_editor_reload (self->editor);
+  update_count (self);
+  self->store_changing = FALSE;
+}
+
+/* Actions */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
+
+  sam_decision_editor_new_draft (self->editor, selected_group (self));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "register");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
+
+  sam_decision_editor_show_uuid (self->editor, g_variant_get_string (parameter, NULL));
+}
+
+static char *
+export_name (SamDecisionsPage *self,
+             const char       *extension)
+{
+  const char *code = code_of (self, selected_group (self));
+  int year = selected_year (self);
+  /* Translators: the start of a suggested file name for an exported decision register */
+  g_autofree char *base = g_strdup (_("decisions"));
+
+  if (code != NULL && year > 0)
+    return g_strdup_printf ("%s-%s-%d.%s", base, code, year, extension);
+  if (code != NULL)
+    return g_strdup_printf ("%s-%s.%s", base, code, extension);
+  if (year > 0)
+    return g_strdup_printf ("%s-%d.%s", base, year, extension);
+  return g_strdup_printf ("%s.%s", base, extension);
+}
+
+static void
+export_done (SamDecisionsPage *self,
+             GtkNativeDialog  *native,
+             int               response,
+             gboolean          pdf)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
+  GtkRoot *root;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (pdf)
+    ok = sam_decision_export_pdf (self->store, selected_group (self), selected_year (self), path, &error);
+  else
+    ok = sam_decision_export_csv (self->store, selected_group (self), selected_year (self), path, &error);
+  if (!ok)
+    {
+      show_error (self, _("Could Not Export Decisions"), error);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (SAM_IS_WINDOW (root))
+    sam_window_add_toast (SAM_WINDOW (root), adw_toast_new (_("Decisions exported")));
+}
+
+static void
+export_pdf_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr(SamDecisionsPage) self = user_data;
+
+  export_done (self, native, response, TRUE);
+}
+
+static void
+export_csv_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr(SamDecisionsPage) self = user_data;
+
+  export_done (self, native, response, FALSE);
+}
+
+static void
+export (SamDecisionsPage *self,
+        gboolean          pdf)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = export_name (self, pdf ? "pdf" : "csv");
+
+  native = gtk_file_chooser_native_new (pdf ? _("Export Decision Log") : _("Export Decision Register"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, pdf ? _("PDF Documents") : _("CSV Files for Spreadsheets"));
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", pdf ? G_CALLBACK (export_pdf_response_cb) : G_CALLBACK (export_csv_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (SAM_DECISIONS_PAGE (widget), TRUE);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (SAM_DECISIONS_PAGE (widget), FALSE);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                SamReport         *report)
+{
+  gtk_print_operation_set_n_pages (operation, sam_report_paginate (report, gtk_print_context_get_cairo_context (context)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              SamReport         *report)
+{
+  sam_report_render_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  SamReport *report;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if ((report = sam_decision_log_new (self->store, selected_group (self), selected_year (self), &error)) == NULL)
+    {
+      show_error (self, _("Could Not Print Decision Log"), error);
+      return;
+    }
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, sam_report_get_title (report));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), report,
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Could Not Print Decision Log"), error);
+}
+
+/* Store */
+
+static void
+set_store (SamDecisionsPage *self,
+           SamStore         *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_object_set (self->editor, "store", store, NULL);
+  if (store == NULL)
+    return;
+
+  /* Connected before the list's own handler, so a refresh of the list in
+   * the store's "changed" is known to be one; the page catches up after. */
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changing_cb), self, G_CONNECT_SWAPPED);
+  self->list = sam_decision_list_new (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->updating_filters = TRUE;
+  load_groups (self);
+  load_years (self);
+  self->updating_filters = FALSE;
+  apply_filter (self);
+  load_follow_up (self);
+  load_escalations (self);
+  update_count (self);
+}
+
+/* GObject */
+
+static void
+sam_decisions_page_dispose (GObject *object)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  /* AdwBin unparents its child itself: let it, before the pointers go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  self->column_view = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sam_decisions_page_parent_class)->dispose (object);
+}
+
+static void
+sam_decisions_page_finalize (GObject *object)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (object);
+
+  g_hash_table_unref (self->codes);
+  g_ptr_array_unref (self->group_uuids);
+  g_array_unref (self->years);
+
+  G_OBJECT_CLASS (sam_decisions_page_parent_class)->finalize (object);
+}
+
+static void
+sam_decisions_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_decisions_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SamDecisionsPage *self = SAM_DECISIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sam_decisions_page_class_init (SamDecisionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_decisions_page_dispose;
+  object_class->finalize = sam_decisions_page_finalize;
+  object_class->get_property = sam_decisions_page_get_property;
+  object_class->set_property = sam_decisions_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SAM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SAM_TYPE_DECISION_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samordna/Samordna/ui/sam-decisions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, mandate_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, follow_up_list);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_list);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, editor);
+
+  gtk_widget_class_install_action (widget_class, "decisions.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "decisions.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "decisions.show", "s", show_action);
+  gtk_widget_class_install_action (widget_class, "decisions.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "decisions.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "decisions.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "decisions.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "decisions.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "decisions.print", NULL);
+}
+
+/* GTK 4.8 leaves the button inside a drop-down without a name, so a
+ * screen reader says nothing: give it the drop-down's own. */
+static void
+name_drop_down_button (GtkDropDown *drop_down,
+                       const char  *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+sam_decisions_page_init (SamDecisionsPage *self)
+{
+  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->group_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_columns (self);
+  load_fixed_filters (self);
+  add_placeholder (self->follow_up_list, _("No decision is due for follow-up in the next 30 days."));
+  add_placeholder (self->escalation_list, _("No escalation is waiting for an answer."));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  name_drop_down_button (self->group_dropdown, _("Group"));
+  name_drop_down_button (self->year_dropdown, _("Year"));
+  name_drop_down_button (self->status_dropdown, _("Status"));
+  name_drop_down_button (self->mandate_dropdown, _("Mandate"));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->group_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mandate_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * sam_decisions_page_get_list:
+ * @self: a #SamDecisionsPage
+ *
+ * Returns: (transfer none) (nullable): the lazy list the table shows
+ */
+SamDecisionList *
+sam_decisions_page_get_list (SamDecisionsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_DECISIONS_PAGE (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * sam_decisions_page_get_editor:
+ * @self: a #SamDecisionsPage
+ *
+ * Returns: (transfer none): the decision editor beside the table
+ */
+GtkWidget *
+sam_decisions_page_get_editor (SamDecisionsPage *self)
+{
+  g_return_val_if_fail (SAM_IS_DECISIONS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->editor);
+}
+
+/**
+ * sam_decisions_page_search:
+ * @self: a #SamDecisionsPage
+ * @text: what to search for
+ *
+ * Types @text into the search entry, as a user would.
+ */
+void
+sam_decisions_page_search (SamDecisionsPage *self,
+                           const char       *text)
+{
+  g_return_if_fail (SAM_IS_DECISIONS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  apply_filter (self);
+}

@@ -1,0 +1,296 @@
+/* sam-month-view.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-month-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-calendar.h"
+#include "sam-meeting-checks.h"
+#include "sam-minutes.h"
+#include "sam-month-view.h"
+#include "sam-year-view.h"
+
+/*
+ * One month as a grid of weeks: the ISO week number on the left (summer
+ * weeks marked), a framed cell per day with its number, the holiday or day
+ * off by name, and a button for each meeting. Each day number is a button
+ * too, named for screen readers (“tisdag 10 februari 2026, vecka 7, 1
+ * möte”): it emits "day-activated" so the page can plan a meeting there.
+ */
+
+struct _SamMonthView
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *grid;
+};
+
+G_DEFINE_FINAL_TYPE (SamMonthView, sam_month_view, GTK_TYPE_WIDGET)
+
+enum {
+  MEETING_ACTIVATED,
+  DAY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+meeting_clicked_cb (GtkButton    *button,
+                    SamMonthView *self)
+{
+  g_signal_emit (self, signals[MEETING_ACTIVATED], 0, g_object_get_data (G_OBJECT (button), "meeting-uuid"));
+}
+
+static void
+day_clicked_cb (GtkButton    *button,
+                SamMonthView *self)
+{
+  g_signal_emit (self, signals[DAY_ACTIVATED], 0, g_object_get_data (G_OBJECT (button), "day"));
+}
+
+static GtkWidget *
+meeting_button (SamMonthView *self,
+                SamMeeting   *meeting,
+                GHashTable   *short_names)
+{
+  g_autofree char *time = sam_minutes_format_time (meeting);
+  const char *name = short_names != NULL ? g_hash_table_lookup (short_names, sam_meeting_get_uuid (meeting)) : NULL;
+  g_autofree char *text = g_strdup_printf ("%.5s %s", time, name != NULL ? name : sam_meeting_get_title (meeting));
+  g_autofree char *description = NULL;
+  GtkWidget *button = gtk_button_new_with_label (text);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  /* Translators: a meeting in the month view for screen readers: title, time, status */
+  description = g_strdup_printf (_("%s, %s, %s"), sam_meeting_get_title (meeting), time,
+                                 sam_meeting_status_get_label (sam_meeting_get_status (meeting)));
+  /* Narrow cells: the time above the groups' codes rather than cut off. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "caption");
+  if (sam_meeting_get_status (meeting) == SAM_MEETING_STATUS_CANCELLED)
+    gtk_widget_add_css_class (button, "dim-label");
+  else
+    gtk_widget_add_css_class (button, "accent");
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data_full (G_OBJECT (button), "meeting-uuid", g_strdup (sam_meeting_get_uuid (meeting)), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (meeting_clicked_cb), self);
+
+  return button;
+}
+
+static GtkWidget *
+day_cell (SamMonthView *self,
+          const GDate  *date,
+          GDateMonth    month,
+          GPtrArray    *meetings,
+          GHashTable   *short_names)
+{
+  g_autofree char *number = g_strdup_printf ("%u", (guint) g_date_get_day (date));
+  g_autofree char *description = sam_day_describe (date, meetings != NULL ? meetings->len : 0);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *day;
+  const char *holiday = NULL;
+
+  gtk_widget_set_size_request (frame, 84, 96);
+  gtk_widget_set_hexpand (frame, TRUE);
+  gtk_widget_set_vexpand (frame, TRUE);
+  gtk_frame_set_child (GTK_FRAME (frame), box);
+  gtk_box_append (GTK_BOX (box), top);
+
+  if (g_date_get_month (date) != month)
+    {
+      day = gtk_label_new (number);
+      gtk_widget_add_css_class (day, "dim-label");
+      gtk_widget_set_margin_start (day, 6);
+      gtk_box_append (GTK_BOX (top), day);
+      gtk_widget_set_opacity (frame, 0.5);
+      return frame;
+    }
+
+  day = gtk_button_new_with_label (number);
+  gtk_widget_add_css_class (day, "flat");
+  gtk_widget_set_halign (day, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_tooltip_text (day, description);
+  g_object_set_data_full (G_OBJECT (day), "day", sam_calendar_format_iso (date), g_free);
+  g_signal_connect (day, "clicked", G_CALLBACK (day_clicked_cb), self);
+  gtk_box_append (GTK_BOX (top), day);
+
+  if (sam_calendar_is_holiday (date, NULL, &holiday))
+    {
+      GtkWidget *label = gtk_label_new (holiday);
+
+      gtk_widget_add_css_class (day, "error");
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (top), label);
+    }
+  else if (g_date_get_weekday (date) >= G_DATE_SATURDAY)
+    gtk_widget_add_css_class (day, "dim-label");
+
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+    gtk_box_append (GTK_BOX (box), meeting_button (self, g_ptr_array_index (meetings, i), short_names));
+
+  return frame;
+}
+
+static void
+sam_month_view_dispose (GObject *object)
+{
+  SamMonthView *self = SAM_MONTH_VIEW (object);
+
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (sam_month_view_parent_class)->dispose (object);
+}
+
+static void
+sam_month_view_class_init (SamMonthViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sam_month_view_dispose;
+
+  /**
+   * SamMonthView::meeting-activated:
+   * @uuid: the meeting
+   */
+  signals[MEETING_ACTIVATED] =
+    g_signal_new ("meeting-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SamMonthView::day-activated:
+   * @day: the day, YYYY-MM-DD
+   */
+  signals[DAY_ACTIVATED] =
+    g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "monthview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sam_month_view_init (SamMonthView *self)
+{
+  self->grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 4);
+  gtk_widget_set_margin_start (self->grid, 12);
+  gtk_widget_set_margin_end (self->grid, 12);
+  gtk_widget_set_margin_top (self->grid, 12);
+  gtk_widget_set_margin_bottom (self->grid, 12);
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+}
+
+/**
+ * sam_month_view_new:
+ *
+ * Returns: (transfer floating): a new, empty month view
+ */
+GtkWidget *
+sam_month_view_new (void)
+{
+  return g_object_new (SAM_TYPE_MONTH_VIEW, NULL);
+}
+
+/**
+ * sam_month_view_set_meetings:
+ * @self: a #SamMonthView
+ * @year: the year
+ * @month: the month to show
+ * @meetings: the #SamMeeting list to show on it
+ * @short_names: (nullable): meeting UUID to a short name (the groups'
+ *   codes) for the crowded cells, or %NULL to show titles
+ * @first_summer_week: the first ISO week of the summer break, or 0
+ * @last_summer_week: its last week
+ *
+ * Shows the weeks of @month, Monday to Sunday, with @meetings.
+ */
+void
+sam_month_view_set_meetings (SamMonthView *self,
+                             guint         year,
+                             GDateMonth    month,
+                             GListModel   *meetings,
+                             GHashTable   *short_names,
+                             guint         first_summer_week,
+                             guint         last_summer_week)
+{
+  g_autoptr(GHashTable) days = sam_meetings_by_day (meetings);
+  GtkWidget *child;
+  GDate date;
+  GDate end;
+  guint row = 1;
+
+  g_return_if_fail (SAM_IS_MONTH_VIEW (self));
+  g_return_if_fail (g_date_valid_dmy (1, month, year));
+
+  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+
+  gtk_grid_attach (GTK_GRID (self->grid), gtk_label_new (_("Week")), 0, 0, 1, 1);
+  for (GDateWeekday w = G_DATE_MONDAY; w <= G_DATE_SUNDAY; w++)
+    {
+      GtkWidget *label = gtk_label_new (sam_calendar_weekday_name (w));
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (GTK_GRID (self->grid), label, w, 0, 1, 1);
+    }
+
+  /* From the Monday on or before the 1st to the Sunday on or after the last. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, month, year);
+  g_date_subtract_days (&date, g_date_get_weekday (&date) - G_DATE_MONDAY);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, g_date_get_days_in_month (month, year), month, year);
+  g_date_add_days (&end, G_DATE_SUNDAY - g_date_get_weekday (&end));
+
+  while (g_date_compare (&date, &end) <= 0)
+    {
+      if (g_date_get_weekday (&date) == G_DATE_MONDAY)
+        {
+          guint week = sam_calendar_iso_week (&date, NULL);
+          g_autofree char *text = sam_calendar_format_week (week);
+          GtkWidget *label = gtk_label_new (text);
+
+          gtk_widget_set_valign (label, GTK_ALIGN_START);
+          gtk_widget_set_margin_top (label, 8);
+          if (first_summer_week > 0 && week >= first_summer_week && week <= last_summer_week)
+            {
+              gtk_widget_add_css_class (label, "warning");
+              gtk_widget_set_tooltip_text (label, _("Summer week: no meetings are planned"));
+            }
+          else
+            gtk_widget_add_css_class (label, "dim-label");
+          gtk_grid_attach (GTK_GRID (self->grid), label, 0, row, 1, 1);
+        }
+
+      gtk_grid_attach (GTK_GRID (self->grid),
+                       day_cell (self, &date, month,
+                                 g_hash_table_lookup (days, GUINT_TO_POINTER (g_date_get_julian (&date))),
+                                 short_names),
+                       g_date_get_weekday (&date), row, 1, 1);
+      if (g_date_get_weekday (&date) == G_DATE_SUNDAY)
+        row++;
+      g_date_add_days (&date, 1);
+    }
+}

@@ -1,0 +1,58 @@
+/* sam-organisation-page-private.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-organisation-page.h"
+
+G_BEGIN_DECLS
+
+struct _SamOrganisationPage
+{
+  AdwBin               parent_instance;
+
+  SamStore            *store;
+  SamUndo             *undo;
+  GHashTable          *children;        /* parent UUID ("" for the top) → GListStore of SamGroup */
+  GHashTable          *leaves;          /* UUIDs of groups shown without children */
+  GtkCustomFilter     *dissolved_filter;
+  GtkCustomFilter     *flat_filter;
+  GListStore          *all_groups;
+  gboolean             all_groups_stale;
+  GHashTable          *search_keys;     /* SamGroup → its name and code, case-folded */
+  char                *needle;          /* the search, case-folded */
+  GtkTreeListModel    *tree_model;
+  GtkFilterListModel  *flat_model;      /* of SamGroup, no tree rows */
+  GtkSingleSelection  *selection;       /* over the tree */
+  GtkSingleSelection  *flat_selection;  /* over the groups found */
+  SamGroup            *selected;
+  char                *today;
+  GtkWidget           *editor;          /* SamGroupEditor, made when first needed */
+  gboolean             show_dissolved;
+  gboolean             flat;
+  gboolean             updating;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkPaned            *chart_paned;
+  GtkToggleButton     *search_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *kind_dropdown;
+  GtkStack            *list_stack;
+  GtkListView         *tree_view;
+  GtkListView         *flat_view;
+  GtkStack            *details_stack;
+};
+
+/* sam-organisation-page-actions.c */
+void       _sam_organisation_page_install_actions (GtkWidgetClass      *widget_class);
+void       _sam_organisation_page_update_actions  (SamOrganisationPage *self);
+
+/* sam-organisation-page.c */
+GtkWindow *_sam_organisation_page_get_window      (SamOrganisationPage *self);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+# test_chart.py
+#
+# Copyright 2026 The Samordna authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Drives the organisation chart through the accessibility tree, as a screen
+# reader user would: the chart is found by its Swedish name, the zoom
+# buttons by theirs; finding a group selects it in the chart and in the
+# editor, and the chart's description names it; the keyboard collapses,
+# expands and moves the selection, and the description follows. Swedish
+# screenshots go to the build directory. Run under tests/run-under-atspi
+# with LANGUAGE=sv.
+#
+# usage: test_chart.py SAMORDNA-BINARY [ARGS...]
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+# dogtail rewrites sys.argv when imported: read ours first.
+APP_ARGV = sys.argv[1:]
+
+import pyatspi  # noqa: E402
+from dogtail import config, rawinput, tree  # noqa: E402
+
+config.searchShowingOnly = False
+config.defaultDelay = 0.2
+config.searchCutoffCount = 20
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+
+CONTROL_ROLES = {'push button', 'toggle button', 'menu button', 'check box', 'radio button'}
+
+results = []
+
+
+def check(name, ok, detail=''):
+    results.append((name, ok, detail))
+    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
+    sys.stdout.flush()
+
+
+def wait_for(func, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            found = func()
+        except Exception:
+            found = None
+        if found:
+            return found
+        time.sleep(0.3)
+    return None
+
+
+def find_app():
+    def look():
+        for a in tree.root.applications():
+            if a.name == 'samordna':
+                return a
+        return None
+    return wait_for(look, 30)
+
+
+def walk(node):
+    yield node
+    try:
+        children = node.children
+    except Exception:
+        return
+    for c in children:
+        yield from walk(c)
+
+
+def find(app, name, roles, showing=False):
+    for node in walk(app):
+        try:
+            if node.name == name and node.roleName in roles:
+                if showing and not node.getState().contains(pyatspi.STATE_SHOWING):
+                    continue
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def find_matching(app, pattern, roles):
+    for node in walk(app):
+        try:
+            if node.roleName in roles and re.search(pattern, node.name or ''):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def lint(app):
+    bad = []
+    for node in walk(app):
+        try:
+            role, name = node.roleName, node.name or ''
+        except Exception:
+            continue
+        if role in CONTROL_ROLES and (not name.strip() or name.startswith('Gtk')):
+            bad.append(f'{role} named {name!r} under {node.parent.roleName if node.parent else "?"}')
+    return bad
+
+
+def screenshot(name):
+    out = os.path.join(os.environ.get('G_TEST_BUILDDIR', '.'), name)
+    subprocess.run(['import', '-window', 'root', out], check=False)
+    print(f'# screenshot: {out}')
+
+
+def zoom_level(app):
+    label = find_matching(app, r'^\d+\s?%$', {'label'})
+    return int(re.sub(r'\D', '', label.name)) if label is not None else None
+
+
+def description(node):
+    try:
+        return node.description or ''
+    except Exception:
+        return ''
+
+
+def expanded(node):
+    return node.getState().contains(pyatspi.STATE_EXPANDED)
+
+
+def main():
+    proc = subprocess.Popen(APP_ARGV, env=dict(os.environ))
+    try:
+        app = find_app()
+        check('the application is found by its name “samordna”', app is not None)
+        if app is None:
+            return
+
+        tab = wait_for(lambda: find(app, 'Organisation', {'page tab', 'toggle button', 'radio button'}))
+        if tab is not None:
+            tab.doActionNamed('click')
+            time.sleep(1)
+
+        chart = wait_for(lambda: find(app, 'Organisationsschema', {'tree'}))
+        check('the chart is named “Organisationsschema”', chart is not None)
+        if chart is None:
+            return
+        check('with nothing selected the chart says so',
+              description(chart) == 'Ingen grupp markerad', description(chart))
+
+        for name in ('Zooma in', 'Zooma ut', 'Anpassa till fönstret', 'Originalstorlek',
+                     'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat'):
+            check(f'the chart has a control named “{name}”',
+                  find(app, name, {'push button', 'text', 'entry'}) is not None)
+
+        # Zoom: the level shown under the chart follows the buttons.
+        before = zoom_level(app)
+        find(app, 'Zooma in', {'push button'}).doActionNamed('click')
+        time.sleep(0.5)
+        after = zoom_level(app)
+        check('“Zooma in” zooms in', before is not None and after is not None and after > before,
+              f'{before} → {after}')
+        find(app, 'Originalstorlek', {'push button'}).doActionNamed('click')
+        time.sleep(0.5)
+        check('“Originalstorlek” shows the chart at 100 %', zoom_level(app) == 100, str(zoom_level(app)))
+
+        # Find a council: the chart selects it and tells the screen reader,
+        # and the editor beside it shows the same group.
+        entry = find(app, 'Sök i schemat', {'text', 'entry'})
+        entry.text = 'anestesi'
+        time.sleep(1)
+        said = description(chart)
+        check('finding “anestesi” selects the council in the chart',
+              'anestesi' in said and 'Samordningsråd' in said, said)
+        editor = wait_for(lambda: find_matching(app, r'^Samordningsråd anestesi', {'label', 'heading'}))
+        check('the editor shows the group selected in the chart', editor is not None)
+        screenshot('a11y-chart-selected-sv.png')
+
+        # The keyboard: Escape in the search entry hands the focus to the
+        # chart, keeping the selection; Enter collapses the council, Down
+        # opens it again and moves to its first group, Up goes back.
+        entry.click()
+        time.sleep(0.5)
+        rawinput.pressKey('Escape')
+        time.sleep(0.5)
+        check('the chart takes the keyboard focus', chart.getState().contains(pyatspi.STATE_FOCUSED))
+        check('the selected council is expanded', expanded(chart))
+        rawinput.pressKey('Return')
+        time.sleep(0.8)
+        check('Enter collapses the selected council', not expanded(chart))
+        screenshot('a11y-chart-collapsed-sv.png')
+        rawinput.pressKey('Down')
+        time.sleep(0.8)
+        below = description(chart)
+        check('Down opens the council and selects a group under it',
+              below != said and below != '', below)
+        rawinput.pressKey('Up')
+        time.sleep(0.8)
+        check('Up goes back to the council', description(chart) == said, description(chart))
+        rawinput.pressKey('Escape')
+        time.sleep(0.5)
+        check('Escape drops the selection', description(chart) == 'Ingen grupp markerad', description(chart))
+
+        # The chart's own controls; the whole window is linted by test_a11y.py.
+        pane = chart
+        while pane is not None and pane.name != 'SamChartPane':
+            pane = pane.parent
+        bad = lint(pane if pane is not None else app)
+        check('every button, toggle and menu button of the chart has a name', not bad, '; '.join(bad))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+    print(f'1..{len(results)}')
+
+
+if __name__ == '__main__':
+    main()
+    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)

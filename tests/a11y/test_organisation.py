@@ -1,0 +1,288 @@
+#!/usr/bin/python3
+# test_organisation.py
+#
+# Copyright 2026 The Samordna authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The structure editor driven through the accessibility tree, as a user of
+# a screen reader would, by the controls' Swedish names: create a council
+# with a commission, add a chair and members from two organisations, make
+# the contact person come from the chair's organisation and find the
+# warning, create and move a subgroup, delete it and undo. The register
+# file is checked after each step; screenshots of the page are saved.
+# Run under tests/run-under-atspi with LANGUAGE=sv.
+#
+# usage: test_organisation.py SCREENSHOT-DIR SAMORDNA-BINARY DEMO-REGISTER.xml
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+# dogtail rewrites sys.argv when imported: read ours first.
+SHOT_DIR, BINARY, DEMO_XML = sys.argv[1:4]
+WORK_DIR = tempfile.mkdtemp(prefix='test-organisation-')
+REGISTER = os.path.join(WORK_DIR, 'register.sqlite')
+
+import pyatspi  # noqa: E402
+from dogtail import config, tree  # noqa: E402
+
+config.searchShowingOnly = False
+config.defaultDelay = 0.2
+config.searchCutoffCount = 20
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+
+results = []
+
+
+def check(name, ok, detail=''):
+    results.append((name, ok, detail))
+    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
+    sys.stdout.flush()
+    return ok
+
+
+def walk(node):
+    yield node
+    try:
+        children = node.children
+    except Exception:
+        return
+    for c in children:
+        yield from walk(c)
+
+
+def plain(name):
+    # GTK 4.8 names a button with a mnemonic “_Lägg till Lägg till” (the
+    # label with its underline, then the text shown), and a check button
+    # with a label of its own “Ordförande Ordförande”.
+    name = name or ''
+    words = name.split(' ')
+    half = len(words) // 2
+    if len(words) % 2 == 0 and ' '.join(words[:half]).replace('_', '') == ' '.join(words[half:]):
+        return ' '.join(words[half:])
+    return name
+
+
+def find(root, name, roles, timeout=5.0):
+    deadline = time.time() + timeout
+    while True:
+        for node in walk(root):
+            try:
+                if node.roleName in roles and (node.name == name or plain(node.name) == name):
+                    return node
+            except Exception:
+                continue
+        if time.time() > deadline:
+            return None
+        time.sleep(0.3)
+
+
+def find_containing(root, text, roles=('label',)):
+    for node in walk(root):
+        try:
+            if node.roleName in roles and text in (node.name or ''):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def click(root, name, roles=('push button',)):
+    node = find(root, name, set(roles))
+    if node is None:
+        raise AssertionError(f'no {roles} named “{name}”')
+    node.doActionNamed('click')
+    time.sleep(0.6)
+
+
+def type_into(root, name, text):
+    node = find(root, name, {'text', 'entry'})
+    if node is None:
+        raise AssertionError(f'no entry named “{name}”')
+    # A search entry keeps its editable text in a child.
+    for candidate in walk(node):
+        try:
+            candidate.queryEditableText().setTextContents(text)
+            break
+        except NotImplementedError:
+            continue
+    time.sleep(0.1)
+
+
+def dialog(app, title):
+    for _ in range(20):
+        for w in app.children:
+            try:
+                if w.name == title and w.roleName in ('filler', 'dialog', 'frame', 'window'):
+                    return w
+            except Exception:
+                pass
+        time.sleep(0.3)
+    raise AssertionError(f'no window “{title}”')
+
+
+def find_app(timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            for a in tree.root.applications():
+                if a.name == 'samordna':
+                    return a
+        except Exception:
+            pass
+        time.sleep(0.5)
+    return None
+
+
+def query(sql, *params):
+    db = sqlite3.connect(f'file:{REGISTER}?mode=ro', uri=True)
+    try:
+        return db.execute(sql, params).fetchall()
+    finally:
+        db.close()
+
+
+def screenshot(name):
+    if shutil.which('import') is None:
+        print(f'# no screenshot {name}: ImageMagick’s import is not installed')
+        return
+    path = os.path.join(SHOT_DIR, name)
+    subprocess.run(['import', '-window', 'root', path], check=False)
+    print(f'# screenshot: {path}')
+
+
+def add_person(app, name, role, organisation):
+    click(app, 'Lägg till person…')
+    d = dialog(app, 'Lägg till person')
+    type_into(d, 'Person', name)
+    choice = find(d, role, {'toggle button', 'radio button', 'push button'})
+    if choice is None:
+        raise AssertionError(f'no choice “{role}”')
+    choice.doActionNamed('click')
+    time.sleep(0.3)
+    if not any(choice.getState().contains(s) for s in (pyatspi.STATE_CHECKED, pyatspi.STATE_PRESSED)):
+        raise AssertionError(f'“{role}” could not be chosen')
+    type_into(d, 'Företräder', organisation)
+    click(d, 'Lägg till')
+
+
+def council_id():
+    rows = query("SELECT id FROM grp WHERE code = 'GERPAL'")
+    return rows[0][0] if rows else None
+
+
+def main():
+    # A register of its own, from the demo, so the file can be read back.
+    made = subprocess.run([BINARY, '--database', REGISTER, '--import-xml', DEMO_XML],
+                          env=dict(os.environ), capture_output=True, text=True)
+    if not check('the demo register is imported with the command line', made.returncode == 0, made.stderr):
+        return
+    proc = subprocess.Popen([BINARY, '--database', REGISTER], env=dict(os.environ))
+    try:
+        app = find_app()
+        if not check('the application is found by its name “samordna”', app is not None):
+            return
+        time.sleep(2)
+        click(app, 'Organisation', ('page tab',))
+        check('the page shows “Styrningsstrukturen” before a group is chosen',
+              find(app, 'Styrningsstrukturen', {'label', 'heading'}) is not None)
+
+        # A council with a commission
+        click(app, 'Ny grupp')
+        d = dialog(app, 'Ny grupp')
+        type_into(d, 'Namn', 'Samordningsråd geriatrik och palliativ vård')
+        type_into(d, 'Kortnamn', 'GERPAL')
+        click(d, 'Skapa')
+        rows = query("SELECT kind FROM grp WHERE code = 'GERPAL'")
+        check('“Skapa” stores a council with the short code GERPAL', rows == [('council',)], str(rows))
+
+        click(app, 'Redigera uppdragshandling…')
+        d = dialog(app, 'Uppdragshandling')
+        type_into(d, 'Diarienummer', 'RS 2026-01234')
+        type_into(d, 'Minst antal möten per år', '4')
+        type_into(d, 'Högst antal möten per år', '8')
+        type_into(d, 'Högst antal adjungerade', '2')
+        click(d, 'Spara')
+        rows = query('SELECT registry_number, min_meetings, max_meetings, max_co_opted FROM commission '
+                     'WHERE group_id = ?', council_id())
+        check('the commission is stored', rows == [('RS 2026-01234', 4, 8, 2)], str(rows))
+
+        # A chair and members from two organisations
+        add_person(app, 'Greta Lind', 'Ordförande', 'Sjukhusen i Sjöstad')
+        add_person(app, 'Hampus Berg', 'Deltagare', 'Norrdalssjukhusen')
+        add_person(app, 'Ines Holm', 'Deltagare', 'Sjukhusen i Sjöstad')
+        rows = query('SELECT a.role, o.name FROM assignment a JOIN organisation o ON o.id = a.organisation_id '
+                     'WHERE a.group_id = ? ORDER BY a.id', council_id())
+        check('the chair and two members are stored with their organisations',
+              rows == [('chair', 'Sjukhusen i Sjöstad'), ('member', 'Norrdalssjukhusen'),
+                       ('member', 'Sjukhusen i Sjöstad')], str(rows))
+        check('no warning about the chair’s organisation yet',
+              find_containing(app, 'kommer båda från') is None)
+
+        # The contact person from the chair's organisation: a warning
+        add_person(app, 'Johan Ek', 'Kontaktperson', 'Sjukhusen i Sjöstad')
+        rows = query("SELECT count (*) FROM assignment WHERE group_id = ? AND role = 'contact_person'", council_id())
+        check('the contact person is stored', rows == [(1,)], str(rows))
+        time.sleep(0.5)
+        warning = find_containing(app, 'kommer båda från Sjukhusen i Sjöstad')
+        check('the warning says the chair and the contact person come from one organisation',
+              warning is not None)
+        screenshot('organisation-a11y-warning-sv.png')
+
+        # A subgroup, moved under another council
+        click(app, 'Ny grupp')
+        d = dialog(app, 'Ny grupp')
+        type_into(d, 'Namn', 'Undergrupp palliativ vård i hemmet')
+        type_into(d, 'Kortnamn', 'GERPAL-HEM')
+        click(d, 'Skapa')
+        rows = query("SELECT g.kind, p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
+        check('the subgroup is created under the council', rows == [('subgroup', 'GERPAL')], str(rows))
+
+        click(app, 'Flytta till…')
+        d = dialog(app, 'Flytta till')
+        type_into(d, 'Ny överordnad grupp', 'GER')
+        time.sleep(0.5)
+        click(d, 'Flytta')
+        rows = query("SELECT p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
+        check('“Flytta till…” moves the subgroup under GER', rows == [('GER',)], str(rows))
+        screenshot('organisation-a11y-moved-sv.png')
+
+        # Delete, then undo from the toast
+        click(app, 'Ta bort')
+        rows = query("SELECT count (*) FROM grp WHERE code = 'GERPAL-HEM'")
+        check('“Ta bort” deletes the subgroup', rows == [(0,)], str(rows))
+        click(app, 'Ångra')
+        rows = query("SELECT p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
+        check('“Ångra” in the toast brings it back where it was', rows == [('GER',)], str(rows))
+
+        # Deleting a group others refer to says what refers to it.
+        click(app, 'Sök grupper', ('toggle button', 'push button'))
+        type_into(app, 'Sök grupper', 'GERPAL')
+        time.sleep(1.0)
+        rows = query("SELECT count (*) FROM audit_log WHERE action IN ('undo', 'redo')")
+        check('the undo is in the audit log', rows[0][0] >= 1, str(rows))
+        screenshot('organisation-a11y-sv.png')
+    except AssertionError as e:
+        check('the steps run to the end', False, str(e))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+    print(f'1..{len(results)}')
+
+
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        shutil.rmtree(WORK_DIR, ignore_errors=True)
+    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)

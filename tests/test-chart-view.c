@@ -1,0 +1,754 @@
+/* test-chart-view.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The organisation chart under Xvfb: the pane on the chart test register
+ * (zoom, selection along the tree, collapsing, finding, the part of the
+ * region, the as-of date, the people), the print operation exporting PDF
+ * pages (checked with pdfinfo), the export to PDF, SVG and PNG, and the
+ * chart in the real window beside the structure editor, sharing its
+ * selection. Screenshots go to the build directory; frame times of the
+ * widget are printed as test messages.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "sam-application.h"
+#include "sam-chart-pane.h"
+#include "sam-chart-print.h"
+#include "sam-chart-view.h"
+#include "sam-gui.h"
+#include "sam-i18n.h"
+#include "sam-organisation-page.h"
+#include "sam-window.h"
+#include "sam-xml.h"
+
+#define AS_OF       "2026-04-01"
+#define LG_UUID     "0c000000-0000-4000-8000-000000000001"
+#define AOI_UUID    "0c000000-0000-4000-8000-000000000002"
+#define MED_UUID    "0c000000-0000-4000-8000-000000000003"
+#define REH_UUID    "0c000000-0000-4000-8000-000000000005"
+#define AOI_UG_UUID "0c000000-0000-4000-8000-000000000007"
+
+static gboolean swedish;
+static SamApplication *app;
+
+typedef struct
+{
+  char         *dir;
+  SamStore     *store;
+  GSettings    *settings;
+  GtkWindow    *window;
+  SamChartPane *pane;
+  SamChartView *view;
+} Fixture;
+
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    run_for (20);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  run_for (200);
+}
+
+/* Waits for the chart being built in the worker thread. */
+static SamChart *
+wait_for_chart (SamChartView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  run_for (20);
+  while (sam_chart_view_get_loading (view) && g_get_monotonic_time () < deadline)
+    run_for (20);
+  g_assert_false (sam_chart_view_get_loading (view));
+  run_for (50);
+
+  return sam_chart_view_get_chart (view);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkPaintable) paintable = gdk_paintable_get_current_image (live);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, "fixtures", "chart-register.xml", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *xml = NULL;
+  SamImportSummary summary = { 0 };
+  gsize len;
+
+  fixture->dir = g_dir_make_tmp ("test-chart-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "register.samordna", NULL);
+  fixture->store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (xml_path, &xml, &len, &error);
+  g_assert_no_error (error);
+  sam_xml_import_memory (fixture->store, xml, len, "chart-register.xml", SAM_IMPORT_REPLACE, &summary, &error);
+  g_assert_no_error (error);
+  sam_import_summary_clear (&summary);
+
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (fixture->settings, "chart-paper");
+  g_settings_reset (fixture->settings, "chart-landscape");
+  g_settings_reset (fixture->settings, "chart-tiled");
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  fixture->pane = SAM_CHART_PANE (sam_chart_pane_new (NULL, fixture->settings));
+  fixture->view = sam_chart_pane_get_view (fixture->pane);
+  sam_chart_view_set_as_of (fixture->view, AS_OF);
+  sam_chart_pane_set_store (fixture->pane, fixture->store);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->pane));
+  gtk_window_present (fixture->window);
+  wait_until_mapped (GTK_WIDGET (fixture->view));
+  g_assert_nonnull (wait_for_chart (fixture->view));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  run_for (50);
+  g_clear_object (&fixture->settings);
+  g_assert_finalize_object (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint
+node_of (SamChartView *view,
+         const char   *uuid)
+{
+  return sam_chart_find_uuid (sam_chart_view_get_chart (view), uuid);
+}
+
+static gboolean
+node_shown (SamChartView *view,
+            const char   *uuid)
+{
+  SamChartRect box;
+  gint node = node_of (view, uuid);
+
+  return node >= 0 && sam_chart_get_node_bounds (sam_chart_view_get_chart (view), node, &box);
+}
+
+/* Whether @uuid's box lies inside the visible part of the chart. */
+static gboolean
+node_in_view (SamChartView *view,
+              const char   *uuid)
+{
+  SamChartRect area, box;
+  gint node = node_of (view, uuid);
+
+  if (node < 0 || !sam_chart_get_node_bounds (sam_chart_view_get_chart (view), node, &box))
+    return FALSE;
+  sam_chart_view_get_visible_area (view, &area);
+
+  return box.x >= area.x && box.y >= area.y
+         && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height;
+}
+
+static gboolean
+activate (Fixture    *fixture,
+          const char *action)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (fixture->pane), action, NULL);
+}
+
+/* Zooming by the toolbar's actions, to fit and back to 100 %. */
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SamChart *chart = sam_chart_view_get_chart (fixture->view);
+  SamChartRect extents, area;
+  double fitted;
+
+  g_assert_cmpstr (sam_chart_get_as_of (chart), ==, AS_OF);
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 11);
+
+  /* A new chart is fitted: all of it is in view. */
+  sam_chart_get_extents (chart, &extents);
+  sam_chart_view_get_visible_area (fixture->view, &area);
+  g_assert_cmpfloat (area.width, >=, extents.width);
+  g_assert_cmpfloat (area.height, >=, extents.height);
+  fitted = sam_chart_view_get_zoom (fixture->view);
+  g_test_message ("fitted at %.0f %%", fitted * 100);
+
+  g_assert_true (activate (fixture, "chart.zoom-in"));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (fixture->view), fitted * 1.25, 1e-9);
+  g_assert_true (activate (fixture, "chart.zoom-out"));
+  g_assert_true (activate (fixture, "chart.zoom-out"));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (fixture->view), fitted / 1.25, 1e-9);
+  g_assert_true (activate (fixture, "chart.zoom-reset"));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (fixture->view), 1.0, 1e-9);
+  g_assert_true (activate (fixture, "chart.zoom-fit"));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (fixture->view), fitted, 1e-9);
+
+  /* Panning never loses the chart. */
+  sam_chart_view_pan (fixture->view, 1e6, 1e6);
+  sam_chart_view_get_visible_area (fixture->view, &area);
+  g_assert_cmpfloat (area.x, <, extents.x + extents.width);
+  g_assert_cmpfloat (area.y, <, extents.y + extents.height);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Selecting, moving along the tree, collapsing and expanding. */
+static void
+test_select_collapse (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SamChart *chart = sam_chart_view_get_chart (fixture->view);
+  guint notified = 0;
+  gint aoi = node_of (fixture->view, AOI_UUID);
+
+  g_signal_connect_swapped (fixture->pane, "notify::selected-uuid", G_CALLBACK (count_cb), &notified);
+  g_assert_cmpint (aoi, >=, 0);
+
+  sam_chart_pane_set_selected_uuid (fixture->pane, AOI_UUID);
+  g_assert_cmpint (sam_chart_get_selected (chart), ==, aoi);
+  g_assert_cmpstr (sam_chart_pane_get_selected_uuid (fixture->pane), ==, AOI_UUID);
+
+  /* Down to the first child, up to the parent, up to the top. */
+  g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_DOWN));
+  g_assert_cmpint (sam_chart_get_node_parent (chart, sam_chart_get_selected (chart)), ==, aoi);
+  g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_RIGHT));
+  g_assert_cmpint (sam_chart_get_node_parent (chart, sam_chart_get_selected (chart)), ==, aoi);
+  g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_LEFT));
+  g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_UP));
+  g_assert_cmpstr (sam_chart_view_get_selected_uuid (fixture->view), ==, AOI_UUID);
+  g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_UP));
+  g_assert_cmpstr (sam_chart_view_get_selected_uuid (fixture->view), ==, LG_UUID);
+  g_assert_false (sam_chart_view_move_selection (fixture->view, GTK_DIR_UP));
+
+  /* Enter on the council collapses its subgroup and teams. */
+  sam_chart_view_set_selected_uuid (fixture->view, AOI_UUID);
+  g_assert_true (node_shown (fixture->view, AOI_UG_UUID));
+  g_assert_true (sam_chart_view_toggle_selected (fixture->view));
+  g_assert_true (sam_chart_view_get_collapsed (fixture->view, AOI_UUID));
+  g_assert_false (node_shown (fixture->view, AOI_UG_UUID));
+  save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-collapsed-sv.png" : "chart-pane-collapsed.png");
+
+  /* A collapsed branch stays collapsed when the register changes. */
+  sam_store_emit_changed (fixture->store);
+  chart = wait_for_chart (fixture->view);
+  g_assert_false (node_shown (fixture->view, AOI_UG_UUID));
+  g_assert_cmpint (sam_chart_get_selected (chart), ==, node_of (fixture->view, AOI_UUID));
+
+  /* Down on a collapsed branch opens it. */
+  g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_DOWN));
+  g_assert_false (sam_chart_view_get_collapsed (fixture->view, AOI_UUID));
+  g_assert_true (node_shown (fixture->view, AOI_UG_UUID));
+
+  /* Selecting a group inside a collapsed branch opens it. */
+  sam_chart_view_set_collapsed (fixture->view, AOI_UUID, TRUE);
+  sam_chart_view_set_selected_uuid (fixture->view, AOI_UG_UUID);
+  g_assert_true (node_shown (fixture->view, AOI_UG_UUID));
+  g_assert_false (sam_chart_view_get_collapsed (fixture->view, AOI_UUID));
+  g_assert_true (node_in_view (fixture->view, AOI_UG_UUID));
+
+  sam_chart_view_set_selected_uuid (fixture->view, NULL);
+  g_assert_cmpint (sam_chart_get_selected (chart), ==, -1);
+  /* The pane tells the structure editor of each change. */
+  g_assert_cmpuint (notified, >=, 8);
+}
+
+/* Finding centres the group, Enter goes on to the next match. */
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SamChart *chart = sam_chart_view_get_chart (fixture->view);
+  g_autofree char *description = NULL;
+  gint first;
+
+  g_assert_true (activate (fixture, "chart.zoom-reset"));
+  g_assert_true (sam_chart_view_find (fixture->view, "processteam", FALSE));
+  first = sam_chart_get_selected (chart);
+  g_assert_cmpint (sam_chart_get_node_kind (chart, first), ==, SAM_GROUP_KIND_PROCESS_TEAM);
+  g_assert_true (node_in_view (fixture->view, sam_chart_get_node_uuid (chart, first)));
+  g_assert_true (sam_chart_view_find (fixture->view, "processteam", TRUE));
+  g_assert_cmpint (sam_chart_get_selected (chart), !=, first);
+
+  /* “Ö” finds Östra, not Ostra. */
+  g_assert_true (sam_chart_view_find (fixture->view, "Östra", FALSE));
+  g_assert_cmpstr (sam_chart_get_node_code (chart, sam_chart_get_selected (chart)), ==, "ÖST");
+  g_assert_false (sam_chart_view_find (fixture->view, "no such group", FALSE));
+
+  /* What a screen reader hears about the selection. */
+  description = sam_chart_dup_node_description (chart, sam_chart_get_selected (chart));
+  g_test_message ("described as: %s", description);
+  g_assert_nonnull (strstr (description, "Östra närvårdsgruppen"));
+}
+
+/* The part of the region, the date and the people are the chart's options. */
+static void
+test_options (Fixture       *fixture,
+              gconstpointer  data)
+{
+  SamChart *chart;
+
+  sam_chart_view_set_root_uuid (fixture->view, AOI_UUID);
+  chart = wait_for_chart (fixture->view);
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 6);
+  g_assert_cmpstr (sam_chart_get_node_uuid (chart, 0), ==, AOI_UUID);
+
+  /* The council was dissolved, so on a later day there is no chart. */
+  sam_chart_view_set_root_uuid (fixture->view, REH_UUID);
+  g_assert_null (wait_for_chart (fixture->view));
+  g_assert_nonnull (sam_chart_view_get_error (fixture->view));
+  g_test_message ("error: %s", sam_chart_view_get_error (fixture->view)->message);
+  save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-error-sv.png" : "chart-pane-error.png");
+  sam_chart_view_set_as_of (fixture->view, "2025-06-29");
+  chart = wait_for_chart (fixture->view);
+  g_assert_nonnull (chart);
+  g_assert_cmpstr (sam_chart_get_as_of (chart), ==, "2025-06-29");
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 2);
+
+  sam_chart_view_set_root_uuid (fixture->view, NULL);
+  chart = wait_for_chart (fixture->view);
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 13);
+
+  sam_chart_view_set_as_of (fixture->view, AS_OF);
+  sam_chart_view_set_show_people (fixture->view, TRUE);
+  chart = wait_for_chart (fixture->view);
+  g_assert_true (sam_chart_get_show_people (chart));
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 11);
+  sam_chart_view_set_selected_uuid (fixture->view, AOI_UUID);
+  run_for (100);
+  save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-people-sv.png" : "chart-pane-people.png");
+}
+
+static char *
+pdfinfo (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+/* What pdfinfo says: the number of pages and the first page's size. */
+static guint
+pdf_pages (const char *info,
+           double     *width,
+           double     *height)
+{
+  const char *pages = strstr (info, "Pages:");
+  const char *size = strstr (info, "Page size:");
+
+  g_assert_nonnull (pages);
+  g_assert_nonnull (size);
+  *width = g_ascii_strtod (size + strlen ("Page size:"), (char **) &size);
+  g_assert_true (g_str_has_prefix (size, " x "));
+  *height = g_ascii_strtod (size + 3, NULL);
+
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         gpointer                 data)
+{
+  *(GtkPrintOperationResult *) data = result;
+}
+
+static void
+print_to_pdf (Fixture    *fixture,
+              SamChart   *chart,
+              const char *path)
+{
+  g_autoptr(SamChartPrint) operation = sam_chart_print_new (chart, fixture->settings);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+  GtkPrintOperationResult run;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &result);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  run = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                 fixture->window, &error);
+  g_assert_no_error (error);
+  if (run != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    result = run;
+  while (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && g_get_monotonic_time () < deadline)
+    run_for (20);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+static void
+render_pdf_page (const char *pdf,
+                 const char *name)
+{
+  g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdf, prefix, NULL };
+  int status = 0;
+
+  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL)
+      && g_spawn_check_wait_status (status, NULL))
+    g_test_message ("printed page: %s.png", prefix);
+}
+
+/* The print operation exporting to PDF: one A4 page fitted, tiles on A4 at
+ * a readable size, A3 landscape, the page setup remembered for next time. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *fit = g_build_filename (fixture->dir, "fit.pdf", NULL);
+  g_autofree char *tiles = g_build_filename (fixture->dir, "tiles.pdf", NULL);
+  g_autofree char *a3 = g_build_filename (fixture->dir, "a3.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autoptr(SamChartRequest) request = NULL;
+  g_autoptr(SamChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  guint columns = 0, rows = 0;
+  double width, height;
+
+  /* Print what the view shows, built afresh, as the pane does. */
+  sam_chart_view_set_show_people (fixture->view, TRUE);
+  wait_for_chart (fixture->view);
+  request = sam_chart_view_dup_request (fixture->view);
+  chart = sam_chart_request_build (request, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam_chart_get_selected (chart), ==, -1);
+
+  print_to_pdf (fixture, chart, fit);
+  info = pdfinfo (fit);
+  g_test_message ("%s", info);
+  g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 1);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  render_pdf_page (fit, swedish ? "chart-print-sv" : "chart-print");
+  g_clear_pointer (&info, g_free);
+
+  /* Tiled on A4 at a readable size: more than one page. */
+  g_settings_set_boolean (fixture->settings, "chart-tiled", TRUE);
+  sam_chart_print_readable_tiles (chart, 595.28, 841.89, &columns, &rows);
+  g_test_message ("readable on A4 portrait: %u × %u pages", columns, rows);
+  g_assert_cmpuint (columns * rows, >, 1);
+  print_to_pdf (fixture, chart, tiles);
+  info = pdfinfo (tiles);
+  g_test_message ("%s", info);
+  g_assert_cmpuint (pdf_pages (info, &width, &height), ==, columns * rows);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  render_pdf_page (tiles, swedish ? "chart-print-tile-sv" : "chart-print-tile");
+  g_clear_pointer (&info, g_free);
+
+  /* A3 on its side: the whole chart fits on one sheet at that size. */
+  g_settings_set_string (fixture->settings, "chart-paper", "a3");
+  g_settings_set_boolean (fixture->settings, "chart-landscape", TRUE);
+  sam_chart_print_readable_tiles (chart, 1190.55, 841.89, &columns, &rows);
+  print_to_pdf (fixture, chart, a3);
+  info = pdfinfo (a3);
+  g_assert_cmpuint (pdf_pages (info, &width, &height), ==, columns * rows);
+  g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+
+  /* What was printed with is what the next print starts from. */
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "chart-paper"), ==, "a3");
+  g_assert_true (g_settings_get_boolean (fixture->settings, "chart-landscape"));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "chart-tiled"));
+}
+
+/* Export Chart… writes PDF, SVG and PNG in a worker and says so. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char *names[] = { "chart.pdf", "chart.svg", "chart.png" };
+  static const char *magic[] = { "%PDF", "<?xml", "\x89PNG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *contents = NULL;
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      sam_chart_pane_export (fixture->pane, file);
+      while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+        run_for (20);
+      run_for (50);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+    }
+
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "chart.pdf", NULL);
+    g_autofree char *info = pdfinfo (pdf);
+    double width, height;
+
+    g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 1);
+    g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+  }
+}
+
+/* Frame times of the widget: the snapshot (the renderer recording what
+ * is in view) and the whole frame rendered to a texture. Figures only. */
+static void
+measure_frames (SamChartView *view,
+                const char   *label)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double snap_total = 0, frame_total = 0;
+  const guint runs = 20;
+
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      gint64 start, snapped, done;
+
+      /* What GTK calls for each frame after a pan or zoom. */
+      start = g_get_monotonic_time ();
+      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      snapped = g_get_monotonic_time ();
+      if (node != NULL)
+        texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      done = g_get_monotonic_time ();
+
+      /* The first frame makes the text layouts of the boxes in view. */
+      if (i == 0)
+        continue;
+      snap_total += (snapped - start) / 1000.0;
+      frame_total += (done - start) / 1000.0;
+    }
+
+  g_test_message ("frame %s, %dx%d at %.0f %%: snapshot %.2f ms, whole frame %.2f ms (mean of %u)",
+                  label, width, height, sam_chart_view_get_zoom (view) * 100,
+                  snap_total / runs, frame_total / runs, runs);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The chart in the real window on the demo register: zoom, select and
+ * collapse, the selection shared with the structure editor both ways. */
+static void
+test_window (void)
+{
+  SamWindow *window;
+  SamOrganisationPage *page;
+  SamChartPane *pane;
+  SamChartView *view;
+  SamChart *chart;
+  SamGroup *group;
+  g_autofree char *uuid = NULL;
+  gint node, child;
+  double zoom;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (SAM_IS_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  wait_until_mapped (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+
+  page = SAM_ORGANISATION_PAGE (find_widget (GTK_WIDGET (window), SAM_TYPE_ORGANISATION_PAGE));
+  pane = SAM_CHART_PANE (find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
+  g_assert_nonnull (page);
+  g_assert_nonnull (pane);
+  view = sam_chart_pane_get_view (pane);
+  wait_until_mapped (GTK_WIDGET (view));
+  chart = wait_for_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), >, 10);
+  measure_frames (view, "demo register, fitted");
+
+  /* Zoom in twice from the fitted chart. */
+  zoom = sam_chart_view_get_zoom (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-in", NULL));
+  g_assert_cmpfloat (sam_chart_view_get_zoom (view), >, zoom * 1.5);
+
+  /* Select a council in the chart: the editor shows it. */
+  g_assert_true (sam_chart_view_find (view, "anestesi", FALSE));
+  node = sam_chart_get_selected (chart);
+  g_assert_cmpint (node, >=, 0);
+  uuid = g_strdup (sam_chart_get_node_uuid (chart, node));
+  group = sam_organisation_page_get_selected_group (page);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (sam_group_get_uuid (group), ==, uuid);
+
+  /* Collapse it; then choose one of its groups in the tree: the chart
+   * opens the branch and selects the box. */
+  child = sam_chart_get_node_first_child (chart, node);
+  g_assert_cmpint (child, >=, 0);
+  {
+    g_autofree char *child_uuid = g_strdup (sam_chart_get_node_uuid (chart, child));
+
+    g_assert_true (sam_chart_view_toggle_selected (view));
+    g_assert_true (sam_chart_get_collapsed (chart, node));
+    run_for (200);
+    save_screenshot (gtk_widget_get_parent (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)),
+                     swedish ? "chart-window-collapsed-sv.png" : "chart-window-collapsed.png");
+
+    sam_organisation_page_select_group (page, child_uuid);
+    run_for (100);
+    g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, child_uuid);
+    g_assert_false (sam_chart_get_collapsed (chart, node));
+    g_assert_true (node_in_view (view, child_uuid));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-reset", NULL));
+  run_for (200);
+  measure_frames (view, "demo register, 100 %");
+  save_screenshot (gtk_widget_get_parent (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)),
+                   swedish ? "chart-window-sv.png" : "chart-window.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  sam_i18n_init ();
+  swedish = g_strcmp0 (g_getenv ("LANGUAGE"), "sv") == 0;
+  if (swedish && setlocale (LC_ALL, NULL) != NULL && strstr (setlocale (LC_ALL, NULL), "sv_SE") == NULL)
+    g_error ("the sv_SE.UTF-8 locale is not installed: run locale-gen (Debian: package locales)");
+
+  data_home = g_dir_make_tmp ("samordna-test-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_set_prgname ("samordna");
+
+  app = sam_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add ("/chart-view/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/chart-view/select-collapse", Fixture, NULL, fixture_set_up, test_select_collapse, fixture_tear_down);
+  g_test_add ("/chart-view/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/chart-view/options", Fixture, NULL, fixture_set_up, test_options, fixture_tear_down);
+  g_test_add ("/chart-view/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add_func ("/chart-view/window", test_window);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (data_home);
+
+  return ret;
+}

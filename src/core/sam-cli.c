@@ -107,6 +107,24 @@ open_store (GVariantDict  *options,
   return sam_store_open (database, error);
 }
 
+/* Every action ends the same way: the register is closed (a demo copy
+ * removed) and an error is printed, with the exit status. */
+static int
+finish (SamStore     **store,
+        const char    *demo_dir,
+        const GError  *error)
+{
+  g_clear_object (store);
+  if (demo_dir != NULL)
+    sam_demo_remove (demo_dir);
+
+  if (error == NULL)
+    return 0;
+
+  g_printerr ("%s\n", error->message);
+  return 1;
+}
+
 static void
 print_summary (const SamImportSummary *summary)
 {
@@ -175,17 +193,7 @@ run_structure (GVariantDict *options)
         }
     }
 
-  g_clear_object (&store);
-  if (demo_dir != NULL)
-    sam_demo_remove (demo_dir);
-
-  if (error != NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  return 0;
+  return finish (&store, demo_dir, error);
 }
 
 /* --export-decisions (the decision register's). */
@@ -211,17 +219,7 @@ run_decisions (GVariantDict *options)
   if (store != NULL)
     sam_decision_export_file (store, code, year, path, &error);
 
-  g_clear_object (&store);
-  if (demo_dir != NULL)
-    sam_demo_remove (demo_dir);
-
-  if (error != NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  return 0;
+  return finish (&store, demo_dir, error);
 }
 
 /* --export-ics, --export-minutes and --export-agenda (the meeting planner's). */
@@ -270,17 +268,7 @@ run_meetings (GVariantDict *options)
   if (store != NULL && error == NULL && agenda != NULL)
     sam_minutes_export_pdf (store, meeting, SAM_MINUTES_AGENDA, agenda, &error);
 
-  g_clear_object (&store);
-  if (demo_dir != NULL)
-    sam_demo_remove (demo_dir);
-
-  if (error != NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  return 0;
+  return finish (&store, demo_dir, error);
 }
 
 /* --export-chart and its options. */
@@ -370,15 +358,5 @@ sam_cli_run (GVariantDict *options)
   if (store != NULL && ok && export_xml != NULL)
     ok = sam_xml_export (store, export_xml, NULL, NULL, &error);
 
-  g_clear_object (&store);
-  if (demo_dir != NULL)
-    sam_demo_remove (demo_dir);
-
-  if (error != NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  return 0;
+  return finish (&store, demo_dir, error);
 }

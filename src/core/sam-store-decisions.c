@@ -194,44 +194,6 @@ decision_from_row (SamStore     *self,
   return decision;
 }
 
-/* Turns what a user typed into an FTS5 query that cannot be a syntax
- * error: every run of letters and digits becomes a quoted prefix term,
- * all of them required. */
-static char *
-fts_query (const char *text)
-{
-  g_autoptr(GString) query = g_string_new ("");
-  gboolean in_word = FALSE;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (ch))
-        {
-          if (!in_word)
-            g_string_append (query, query->len > 0 ? " \"" : "\"");
-          g_string_append_unichar (query, ch);
-          in_word = TRUE;
-        }
-      else if (in_word)
-        {
-          g_string_append (query, "\"*");
-          in_word = FALSE;
-        }
-    }
-  if (in_word)
-    g_string_append (query, "\"*");
-
-  if (query->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&query), FALSE);
-}
-
 /* How a search takes part in a query. */
 typedef enum
 {
@@ -617,7 +579,7 @@ sam_store_match_decisions (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  if ((fts = fts_query (search)) == NULL)
+  if ((fts = _sam_store_fts_query (search)) == NULL)
     return g_steal_pointer (&matches);
 
   if ((stmt = _sam_store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM decision", error)) == NULL)
@@ -801,7 +763,7 @@ sam_store_fetch_decision_rows (SamStore                  *self,
       if (matches->count == 0 || offset >= matches->count)
         return g_steal_pointer (&rows);
 
-      fts = fts_query (filter->search);
+      fts = _sam_store_fts_query (filter->search);
       if (sort == SAM_DECISION_SORT_RANK && matches->count <= RANK_LIMIT)
         search = SEARCH_JOINED;
       else if (walk_index (matches, offset + limit))

@@ -312,8 +312,8 @@ sam_store_list_decisions (SamStore    *self,
 /* Turns what a user typed into an FTS5 query that cannot be a syntax
  * error: every run of letters and digits becomes a quoted prefix term
  * ("vård"*), all of them required. Operators and quotes are dropped. */
-static char *
-fts_query (const char *text)
+char *
+_sam_store_fts_query (const char *text)
 {
   g_autoptr(GString) query = g_string_new ("");
   gboolean in_word = FALSE;
@@ -354,7 +354,7 @@ search (SamStore    *self,
         const char  *text,
         GError     **error)
 {
-  g_autofree char *query = fts_query (text);
+  g_autofree char *query = _sam_store_fts_query (text);
 
   if (query == NULL)
     return G_LIST_MODEL (g_list_store_new (_sam_model_type_for_table (table)));

@@ -101,6 +101,9 @@ const char   *_sam_store_table_label    (SamTable            table);
 gboolean      _sam_store_fs_type_is_network (gulong          f_type);
 gboolean      _sam_store_path_is_network    (const char     *path);
 
+/* sam-store-edit.c */
+char         *_sam_store_fts_query (const char         *text);
+
 /* sam-store-decisions.c */
 gboolean      _sam_store_add_decision_functions (SamStore     *self,
                                          GError            **error);

@@ -277,10 +277,10 @@ run_benchmark (guint decisions)
   print_row ("our export (sam_xml_export)", export);
 
   baseline = lint.seconds + load.seconds;
-  g_print ("\nimport / (xmllint + sqlite3 load + FTS rebuild) = %.2f (target ≤ 1.20)\n",
+  g_print ("\nimport / (xmllint + sqlite3 load + FTS rebuild) = %.2f (target <= 1.20)\n",
            import.seconds / baseline);
   g_print ("import peak memory                          = %.1f MiB (target < 64)\n", import.peak_mib);
-  g_print ("export / xmllint --stream                   = %.2f (target ≤ 2.00)\n",
+  g_print ("export / xmllint --stream                   = %.2f (target <= 2.00)\n",
            export.seconds / lint.seconds);
 
   remove_tree (dir);

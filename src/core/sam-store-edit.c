@@ -23,26 +23,6 @@
  * from the descriptor in sam-store.c) followed by a fixed WHERE/ORDER BY.
  */
 
-/* Moves a row read from the register into a new model object, without
- * notifications: nothing can be connected to it yet. */
-static gpointer
-object_from_row (SamStore     *self,
-                 sqlite3_stmt *stmt,
-                 SamTable      table,
-                 GType         type)
-{
-  gpointer object = g_object_new (type, NULL);
-  SamRecord *record = _sam_model_get_record (object);
-  GPtrArray *values = _sam_store_read_row (self, stmt, table, &record->id, &record->uuid);
-
-  for (guint c = 0; c < sam_schema_table (table)->n_columns; c++)
-    g_free (record->values[c]);
-  g_free (record->values);
-  record->values = (char **) g_ptr_array_free (values, FALSE);
-
-  return object;
-}
-
 static GListModel *
 query_objects (SamStore    *self,
                SamTable     table,
@@ -66,7 +46,7 @@ query_objects (SamStore    *self,
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int (stmt, 2, param2);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, object_from_row (self, stmt, table, type));
+    g_ptr_array_add (items, _sam_store_object_from_row (self, stmt, table));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)

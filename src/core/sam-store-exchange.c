@@ -829,7 +829,10 @@ sam_store_read_begin (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
 
-  return _sam_store_exec (self, "BEGIN", error);
+  _sam_store_clear_uuids (self);
+  self->in_read = _sam_store_exec (self, "BEGIN", error);
+
+  return self->in_read;
 }
 
 /**
@@ -844,6 +847,115 @@ sam_store_read_end (SamStore *self)
   g_return_if_fail (SAM_IS_STORE (self));
 
   _sam_store_rollback (self);
+  _sam_store_clear_uuids (self);
+  self->in_read = FALSE;
+}
+
+/**
+ * _sam_store_clear_uuids:
+ * @self: a #SamStore
+ *
+ * Forgets the id → uuid maps of the current export.
+ */
+void
+_sam_store_clear_uuids (SamStore *self)
+{
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    g_clear_pointer (&self->uuids[t], g_ptr_array_unref);
+  g_clear_pointer (&self->uuid_chunk, g_string_chunk_free);
+}
+
+/* An export writes references as uuids. Joining every referenced table
+ * costs a B-tree search per reference and row; instead each referenced
+ * table is read once, in rowid order, into an array indexed by id (ids are
+ * dense: rows are only deleted by hand). A table whose ids are too sparse
+ * for an array gets an empty one, and its references are looked up one by
+ * one, as the join would. */
+static GPtrArray *
+load_uuids (SamStore  *self,
+            SamTable   table,
+            GError   **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  GPtrArray *uuids;
+  sqlite3_stmt *stmt;
+  gint64 max_id = 0;
+  gint64 count = 0;
+  int rc;
+
+  if (self->uuids[table] != NULL)
+    return self->uuids[table];
+
+  name = _sam_store_quote_identifier (sam_schema_table (table)->sql_name);
+  sql = g_strdup_printf ("SELECT max (id), count (*) FROM %s", name);
+  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      max_id = sqlite3_column_int64 (stmt, 0);
+      count = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  uuids = self->uuids[table] = g_ptr_array_new ();
+  if (max_id < 0 || max_id > 4 * count + 4096)
+    return uuids;
+
+  if (self->uuid_chunk == NULL)
+    self->uuid_chunk = g_string_chunk_new (64 * 1024);
+  g_ptr_array_set_size (uuids, (guint) max_id + 1);
+
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT id, uuid FROM %s", name);
+  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id >= 0 && id <= max_id)
+        uuids->pdata[id] = g_string_chunk_insert (self->uuid_chunk,
+                                                  (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  return uuids;
+}
+
+/* The uuid of row @id of @table, through the map when it has one. */
+static const char *
+lookup_uuid (SamStore  *self,
+             SamTable   table,
+             GPtrArray *uuids,
+             gint64     id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  const char *uuid = NULL;
+
+  if (uuids->len > 0)
+    return id >= 0 && id < uuids->len ? uuids->pdata[id] : NULL;
+
+  name = _sam_store_quote_identifier (sam_schema_table (table)->sql_name);
+  sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = ?1", name);
+  if ((stmt = _sam_store_prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_string_chunk_insert_const (self->uuid_chunk != NULL
+                                          ? self->uuid_chunk
+                                          : (self->uuid_chunk = g_string_chunk_new (4096)),
+                                        (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return uuid;
 }
 
 /**
@@ -868,7 +980,7 @@ sam_store_foreach_row (SamStore         *self,
                        GError          **error)
 {
   const SamTableInfo *info;
-  g_autofree char *sql = NULL;
+  g_autofree GPtrArray **refs = NULL;
   g_autofree const char **values = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -878,18 +990,35 @@ sam_store_foreach_row (SamStore         *self,
   g_return_val_if_fail (table < SAM_N_TABLES, FALSE);
 
   info = sam_schema_table (table);
-  sql = g_strconcat (self->sql[table].select, " ORDER BY t.uuid", NULL);
-  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
+  refs = g_new0 (GPtrArray *, info->n_columns);
+  for (guint c = 0; c < info->n_columns; c++)
+    if (info->columns[c].type == SAM_COLUMN_REF
+        && (refs[c] = load_uuids (self, info->columns[c].ref_table, error)) == NULL)
+      return FALSE;
+
+  if ((stmt = _sam_store_prepare (self, self->sql[table].export, error)) == NULL)
     return FALSE;
 
   values = g_new0 (const char *, info->n_columns + 1);
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       for (guint c = 0; c < info->n_columns; c++)
-        values[c] = (const char *) sqlite3_column_text (stmt, c + 2);
+        {
+          if (refs[c] == NULL)
+            values[c] = (const char *) sqlite3_column_text (stmt, c + 2);
+          else if (sqlite3_column_type (stmt, c + 2) == SQLITE_NULL)
+            values[c] = NULL;
+          else
+            values[c] = lookup_uuid (self, info->columns[c].ref_table, refs[c],
+                                     sqlite3_column_int64 (stmt, c + 2));
+        }
       ok = func (table, (const char *) sqlite3_column_text (stmt, 1), values, user_data, error);
     }
   sqlite3_reset (stmt);
+
+  /* Outside a read transaction the maps would go stale with the next edit. */
+  if (!self->in_read)
+    _sam_store_clear_uuids (self);
 
   if (ok && rc != SQLITE_DONE)
     {

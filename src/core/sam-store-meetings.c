@@ -34,15 +34,7 @@ model_from_stmt (SamStore     *self,
                  sqlite3_stmt *stmt,
                  SamTable      table)
 {
-  gpointer object = g_object_new (_sam_model_type_for_table (table), NULL);
-  g_autofree char *uuid = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  gint64 id = 0;
-
-  values = _sam_store_read_row (self, stmt, table, &id, &uuid);
-  _sam_model_update (object, id, uuid, (const char * const *) values->pdata);
-
-  return object;
+  return _sam_store_object_from_row (self, stmt, table);
 }
 
 static gboolean

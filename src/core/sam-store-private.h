@@ -21,6 +21,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 typedef struct
 {
   char  *select;       /* SELECT t.id, t.uuid, <columns, refs as uuids> FROM ... (no WHERE) */
+  char  *export;       /* SELECT t.id, t.uuid, <columns, refs as ids> FROM t ORDER BY t.uuid */
   char  *insert;       /* INSERT INTO t (uuid, columns) VALUES (?1, ?2, ...) */
   char  *update;       /* UPDATE t SET columns = ?2, ... WHERE uuid = ?1 */
   char  *delete;       /* DELETE FROM t WHERE uuid = ?1 */
@@ -38,8 +39,11 @@ struct _SamStore
   char        *user_name;
   GHashTable  *statements;  /* SQL text -> prepared sqlite3_stmt */
   SamTableSql  sql[SAM_N_TABLES];
+  GPtrArray   *uuids[SAM_N_TABLES];  /* during an export: id -> uuid, see sam-store-exchange.c */
+  GStringChunk *uuid_chunk;
   guint        network_fs : 1;
   guint        in_import : 1;
+  guint        in_read : 1;
 };
 
 /* sam-store.c */
@@ -48,6 +52,10 @@ sqlite3_stmt *_sam_store_prepare        (SamStore           *self,
                                          GError            **error);
 GBytes       *_sam_store_lookup_sql     (const char         *name,
                                          GError            **error);
+char         *_sam_store_quote_identifier (const char       *name);
+gpointer      _sam_store_object_from_row (SamStore          *self,
+                                         sqlite3_stmt       *stmt,
+                                         SamTable            table);
 gboolean      _sam_store_run_sql_resource (SamStore         *self,
                                          const char         *name,
                                          GError            **error);
@@ -109,5 +117,8 @@ gboolean      _sam_store_add_decision_functions (SamStore     *self,
                                          GError            **error);
 gboolean      _sam_store_keep_sort_keys (SamStore           *self,
                                          GError            **error);
+
+/* sam-store-exchange.c */
+void          _sam_store_clear_uuids    (SamStore           *self);
 
 G_END_DECLS

@@ -449,6 +449,39 @@ _sam_store_read_row (SamStore     *self,
 }
 
 /**
+ * _sam_store_object_from_row:
+ * @self: a #SamStore
+ * @stmt: a statement on a row of @table's generic SELECT
+ * @table: a table with a model class
+ *
+ * Reads the row into a new model object. Nothing can be connected to the
+ * object yet, so its values are set without notifications, which would
+ * cost more than reading the row.
+ *
+ * Returns: (transfer full): the new object
+ */
+gpointer
+_sam_store_object_from_row (SamStore     *self,
+                            sqlite3_stmt *stmt,
+                            SamTable      table)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+  gpointer object = g_object_new (_sam_model_type_for_table (table), NULL);
+  SamRecord *record = _sam_model_get_record (object);
+
+  record->id = sqlite3_column_int64 (stmt, 0);
+  g_free (record->uuid);
+  record->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      g_free (record->values[c]);
+      record->values[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c + 2));
+    }
+
+  return object;
+}
+
+/**
  * _sam_store_dup_row:
  * @self: a #SamStore
  * @table: a table
@@ -735,8 +768,14 @@ _sam_store_changed (SamStore *self,
 
 /* Opening */
 
-static char *
-quote_identifier (const char *name)
+/**
+ * _sam_store_quote_identifier:
+ * @name: an SQL name
+ *
+ * Returns: (transfer full): @name quoted as an SQL identifier
+ */
+char *
+_sam_store_quote_identifier (const char *name)
 {
   g_autofree char *escaped = NULL;
   char **parts = g_strsplit (name, "\"", -1);
@@ -802,11 +841,12 @@ build_table_sql (SamStore  *self,
   SamTableSql *sql = &self->sql[table];
   char **sql_defaults = NULL;
   g_autoptr(GString) select = g_string_new ("SELECT t.id, t.uuid");
+  g_autoptr(GString) export = g_string_new ("SELECT t.id, t.uuid");
   g_autoptr(GString) joins = g_string_new ("");
   g_autoptr(GString) insert = g_string_new ("");
   g_autoptr(GString) params = g_string_new ("?1");
   g_autoptr(GString) update = g_string_new ("");
-  g_autofree char *name = quote_identifier (info->sql_name);
+  g_autofree char *name = _sam_store_quote_identifier (info->sql_name);
 
   if (!read_defaults (self, table, &sql_defaults, error))
     return FALSE;
@@ -816,18 +856,19 @@ build_table_sql (SamStore  *self,
   for (guint c = 0; c < info->n_columns; c++)
     {
       const SamColumn *column = &info->columns[c];
-      g_autofree char *col = quote_identifier (column->column);
+      g_autofree char *col = _sam_store_quote_identifier (column->column);
       g_autofree char *param = NULL;
 
       if (column->type == SAM_COLUMN_REF)
         {
-          g_autofree char *ref = quote_identifier (sam_schema_table (column->ref_table)->sql_name);
+          g_autofree char *ref = _sam_store_quote_identifier (sam_schema_table (column->ref_table)->sql_name);
 
           g_string_append_printf (select, ", r%u.uuid", c);
           g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", ref, c, c, col);
         }
       else
         g_string_append_printf (select, ", t.%s", col);
+      g_string_append_printf (export, ", t.%s", col);
 
       if (sql_defaults[c] != NULL)
         param = g_strdup_printf ("coalesce (?%u, %s)", c + 2, sql_defaults[c]);
@@ -843,6 +884,7 @@ build_table_sql (SamStore  *self,
   g_free (sql_defaults);
 
   sql->select = g_strdup_printf ("%s FROM %s t%s", select->str, name, joins->str);
+  sql->export = g_strdup_printf ("%s FROM %s t ORDER BY t.uuid", export->str, name);
   sql->insert = g_strdup_printf ("%s) VALUES (%s)", insert->str, params->str);
   sql->update = g_strdup_printf ("%s WHERE uuid = ?1", update->str);
   sql->delete = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", name);
@@ -1083,6 +1125,7 @@ sam_store_finalize (GObject *object)
   for (guint t = 0; t < SAM_N_TABLES; t++)
     {
       g_free (self->sql[t].select);
+      g_free (self->sql[t].export);
       g_free (self->sql[t].insert);
       g_free (self->sql[t].update);
       g_free (self->sql[t].delete);
@@ -1092,6 +1135,7 @@ sam_store_finalize (GObject *object)
         g_free (self->sql[t].defaults[c]);
       g_free (self->sql[t].defaults);
     }
+  _sam_store_clear_uuids (self);
   g_free (self->path);
   g_free (self->user_name);
 

@@ -341,6 +341,9 @@ sam_enum_type_for_column (const SamColumn *column)
 
 /* Model classes */
 
+/* The model type of each table, from its class_init. */
+static GType model_types[SAM_N_TABLES];
+
 static GQuark
 table_quark (void)
 {
@@ -362,6 +365,12 @@ SamTable
 _sam_model_table_for_type (GType type)
 {
   gpointer data;
+
+  /* Asked for every property of every row read: the classes that have
+   * been initialised answer without a lock or a lookup. */
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    if (model_types[t] == type && type != 0)
+      return t;
 
   /* The table is recorded in class_init: make sure it has run, for callers
    * that name a type before creating any object of it. */
@@ -723,6 +732,7 @@ _sam_model_class_init (GObjectClass *object_class,
   const SamTableInfo *info = sam_schema_table (table);
 
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), table_quark (), GUINT_TO_POINTER (table + 1));
+  model_types[table] = G_OBJECT_CLASS_TYPE (object_class);
 
   object_class->get_property = model_get_property;
   object_class->set_property = model_set_property;

@@ -902,6 +902,126 @@ test_search_pages (Fixture       *fixture,
   sam_decision_filter_clear (&filter);
 }
 
+/* The number and group orders (through the groups' Swedish code order)
+ * and every other order read page by page: pages near the top walk the
+ * order's index, deeper ones sort ids first, and together they are the
+ * whole register in one order, each decision once. */
+static void
+test_sort_orders (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* Created in this order; in Swedish order AOI, Zeta, Åre, Älv, Öst. */
+  const char *codes[] = { "Öst", "Älv", "Zeta", "Åre", "AOI" };
+  const int rank[] = { 4, 3, 1, 2, 0 };
+  const char *groups[G_N_ELEMENTS (codes)];
+  g_autoptr(GError) error = NULL;
+  SamDecisionFilter filter;
+
+  groups[0] = add_group (fixture->store, codes[0], "Öst", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[1] = add_group (fixture->store, codes[1], "Älv", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[2] = add_group (fixture->store, codes[2], "Zeta", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[3] = add_group (fixture->store, codes[3], "Åre", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[4] = g_strdup (fixture->group);
+
+  /* 2 years × 5 groups × 35 registered decisions, and a few drafts. */
+  for (guint i = 0; i < 350; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Beslut %u", i);
+      g_autofree char *decided = g_strdup_printf ("%u-%02u-%02u", 2025 + i % 2, 1 + i % 12, 1 + i % 28);
+      g_autoptr(SamDecision) d = new_draft (groups[i % G_N_ELEMENTS (groups)], title, NULL, decided);
+
+      g_assert_true (sam_store_register_decision (fixture->store, d, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(SamDecision) d = new_draft (groups[i % G_N_ELEMENTS (groups)], "Utkast", NULL, NULL);
+
+      g_assert_true (sam_store_save (fixture->store, d, &error));
+      g_assert_no_error (error);
+    }
+
+  sam_decision_filter_init (&filter);
+  for (int sort = SAM_DECISION_SORT_DATE; sort < SAM_DECISION_SORT_RANK; sort++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autoptr(GPtrArray) all = sam_store_fetch_decision_rows (fixture->store, &filter, NULL, sort, descending,
+                                                                  0, 1000, &error);
+        g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+        guint n = 0;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (all->len, ==, 356);
+        for (guint offset = 0; offset < all->len; offset += 40)
+          {
+            g_autoptr(GPtrArray) page = sam_store_fetch_decision_rows (fixture->store, &filter, NULL, sort,
+                                                                       descending, offset, 40, &error);
+
+            g_assert_no_error (error);
+            for (guint i = 0; i < page->len; i++, n++)
+              {
+                const char *uuid = sam_decision_get_uuid (g_ptr_array_index (page, i));
+
+                g_assert_cmpstr (uuid, ==, sam_decision_get_uuid (g_ptr_array_index (all, n)));
+                g_assert_true (g_hash_table_add (seen, (gpointer) uuid));
+              }
+          }
+        g_assert_cmpuint (n, ==, all->len);
+
+        if (sort != SAM_DECISION_SORT_GROUP && sort != SAM_DECISION_SORT_NUMBER)
+          continue;
+
+        /* Each row against the one before it: the group's place in the
+         * Swedish code order, the year and the serial. */
+        for (guint i = 1; i < all->len; i++)
+          {
+            SamDecision *a = g_ptr_array_index (all, descending ? i : i - 1);
+            SamDecision *b = g_ptr_array_index (all, descending ? i - 1 : i);
+            int ga = -1, gb = -1;
+            int key_a[3], key_b[3];
+
+            for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+              {
+                if (g_strcmp0 (sam_decision_get_group_uuid (a), groups[g]) == 0)
+                  ga = rank[g];
+                if (g_strcmp0 (sam_decision_get_group_uuid (b), groups[g]) == 0)
+                  gb = rank[g];
+              }
+            g_assert_cmpint (ga, >=, 0);
+            g_assert_cmpint (gb, >=, 0);
+            /* Drafts have no year or serial and come first. */
+            key_a[0] = sort == SAM_DECISION_SORT_GROUP ? ga : sam_decision_get_year (a);
+            key_a[1] = sort == SAM_DECISION_SORT_GROUP ? sam_decision_get_year (a) : ga;
+            key_a[2] = sam_decision_get_serial (a);
+            key_b[0] = sort == SAM_DECISION_SORT_GROUP ? gb : sam_decision_get_year (b);
+            key_b[1] = sort == SAM_DECISION_SORT_GROUP ? sam_decision_get_year (b) : gb;
+            key_b[2] = sam_decision_get_serial (b);
+            g_assert_true (key_a[0] < key_b[0] ||
+                           (key_a[0] == key_b[0] && (key_a[1] < key_b[1] ||
+                                                     (key_a[1] == key_b[1] && key_a[2] <= key_b[2]))));
+          }
+        {
+          SamDecision *first = g_ptr_array_index (all, descending ? all->len - 1 : 0);
+          SamDecision *last = g_ptr_array_index (all, descending ? 0 : all->len - 1);
+
+          if (sort == SAM_DECISION_SORT_GROUP)
+            {
+              g_assert_cmpstr (sam_decision_get_group_uuid (first), ==, fixture->group);
+              g_assert_cmpstr (sam_decision_get_group_uuid (last), ==, groups[0]);
+            }
+          else
+            {
+              g_assert_cmpint (sam_decision_get_year (first), <=, 0);
+              g_assert_cmpint (sam_decision_get_year (last), ==, 2026);
+              g_assert_cmpstr (sam_decision_get_group_uuid (last), ==, groups[0]);
+            }
+        }
+      }
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    g_free ((char *) groups[g]);
+}
+
 /* Follow-up: overdue and due within 30 days, per group; done ones are not. */
 static void
 test_due (Fixture       *fixture,
@@ -957,6 +1077,7 @@ main (int   argc,
   ADD ("/decisions/sort-keys", test_sort_keys);
   ADD ("/decisions/sort-keys/import", test_sort_keys_import);
   ADD ("/decisions/search-pages", test_search_pages);
+  ADD ("/decisions/sort-orders", test_sort_orders);
 #undef ADD
   g_test_add_func ("/decisions/sort-keys/migration", test_sort_keys_migration);
   g_test_add_func ("/decisions/escalation/proposal", test_escalation_proposal);

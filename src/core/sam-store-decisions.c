@@ -183,15 +183,7 @@ static SamDecision *
 decision_from_row (SamStore     *self,
                    sqlite3_stmt *stmt)
 {
-  SamDecision *decision = sam_decision_new ();
-  g_autofree char *uuid = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  gint64 id;
-
-  values = _sam_store_read_row (self, stmt, SAM_TABLE_DECISION, &id, &uuid);
-  _sam_model_update (decision, id, uuid, (const char * const *) values->pdata);
-
-  return decision;
+  return _sam_store_object_from_row (self, stmt, SAM_TABLE_DECISION);
 }
 
 /* How a search takes part in a query. */
@@ -694,12 +686,13 @@ sam_store_count_decision_rows (SamStore                  *self,
 /* The ORDER BY terms of each sort, most significant first; r0 is the
  * decision's group in the table's generic SELECT. Text sorts by its
  * Swedish sort keys, which compare bytewise as the "sv" collation compares
- * the text and which the title and responsible indexes order. The row id
+ * the text and which the title and responsible indexes order. A group's
+ * id follows its code's key, as in the grp_code_key index, and the row id
  * breaks ties, so pages never overlap. */
-static const char * const sort_terms[][4] = {
+static const char * const sort_terms[][5] = {
   [SAM_DECISION_SORT_DATE] = { "t.decided", NULL },
-  [SAM_DECISION_SORT_NUMBER] = { "t.year", "r0.code_key", "t.serial", NULL },
-  [SAM_DECISION_SORT_GROUP] = { "r0.code_key", "t.year", "t.serial", NULL },
+  [SAM_DECISION_SORT_NUMBER] = { "t.year", "r0.code_key", "r0.id", "t.serial", NULL },
+  [SAM_DECISION_SORT_GROUP] = { "r0.code_key", "r0.id", "t.year", "t.serial", NULL },
   [SAM_DECISION_SORT_TITLE] = { "t.title_key", NULL },
   [SAM_DECISION_SORT_MANDATE] = { "t.mandate", NULL },
   [SAM_DECISION_SORT_STATUS] = { "t.status", NULL },
@@ -707,6 +700,68 @@ static const char * const sort_terms[][4] = {
   [SAM_DECISION_SORT_FOLLOW_UP] = { "t.follow_up", NULL },
   [SAM_DECISION_SORT_RANK] = { "decision_fts.rank", NULL },
 };
+
+/* Appends the page subquery of sam_store_fetch_decision_rows() and the
+ * order of its rows. */
+static void
+append_page_join (GString                 *sql,
+                  const SamDecisionFilter *filter,
+                  SearchMode               search,
+                  SamDecisionSort          sort,
+                  gboolean                 descending)
+{
+  g_string_append (sql, " JOIN (SELECT t.id AS page_id");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    g_string_append_printf (sql, ", %s AS k%u", sort_terms[sort][i], i);
+  /* By group, the groups are walked in their codes' order and each one's
+   * decisions come from its index in order; a search that is read as a
+   * list of ids is sorted instead. */
+  if (sort == SAM_DECISION_SORT_GROUP && search != SEARCH_IN && search != SEARCH_JOINED)
+    g_string_append (sql, " FROM grp r0 CROSS JOIN decision t ON t.group_id = r0.id");
+  else if (sort == SAM_DECISION_SORT_NUMBER || sort == SAM_DECISION_SORT_GROUP)
+    g_string_append (sql, " FROM decision t JOIN grp r0 ON r0.id = t.group_id");
+  else
+    g_string_append (sql, " FROM decision t");
+  if (search == SEARCH_JOINED)
+    g_string_append (sql, " JOIN decision_fts ON decision_fts.rowid = t.id");
+  append_where (sql, filter, search);
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    {
+      g_string_append (sql, sort_terms[sort][i]);
+      g_string_append (sql, descending ? " DESC, " : ", ");
+    }
+  g_string_append (sql, descending ? "t.id DESC" : "t.id");
+  g_string_append (sql, " LIMIT :limit OFFSET :offset) page ON page.page_id = t.id ORDER BY ");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    g_string_append_printf (sql, "page.k%u%s, ", i, descending ? " DESC" : "");
+  g_string_append (sql, descending ? "page.page_id DESC" : "page.page_id");
+}
+
+/* Whether the order has an index over the whole table, with the row id as
+ * its tie-break (the follow-up index leaves out decisions without one). */
+static gboolean
+sort_has_index (SamDecisionSort sort)
+{
+  switch (sort)
+    {
+    case SAM_DECISION_SORT_DATE:
+    case SAM_DECISION_SORT_TITLE:
+    case SAM_DECISION_SORT_MANDATE:
+    case SAM_DECISION_SORT_STATUS:
+    case SAM_DECISION_SORT_RESPONSIBLE:
+      return TRUE;
+    case SAM_DECISION_SORT_NUMBER:
+    case SAM_DECISION_SORT_GROUP:
+    case SAM_DECISION_SORT_FOLLOW_UP:
+    case SAM_DECISION_SORT_RANK:
+    default:
+      return FALSE;
+    }
+}
+
+/* Pages this near the top are read by walking the order's index. */
+#define DIRECT_OFFSET_LIMIT 256
 
 /**
  * sam_store_fetch_decision_rows:
@@ -777,31 +832,30 @@ sam_store_fetch_decision_rows (SamStore                  *self,
       descending = TRUE;
     }
 
-  /* The page's ids are sorted and counted off first, joined to nothing
-   * but what the order needs; only the rows of the page are then read
-   * with the uuids of their references. A full sort (by status, say) thus
-   * sorts ids, not whole rows with four joins each. */
   sql = g_string_new (self->sql[SAM_TABLE_DECISION].select);
-  g_string_append (sql, " JOIN (SELECT t.id AS page_id");
-  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
-    g_string_append_printf (sql, ", %s AS k%u", sort_terms[sort][i], i);
-  g_string_append (sql, " FROM decision t");
-  if (sort == SAM_DECISION_SORT_NUMBER || sort == SAM_DECISION_SORT_GROUP)
-    g_string_append (sql, " JOIN grp r0 ON r0.id = t.group_id");
-  if (search == SEARCH_JOINED)
-    g_string_append (sql, " JOIN decision_fts ON decision_fts.rowid = t.id");
-  append_where (sql, filter, search);
-  g_string_append (sql, " ORDER BY ");
-  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+  if (search == SEARCH_NONE && !has_column_filters (filter) && offset < DIRECT_OFFSET_LIMIT &&
+      sort_has_index (sort))
     {
-      g_string_append (sql, sort_terms[sort][i]);
-      g_string_append (sql, descending ? " DESC, " : ", ");
+      /* The whole register near the top of an indexed order: walking the
+       * index and reading each row of the page as it comes is cheapest. */
+      g_string_append (sql, " ORDER BY ");
+      for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+        {
+          g_string_append (sql, sort_terms[sort][i]);
+          g_string_append (sql, descending ? " DESC, " : ", ");
+        }
+      g_string_append (sql, descending ? "t.id DESC" : "t.id");
+      g_string_append (sql, " LIMIT :limit OFFSET :offset");
     }
-  g_string_append (sql, descending ? "t.id DESC" : "t.id");
-  g_string_append (sql, " LIMIT :limit OFFSET :offset) page ON page.page_id = t.id ORDER BY ");
-  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
-    g_string_append_printf (sql, "page.k%u%s, ", i, descending ? " DESC" : "");
-  g_string_append (sql, descending ? "page.page_id DESC" : "page.page_id");
+  else
+    {
+      /* The page's ids are sorted and counted off first, joined to nothing
+       * but what the order needs; only the rows of the page are then read
+       * with the uuids of their references. A full sort (by status within
+       * a search, say) thus sorts ids, not whole rows with four joins each,
+       * and a page deep in the order skips ids, not joined rows. */
+      append_page_join (sql, filter, search, sort, descending);
+    }
 
   if ((stmt = _sam_store_prepare (self, sql->str, error)) == NULL)
     return NULL;
@@ -1870,14 +1924,7 @@ sam_store_list_group_relations (SamStore         *self,
   sqlite3_bind_text (stmt, 2, sam_enum_get_nick (SAM_TYPE_RELATION_KIND, kind), -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SamGroup *group = sam_group_new ();
-      g_autofree char *uuid = NULL;
-      g_autoptr(GPtrArray) values = NULL;
-      gint64 id;
-
-      values = _sam_store_read_row (self, stmt, SAM_TABLE_GROUP, &id, &uuid);
-      _sam_model_update (group, id, uuid, (const char * const *) values->pdata);
-      g_ptr_array_add (groups, group);
+      g_ptr_array_add (groups, _sam_store_object_from_row (self, stmt, SAM_TABLE_GROUP));
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);

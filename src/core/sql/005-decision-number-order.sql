@@ -1,0 +1,12 @@
+-- Samordna register, schema version 5: sorting the decision register by
+-- group or by number without sorting the whole register.
+--
+-- By group: the groups in the Swedish order of their codes, each with its
+-- decisions from decision_group_year. The group's id follows its key in
+-- the order, so that the walk over this index gives the order exactly.
+CREATE INDEX grp_code_key ON grp (code_key);
+
+-- By number (year, then group, then serial): one year at a time from this
+-- index, each year's few thousand entries sorted by the group's key, and
+-- the first page is shown before the later years are read.
+CREATE INDEX decision_year_group ON decision (year, group_id, serial);

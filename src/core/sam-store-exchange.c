@@ -45,6 +45,7 @@ struct _SamStoreImport
   GHashTable     *ids[SAM_N_TABLES];   /* UUID -> row id of the rows imported so far */
   sqlite3_stmt   *insert[SAM_N_TABLES];
   GArray         *deferred;
+  GPtrArray      *indexes;             /* CREATE INDEX statements to run at commit */
   guint           added;
   guint           updated;
   guint           unchanged;
@@ -145,6 +146,64 @@ fill_sort_keys (SamStoreImport  *import,
          _sam_store_run_sql_resource (import->store, "sort-key-triggers.sql", error);
 }
 
+/* An index filled one row at a time in the file's order is a random
+ * insert per row into a B-tree larger than the page cache; built by CREATE
+ * INDEX it is one sort. So an import into an empty register drops the
+ * indexes that check nothing (the unique ones stay, to refuse duplicates)
+ * and builds them again at its commit, after the deferred references and
+ * the sort keys are in. All of it is inside the import's transaction. */
+static gboolean
+drop_indexes (SamStoreImport  *import,
+              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (import->mode != SAM_IMPORT_REPLACE)
+    return TRUE;
+
+  stmt = _sam_store_prepare (import->store,
+                             "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                             "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (import->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (import->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (import->store, error, rc, _("The register could not be read"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < import->indexes->len; i += 2)
+    {
+      g_autofree char *name = _sam_store_quote_identifier (import->indexes->pdata[i]);
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX main.%s", name);
+
+      if (!_sam_store_exec (import->store, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_indexes (SamStoreImport  *import,
+                GError         **error)
+{
+  for (guint i = 0; i < import->indexes->len; i += 2)
+    if (!_sam_store_exec (import->store, import->indexes->pdata[i + 1], error))
+      return FALSE;
+
+  g_ptr_array_set_size (import->indexes, 0);
+  return TRUE;
+}
+
 /**
  * sam_import_summary_clear:
  * @summary: a #SamImportSummary
@@ -217,6 +276,7 @@ sam_store_import_begin (SamStore       *self,
   import->active = TRUE;
   import->strings = g_string_chunk_new (64 * 1024);
   import->deferred = g_array_new (FALSE, FALSE, sizeof (Deferred));
+  import->indexes = g_ptr_array_new_with_free_func (g_free);
   g_array_set_clear_func (import->deferred, deferred_clear);
   import->conflicts = g_ptr_array_new_with_free_func (g_free);
   for (guint t = 0; t < SAM_N_TABLES; t++)
@@ -231,7 +291,8 @@ sam_store_import_begin (SamStore       *self,
       return NULL;
     }
 
-  if (!drop_fts_triggers (self, error) || !drop_sort_key_triggers (import, error))
+  if (!drop_fts_triggers (self, error) || !drop_sort_key_triggers (import, error) ||
+      !drop_indexes (import, error))
     return NULL;
 
   return g_steal_pointer (&import);
@@ -734,6 +795,15 @@ rebuild_fts (SamStore  *store,
   return TRUE;
 }
 
+static void
+release_ids (SamStoreImport *import)
+{
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    g_clear_pointer (&import->ids[t], g_hash_table_unref);
+  g_clear_pointer (&import->deferred, g_array_unref);
+  g_clear_pointer (&import->strings, g_string_chunk_free);
+}
+
 /**
  * sam_store_import_commit:
  * @import: a #SamStoreImport
@@ -763,8 +833,15 @@ sam_store_import_commit (SamStoreImport    *import,
                            import->added, import->updated, import->unchanged, import->conflicts->len);
 
   if (!resolve_deferred (import, TRUE, error) ||
-      !resolve_deferred (import, FALSE, error) ||
-      !fill_sort_keys (import, error) ||
+      !resolve_deferred (import, FALSE, error))
+    return FALSE;
+
+  /* Every reference is resolved: the UUID tables go before the indexes
+   * are sorted, so that the two never take memory at the same time. */
+  release_ids (import);
+
+  if (!fill_sort_keys (import, error) ||
+      !create_indexes (import, error) ||
       !rebuild_fts (store, error) ||
       !_sam_store_run_sql_resource (store, SAM_STORE_FTS_TRIGGERS, error) ||
       !_sam_store_audit (store, "import", "register", NULL, NULL, after, error) ||
@@ -802,10 +879,8 @@ sam_store_import_free (SamStoreImport *import)
     _sam_store_rollback (import->store);
   import->store->in_import = FALSE;
 
-  for (guint t = 0; t < SAM_N_TABLES; t++)
-    g_hash_table_unref (import->ids[t]);
-  g_string_chunk_free (import->strings);
-  g_array_unref (import->deferred);
+  release_ids (import);
+  g_ptr_array_unref (import->indexes);
   g_clear_pointer (&import->conflicts, g_ptr_array_unref);
   g_object_unref (import->store);
   g_free (import);

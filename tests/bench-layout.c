@@ -13,18 +13,29 @@
  * cost per node at 100 000 within 1.5x of that at 1 000.
  *
  *   bench-layout                        1 000, 10 000 and 100 000 groups, seed 1
- *   bench-layout --generate N --seed S  one generated tree
+ *   bench-layout --generate N --seed S  generated trees of N nodes (seeds S, S + 1, ...)
  *   bench-layout --tree FILE            one tree of lines "id parent_id width height"
- *   bench-layout ... --write-tree FILE  also write the (last) tree to FILE
+ *   bench-layout ... --write-tree FILE  also write the (last size's first) tree to FILE
  *
- * Our layout: one warm-up, then the median of five runs, each timed with
- * g_get_monotonic_time around sam_chart_layout_compute() alone; the median
- * of the thread's CPU time is printed beside it, because on a shared
- * machine other processes inflate wall-clock time. The grid index for hit
- * tests and culling is built by the first query, timed on its own. dot runs
- * as a subprocess on a DOT file written from the tree (only up to 10 000
- * nodes: it grows as N^2.2); d3.tree() runs inside node, which reports its
+ * Our layout: every size is timed over the same amount of work, about
+ * 100 000 nodes per sample: one tree of 100 000, ten different trees of
+ * 10 000 (seeds S to S + 9) or a hundred different trees of 1 000, laid
+ * out one after the other. One warm-up sample, then the median of five,
+ * each timed with the monotonic clock (nanoseconds) around the
+ * sam_chart_layout_compute() calls alone and divided by the number of
+ * trees. Laying out one small tree again and again would let the CPU's
+ * branch predictor learn that very tree, which makes 1 000 nodes look
+ * about a third cheaper per node than any tree a user opens (and than a
+ * tree of 100 000, too big to learn); that figure is printed beside the
+ * fair one, marked as such. The median of the thread's CPU time is
+ * printed too, because on a shared machine other processes inflate
+ * wall-clock time. The grid index for hit tests and culling is built by
+ * the first query, timed on its own. dot runs as a subprocess on a DOT
+ * file written from the first tree (only up to 10 000 nodes: it grows as
+ * N^2.2); d3.tree() runs inside node on the same tree, and reports its
  * own median so node's start-up and parsing are not counted.
+ *
+ * With --tree FILE there is only the one tree, laid out repeatedly.
  */
 
 #include "config.h"
@@ -42,6 +53,8 @@
 
 #define RUNS 5
 #define DOT_MAX_NODES 10000
+/* Nodes laid out per timed sample, in as many different trees as fit. */
+#define SAMPLE_NODES 100000
 
 typedef struct
 {
@@ -50,6 +63,7 @@ typedef struct
   double cpu_ms;
   double compact_ms;
   double ns_per_node;
+  double same_ns_per_node;  /* one tree laid out repeatedly; < 0: not run */
   double work_per_node;
   double dot_ms;      /* < 0: not run */
   double d3_ms;       /* < 0: not run */
@@ -81,44 +95,108 @@ thread_cpu_ms (void)
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* Median of RUNS timed layouts after a warm-up, in milliseconds of wall
- * time (and of CPU time in *cpu_ms); also times the first query, which
- * builds the grid index. */
 static double
-time_layout (const SamChartTree  *tree,
-             const SamChartStyle *style,
-             guint64             *work,
-             double              *cpu_ms,
-             double              *index_ms)
+now_ms (void)
 {
-  double ms[RUNS], cpu[RUNS], index[RUNS];
-  guint run;
+  struct timespec t;
 
-  for (run = 0; run <= RUNS; run++)
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* The trees of one size and their timed samples: plain tidy tree, with
+ * stacking, and the first tree alone laid out repeatedly. */
+typedef struct
+{
+  SamChartTree **trees;
+  guint          n_trees;
+  double         ms[RUNS];
+  double         cpu[RUNS];
+  double         index[RUNS];
+  double         compact_ms[RUNS];
+  double         compact_cpu[RUNS];
+  double         same_ms[RUNS];
+  guint64        work;
+} Timing;
+
+/* One sample: lays out every tree once, and returns the wall time per
+ * tree in milliseconds (the CPU time in *cpu_ms). Also times the first
+ * query on each layout, which builds the grid index. Each layout is freed
+ * before the next is computed, as the chart does, so none is timed on
+ * memory fresh from the kernel. *work gets the first tree's work count. */
+static double
+sample_layout (Timing              *timing,
+               const SamChartStyle *style,
+               double              *cpu_ms,
+               double              *index_ms,
+               guint64             *work)
+{
+  double wall = 0, cpu_sum = 0, hit = 0;
+  guint t;
+
+  for (t = 0; t < timing->n_trees; t++)
     {
       double cpu_start = thread_cpu_ms ();
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(SamChartLayout) layout = sam_chart_layout_compute (tree, style);
-      gint64 end = g_get_monotonic_time ();
+      double start = now_ms ();
+      g_autoptr(SamChartLayout) layout = sam_chart_layout_compute (timing->trees[t], style);
+      double end = now_ms ();
       double cpu_end = thread_cpu_ms ();
-      gint64 hit;
 
       sam_chart_layout_node_at (layout, 0, 0);
-      hit = g_get_monotonic_time ();
-
-      *work = sam_chart_layout_get_work (layout);
-      if (run > 0)
-        {
-          ms[run - 1] = (end - start) / 1000.0;
-          cpu[run - 1] = cpu_end - cpu_start;
-          index[run - 1] = (hit - end) / 1000.0;
-        }
+      hit += now_ms () - end;
+      wall += end - start;
+      cpu_sum += cpu_end - cpu_start;
+      if (t == 0 && work != NULL)
+        *work = sam_chart_layout_get_work (layout);
     }
 
-  *cpu_ms = median (cpu, RUNS);
+  *cpu_ms = cpu_sum / timing->n_trees;
   if (index_ms != NULL)
-    *index_ms = median (index, RUNS);
-  return median (ms, RUNS);
+    *index_ms = hit / timing->n_trees;
+  return wall / timing->n_trees;
+}
+
+/* The old way, for comparison: the first tree alone, laid out as many
+ * times in a row as one sample has trees. */
+static double
+sample_same_tree (Timing              *timing,
+                  const SamChartStyle *style)
+{
+  double start = now_ms ();
+  guint r;
+
+  for (r = 0; r < timing->n_trees; r++)
+    sam_chart_layout_free (sam_chart_layout_compute (timing->trees[0], style));
+
+  return (now_ms () - start) / timing->n_trees;
+}
+
+/* A warm-up round, then RUNS rounds, each taking one sample of every kind
+ * of every size in turn, so a burst of load from other processes on the
+ * machine falls on all sizes alike instead of on one of them. */
+static void
+time_layouts (Timing   *timings,
+              guint     n_timings,
+              gboolean  has_compact)
+{
+  SamChartStyle plain, compact;
+  guint run, i;
+
+  sam_chart_style_init (&compact);
+  plain = compact;
+  plain.compact_threshold = 0;
+
+  for (run = 0; run <= RUNS; run++)
+    for (i = 0; i < n_timings; i++)
+      {
+        Timing *t = &timings[i];
+        guint k = run > 0 ? run - 1 : 0;
+
+        t->ms[k] = sample_layout (t, &plain, &t->cpu[k], &t->index[k], &t->work);
+        t->same_ms[k] = t->n_trees > 1 ? sample_same_tree (t, &plain) : -1;
+        if (has_compact)
+          t->compact_ms[k] = sample_layout (t, &compact, &t->compact_cpu[k], NULL, NULL);
+      }
 }
 
 static gboolean
@@ -403,44 +481,55 @@ time_d3 (const SamChartTree  *tree,
 }
 
 static void
-bench_tree (const SamChartTree *tree,
-            gboolean            has_compact,
-            const char         *dir,
-            const char         *d3_skip,
-            Result             *result)
+bench_trees (Timing     *timing,
+             gboolean    has_compact,
+             const char *dir,
+             const char *d3_skip,
+             Result     *result)
 {
   SamChartStyle style;
-  guint64 work = 0, compact_work = 0;
-  double index_ms = 0, compact_cpu = 0;
-  guint dot_runs = 0;
+  guint dot_runs = 0, threshold;
+  double index_ms;
 
   sam_chart_style_init (&style);
-  result->n = sam_chart_tree_get_n_nodes (tree);
+  threshold = style.compact_threshold;
+  style.compact_threshold = 0;
+  result->n = sam_chart_tree_get_n_nodes (timing->trees[0]);
 
   /* Plain tidy tree first, the problem dot and d3.tree solve too. */
-  style.compact_threshold = 0;
-  result->ms = time_layout (tree, &style, &work, &result->cpu_ms, &index_ms);
+  result->ms = median (timing->ms, RUNS);
+  result->cpu_ms = median (timing->cpu, RUNS);
+  index_ms = median (timing->index, RUNS);
   result->ns_per_node = result->ms * 1e6 / result->n;
-  result->work_per_node = (double) work / result->n;
+  result->work_per_node = (double) timing->work / result->n;
   g_print ("%u nodes: %.3f ms (%.1f ns/node; CPU time %.3f ms, %.1f ns/node; %.2f work units/node)\n",
            result->n, result->ms, result->ns_per_node,
            result->cpu_ms, result->cpu_ms * 1e6 / result->n, result->work_per_node);
+  if (timing->n_trees > 1)
+    g_print ("  median per tree over samples of %u different trees, %u nodes in all\n",
+             timing->n_trees, timing->n_trees * result->n);
   g_print ("  grid index for hit tests and culling, built by the first query: %.3f ms\n", index_ms);
+
+  result->same_ns_per_node = -1;
+  if (timing->n_trees > 1)
+    {
+      result->same_ns_per_node = median (timing->same_ms, RUNS) * 1e6 / result->n;
+      g_print ("  the first tree alone, laid out %u times in a row (learnt by the branch predictor): "
+               "%.1f ns/node\n", timing->n_trees, result->same_ns_per_node);
+    }
 
   result->compact_ms = -1;
   if (has_compact)
     {
-      sam_chart_style_init (&style);
-      result->compact_ms = time_layout (tree, &style, &compact_work, &compact_cpu, NULL);
+      result->compact_ms = median (timing->compact_ms, RUNS);
       g_print ("  with process teams stacked (compact_threshold %u): %.3f ms (CPU time %.3f ms)\n",
-               style.compact_threshold, result->compact_ms, compact_cpu);
-      style.compact_threshold = 0;
+               threshold, result->compact_ms, median (timing->compact_cpu, RUNS));
     }
 
   result->dot_ms = -1;
   if (result->n > DOT_MAX_NODES)
     g_print ("  dot -Tplain: skipped above %u nodes (it grows as N^2.2: minutes here)\n", DOT_MAX_NODES);
-  else if ((result->dot_ms = time_dot (tree, &style, dir, &dot_runs)) < 0)
+  else if ((result->dot_ms = time_dot (timing->trees[0], &style, dir, &dot_runs)) < 0)
     g_print ("  dot -Tplain: skipped: dot is not installed or failed (apt-get install graphviz)\n");
   else
     g_print ("  dot -Tplain: %.1f ms (%s; %.0fx our time)\n", result->dot_ms,
@@ -449,7 +538,7 @@ bench_tree (const SamChartTree *tree,
   result->d3_ms = -1;
   if (d3_skip != NULL)
     g_print ("  d3.tree(): skipped: %s\n", d3_skip);
-  else if ((result->d3_ms = time_d3 (tree, &style, dir)) < 0)
+  else if ((result->d3_ms = time_d3 (timing->trees[0], &style, dir)) < 0)
     g_print ("  d3.tree(): skipped: node failed on the tree file\n");
   else
     g_print ("  d3.tree(): %.3f ms (median of 5 inside node; %.1fx our time)\n",
@@ -496,6 +585,9 @@ print_targets (const Result *results,
                "(CPU time %.2f: %s)\n",
                big->ns_per_node, small->ns_per_node, big->ns_per_node / small->ns_per_node,
                verdict (big->ns_per_node / small->ns_per_node <= 1.5), cpu_ratio, verdict (cpu_ratio <= 1.5));
+      if (small->same_ns_per_node > 0)
+        g_print ("  (with 1 000 timed the old way, one tree laid out again and again: %.1f / %.1f ns = %.2f)\n",
+                 big->ns_per_node, small->same_ns_per_node, big->ns_per_node / small->same_ns_per_node);
       g_print ("  work units per node at 100 000 / at 1 000: %.2f / %.2f = %.3f\n",
                big->work_per_node, small->work_per_node, big->work_per_node / small->work_per_node);
     }
@@ -553,17 +645,11 @@ main (int   argc,
       g_print ("load average before the run: %s", load);
   }
 
-  if (tree_file != NULL || generate > 0)
+  if (tree_file != NULL)
     {
-      g_autoptr(SamChartTree) tree = NULL;
+      g_autoptr(SamChartTree) tree = read_tree (tree_file, &error);
+      Timing timing = { &tree, 1 };
 
-      if (tree_file != NULL)
-        tree = read_tree (tree_file, &error);
-      else
-        {
-          tree = sam_chart_tree_new (generate);
-          governance_generate (tree, generate, seed);
-        }
       if (tree == NULL)
         {
           g_printerr ("%s\n", error->message);
@@ -579,23 +665,47 @@ main (int   argc,
           g_printerr ("%s: no nodes\n", tree_file);
           return 1;
         }
-      bench_tree (tree, tree_file == NULL, dir, d3_skip, &results[n_results++]);
+      time_layouts (&timing, 1, FALSE);
+      bench_trees (&timing, FALSE, dir, d3_skip, &results[n_results++]);
     }
   else
     {
-      g_print ("governance-shaped trees, seed %d\n", seed);
-      for (i = 0; i < G_N_ELEMENTS (sizes); i++)
-        {
-          g_autoptr(SamChartTree) tree = sam_chart_tree_new (sizes[i]);
+      guint n_sizes = generate > 0 ? 1 : G_N_ELEMENTS (sizes);
+      Timing timings[G_N_ELEMENTS (sizes)];
+      g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_chart_tree_free);
+      guint t;
 
-          governance_generate (tree, sizes[i], seed);
-          if (write_file != NULL && i == G_N_ELEMENTS (sizes) - 1 && !write_tree (tree, write_file, &error))
+      if (generate > 0)
+        sizes[0] = generate;
+
+      /* Every tree first, so that building them is not timed between two
+       * samples; all the trees of one size lie together. */
+      for (i = 0; i < n_sizes; i++)
+        {
+          memset (&timings[i], 0, sizeof timings[i]);
+          timings[i].n_trees = MAX (1, SAMPLE_NODES / sizes[i]);
+          for (t = 0; t < timings[i].n_trees; t++)
             {
-              g_printerr ("%s\n", error->message);
-              return 1;
+              SamChartTree *tree = sam_chart_tree_new (sizes[i]);
+
+              governance_generate (tree, sizes[i], seed + t);
+              g_ptr_array_add (all, tree);
             }
-          bench_tree (tree, TRUE, dir, d3_skip, &results[n_results++]);
         }
+      for (i = 0, t = 0; i < n_sizes; t += timings[i].n_trees, i++)
+        timings[i].trees = (SamChartTree **) all->pdata + t;
+
+      if (write_file != NULL && !write_tree (timings[n_sizes - 1].trees[0], write_file, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      time_layouts (timings, n_sizes, TRUE);
+
+      g_print ("governance-shaped trees, seed %d\n", seed);
+      for (i = 0; i < n_sizes; i++)
+        bench_trees (&timings[i], TRUE, dir, d3_skip, &results[n_results++]);
     }
 
   print_targets (results, n_results);

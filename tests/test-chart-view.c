@@ -6,7 +6,9 @@
  *
  * The organisation chart under Xvfb: the pane on the chart test register
  * (zoom, selection along the tree, collapsing, finding, the part of the
- * region, the as-of date, the people), the print operation exporting PDF
+ * region, the as-of date, the people), the pointer (Ctrl+scroll, drag,
+ * pinch, click and double click through the view's own controllers), the
+ * print operation exporting PDF
  * pages (checked with pdfinfo), the export to PDF, SVG and PNG, and the
  * chart in the real window beside the structure editor, sharing its
  * selection. Screenshots go to the build directory; frame times of the
@@ -399,6 +401,296 @@ test_options (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-people-sv.png" : "chart-pane-people.png");
 }
 
+/* Pointer input. Xvfb cannot make pinches, and GTK 4.8 makes no GdkEvents
+ * for tests, so these emit the signals of the controllers the view
+ * installed, with the arguments GTK passes, and check what a user would
+ * see: what stays under the pointer, how far the chart moves, what gets
+ * selected or collapsed. */
+
+/* The view's one controller of exactly @type. */
+static gpointer
+find_controller (SamChartView *view,
+                 GType         type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gpointer found = NULL;
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_OBJECT_TYPE (controller) != type)
+        continue;
+      g_assert_null (found);
+      found = controller;  /* the widget holds it */
+    }
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+/* The chart point shown at widget point (@x, @y). */
+static void
+chart_point_at (SamChartView *view,
+                double        x,
+                double        y,
+                double       *chart_x,
+                double       *chart_y)
+{
+  SamChartRect area;
+  double zoom = sam_chart_view_get_zoom (view);
+
+  sam_chart_view_get_visible_area (view, &area);
+  *chart_x = area.x + x / zoom;
+  *chart_y = area.y + y / zoom;
+}
+
+/* Where the middle of @uuid's box is in the widget. */
+static void
+box_centre (SamChartView *view,
+            const char   *uuid,
+            double       *x,
+            double       *y)
+{
+  SamChartRect area, box;
+  double zoom = sam_chart_view_get_zoom (view);
+
+  g_assert_true (sam_chart_get_node_bounds (sam_chart_view_get_chart (view), node_of (view, uuid), &box));
+  sam_chart_view_get_visible_area (view, &area);
+  *x = (box.x + box.width / 2 - area.x) * zoom;
+  *y = (box.y + box.height / 2 - area.y) * zoom;
+}
+
+static gint
+node_at_point (SamChartView *view,
+               double        x,
+               double        y)
+{
+  double cx, cy;
+
+  chart_point_at (view, x, y, &cx, &cy);
+  return sam_chart_node_at (sam_chart_view_get_chart (view), cx, cy);
+}
+
+static void
+move_pointer (SamChartView *view,
+              double        x,
+              double        y)
+{
+  g_signal_emit_by_name (find_controller (view, GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+}
+
+/* Ctrl+scroll zooms about the pointer: the chart point under it stays
+ * under it. A plain wheel pans by a step, Shift+wheel across. */
+static void
+test_scroll (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SamChartView *view = fixture->view;
+  GtkEventController *scroll = find_controller (view, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double px = 300, py = 200, cx, cy, x, y, zoom;
+  SamChartRect before, after;
+  gboolean handled = FALSE;
+
+  g_assert_true (activate (fixture, "chart.zoom-reset"));
+  move_pointer (view, px, py);
+  chart_point_at (view, px, py, &cx, &cy);
+
+  /* Wheel up with Ctrl: one step in. */
+  g_assert_true (sam_chart_view_scroll (view, 0, -1, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), 1.25, 1e-9);
+  chart_point_at (view, px, py, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, cy, 1e-6);
+
+  /* Elsewhere, two clicks down: out about the new pointer position. */
+  move_pointer (view, 700, 450);
+  chart_point_at (view, 700, 450, &cx, &cy);
+  g_assert_true (sam_chart_view_scroll (view, 0, 2, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_WHEEL));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), 1.25 / 1.25 / 1.25, 1e-9);
+  chart_point_at (view, 700, 450, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, cy, 1e-6);
+
+  /* A touchpad scrolls in pixels: 20 of them make a step. */
+  zoom = sam_chart_view_get_zoom (view);
+  g_assert_true (sam_chart_view_scroll (view, 0, -20, GDK_CONTROL_MASK, GDK_SCROLL_UNIT_SURFACE));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), zoom * 1.25, 1e-9);
+
+  /* The real controller, without modifiers: a wheel click down pans the
+   * view down by a step (48 pixels), the zoom stays. */
+  zoom = sam_chart_view_get_zoom (view);
+  sam_chart_view_get_visible_area (view, &before);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  sam_chart_view_get_visible_area (view, &after);
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), zoom, 1e-12);
+  g_assert_cmpfloat_with_epsilon (after.x, before.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon ((after.y - before.y) * zoom, 48, 1e-6);
+
+  /* Shift turns the wheel sideways. */
+  g_assert_true (sam_chart_view_scroll (view, 0, -1, GDK_SHIFT_MASK, GDK_SCROLL_UNIT_WHEEL));
+  sam_chart_view_get_visible_area (view, &before);
+  g_assert_cmpfloat_with_epsilon ((before.x - after.x) * zoom, -48, 1e-6);
+  g_assert_cmpfloat_with_epsilon (before.y, after.y, 1e-9);
+}
+
+/* Dragging moves the chart with the pointer, pixel for pixel, after the
+ * first few pixels; a click that ended a drag selects nothing. */
+static void
+test_drag (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SamChartView *view = fixture->view;
+  GtkGesture *drag = find_controller (view, GTK_TYPE_GESTURE_DRAG);
+  GtkGesture *click = find_controller (view, GTK_TYPE_GESTURE_CLICK);
+  double x, y, cx, cy, nx, ny;
+  SamChartRect start, area;
+
+  g_assert_true (activate (fixture, "chart.zoom-in"));
+  sam_chart_view_set_selected_uuid (view, NULL);
+  box_centre (view, AOI_UUID, &x, &y);
+  chart_point_at (view, x, y, &cx, &cy);
+  sam_chart_view_get_visible_area (view, &start);
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+
+  /* A wobble of a pixel or two is still a click. */
+  g_signal_emit_by_name (drag, "drag-update", 2.0, -1.0);
+  sam_chart_view_get_visible_area (view, &area);
+  g_assert_cmpfloat (area.x, ==, start.x);
+  g_assert_cmpfloat (area.y, ==, start.y);
+
+  /* Then the chart point that was under the pointer follows it. */
+  g_signal_emit_by_name (drag, "drag-update", 40.0, -30.0);
+  chart_point_at (view, x + 40, y - 30, &nx, &ny);
+  g_assert_cmpfloat_with_epsilon (nx, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ny, cy, 1e-6);
+  g_signal_emit_by_name (drag, "drag-update", -25.0, 35.0);
+  chart_point_at (view, x - 25, y + 35, &nx, &ny);
+  g_assert_cmpfloat_with_epsilon (nx, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ny, cy, 1e-6);
+  g_signal_emit_by_name (drag, "drag-end", -25.0, 35.0);
+  g_signal_emit_by_name (click, "released", 1, x - 25, y + 35);
+  g_assert_null (sam_chart_view_get_selected_uuid (view));
+
+  /* The view moved by the drag, as the pointer did. */
+  sam_chart_view_get_visible_area (view, &area);
+  g_assert_cmpfloat_with_epsilon ((start.x - area.x) * sam_chart_view_get_zoom (view), -25, 1e-6);
+  g_assert_cmpfloat_with_epsilon ((start.y - area.y) * sam_chart_view_get_zoom (view), 35, 1e-6);
+}
+
+/* GtkGestureZoom's own handlers of "begin" and "end" measure the touch
+ * points of the event being handled, which a test has none of: they are
+ * skipped by stopping the emission after the view's handlers. */
+static void
+stop_emission_cb (GtkGesture       *gesture,
+                  GdkEventSequence *sequence,
+                  const char       *signal)
+{
+  g_signal_stop_emission_by_name (gesture, signal);
+}
+
+/* A pinch zooms about its centre by its scale, from where it began. */
+static void
+test_pinch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SamChartView *view = fixture->view;
+  GtkGesture *pinch = find_controller (view, GTK_TYPE_GESTURE_ZOOM);
+  double mx = gtk_widget_get_width (GTK_WIDGET (view)) / 2.0;
+  double my = gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
+  double zoom, cx, cy, x, y;
+
+  g_signal_connect (pinch, "begin", G_CALLBACK (stop_emission_cb), (gpointer) "begin");
+  g_signal_connect (pinch, "end", G_CALLBACK (stop_emission_cb), (gpointer) "end");
+
+  g_assert_true (activate (fixture, "chart.zoom-reset"));
+  zoom = sam_chart_view_get_zoom (view);
+  chart_point_at (view, mx, my, &cx, &cy);
+
+  /* Without touch points in the gesture its centre is the view's. */
+  g_signal_emit_by_name (pinch, "begin", NULL);
+  g_signal_emit_by_name (pinch, "scale-changed", 1.5);
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), 1.5 * zoom, 1e-9);
+  g_signal_emit_by_name (pinch, "scale-changed", 2.0);
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), 2 * zoom, 1e-9);
+  chart_point_at (view, mx, my, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, cy, 1e-6);
+  g_signal_emit_by_name (pinch, "end", NULL);
+
+  /* A new pinch starts from the zoom the last one left. */
+  g_signal_emit_by_name (pinch, "begin", NULL);
+  g_signal_emit_by_name (pinch, "scale-changed", 0.25);
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), 0.5 * zoom, 1e-9);
+  chart_point_at (view, mx, my, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, cy, 1e-6);
+  g_signal_emit_by_name (pinch, "end", NULL);
+  g_signal_handlers_disconnect_by_func (pinch, stop_emission_cb, (gpointer) "begin");
+  g_signal_handlers_disconnect_by_func (pinch, stop_emission_cb, (gpointer) "end");
+}
+
+/* A click selects the box under the pointer, a click beside the boxes
+ * drops the selection, a double click collapses and expands the branch,
+ * leaving the box where it was on screen. */
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SamChartView *view = fixture->view;
+  GtkGesture *click = find_controller (view, GTK_TYPE_GESTURE_CLICK);
+  GtkGesture *drag = find_controller (view, GTK_TYPE_GESTURE_DRAG);
+  double x, y, cx, cy;
+
+  g_assert_true (activate (fixture, "chart.zoom-reset"));
+  sam_chart_view_set_selected_uuid (view, NULL);
+
+  /* A press and release without moving, as GTK reports a click. */
+  box_centre (view, MED_UUID, &x, &y);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, MED_UUID);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  box_centre (view, AOI_UUID, &x, &y);
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, AOI_UUID);
+
+  /* The second press of a double click: collapsed, the box in place. */
+  g_assert_true (node_shown (view, AOI_UG_UUID));
+  chart_point_at (view, x, y, &cx, &cy);
+  g_signal_emit_by_name (click, "pressed", 2, x, y);
+  g_signal_emit_by_name (click, "released", 2, x, y);
+  g_assert_true (sam_chart_view_get_collapsed (view, AOI_UUID));
+  g_assert_false (node_shown (view, AOI_UG_UUID));
+  g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, AOI_UUID);
+  box_centre (view, AOI_UUID, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (cx, x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cy, y, 1e-6);
+
+  /* Again: expanded. */
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_signal_emit_by_name (click, "pressed", 2, x, y);
+  g_signal_emit_by_name (click, "released", 2, x, y);
+  g_assert_false (sam_chart_view_get_collapsed (view, AOI_UUID));
+  g_assert_true (node_shown (view, AOI_UG_UUID));
+
+  /* Beside every box: nothing selected. */
+  g_assert_true (sam_chart_view_find (view, "processteam", FALSE));
+  g_assert_cmpint (node_at_point (view, 2, 2), <, 0);
+  g_signal_emit_by_name (click, "pressed", 1, 2.0, 2.0);
+  g_signal_emit_by_name (click, "released", 1, 2.0, 2.0);
+  g_assert_null (sam_chart_view_get_selected_uuid (view));
+}
+
 static char *
 pdfinfo (const char *path)
 {
@@ -740,6 +1032,10 @@ main (int   argc,
   g_test_add ("/chart-view/select-collapse", Fixture, NULL, fixture_set_up, test_select_collapse, fixture_tear_down);
   g_test_add ("/chart-view/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
   g_test_add ("/chart-view/options", Fixture, NULL, fixture_set_up, test_options, fixture_tear_down);
+  g_test_add ("/chart-view/scroll", Fixture, NULL, fixture_set_up, test_scroll, fixture_tear_down);
+  g_test_add ("/chart-view/drag", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
+  g_test_add ("/chart-view/pinch", Fixture, NULL, fixture_set_up, test_pinch, fixture_tear_down);
+  g_test_add ("/chart-view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
   g_test_add ("/chart-view/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);

@@ -641,35 +641,8 @@ scroll_cb (SamChartView             *self,
            GtkEventControllerScroll *scroll)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
-  gboolean wheel = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL;
 
-  if (self->chart == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-      /* A wheel click is one zoom step; a touchpad scrolls in pixels. */
-      double steps = wheel ? -dy : -dy / 20.0;
-
-      zoom_at (self, self->zoom * pow (ZOOM_STEP, steps), x, y);
-      return GDK_EVENT_STOP;
-    }
-
-  if ((state & GDK_SHIFT_MASK) && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  if (wheel)
-    {
-      dx *= PAN_STEP;
-      dy *= PAN_STEP;
-    }
-  sam_chart_view_pan (self, dx, dy);
-
-  return GDK_EVENT_STOP;
+  return sam_chart_view_scroll (self, dx, dy, state, gtk_event_controller_scroll_get_unit (scroll));
 }
 
 static void
@@ -687,7 +660,10 @@ pinch_scale_changed_cb (SamChartView   *self,
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+  /* Zoom about the fingers; without touch points (the gesture was ended
+   * or is being driven by a test), about the middle of the view. */
+  if (!gtk_gesture_is_active (GTK_GESTURE (gesture))
+      || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     {
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
@@ -1534,6 +1510,65 @@ sam_chart_view_pan (SamChartView *self,
   self->origin_y += dy / self->zoom;
   clamp_origin (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sam_chart_view_scroll:
+ * @self: a chart view
+ * @dx: the scroll across, in wheel clicks or (touchpad) pixels
+ * @dy: the scroll down, in the same unit
+ * @state: the modifier keys held
+ * @unit: %GDK_SCROLL_UNIT_WHEEL for a mouse wheel, %GDK_SCROLL_UNIT_SURFACE
+ *   for a touchpad
+ *
+ * Does what a scroll over the chart does; the widget's scroll controller
+ * hands its events here. With Ctrl it zooms, one step per wheel click
+ * (touchpads: per 20 pixels), up to zoom in, keeping the chart point under
+ * the pointer (or the middle of the view, without a pointer) where it is.
+ * Otherwise it pans, a wheel click moving the view by a step; with Shift a
+ * vertical wheel pans across.
+ *
+ * Returns: %GDK_EVENT_STOP if the scroll was used, %GDK_EVENT_PROPAGATE if
+ *   there is no chart yet
+ */
+gboolean
+sam_chart_view_scroll (SamChartView    *self,
+                       double           dx,
+                       double           dy,
+                       GdkModifierType  state,
+                       GdkScrollUnit    unit)
+{
+  gboolean wheel = unit == GDK_SCROLL_UNIT_WHEEL;
+
+  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), GDK_EVENT_PROPAGATE);
+
+  if (self->chart == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+      /* A wheel click is one zoom step; a touchpad scrolls in pixels. */
+      double steps = wheel ? -dy : -dy / 20.0;
+
+      zoom_at (self, self->zoom * pow (ZOOM_STEP, steps), x, y);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  if (wheel)
+    {
+      dx *= PAN_STEP;
+      dy *= PAN_STEP;
+    }
+  sam_chart_view_pan (self, dx, dy);
+
+  return GDK_EVENT_STOP;
 }
 
 /**

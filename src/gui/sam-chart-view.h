@@ -61,6 +61,11 @@ void             sam_chart_view_get_visible_area  (SamChartView  *self,
 void             sam_chart_view_pan               (SamChartView  *self,
                                                    double         dx,
                                                    double         dy);
+gboolean         sam_chart_view_scroll            (SamChartView    *self,
+                                                   double           dx,
+                                                   double           dy,
+                                                   GdkModifierType  state,
+                                                   GdkScrollUnit    unit);
 
 gboolean         sam_chart_view_find              (SamChartView  *self,
                                                    const char    *text,

@@ -38,6 +38,10 @@ gboolean    sam_store_validate_group           (SamStore       *self,
 SamGroup   *sam_store_find_group_by_code        (SamStore       *self,
                                                 const char     *code,
                                                 GError        **error);
+GListModel *sam_store_list_child_groups_marked (SamStore      *self,
+                                                const char     *parent_uuid,
+                                                GHashTable     *parents,
+                                                GError        **error);
 GListModel *sam_store_list_groups_of_kind      (SamStore       *self,
                                                 SamGroupKind    kind,
                                                 GError        **error);
@@ -62,6 +66,10 @@ gboolean    sam_store_validate_commission      (SamStore       *self,
                                                 GError        **error);
 GPtrArray  *sam_store_list_seats               (SamStore       *self,
                                                 const char     *group_uuid,
+                                                GError        **error);
+GHashTable *sam_store_dup_group_names          (SamStore       *self,
+                                                const char     *group_uuid,
+                                                GHashTable    **home_organisations,
                                                 GError        **error);
 gboolean    sam_store_set_seats                (SamStore       *self,
                                                 const char     *group_uuid,

@@ -29,6 +29,45 @@
 
 #define MAX_PAST_ROWS 12
 
+/* A row of the details (a role, a seat, a line of the commission, a
+ * warning): laid out as AdwActionRow lays out its own, with the same style
+ * classes so it looks the same, but kept and filled again when another
+ * group is shown instead of being made anew. Its labels stay on one line
+ * and are cut with an ellipsis (the whole text is in a tooltip and in
+ * what a screen reader reads): a wrapping label is laid out again for
+ * every width the details are measured at, which made showing a group
+ * with many roles take several frames. Warnings do wrap: there are few,
+ * and each must be read in full. */
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *prefixes;
+  GtkWidget *icon;
+  GtkLabel  *title;
+  GtkLabel  *subtitle;
+  GtkWidget *menu;          /* a role's menu button, made when first needed */
+  GtkWidget *button;        /* a seat's remove button, made when first needed */
+  char      *role_uuid;     /* what the menu acts on */
+  gboolean   role_current;
+} DetailRow;
+
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GPtrArray           *rows;    /* of DetailRow, in the order shown */
+  guint                used;    /* how many are shown */
+  gboolean             wrap;
+} Section;
+
+enum {
+  SECTION_WARNINGS,
+  SECTION_ROLES,
+  SECTION_COMMISSION,
+  SECTION_SEATS,
+  SECTION_PAST,
+  N_SECTIONS
+};
+
 struct _SamGroupEditor
 {
   AdwBin               parent_instance;
@@ -37,7 +76,7 @@ struct _SamGroupEditor
   SamStore            *store;
   SamGroup            *selected;
   char                *today;
-  GPtrArray           *dynamic_rows;    /* (preferences group, row) pairs added to the details */
+  Section              sections[N_SECTIONS];
   GPtrArray           *council_uuids;   /* the choices of "Reports To", after "None" */
   GtkStringList       *council_labels;  /* "None" and the councils, or NULL when stale */
   gboolean             updating;
@@ -63,46 +102,149 @@ struct _SamGroupEditor
 G_DEFINE_FINAL_TYPE (SamGroupEditor, sam_group_editor, ADW_TYPE_BIN)
 
 static void
-clear_dynamic_rows (SamGroupEditor      *self)
+detail_row_free (gpointer data)
 {
-  for (guint i = 0; i + 1 < self->dynamic_rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->dynamic_rows, i),
-                                  g_ptr_array_index (self->dynamic_rows, i + 1));
-  g_ptr_array_set_size (self->dynamic_rows, 0);
+  DetailRow *row = data;
+
+  g_free (row->role_uuid);
+  g_free (row);
 }
 
-static GtkWidget *
-add_row (SamGroupEditor      *self,
-         AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle)
+static gboolean
+label_query_tooltip_cb (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkLabel *label = GTK_LABEL (widget);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->dynamic_rows, group);
-  g_ptr_array_add (self->dynamic_rows, row);
+  /* Only text cut short needs one. */
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
 
-  return row;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
 }
 
-typedef struct
+static GtkLabel *
+new_row_label (const char *style_class,
+               gboolean    wrap)
 {
-  char     *uuid;
-  gboolean  current;
-} RoleMenu;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+    }
+  gtk_widget_add_css_class (label, style_class);
+
+  return GTK_LABEL (label);
+}
+
+static DetailRow *
+detail_row_new (Section *section)
+{
+  DetailRow *detail = g_new0 (DetailRow, 1);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  detail->row = adw_preferences_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (detail->row), FALSE);
+  gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (header, "header");
+
+  detail->prefixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (detail->prefixes, "prefixes");
+  gtk_widget_set_visible (detail->prefixes, FALSE);
+  detail->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (detail->icon, "sam-warning");
+  gtk_box_append (GTK_BOX (detail->prefixes), detail->icon);
+  gtk_box_append (GTK_BOX (header), detail->prefixes);
+
+  gtk_widget_set_valign (title_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (title_box, TRUE);
+  gtk_widget_add_css_class (title_box, "title");
+  detail->title = new_row_label ("title", section->wrap);
+  detail->subtitle = new_row_label ("subtitle", section->wrap);
+  if (section->wrap)
+    gtk_label_set_selectable (detail->title, TRUE);
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (detail->title));
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (detail->subtitle));
+  gtk_box_append (GTK_BOX (header), title_box);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (detail->row), header);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (detail->row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, detail->title, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail->subtitle, NULL,
+                                  -1);
+  adw_preferences_group_add (section->group, detail->row);
+
+  return detail;
+}
 
 static void
-role_menu_free (gpointer data)
+section_begin (Section *section)
 {
-  RoleMenu *menu = data;
+  section->used = 0;
+}
 
-  g_free (menu->uuid);
-  g_free (menu);
+/* The next row of @section, shown with @title and @subtitle and nothing
+ * else (no icon, menu or button until the caller adds them). */
+static DetailRow *
+section_add (Section    *section,
+             const char *title,
+             const char *subtitle)
+{
+  DetailRow *detail;
+
+  if (section->used == section->rows->len)
+    g_ptr_array_add (section->rows, detail_row_new (section));
+  detail = g_ptr_array_index (section->rows, section->used++);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail->row), title);
+  gtk_label_set_text (detail->title, title);
+  gtk_label_set_text (detail->subtitle, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (detail->subtitle), subtitle != NULL && *subtitle != '\0');
+  gtk_widget_set_visible (detail->prefixes, FALSE);
+  if (detail->menu != NULL)
+    gtk_widget_set_visible (detail->menu, FALSE);
+  if (detail->button != NULL)
+    gtk_widget_set_visible (detail->button, FALSE);
+  gtk_widget_remove_css_class (detail->row, "sam-vacant");
+  gtk_widget_set_visible (detail->row, TRUE);
+
+  return detail;
+}
+
+/* Hides the rows left over from a group with more. */
+static void
+section_end (Section *section)
+{
+  for (guint i = section->used; i < section->rows->len; i++)
+    {
+      DetailRow *detail = g_ptr_array_index (section->rows, i);
+
+      gtk_widget_set_visible (detail->row, FALSE);
+    }
+}
+
+static void
+detail_row_show_icon (DetailRow  *detail,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (detail->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (detail->prefixes, TRUE);
 }
 
 /* The menu is made when first opened: a popover per row would make
@@ -111,7 +253,7 @@ static void
 create_role_menu_cb (GtkMenuButton *button,
                      gpointer       user_data)
 {
-  RoleMenu *data = user_data;
+  DetailRow *detail = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
   g_autoptr(GMenuItem) end = g_menu_item_new (_("E_nd Term…"), NULL);
@@ -120,56 +262,97 @@ create_role_menu_cb (GtkMenuButton *button,
   if (gtk_menu_button_get_menu_model (button) != NULL)
     return;
 
-  g_menu_item_set_action_and_target (edit, "organisation.edit-role", "s", data->uuid);
-  g_menu_item_set_action_and_target (end, "organisation.end-role", "s", data->uuid);
-  g_menu_item_set_action_and_target (remove, "organisation.remove-role", "s", data->uuid);
+  g_menu_item_set_action_and_target (edit, "organisation.edit-role", "s", detail->role_uuid);
+  g_menu_item_set_action_and_target (end, "organisation.end-role", "s", detail->role_uuid);
+  g_menu_item_set_action_and_target (remove, "organisation.remove-role", "s", detail->role_uuid);
   g_menu_append_item (menu, edit);
-  if (data->current)
+  if (detail->role_current)
     g_menu_append_item (menu, end);
   g_menu_append_item (menu, remove);
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
-add_role_menu (GtkWidget  *row,
-               const char *uuid,
-               const char *name,
-               gboolean    current)
+detail_row_show_role_menu (DetailRow  *detail,
+                           const char *uuid,
+                           const char *name,
+                           gboolean    current)
 {
-  GtkWidget *button = gtk_menu_button_new ();
   g_autofree char *label = g_strdup_printf (_("Actions for %s"), name);
-  RoleMenu *data = g_new0 (RoleMenu, 1);
 
-  data->uuid = g_strdup (uuid);
-  data->current = current;
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_role_menu_cb, data, role_menu_free);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (detail->menu == NULL)
+    {
+      detail->menu = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (detail->menu), "view-more-symbolic");
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (detail->menu), create_role_menu_cb, detail, NULL);
+      gtk_widget_set_valign (detail->menu, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (detail->menu, "flat");
+      gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (detail->row))), detail->menu);
+    }
+
+  /* A menu made for the role shown before is made again when opened. */
+  if (g_strcmp0 (detail->role_uuid, uuid) != 0 || detail->role_current != current)
+    {
+      g_free (detail->role_uuid);
+      detail->role_uuid = g_strdup (uuid);
+      detail->role_current = current;
+      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (detail->menu)) != NULL)
+        gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (detail->menu), NULL);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (detail->menu), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (detail->menu, TRUE);
+}
+
+static void
+detail_row_show_remove_seat (DetailRow  *detail,
+                             const char *organisation_uuid,
+                             const char *organisation)
+{
+  g_autofree char *label = g_strdup_printf (_("Remove the Seat of %s"), organisation);
+
+  if (detail->button == NULL)
+    {
+      detail->button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (detail->button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (detail->button, "flat");
+      gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (detail->row))), detail->button);
+    }
+  gtk_widget_set_tooltip_text (detail->button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (detail->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* The target first: the action takes a string. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (detail->button), "s", organisation_uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (detail->button), "organisation.remove-seat");
+  gtk_widget_set_visible (detail->button, TRUE);
+}
+
+static const char *
+lookup_name (GHashTable *names,
+             const char *uuid)
+{
+  return uuid != NULL ? g_hash_table_lookup (names, uuid) : NULL;
 }
 
 static char *
-role_subtitle (SamGroupEditor      *self,
-               SamAssignment       *a,
-               GHashTable          *home,
-               SamTenure            tenure)
+role_subtitle (SamAssignment *a,
+               GHashTable    *names,
+               GHashTable    *home,
+               SamTenure      tenure)
 {
-  g_autofree char *organisation = sam_rules_dup_organisation_name (self->store, sam_roles_represented (a, home));
+  const char *organisation = lookup_name (names, sam_roles_represented (a, home));
   g_autofree char *term = sam_format_term (sam_assignment_get_starts (a), sam_assignment_get_ends (a));
   g_autoptr(GString) text = g_string_new (sam_role_get_label (sam_assignment_get_role (a)));
 
+  /* What sets the row apart comes first, where a cut line keeps it. */
+  if (tenure == SAM_TENURE_CARRIED_OVER)
+    g_string_append_printf (text, " · %s", _("term ended, stays until a successor is appointed"));
+  else if (tenure == SAM_TENURE_FUTURE)
+    g_string_append_printf (text, " · %s", _("not started yet"));
   if (organisation != NULL)
     g_string_append_printf (text, " · %s", organisation);
   g_string_append_printf (text, " · %s", term);
   if (sam_assignment_get_appointed_by (a) != NULL)
     /* Translators: who appointed someone to a role */
     g_string_append_printf (text, " · %s", sam_assignment_get_appointed_by (a));
-  if (tenure == SAM_TENURE_CARRIED_OVER)
-    g_string_append_printf (text, " · %s", _("term ended, stays until a successor is appointed"));
-  else if (tenure == SAM_TENURE_FUTURE)
-    g_string_append_printf (text, " · %s", _("not started yet"));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -178,41 +361,48 @@ static void
 update_roles (SamGroupEditor      *self)
 {
   const char *uuid = sam_group_get_uuid (self->selected);
+  Section *roles = &self->sections[SECTION_ROLES];
+  Section *past = &self->sections[SECTION_PAST];
+  Section *seats_section = &self->sections[SECTION_SEATS];
   g_autoptr(GListModel) assignments = sam_store_list_group_assignments (self->store, uuid, NULL);
   g_autoptr(GHashTable) home = NULL;
+  g_autoptr(GHashTable) names = sam_store_dup_group_names (self->store, uuid, &home, NULL);
   g_autoptr(GPtrArray) seats = sam_store_list_seats (self->store, uuid, NULL);
   g_autoptr(GPtrArray) vacancies = NULL;
   guint n_current = 0, n_past = 0;
 
-  if (assignments == NULL || seats == NULL)
-    return;
-  home = sam_rules_dup_home_organisations (self->store, assignments, NULL);
+  section_begin (roles);
+  section_begin (past);
+  section_begin (seats_section);
+
+  if (assignments == NULL || seats == NULL || names == NULL)
+    {
+      section_end (roles);
+      section_end (past);
+      section_end (seats_section);
+      return;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
     {
       g_autoptr(SamAssignment) a = g_list_model_get_item (assignments, i);
       SamTenure tenure = sam_roles_tenure (assignments, a, self->today, home);
-      g_autofree char *name = NULL;
+      const char *name;
       g_autofree char *subtitle = NULL;
-      GtkWidget *row;
+      DetailRow *detail;
 
       /* A long history shows its latest holders; the rest are counted. */
       if (tenure == SAM_TENURE_PAST && ++n_past > MAX_PAST_ROWS)
         continue;
-      name = sam_rules_dup_person_name (self->store, sam_assignment_get_person_uuid (a));
-      subtitle = role_subtitle (self, a, home, tenure);
+      name = lookup_name (names, sam_assignment_get_person_uuid (a));
+      if (name == NULL)
+        name = "?";
+      subtitle = role_subtitle (a, names, home, tenure);
 
-      row = add_row (self, tenure == SAM_TENURE_PAST ? self->past_group : self->roles_group, name, subtitle);
+      detail = section_add (tenure == SAM_TENURE_PAST ? past : roles, name, subtitle);
       if (tenure == SAM_TENURE_CARRIED_OVER)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "sam-warning");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Term ended"), -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      add_role_menu (row, sam_assignment_get_uuid (a), name, tenure != SAM_TENURE_PAST);
+        detail_row_show_icon (detail, _("Term ended"));
+      detail_row_show_role_menu (detail, sam_assignment_get_uuid (a), name, tenure != SAM_TENURE_PAST);
       if (tenure != SAM_TENURE_PAST)
         n_current++;
     }
@@ -220,24 +410,24 @@ update_roles (SamGroupEditor      *self)
   vacancies = sam_roles_vacancies (assignments, seats, self->today, home);
   for (guint i = 0; i < vacancies->len; i++)
     {
-      g_autofree char *organisation = sam_rules_dup_organisation_name (self->store, g_ptr_array_index (vacancies, i));
+      const char *organisation = lookup_name (names, g_ptr_array_index (vacancies, i));
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", sam_role_get_label (SAM_ROLE_MEMBER),
                                                    organisation != NULL ? organisation : "?");
-      GtkWidget *row = add_row (self, self->roles_group, _("Vacant"), subtitle);
+      DetailRow *detail = section_add (roles, _("Vacant"), subtitle);
 
-      gtk_widget_add_css_class (row, "sam-vacant");
+      gtk_widget_add_css_class (detail->row, "sam-vacant");
       n_current++;
     }
 
   if (n_current == 0)
-    add_row (self, self->roles_group, _("Nobody holds a role in the group"), NULL);
+    section_add (roles, _("Nobody holds a role in the group"), NULL);
   if (n_past > MAX_PAST_ROWS)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("And %u earlier holder", "And %u earlier holders",
                                                          n_past - MAX_PAST_ROWS),
                                                n_past - MAX_PAST_ROWS);
 
-      add_row (self, self->past_group, more, _("Every role of a person is in the People view."));
+      section_add (past, more, _("Every role of a person is in the People view."));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->past_group), n_past > 0);
 
@@ -245,31 +435,28 @@ update_roles (SamGroupEditor      *self)
   for (guint s = 0; s < seats->len; s++)
     {
       SamSeat *seat = g_ptr_array_index (seats, s);
-      g_autofree char *organisation = sam_rules_dup_organisation_name (self->store, seat->organisation_uuid);
+      const char *organisation = lookup_name (names, seat->organisation_uuid);
       g_autofree char *subtitle = NULL;
-      g_autofree char *remove_label = NULL;
       guint vacant = 0;
-      GtkWidget *row, *button;
+      DetailRow *detail;
 
+      if (organisation == NULL)
+        organisation = "?";
       for (guint v = 0; v < vacancies->len; v++)
         if (g_strcmp0 (g_ptr_array_index (vacancies, v), seat->organisation_uuid) == 0)
           vacant++;
       subtitle = vacant > 0
                  ? g_strdup_printf (ngettext ("%u seat, %u vacant", "%u seats, %u vacant", seat->seats), seat->seats, vacant)
                  : g_strdup_printf (ngettext ("%u seat", "%u seats", seat->seats), seat->seats);
-      row = add_row (self, self->seats_group, organisation != NULL ? organisation : "?", subtitle);
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      remove_label = g_strdup_printf (_("Remove the Seat of %s"), organisation != NULL ? organisation : "?");
-      gtk_widget_set_tooltip_text (button, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "organisation.remove-seat");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", seat->organisation_uuid);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      detail = section_add (seats_section, organisation, subtitle);
+      detail_row_show_remove_seat (detail, seat->organisation_uuid, organisation);
     }
   if (seats->len == 0)
-    add_row (self, self->seats_group, _("The commission names no seats"), NULL);
+    section_add (seats_section, _("The commission names no seats"), NULL);
+
+  section_end (roles);
+  section_end (past);
+  section_end (seats_section);
 }
 
 static void
@@ -288,11 +475,14 @@ update_commission (SamGroupEditor      *self)
     { N_("Decision Maker"), "decision-maker" },
     { N_("Decided"), "decided" },
   };
+  Section *section = &self->sections[SECTION_COMMISSION];
   int min, max, co_opted;
 
+  section_begin (section);
   if (commission == NULL)
     {
-      add_row (self, self->commission_group, _("The group has no commission yet"), NULL);
+      section_add (section, _("The group has no commission yet"), NULL);
+      section_end (section);
       return;
     }
 
@@ -301,7 +491,7 @@ update_commission (SamGroupEditor      *self)
       g_autofree char *text = NULL;
 
       g_object_get (commission, fields[i].property, &text, NULL);
-      add_row (self, self->commission_group, _(fields[i].label), text != NULL ? text : "–");
+      section_add (section, _(fields[i].label), text != NULL ? text : "–");
     }
 
   min = sam_commission_get_min_meetings (commission);
@@ -315,29 +505,29 @@ update_commission (SamGroupEditor      *self)
       meetings = g_strdup_printf (_("%d to %d a year"), min, max);
     else
       meetings = g_strdup ("–");
-    add_row (self, self->commission_group, _("Meetings"), meetings);
+    section_add (section, _("Meetings"), meetings);
     limit = co_opted >= 0 ? g_strdup_printf ("%d", co_opted) : g_strdup ("–");
-    add_row (self, self->commission_group, _("Most Co-opted Members"), limit);
+    section_add (section, _("Most Co-opted Members"), limit);
   }
+  section_end (section);
 }
 
 static void
 update_warnings (SamGroupEditor      *self)
 {
   g_autoptr(GPtrArray) warnings = sam_rules_check_group (self->store, sam_group_get_uuid (self->selected), self->today, NULL);
+  Section *section = &self->sections[SECTION_WARNINGS];
   guint n = warnings != NULL ? warnings->len : 0;
 
+  section_begin (section);
   for (guint i = 0; i < n; i++)
     {
       SamWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = add_row (self, self->warnings_group, warning->message, NULL);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      DetailRow *detail = section_add (section, warning->message, NULL);
 
-      gtk_widget_add_css_class (icon, "sam-warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+      detail_row_show_icon (detail, _("Warning"));
     }
+  section_end (section);
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), n > 0);
 }
 
@@ -394,7 +584,6 @@ update_details (SamGroupEditor *self)
   SamGroup *group = self->selected;
 
   self->updating = TRUE;
-  clear_dynamic_rows (self);
 
   if (group == NULL)
     {
@@ -598,7 +787,8 @@ sam_group_editor_finalize (GObject *object)
   SamGroupEditor *self = SAM_GROUP_EDITOR (object);
 
   g_free (self->today);
-  g_ptr_array_unref (self->dynamic_rows);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_ptr_array_unref (self->sections[i].rows);
   g_ptr_array_unref (self->council_uuids);
 
   G_OBJECT_CLASS (sam_group_editor_parent_class)->finalize (object);
@@ -639,7 +829,14 @@ sam_group_editor_init (SamGroupEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->dynamic_rows = g_ptr_array_new ();
+  self->sections[SECTION_WARNINGS].group = self->warnings_group;
+  self->sections[SECTION_WARNINGS].wrap = TRUE;
+  self->sections[SECTION_ROLES].group = self->roles_group;
+  self->sections[SECTION_COMMISSION].group = self->commission_group;
+  self->sections[SECTION_SEATS].group = self->seats_group;
+  self->sections[SECTION_PAST].group = self->past_group;
+  for (guint i = 0; i < N_SECTIONS; i++)
+    self->sections[i].rows = g_ptr_array_new_with_free_func (detail_row_free);
   self->council_uuids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i <= SAM_GROUP_KIND_OTHER; i++)
     gtk_string_list_append (kind_labels, sam_group_kind_get_label (i));

@@ -18,13 +18,16 @@ struct _SamOrganisationPage
   SamStore            *store;
   SamUndo             *undo;
   GHashTable          *children;        /* parent UUID ("" for the top) → GListStore of SamGroup */
-  GHashTable          *leaves;          /* UUIDs of groups shown without children */
+  GHashTable          *parents;         /* UUIDs of the groups read so far that have children */
+  GHashTable          *child_models;    /* parent UUID → its children as the tree shows them */
   GtkCustomFilter     *dissolved_filter;
   GtkCustomFilter     *flat_filter;
   GListStore          *all_groups;
   gboolean             all_groups_stale;
   GHashTable          *search_keys;     /* SamGroup → its name and code, case-folded */
   char                *needle;          /* the search, case-folded */
+  char                *flat_needle;     /* the search the list of groups found was last filtered by */
+  guint                flat_kind;       /* and the kind */
   GtkTreeListModel    *tree_model;
   GtkFilterListModel  *flat_model;      /* of SamGroup, no tree rows */
   GtkSingleSelection  *selection;       /* over the tree */

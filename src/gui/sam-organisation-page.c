@@ -200,7 +200,7 @@ load_children (SamOrganisationPage *self,
     return list;
 
   list = g_list_store_new (SAM_TYPE_GROUP);
-  fresh = sam_store_list_child_groups (self->store, parent_uuid, &error);
+  fresh = sam_store_list_child_groups_marked (self->store, parent_uuid, self->parents, &error);
   if (fresh == NULL)
     g_warning ("Could not read the structure: %s", error->message);
   else
@@ -210,25 +210,34 @@ load_children (SamOrganisationPage *self,
   return list;
 }
 
+/* The tree asks for a row's children when it binds the row, to know
+ * whether it has an expander: a group known to have none answers at once,
+ * without reading the register. Each group's filtered list is made once
+ * and shared by every time the tree asks. */
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer user_data)
 {
   SamOrganisationPage *self = user_data;
   const char *uuid = sam_group_get_uuid (item);
-  GListStore *list = load_children (self, uuid);
+  GListStore *list;
   GtkFilterListModel *filtered;
 
+  if (!g_hash_table_contains (self->parents, uuid))
+    return NULL;
+  list = load_children (self, uuid);
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+    return NULL;
+
+  filtered = g_hash_table_lookup (self->child_models, uuid);
+  if (filtered == NULL)
     {
-      g_hash_table_add (self->leaves, g_strdup (uuid));
-      return NULL;
+      filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (list)),
+                                            g_object_ref (GTK_FILTER (self->dissolved_filter)));
+      g_hash_table_insert (self->child_models, g_strdup (uuid), filtered);
     }
 
-  g_hash_table_remove (self->leaves, uuid);
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (list)),
-                                        g_object_ref (GTK_FILTER (self->dissolved_filter)));
-  return G_LIST_MODEL (filtered);
+  return g_object_ref (G_LIST_MODEL (filtered));
 }
 
 static void
@@ -244,53 +253,9 @@ ensure_all_groups (SamOrganisationPage *self)
   if (fresh != NULL)
     merge_list (self->all_groups, fresh);
   self->all_groups_stale = FALSE;
-}
-
-/* Rows whose children appeared since they were shown as leaves are put
- * back, so the tree asks for their children again. */
-static void
-refresh_leaves (SamOrganisationPage *self)
-{
-  guint n_uuids = 0;
-  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->leaves, &n_uuids);
-  g_auto(GStrv) uuids = g_new0 (char *, n_uuids + 1);
-
-  /* Copied: putting a row back changes the set of leaves. */
-  for (guint i = 0; i < n_uuids; i++)
-    uuids[i] = g_strdup (keys[i]);
-
-  for (guint i = 0; i < n_uuids; i++)
-    {
-      GListStore *children = g_hash_table_lookup (self->children, uuids[i]);
-      GListStore *holder = NULL;
-      guint position = 0;
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (children == NULL || g_list_model_get_n_items (G_LIST_MODEL (children)) == 0)
-        continue;
-
-      g_hash_table_iter_init (&iter, self->children);
-      while (holder == NULL && g_hash_table_iter_next (&iter, &key, &value))
-        for (guint p = 0; p < g_list_model_get_n_items (value); p++)
-          {
-            g_autoptr(SamGroup) group = g_list_model_get_item (value, p);
-
-            if (g_strcmp0 (sam_group_get_uuid (group), uuids[i]) == 0)
-              {
-                holder = value;
-                position = p;
-                break;
-              }
-          }
-
-      if (holder != NULL)
-        {
-          g_autoptr(SamGroup) group = g_list_model_get_item (G_LIST_MODEL (holder), position);
-
-          g_list_store_splice (holder, position, 1, (gpointer *) &group, 1);
-        }
-    }
+  /* Names may have changed in place: the list found is filtered anew. */
+  g_clear_pointer (&self->flat_needle, g_free);
+  self->flat_kind = G_MAXUINT;
 }
 
 static void
@@ -308,20 +273,48 @@ refresh_tree (SamOrganisationPage *self)
     {
       GListStore *list = g_hash_table_lookup (self->children, parents[i]);
       g_autoptr(GListModel) fresh = NULL;
+      g_autoptr(GHashTable) had_children = NULL;
+      guint n;
 
       if (list == NULL)
         continue;
-      fresh = sam_store_list_child_groups (self->store, *parents[i] != '\0' ? parents[i] : NULL, NULL);
-      if (fresh != NULL)
-        merge_list (list, fresh);
+
+      /* Which rows had children before, so rows that gain their first
+       * are put back and the tree gives them an expander. */
+      had_children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      for (guint p = 0; p < n; p++)
+        {
+          g_autoptr(SamGroup) group = g_list_model_get_item (G_LIST_MODEL (list), p);
+
+          if (g_hash_table_contains (self->parents, sam_group_get_uuid (group)))
+            g_hash_table_add (had_children, g_strdup (sam_group_get_uuid (group)));
+        }
+
+      fresh = sam_store_list_child_groups_marked (self->store, *parents[i] != '\0' ? parents[i] : NULL,
+                                                  self->parents, NULL);
+      if (fresh == NULL)
+        continue;
+      merge_list (list, fresh);
+
+      n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      for (guint p = 0; p < n; p++)
+        {
+          g_autoptr(SamGroup) group = g_list_model_get_item (G_LIST_MODEL (list), p);
+
+          if (!g_hash_table_contains (had_children, sam_group_get_uuid (group)) &&
+              g_hash_table_contains (self->parents, sam_group_get_uuid (group)))
+            g_list_store_splice (list, p, 1, (gpointer *) &group, 1);
+        }
     }
-  refresh_leaves (self);
 
   self->all_groups_stale = TRUE;
   if (self->flat)
     {
       ensure_all_groups (self);
       gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      self->flat_needle = g_strdup (self->needle);
+      self->flat_kind = gtk_drop_down_get_selected (self->kind_dropdown);
     }
 }
 
@@ -414,8 +407,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *code = gtk_inscription_new (NULL);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-  GtkExpression *row = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  GtkExpression *group = gtk_property_expression_new (GTK_TYPE_TREE_LIST_ROW, gtk_expression_ref (row), "item");
 
   /* Inscriptions, not labels: a row's size does not depend on its text,
    * so thousands of rows come and go without measuring any. */
@@ -435,13 +426,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), code);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
-
-  gtk_expression_bind (gtk_property_expression_new (SAM_TYPE_GROUP, gtk_expression_ref (group), "name"),
-                       name, "text", list_item);
-  gtk_expression_bind (gtk_property_expression_new (SAM_TYPE_GROUP, gtk_expression_ref (group), "code"),
-                       code, "text", list_item);
-  gtk_expression_bind (row, expander, "list-row", list_item);
-  gtk_expression_unref (group);
+  g_object_set_data (G_OBJECT (expander), "sam-page", user_data);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (row_drag_prepare_cb), list_item);
@@ -451,25 +436,72 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (target));
 }
 
+/* Rows show their group directly rather than through expressions: a
+ * jump to a far group binds every row in view anew, and one handler per
+ * row costs less than watching the chain list item → row → group. */
+static void
+show_group_in_row (GtkWidget *top,
+                   SamGroup  *group)
+{
+  SamOrganisationPage *self = g_object_get_data (G_OBJECT (top), "sam-page");
+  GtkWidget *box = GTK_IS_TREE_EXPANDER (top) ? gtk_tree_expander_get_child (GTK_TREE_EXPANDER (top)) : top;
+  g_autofree char *description = NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (box)), sam_group_get_name (group));
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (box)), sam_group_get_code (group));
+  if (GTK_IS_TREE_EXPANDER (top))
+    {
+      if (group_is_current (self, group))
+        gtk_widget_remove_css_class (top, "dim-label");
+      else
+        gtk_widget_add_css_class (top, "dim-label");
+    }
+
+  /* Translators: how a screen reader names a row of the tree: a group's
+   * name and its kind */
+  description = g_strdup_printf (_("%s, %s"), sam_group_get_name (group), sam_group_kind_get_label (sam_group_get_kind (group)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+row_group_notify_cb (SamGroup   *group,
+                     GParamSpec *pspec,
+                     GtkWidget  *top)
+{
+  show_group_in_row (top, group);
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  SamOrganisationPage *self = user_data;
-  g_autoptr(SamGroup) group = gtk_tree_list_row_get_item (gtk_list_item_get_item (list_item));
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  g_autofree char *description = NULL;
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *top = gtk_list_item_get_child (list_item);
+  g_autoptr(SamGroup) group = NULL;
 
-  if (group_is_current (self, group))
-    gtk_widget_remove_css_class (expander, "dim-label");
+  if (GTK_IS_TREE_LIST_ROW (row))
+    {
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (top), row);
+      group = gtk_tree_list_row_get_item (row);
+    }
   else
-    gtk_widget_add_css_class (expander, "dim-label");
+    group = g_object_ref (gtk_list_item_get_item (list_item));
 
-  /* Translators: how a screen reader names a row of the tree: a group's
-   * name and its kind */
-  description = g_strdup_printf (_("%s, %s"), sam_group_get_name (group), sam_group_kind_get_label (sam_group_get_kind (group)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  show_group_in_row (top, group);
+  /* Tied to the row widget, which may go without being unbound. */
+  g_signal_connect_object (group, "notify", G_CALLBACK (row_group_notify_cb), top, 0);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  g_autoptr(SamGroup) group = dup_group_of_item (gtk_list_item_get_item (list_item));
+
+  if (group != NULL && gtk_list_item_get_child (list_item) != NULL)
+    g_signal_handlers_disconnect_by_func (group, row_group_notify_cb, gtk_list_item_get_child (list_item));
 }
 
 /* A group found: its name and short code, no expander. */
@@ -481,7 +513,6 @@ setup_flat_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_inscription_new (NULL);
   GtkWidget *code = gtk_inscription_new (NULL);
-  GtkExpression *group = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (name), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (name), 32);
@@ -498,25 +529,7 @@ setup_flat_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), code);
   gtk_list_item_set_child (list_item, box);
-
-  gtk_expression_bind (gtk_property_expression_new (SAM_TYPE_GROUP, gtk_expression_ref (group), "name"),
-                       name, "text", list_item);
-  gtk_expression_bind (gtk_property_expression_new (SAM_TYPE_GROUP, gtk_expression_ref (group), "code"),
-                       code, "text", list_item);
-  gtk_expression_unref (group);
-}
-
-static void
-bind_flat_row_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  SamGroup *group = gtk_list_item_get_item (list_item);
-  g_autofree char *description = g_strdup_printf (_("%s, %s"), sam_group_get_name (group),
-                                                  sam_group_kind_get_label (sam_group_get_kind (group)));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data (G_OBJECT (box), "sam-page", user_data);
 }
 
 /* Selection: the tree and the list of groups found each keep their own
@@ -641,8 +654,25 @@ set_flat (SamOrganisationPage *self,
 
   if (flat)
     {
+      guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+
       ensure_all_groups (self);
-      gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      /* Typing on narrows what was found and deleting widens it: the list
+       * is then only checked where it can change, and the rows of groups
+       * still found stay as they are. */
+      if (kind != self->flat_kind)
+        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      else if (g_strcmp0 (self->needle, self->flat_needle) == 0)
+        ;
+      else if (self->flat_needle == NULL || (self->needle != NULL && strstr (self->needle, self->flat_needle) != NULL))
+        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+      else if (self->needle == NULL || strstr (self->flat_needle, self->needle) != NULL)
+        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      else
+        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      g_free (self->flat_needle);
+      self->flat_needle = g_strdup (self->needle);
+      self->flat_kind = kind;
     }
   if (self->flat == flat)
     return;
@@ -750,7 +780,8 @@ build_models (SamOrganisationPage *self)
   GtkFilterListModel *flat;
 
   g_hash_table_remove_all (self->children);
-  g_hash_table_remove_all (self->leaves);
+  g_hash_table_remove_all (self->parents);
+  g_hash_table_remove_all (self->child_models);
   g_list_store_remove_all (self->all_groups);
   self->all_groups_stale = TRUE;
   g_clear_object (&self->selected);
@@ -828,7 +859,8 @@ sam_organisation_page_dispose (GObject *object)
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
   g_clear_pointer (&self->children, g_hash_table_unref);
-  g_clear_pointer (&self->leaves, g_hash_table_unref);
+  g_clear_pointer (&self->parents, g_hash_table_unref);
+  g_clear_pointer (&self->child_models, g_hash_table_unref);
   g_clear_pointer (&self->search_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (sam_organisation_page_parent_class)->dispose (object);
@@ -841,6 +873,7 @@ sam_organisation_page_finalize (GObject *object)
 
   g_free (self->today);
   g_free (self->needle);
+  g_free (self->flat_needle);
 
   G_OBJECT_CLASS (sam_organisation_page_parent_class)->finalize (object);
 }
@@ -960,7 +993,9 @@ sam_organisation_page_init (SamOrganisationPage *self)
 
   self->today = sam_roles_dup_today ();
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->leaves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->child_models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->flat_kind = G_MAXUINT;
   self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->all_groups = g_list_store_new (SAM_TYPE_GROUP);
   self->all_groups_stale = TRUE;
@@ -989,10 +1024,12 @@ sam_organisation_page_init (SamOrganisationPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->tree_view, factory);
   gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (flat_factory, "setup", G_CALLBACK (setup_flat_row_cb), self);
-  g_signal_connect (flat_factory, "bind", G_CALLBACK (bind_flat_row_cb), self);
+  g_signal_connect (flat_factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (flat_factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->flat_view, flat_factory);
   gtk_list_view_set_model (self->flat_view, GTK_SELECTION_MODEL (self->flat_selection));
 

@@ -485,7 +485,9 @@ _sam_store_keep_sort_keys (SamStore  *self,
                      &current, error) ||
       !query_exists (self, "SELECT EXISTS (SELECT 1 FROM decision WHERE title_key IS NULL)",
                      &missing_decisions, error) ||
-      !query_exists (self, "SELECT EXISTS (SELECT 1 FROM grp WHERE code_key IS NOT sv_key (code))",
+      !query_exists (self,
+                     "SELECT EXISTS (SELECT 1 FROM grp WHERE code_key IS NOT sv_key (code) "
+                     "OR name_key IS NOT sv_key (name))",
                      &stale_groups, error))
     return FALSE;
 
@@ -499,7 +501,7 @@ _sam_store_keep_sort_keys (SamStore  *self,
                           "WHERE title_key IS NULL"
                         : "UPDATE decision SET title_key = sv_key (title), responsible_key = sv_key (responsible)",
                         error) ||
-      !_sam_store_exec (self, "UPDATE grp SET code_key = sv_key (code) WHERE code_key IS NOT sv_key (code)", error) ||
+      !_sam_store_exec (self, SAM_STORE_FIX_GROUP_KEYS, error) ||
       !_sam_store_exec (self,
                         "DELETE FROM sort_key_collator; "
                         "INSERT INTO sort_key_collator (version) VALUES (sv_key_version ())",

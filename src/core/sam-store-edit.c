@@ -131,7 +131,7 @@ sam_store_list_groups (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_GROUP, "ORDER BY t.name COLLATE sv, t.uuid", NULL, 0, error);
+  return query_objects (self, SAM_TABLE_GROUP, "ORDER BY t.name_key, t.uuid", NULL, 0, error);
 }
 
 /**
@@ -153,7 +153,7 @@ sam_store_list_child_groups (SamStore    *self,
 
   return query_objects (self, SAM_TABLE_GROUP,
                         "WHERE t.parent_id IS (SELECT id FROM grp WHERE uuid = ?1) "
-                        "ORDER BY t.position, t.name COLLATE sv, t.uuid",
+                        "ORDER BY t.position, t.name_key, t.id",
                         parent_uuid, 0, error);
 }
 

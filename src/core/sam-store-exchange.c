@@ -141,7 +141,7 @@ fill_sort_keys (SamStoreImport  *import,
   return _sam_store_exec (import->store,
                           "UPDATE decision SET title_key = sv_key (title), responsible_key = sv_key (responsible) "
                           "WHERE title_key IS NULL; "
-                          "UPDATE grp SET code_key = sv_key (code) WHERE code_key IS NOT sv_key (code)",
+                          SAM_STORE_FIX_GROUP_KEYS,
                           error) &&
          _sam_store_run_sql_resource (import->store, "sort-key-triggers.sql", error);
 }

@@ -333,7 +333,7 @@ sam_store_dup_meeting_groups (SamStore    *self,
   return select_strings (self,
                          "SELECT g.uuid FROM meeting_group mg JOIN grp g ON g.id = mg.group_id "
                          "WHERE mg.meeting_id = " MEETING_ID " "
-                         "ORDER BY g.kind <> 'council', g.name COLLATE sv, g.uuid",
+                         "ORDER BY g.kind <> 'council', g.name_key, g.uuid",
                          params, 1, error);
 }
 

@@ -17,6 +17,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define SAM_STORE_FTS_TRIGGERS "fts-triggers.sql"
 
+/* Sets the groups' sort keys that are missing or were made by another
+ * collator version (groups are few: every key is compared). */
+#define SAM_STORE_FIX_GROUP_KEYS \
+  "UPDATE grp SET code_key = sv_key (code), name_key = sv_key (name) " \
+  "WHERE code_key IS NOT sv_key (code) OR name_key IS NOT sv_key (name)"
+
 /* What the store derives from the descriptor for each table when it opens. */
 typedef struct
 {

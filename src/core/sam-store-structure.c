@@ -63,15 +63,7 @@ query_models (SamStore    *self,
   if (sqlite3_bind_parameter_count (stmt) >= 1)
     sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gpointer object = g_object_new (type, NULL);
-      gint64 id = 0;
-      g_autofree char *uuid = NULL;
-      g_autoptr(GPtrArray) values = _sam_store_read_row (self, stmt, table, &id, &uuid);
-
-      _sam_model_update (object, id, uuid, (const char * const *) values->pdata);
-      g_ptr_array_add (items, object);
-    }
+    g_ptr_array_add (items, _sam_store_object_from_row (self, stmt, table));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -330,7 +322,7 @@ sam_store_list_groups_of_kind (SamStore      *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_models (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name COLLATE sv, t.uuid",
+  return query_models (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name_key, t.uuid",
                        sam_enum_get_nick (SAM_TYPE_GROUP_KIND, kind), error);
 }
 
@@ -361,12 +353,12 @@ child_groups_sql (void)
           else
             g_string_append_printf (text, ", t.%s", column);
         }
-      /* grp_parent (parent_id, position) answers both the EXISTS and the
-       * WHERE from the index. */
+      /* grp_parent (parent_id, position, name_key) answers the EXISTS and
+       * the WHERE, and gives the order without a sort. */
       g_string_append_printf (text,
                               ", EXISTS (SELECT 1 FROM %s c WHERE c.parent_id = t.id) "
                               "FROM %s t WHERE t.parent_id IS (SELECT id FROM %s WHERE uuid = ?1) "
-                              "ORDER BY t.position, t.name COLLATE sv, t.uuid",
+                              "ORDER BY t.position, t.name_key, t.id",
                               table, table, table);
       g_once_init_leave (&sql, (gsize) g_string_free (g_steal_pointer (&text), FALSE));
     }

@@ -19,11 +19,11 @@ BEGIN
 END;
 
 CREATE TEMP TRIGGER IF NOT EXISTS grp_sort_keys_ai AFTER INSERT ON main.grp BEGIN
-  UPDATE grp SET code_key = sv_key (NEW.code) WHERE id = NEW.id;
+  UPDATE grp SET code_key = sv_key (NEW.code), name_key = sv_key (NEW.name) WHERE id = NEW.id;
 END;
 
-CREATE TEMP TRIGGER IF NOT EXISTS grp_sort_keys_au AFTER UPDATE OF code ON main.grp
-WHEN NEW.code IS NOT OLD.code
+CREATE TEMP TRIGGER IF NOT EXISTS grp_sort_keys_au AFTER UPDATE OF code, name ON main.grp
+WHEN NEW.code IS NOT OLD.code OR NEW.name IS NOT OLD.name
 BEGIN
-  UPDATE grp SET code_key = sv_key (NEW.code) WHERE id = NEW.id;
+  UPDATE grp SET code_key = sv_key (NEW.code), name_key = sv_key (NEW.name) WHERE id = NEW.id;
 END;

@@ -29,6 +29,7 @@
 
 #include "sam-chart.h"
 #include "sam-chart-render.h"
+#include "sam-test-util.h"
 #include "sam-xml.h"
 
 #define RUNS 30
@@ -327,18 +328,7 @@ main (int    argc,
 
   g_clear_object (&chart);
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  sam_test_remove_tree (dir);
 
   return 0;
 }

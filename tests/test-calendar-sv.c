@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-calendar.h"
+#include "sam-test-util.h"
 #include "sam-year-plan.h"
 
 /*
@@ -23,19 +24,6 @@
  * rather than skipping it: the Swedish UI is the product.
  */
 
-static GDate
-dmy (guint year,
-     guint month,
-     guint day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-
-  return date;
-}
-
 static void
 test_dates (void)
 {
@@ -43,7 +31,7 @@ test_dates (void)
     "januari", "februari", "mars", "april", "maj", "juni", "juli",
     "augusti", "september", "oktober", "november", "december"
   };
-  GDate date = dmy (2026, 6, 17);
+  GDate date = sam_test_dmy (2026, 6, 17);
   g_autofree char *formatted = sam_calendar_format_long (&date);
   g_autofree char *iso = sam_calendar_format_iso (&date);
   g_autofree char *week = sam_calendar_format_week (sam_calendar_iso_week (&date, NULL));
@@ -56,7 +44,7 @@ test_dates (void)
 
   for (guint m = 1; m <= 12; m++)
     {
-      GDate first = dmy (2027, m, 1);
+      GDate first = sam_test_dmy (2027, m, 1);
       g_autofree char *expected = g_strdup_printf ("1 %s 2027", months[m - 1]);
       g_autofree char *text = sam_calendar_format_long (&first);
 
@@ -93,7 +81,7 @@ test_holiday_names (void)
   };
   g_autoptr(GArray) days = sam_calendar_holidays (2026);
   g_autoptr(GArray) old_days = sam_calendar_holidays (2004);
-  GDate good_friday = dmy (2026, 4, 3);
+  GDate good_friday = sam_test_dmy (2026, 4, 3);
   const char *name = NULL;
 
   g_assert_cmpuint (days->len, ==, G_N_ELEMENTS (names));
@@ -127,21 +115,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SAM_LOCALEDIR");
-  g_autofree char *catalogue = NULL;
-
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale %s is not available; install and generate sv_SE.UTF-8 (locales) to run this test",
-             g_getenv ("LC_ALL") ? g_getenv ("LC_ALL") : "(LC_ALL unset)");
-  if (localedir == NULL)
-    g_error ("SAM_LOCALEDIR is not set; run this test through meson test");
-  catalogue = g_build_filename (localedir, "sv", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
-    g_error ("The Swedish catalogue %s has not been built", catalogue);
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
+  sam_test_init_swedish ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/calendar-sv/dates", test_dates);

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "sam-calendar.h"
+#include "sam-test-util.h"
 
 /*
  * Runs in the C locale (no setlocale), so every name is the English msgid;
@@ -189,19 +190,6 @@ typedef struct
 } Expected;
 
 static GDate
-dmy (guint year,
-     guint month,
-     guint day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-
-  return date;
-}
-
-static GDate
 shifted (GDate date,
          int   days)
 {
@@ -233,31 +221,31 @@ expected_holidays (guint     row,
                    Expected *out)
 {
   guint y = years[row].year;
-  GDate easter = dmy (y, years[row].easter_month, years[row].easter_day);
-  GDate midsummer = dmy (y, G_DATE_JUNE, years[row].midsummer_day);
+  GDate easter = sam_test_dmy (y, years[row].easter_month, years[row].easter_day);
+  GDate midsummer = sam_test_dmy (y, G_DATE_JUNE, years[row].midsummer_day);
   guint n = 0;
 
-  expect (out, &n, "new_years_day", dmy (y, 1, 1), SAM_DAY_PUBLIC_HOLIDAY);
-  expect (out, &n, "epiphany", dmy (y, 1, 6), SAM_DAY_PUBLIC_HOLIDAY);
+  expect (out, &n, "new_years_day", sam_test_dmy (y, 1, 1), SAM_DAY_PUBLIC_HOLIDAY);
+  expect (out, &n, "epiphany", sam_test_dmy (y, 1, 6), SAM_DAY_PUBLIC_HOLIDAY);
   expect (out, &n, "good_friday", shifted (easter, -2), SAM_DAY_PUBLIC_HOLIDAY);
   expect (out, &n, "easter_sunday", easter, SAM_DAY_PUBLIC_HOLIDAY);
   expect (out, &n, "easter_monday", shifted (easter, 1), SAM_DAY_PUBLIC_HOLIDAY);
-  expect (out, &n, "may_day", dmy (y, 5, 1), SAM_DAY_PUBLIC_HOLIDAY);
+  expect (out, &n, "may_day", sam_test_dmy (y, 5, 1), SAM_DAY_PUBLIC_HOLIDAY);
   expect (out, &n, "ascension_day", shifted (easter, 39), SAM_DAY_PUBLIC_HOLIDAY);
   expect (out, &n, "whitsunday", shifted (easter, 49), SAM_DAY_PUBLIC_HOLIDAY);
   /* SFS 2004:1020: from 2005 the national day replaced annandag pingst. */
   if (y < 2005)
     expect (out, &n, "whit_monday", shifted (easter, 50), SAM_DAY_PUBLIC_HOLIDAY);
   else
-    expect (out, &n, "national_day", dmy (y, 6, 6), SAM_DAY_PUBLIC_HOLIDAY);
+    expect (out, &n, "national_day", sam_test_dmy (y, 6, 6), SAM_DAY_PUBLIC_HOLIDAY);
   expect (out, &n, "midsummer_eve", shifted (midsummer, -1), SAM_DAY_DAY_OFF);
   expect (out, &n, "midsummer_day", midsummer, SAM_DAY_PUBLIC_HOLIDAY);
-  expect (out, &n, "all_saints_day", dmy (y, years[row].all_saints_month, years[row].all_saints_day),
+  expect (out, &n, "all_saints_day", sam_test_dmy (y, years[row].all_saints_month, years[row].all_saints_day),
           SAM_DAY_PUBLIC_HOLIDAY);
-  expect (out, &n, "christmas_eve", dmy (y, 12, 24), SAM_DAY_DAY_OFF);
-  expect (out, &n, "christmas_day", dmy (y, 12, 25), SAM_DAY_PUBLIC_HOLIDAY);
-  expect (out, &n, "boxing_day", dmy (y, 12, 26), SAM_DAY_PUBLIC_HOLIDAY);
-  expect (out, &n, "new_years_eve", dmy (y, 12, 31), SAM_DAY_DAY_OFF);
+  expect (out, &n, "christmas_eve", sam_test_dmy (y, 12, 24), SAM_DAY_DAY_OFF);
+  expect (out, &n, "christmas_day", sam_test_dmy (y, 12, 25), SAM_DAY_PUBLIC_HOLIDAY);
+  expect (out, &n, "boxing_day", sam_test_dmy (y, 12, 26), SAM_DAY_PUBLIC_HOLIDAY);
+  expect (out, &n, "new_years_eve", sam_test_dmy (y, 12, 31), SAM_DAY_DAY_OFF);
 
   return n;
 }
@@ -279,7 +267,7 @@ test_easter (void)
 {
   for (guint r = 0; r < G_N_ELEMENTS (years); r++)
     {
-      GDate expected = dmy (years[r].year, years[r].easter_month, years[r].easter_day);
+      GDate expected = sam_test_dmy (years[r].year, years[r].easter_month, years[r].easter_day);
       GDate easter;
 
       sam_calendar_easter (years[r].year, &easter);
@@ -333,7 +321,7 @@ test_holidays_every_day (void)
     {
       Expected expected[32];
       guint n = expected_holidays (r, expected);
-      GDate day = dmy (years[r].year, 1, 1);
+      GDate day = sam_test_dmy (years[r].year, 1, 1);
 
       for (; g_date_get_year (&day) == years[r].year; g_date_add_days (&day, 1))
         {
@@ -383,8 +371,8 @@ test_holidays_weekdays (void)
     {
       g_autoptr(GArray) days = sam_calendar_holidays (year);
       GDate easter;
-      GDate earliest = dmy (year, 3, 22);
-      GDate latest = dmy (year, 4, 25);
+      GDate earliest = sam_test_dmy (year, 3, 22);
+      GDate latest = sam_test_dmy (year, 4, 25);
       guint found = 0;
 
       sam_calendar_easter (year, &easter);
@@ -412,7 +400,7 @@ static void
 test_holidays_coinciding (void)
 {
   g_autoptr(GArray) days = sam_calendar_holidays (2008);
-  GDate may_day = dmy (2008, 5, 1);
+  GDate may_day = sam_test_dmy (2008, 5, 1);
   const char *name = NULL;
   guint i;
 
@@ -453,7 +441,7 @@ test_holiday_names (void)
     { "new_years_eve", "New Year’s Eve" },
   };
   g_autoptr(GArray) days = sam_calendar_holidays (2026);
-  GDate good_friday = dmy (2026, 4, 3);
+  GDate good_friday = sam_test_dmy (2026, 4, 3);
   SamDayKind kind = -1;
   const char *name = NULL;
 
@@ -474,11 +462,11 @@ test_holiday_names (void)
 static void
 test_working_day (void)
 {
-  GDate wednesday = dmy (2026, 6, 17);
-  GDate midsummer_eve = dmy (2026, 6, 19);
-  GDate saturday = dmy (2026, 6, 13);
-  GDate christmas_eve = dmy (2026, 12, 24);
-  GDate national_day = dmy (2029, 6, 6);
+  GDate wednesday = sam_test_dmy (2026, 6, 17);
+  GDate midsummer_eve = sam_test_dmy (2026, 6, 19);
+  GDate saturday = sam_test_dmy (2026, 6, 13);
+  GDate christmas_eve = sam_test_dmy (2026, 12, 24);
+  GDate national_day = sam_test_dmy (2029, 6, 6);
   SamDayKind kind = -1;
 
   g_assert_true (sam_calendar_is_working_day (&wednesday));
@@ -495,13 +483,13 @@ test_working_day (void)
 static void
 test_iso_week_boundaries (void)
 {
-  GDate new_year_2027 = dmy (2027, 1, 1);
+  GDate new_year_2027 = sam_test_dmy (2027, 1, 1);
   guint iso_year = 0;
 
   g_assert_cmpuint (G_N_ELEMENTS (weeks), ==, 11 * 8);
   for (guint i = 0; i < G_N_ELEMENTS (weeks); i++)
     {
-      GDate date = dmy (weeks[i].year, weeks[i].month, weeks[i].day);
+      GDate date = sam_test_dmy (weeks[i].year, weeks[i].month, weeks[i].day);
       guint week = sam_calendar_iso_week (&date, &iso_year);
 
       if (week != weeks[i].week || iso_year != weeks[i].iso_year)
@@ -519,8 +507,8 @@ test_iso_week_boundaries (void)
 static void
 test_iso_week_every_day (void)
 {
-  GDate day = dmy (1960, 1, 1);
-  GDate end = dmy (2061, 1, 1);
+  GDate day = sam_test_dmy (1960, 1, 1);
+  GDate end = sam_test_dmy (2061, 1, 1);
 
   for (; g_date_compare (&day, &end) < 0; g_date_add_days (&day, 1))
     {
@@ -549,8 +537,8 @@ test_format_english (void)
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
   };
   static const char * const abbreviations[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-  GDate date = dmy (2026, 6, 17);
-  GDate first = dmy (2026, 1, 1);
+  GDate date = sam_test_dmy (2026, 6, 17);
+  GDate first = sam_test_dmy (2026, 1, 1);
   char *text;
 
   text = sam_calendar_format_long (&date);
@@ -574,7 +562,7 @@ test_format_english (void)
 
   for (guint m = 1; m <= 12; m++)
     {
-      GDate d = dmy (2026, m, 9);
+      GDate d = sam_test_dmy (2026, m, 9);
       g_autofree char *expected = g_strdup_printf ("9 %s 2026", long_months[m - 1]);
       g_autofree char *formatted = sam_calendar_format_long (&d);
 
@@ -607,7 +595,7 @@ assert_local_to_utc (guint       year,
                      const char *expected_utc,
                      guint       expected_local_hour)
 {
-  GDate date = dmy (year, month, day);
+  GDate date = sam_test_dmy (year, month, day);
   g_autoptr(GDateTime) utc = sam_calendar_local_to_utc (&date, hour, minute);
   g_autoptr(GDateTime) local = sam_calendar_to_stockholm (utc);
   g_autofree char *text = sam_calendar_utc_string (utc);

@@ -18,7 +18,7 @@
 
 #include "sam-chart.h"
 #include "sam-chart-export.h"
-#include "sam-xml.h"
+#include "sam-test-util.h"
 
 /*
  * The chart on paper and in files, under the Swedish locale (registered
@@ -35,113 +35,32 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, "fixtures", "chart-register.xml", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *xml = NULL;
-  SamImportSummary summary = { 0 };
-  gsize len;
-
-  fixture->dir = g_dir_make_tmp ("test-chart-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "register.samordna", NULL);
-  fixture->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (xml_path, &xml, &len, &error);
-  g_assert_no_error (error);
-  sam_xml_import_memory (fixture->store, xml, len, "chart-register.xml", SAM_IMPORT_REPLACE, &summary, &error);
-  g_assert_no_error (error);
-  sam_import_summary_clear (&summary);
+  fixture->store = sam_test_new_tmp_import ("test-chart-export-XXXXXX", "chart-register.xml", &fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
 }
 
-static SamChart *
-chart_new (Fixture    *fixture,
-           const char *as_of,
-           const char *root,
-           gboolean    people)
-{
-  g_autoptr(GError) error = NULL;
-  SamChartOptions options;
-  SamChart *chart;
-
-  sam_chart_options_init (&options);
-  options.as_of = as_of;
-  options.root_code = root;
-  options.show_people = people;
-  chart = sam_chart_new_from_store (fixture->store, &options, &error);
-  g_assert_no_error (error);
-
-  return chart;
-}
-
-/* Runs a poppler tool in the C locale, so its own output parses the same
- * anywhere. */
+/* Runs a poppler tool on the whole document, or on @page only (from 1). */
 static char *
 pdf_tool (const char *tool,
           const char *pdf,
-          int         first_page)
+          int         page)
 {
-  g_autofree char *program = g_find_program_in_path (tool);
-  g_autofree char *page = g_strdup_printf ("%d", first_page);
-  g_auto(GStrv) env = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *argv = g_ptr_array_new ();
-  char *out = NULL;
-  int status;
+  g_autofree char *number = g_strdup_printf ("%d", page);
 
-  if (program == NULL)
-    g_error ("%s is missing: install poppler-utils", tool);
-  g_ptr_array_add (argv, program);
-  if (first_page > 0)
-    {
-      g_ptr_array_add (argv, (char *) "-f");
-      g_ptr_array_add (argv, page);
-      g_ptr_array_add (argv, (char *) "-l");
-      g_ptr_array_add (argv, page);
-    }
-  g_ptr_array_add (argv, (char *) pdf);
-  if (g_str_equal (tool, "pdftotext"))
-    g_ptr_array_add (argv, (char *) "-");
-  g_ptr_array_add (argv, NULL);
+  if (page > 0)
+    return sam_test_pdf_tool (tool, pdf, "-f", number, "-l", number, NULL);
 
-  env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  g_ptr_array_unref (argv);
-
-  return out;
+  return sam_test_pdf_tool (tool, pdf, NULL);
 }
 
 static const char *
@@ -175,7 +94,7 @@ static void
 test_pdf_fit (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   g_autofree char *a4 = g_build_filename (fixture->dir, "schema.pdf", NULL);
   g_autofree char *a3 = g_build_filename (fixture->dir, "schema-a3.pdf", NULL);
   g_autofree char *text = NULL;
@@ -211,7 +130,7 @@ static void
 test_pdf_tiles (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, TRUE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, TRUE);
   g_autofree char *path = g_build_filename (fixture->dir, "tiles.pdf", NULL);
   g_autofree char *all = NULL;
   g_autoptr(GError) error = NULL;
@@ -255,7 +174,7 @@ static void
 test_registry_number (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-01-15", "AOI", TRUE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-01-15", "AOI", TRUE);
   g_autofree char *path = g_build_filename (fixture->dir, "aoi.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,7 +196,7 @@ static void
 test_svg_png (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   g_autofree char *svg = g_build_filename (fixture->dir, "schema.svg", NULL);
   g_autofree char *png = g_build_filename (fixture->dir, "schema.PNG", NULL);
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
@@ -320,7 +239,7 @@ static void
 test_draw_page (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
   cairo_t *cr = cairo_create (surface);
   SamChartPage page;
@@ -479,16 +398,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SAM_LOCALEDIR");
   int status;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale sv_SE.UTF-8 is not available; generate it (package locales) to run this test");
-  if (localedir == NULL)
-    g_error ("SAM_LOCALEDIR is not set; run this test through meson test");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
+  sam_test_init_swedish ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -16,7 +16,7 @@
 
 #include "sam-chart.h"
 #include "sam-chart-render.h"
-#include "sam-xml.h"
+#include "sam-test-util.h"
 
 /*
  * The chart built from a small register (tests/fixtures/chart-register.xml)
@@ -39,72 +39,18 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, "fixtures", "chart-register.xml", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *xml = NULL;
-  SamImportSummary summary = { 0 };
-  gsize len;
-
-  fixture->dir = g_dir_make_tmp ("test-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "register.samordna", NULL);
-  fixture->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-
-  g_file_get_contents (xml_path, &xml, &len, &error);
-  g_assert_no_error (error);
-  sam_xml_import_memory (fixture->store, xml, len, "chart-register.xml", SAM_IMPORT_REPLACE, &summary, &error);
-  g_assert_no_error (error);
-  sam_import_summary_clear (&summary);
+  fixture->store = sam_test_new_tmp_import ("test-chart-XXXXXX", "chart-register.xml", &fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
-}
-
-static SamChart *
-chart_new (Fixture    *fixture,
-           const char *as_of,
-           const char *root,
-           gboolean    people)
-{
-  g_autoptr(GError) error = NULL;
-  SamChartOptions options;
-  SamChart *chart;
-
-  sam_chart_options_init (&options);
-  options.as_of = as_of;
-  options.root_code = root;
-  options.show_people = people;
-  chart = sam_chart_new_from_store (fixture->store, &options, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (chart);
-
-  return chart;
 }
 
 static gint
@@ -139,7 +85,7 @@ test_structure (Fixture       *fixture,
     "LG", "PPR", "AOI", "AOI-UG", "AOI-P1", "AOI-P2", "AOI-P3", "AOI-P4", "MED", "ÖST", "OST",
   };
   static const gint parents[] = { -1, 0, 0, 2, 2, 2, 2, 2, 0, 8, 8 };
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   SamChartRect extents, box;
 
   g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, G_N_ELEMENTS (codes));
@@ -178,10 +124,10 @@ static void
 test_as_of_groups (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(SamChart) before = chart_new (fixture, "2025-06-29", NULL, FALSE);
-  g_autoptr(SamChart) dissolved = chart_new (fixture, "2025-06-30", NULL, FALSE);
-  g_autoptr(SamChart) later = chart_new (fixture, "2026-09-01", NULL, FALSE);
-  g_autoptr(SamChart) early = chart_new (fixture, "2018-06-01", NULL, FALSE);
+  g_autoptr(SamChart) before = sam_test_chart_new (fixture->store, "2025-06-29", NULL, FALSE);
+  g_autoptr(SamChart) dissolved = sam_test_chart_new (fixture->store, "2025-06-30", NULL, FALSE);
+  g_autoptr(SamChart) later = sam_test_chart_new (fixture->store, "2026-09-01", NULL, FALSE);
+  g_autoptr(SamChart) early = sam_test_chart_new (fixture->store, "2018-06-01", NULL, FALSE);
 
   /* REH and its subgroup stand until the day REH is dissolved. */
   g_assert_cmpint (find_code (before, "REH"), >=, 0);
@@ -227,7 +173,7 @@ test_as_of_chair (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(SamChart) chart = chart_new (fixture, cases[i].as_of, NULL, FALSE);
+      g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, cases[i].as_of, NULL, FALSE);
       gint aoi = find_code (chart, "AOI");
 
       g_test_message ("as of %s", cases[i].as_of);
@@ -242,9 +188,9 @@ static void
 test_people_and_vacancies (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, TRUE);
-  g_autoptr(SamChart) plain = chart_new (fixture, "2026-04-01", NULL, FALSE);
-  g_autoptr(SamChart) january = chart_new (fixture, "2026-01-15", NULL, TRUE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, TRUE);
+  g_autoptr(SamChart) plain = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) january = sam_test_chart_new (fixture->store, "2026-01-15", NULL, TRUE);
   gint aoi = find_code (chart, "AOI");
   SamChartRect with_people, without;
 
@@ -283,8 +229,8 @@ static void
 test_root (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", "AOI", FALSE);
-  g_autoptr(SamChart) lower = chart_new (fixture, "2026-04-01", "aoi", FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", "AOI", FALSE);
+  g_autoptr(SamChart) lower = sam_test_chart_new (fixture->store, "2026-04-01", "aoi", FALSE);
   g_autoptr(GError) error = NULL;
   SamChartOptions options;
   SamChart *none;
@@ -336,7 +282,7 @@ static void
 test_find (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* å, ä and ö are letters of their own: “östra” is not “ostra”. */
@@ -361,7 +307,7 @@ static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   g_autofree char *description = NULL;
   g_autofree char *plain = NULL;
   SamChartRect box, before, after;
@@ -550,7 +496,7 @@ static void
 test_render_colours (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   SamChartRect extents;
   Image image;
   guint background = 0;
@@ -596,7 +542,7 @@ static void
 test_render_simplified (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   double scale = 0.25;
   Image image;
 
@@ -628,7 +574,7 @@ static void
 test_render_culling (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, TRUE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, TRUE);
   cairo_rectangle_t clips[] = {
     { 100, 50, 300, 200 },
     { 0, 0, 150, 90 },
@@ -675,7 +621,7 @@ static void
 test_render_selection (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   gint ppr = find_code (chart, "PPR");
   SamChartRect box;
   Image plain, selected;
@@ -700,7 +646,7 @@ static void
 test_render_hidpi (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   Image image;
 
   /* At twice the scale the boxes are where the layout says, doubled, and
@@ -730,7 +676,7 @@ static void
 test_legend (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(SamChart) chart = chart_new (fixture, "2026-04-01", NULL, FALSE);
+  g_autoptr(SamChart) chart = sam_test_chart_new (fixture->store, "2026-04-01", NULL, FALSE);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 200);
   cairo_t *cr = cairo_create (surface);
   double measured = sam_chart_render_legend (chart, NULL, 0, 0, 500);

@@ -17,11 +17,8 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sam-application.h"
@@ -29,10 +26,10 @@
 #include "sam-chart-print.h"
 #include "sam-chart-view.h"
 #include "sam-gui.h"
-#include "sam-i18n.h"
 #include "sam-organisation-page.h"
+#include "sam-test-ui.h"
+#include "sam-test-util.h"
 #include "sam-window.h"
-#include "sam-xml.h"
 
 #define AS_OF       "2026-04-01"
 #define LG_UUID     "0c000000-0000-4000-8000-000000000001"
@@ -40,9 +37,6 @@
 #define MED_UUID    "0c000000-0000-4000-8000-000000000003"
 #define REH_UUID    "0c000000-0000-4000-8000-000000000005"
 #define AOI_UG_UUID "0c000000-0000-4000-8000-000000000007"
-
-static gboolean swedish;
-static SamApplication *app;
 
 typedef struct
 {
@@ -54,114 +48,26 @@ typedef struct
   SamChartView *view;
 } Fixture;
 
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    run_for (20);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  run_for (200);
-}
-
 /* Waits for the chart being built in the worker thread. */
 static SamChart *
 wait_for_chart (SamChartView *view)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  run_for (20);
+  sam_test_run_for (20);
   while (sam_chart_view_get_loading (view) && g_get_monotonic_time () < deadline)
-    run_for (20);
+    sam_test_run_for (20);
   g_assert_false (sam_chart_view_get_loading (view));
-  run_for (50);
+  sam_test_run_for (50);
 
   return sam_chart_view_get_chart (view);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (widget);
-  g_autoptr(GdkPaintable) paintable = gdk_paintable_get_current_image (live);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, "fixtures", "chart-register.xml", NULL);
-  g_autofree char *path = NULL;
-  g_autofree char *xml = NULL;
-  SamImportSummary summary = { 0 };
-  gsize len;
-
-  fixture->dir = g_dir_make_tmp ("test-chart-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "register.samordna", NULL);
-  fixture->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
-  g_file_get_contents (xml_path, &xml, &len, &error);
-  g_assert_no_error (error);
-  sam_xml_import_memory (fixture->store, xml, len, "chart-register.xml", SAM_IMPORT_REPLACE, &summary, &error);
-  g_assert_no_error (error);
-  sam_import_summary_clear (&summary);
+  fixture->store = sam_test_new_tmp_import ("test-chart-view-XXXXXX", "chart-register.xml", &fixture->dir);
 
   fixture->settings = g_settings_new (APPLICATION_ID);
   g_settings_reset (fixture->settings, "chart-paper");
@@ -176,7 +82,7 @@ fixture_set_up (Fixture       *fixture,
   sam_chart_pane_set_store (fixture->pane, fixture->store);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->pane));
   gtk_window_present (fixture->window);
-  wait_until_mapped (GTK_WIDGET (fixture->view));
+  sam_test_wait_until_mapped (GTK_WIDGET (fixture->view));
   g_assert_nonnull (wait_for_chart (fixture->view));
 }
 
@@ -185,10 +91,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  run_for (50);
+  sam_test_run_for (50);
   g_clear_object (&fixture->settings);
-  g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -309,7 +214,7 @@ test_select_collapse (Fixture       *fixture,
   g_assert_true (sam_chart_view_toggle_selected (fixture->view));
   g_assert_true (sam_chart_view_get_collapsed (fixture->view, AOI_UUID));
   g_assert_false (node_shown (fixture->view, AOI_UG_UUID));
-  save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-collapsed-sv.png" : "chart-pane-collapsed.png");
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-collapsed", 0);
 
   /* A collapsed branch stays collapsed when the register changes. */
   sam_store_emit_changed (fixture->store);
@@ -380,7 +285,7 @@ test_options (Fixture       *fixture,
   g_assert_null (wait_for_chart (fixture->view));
   g_assert_nonnull (sam_chart_view_get_error (fixture->view));
   g_test_message ("error: %s", sam_chart_view_get_error (fixture->view)->message);
-  save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-error-sv.png" : "chart-pane-error.png");
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-error", 0);
   sam_chart_view_set_as_of (fixture->view, "2025-06-29");
   chart = wait_for_chart (fixture->view);
   g_assert_nonnull (chart);
@@ -397,8 +302,8 @@ test_options (Fixture       *fixture,
   g_assert_true (sam_chart_get_show_people (chart));
   g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 11);
   sam_chart_view_set_selected_uuid (fixture->view, AOI_UUID);
-  run_for (100);
-  save_screenshot (GTK_WIDGET (fixture->pane), swedish ? "chart-pane-people-sv.png" : "chart-pane-people.png");
+  sam_test_run_for (100);
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-people", 0);
 }
 
 /* Pointer input. Xvfb cannot make pinches, and GTK 4.8 makes no GdkEvents
@@ -691,21 +596,6 @@ test_click (Fixture       *fixture,
   g_assert_null (sam_chart_view_get_selected_uuid (view));
 }
 
-static char *
-pdfinfo (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdfinfo", path, NULL };
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return g_steal_pointer (&out);
-}
-
 /* What pdfinfo says: the number of pages and the first page's size. */
 static guint
 pdf_pages (const char *info,
@@ -751,7 +641,7 @@ print_to_pdf (Fixture    *fixture,
   if (run != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     result = run;
   while (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && g_get_monotonic_time () < deadline)
-    run_for (20);
+    sam_test_run_for (20);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 }
 
@@ -793,12 +683,12 @@ test_print (Fixture       *fixture,
   g_assert_cmpint (sam_chart_get_selected (chart), ==, -1);
 
   print_to_pdf (fixture, chart, fit);
-  info = pdfinfo (fit);
+  info = sam_test_pdf_tool ("pdfinfo", fit, NULL);
   g_test_message ("%s", info);
   g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 1);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
-  render_pdf_page (fit, swedish ? "chart-print-sv" : "chart-print");
+  render_pdf_page (fit, sam_test_is_swedish () ? "chart-print-sv" : "chart-print");
   g_clear_pointer (&info, g_free);
 
   /* Tiled on A4 at a readable size: more than one page. */
@@ -807,12 +697,12 @@ test_print (Fixture       *fixture,
   g_test_message ("readable on A4 portrait: %u × %u pages", columns, rows);
   g_assert_cmpuint (columns * rows, >, 1);
   print_to_pdf (fixture, chart, tiles);
-  info = pdfinfo (tiles);
+  info = sam_test_pdf_tool ("pdfinfo", tiles, NULL);
   g_test_message ("%s", info);
   g_assert_cmpuint (pdf_pages (info, &width, &height), ==, columns * rows);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
-  render_pdf_page (tiles, swedish ? "chart-print-tile-sv" : "chart-print-tile");
+  render_pdf_page (tiles, sam_test_is_swedish () ? "chart-print-tile-sv" : "chart-print-tile");
   g_clear_pointer (&info, g_free);
 
   /* A3 on its side: the whole chart fits on one sheet at that size. */
@@ -820,7 +710,7 @@ test_print (Fixture       *fixture,
   g_settings_set_boolean (fixture->settings, "chart-landscape", TRUE);
   sam_chart_print_readable_tiles (chart, 1190.55, 841.89, &columns, &rows);
   print_to_pdf (fixture, chart, a3);
-  info = pdfinfo (a3);
+  info = sam_test_pdf_tool ("pdfinfo", a3, NULL);
   g_assert_cmpuint (pdf_pages (info, &width, &height), ==, columns * rows);
   g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
@@ -848,15 +738,15 @@ test_export (Fixture       *fixture,
 
       sam_chart_pane_export (fixture->pane, file);
       while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-        run_for (20);
-      run_for (50);
+        sam_test_run_for (20);
+      sam_test_run_for (50);
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_true (g_str_has_prefix (contents, magic[i]));
     }
 
   {
     g_autofree char *pdf = g_build_filename (fixture->dir, "chart.pdf", NULL);
-    g_autofree char *info = pdfinfo (pdf);
+    g_autofree char *info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
     double width, height;
 
     g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 1);
@@ -905,26 +795,6 @@ measure_frames (SamChartView *view,
                   snap_total / runs, frame_total / runs, runs);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The chart in the real window on the demo register: zoom, select and
  * collapse, the selection shared with the structure editor both ways. */
 static void
@@ -940,19 +810,15 @@ test_window (void)
   gint node, child;
   double zoom;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  window = SAM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (SAM_IS_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  wait_until_mapped (GTK_WIDGET (window));
+  window = sam_test_open_demo (1400, 900);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
 
-  page = SAM_ORGANISATION_PAGE (find_widget (GTK_WIDGET (window), SAM_TYPE_ORGANISATION_PAGE));
-  pane = SAM_CHART_PANE (find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
+  page = SAM_ORGANISATION_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_ORGANISATION_PAGE));
+  pane = SAM_CHART_PANE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
   g_assert_nonnull (page);
   g_assert_nonnull (pane);
   view = sam_chart_pane_get_view (pane);
-  wait_until_mapped (GTK_WIDGET (view));
+  sam_test_wait_until_mapped (GTK_WIDGET (view));
   chart = wait_for_chart (view);
   g_assert_nonnull (chart);
   g_assert_cmpuint (sam_chart_get_n_nodes (chart), >, 10);
@@ -982,51 +848,31 @@ test_window (void)
 
     g_assert_true (sam_chart_view_toggle_selected (view));
     g_assert_true (sam_chart_get_collapsed (chart, node));
-    run_for (200);
-    save_screenshot (gtk_widget_get_parent (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)),
-                     swedish ? "chart-window-collapsed-sv.png" : "chart-window-collapsed.png");
+    sam_test_run_for (200);
+    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window-collapsed", 0);
 
     sam_organisation_page_select_group (page, child_uuid);
-    run_for (100);
+    sam_test_run_for (100);
     g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, child_uuid);
     g_assert_false (sam_chart_get_collapsed (chart, node));
     g_assert_true (node_in_view (view, child_uuid));
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-reset", NULL));
-  run_for (200);
+  sam_test_run_for (200);
   measure_frames (view, "demo register, 100 %");
-  save_screenshot (gtk_widget_get_parent (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)),
-                   swedish ? "chart-window-sv.png" : "chart-window.png");
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window", 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  sam_test_run_for (100);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int ret;
-
-  sam_i18n_init ();
-  swedish = g_strcmp0 (g_getenv ("LANGUAGE"), "sv") == 0;
-  if (swedish && setlocale (LC_ALL, NULL) != NULL && strstr (setlocale (LC_ALL, NULL), "sv_SE") == NULL)
-    g_error ("the sv_SE.UTF-8 locale is not installed: run locale-gen (Debian: package locales)");
-
-  data_home = g_dir_make_tmp ("samordna-test-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_set_prgname ("samordna");
-
-  app = sam_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  sam_test_ui_init (&argc, &argv);
+  sam_test_ui_start_application ();
 
   g_test_add ("/chart-view/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/chart-view/select-collapse", Fixture, NULL, fixture_set_up, test_select_collapse, fixture_tear_down);
@@ -1040,11 +886,5 @@ main (int   argc,
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);
 
-  ret = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_tree (data_home);
-
-  return ret;
+  return sam_test_ui_run ();
 }

@@ -19,6 +19,7 @@
 #include "sam-cli.h"
 #include "sam-decision-export.h"
 #include "sam-store-decisions.h"
+#include "sam-test-util.h"
 
 typedef struct
 {
@@ -42,11 +43,7 @@ set_up (Fixture       *fixture,
   g_autoptr(SamGroup) group = sam_group_new ();
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("samordna-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "register.db", NULL);
-  fixture->store = sam_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = sam_test_new_tmp_store ("samordna-export-XXXXXX", "register.db", &fixture->dir, &fixture->path);
 
   g_object_set (group, "code", "AOI", "name", "Samordningsråd anestesi, operation, intensivvård",
                 "kind", SAM_GROUP_KIND_COUNCIL, NULL);
@@ -79,25 +76,7 @@ static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_assert_finalize_object (fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          g_autofree char *argv0 = g_find_program_in_path ("rm");
-          const char *argv[] = { argv0, "-rf", child, NULL };
-
-          g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL);
-        }
-      else
-        g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->group);

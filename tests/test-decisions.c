@@ -22,6 +22,7 @@
 #include "sam-decision-list.h"
 #include "sam-demo.h"
 #include "sam-store-decisions.h"
+#include "sam-test-util.h"
 #include "sam-xml.h"
 
 typedef struct
@@ -32,23 +33,6 @@ typedef struct
   char     *group;     /* AOI, a council */
   char     *subgroup;  /* AOI-OP, under it */
 } Fixture;
-
-static char *
-add_group (SamStore     *store,
-           const char   *code,
-           const char   *name,
-           SamGroupKind  kind,
-           const char   *parent)
-{
-  g_autoptr(SamGroup) group = sam_group_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_object_set (group, "code", code, "name", name, "kind", kind, "parent-uuid", parent, NULL);
-  g_assert_true (sam_store_save (store, group, &error));
-  g_assert_no_error (error);
-
-  return g_strdup (sam_group_get_uuid (group));
-}
 
 static SamDecision *
 new_draft (const char *group,
@@ -80,41 +64,19 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("samordna-decisions-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "register.db", NULL);
-  fixture->store = sam_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = sam_test_new_tmp_store ("samordna-decisions-XXXXXX", "register.db", &fixture->dir, &fixture->path);
   sam_store_set_user_name (fixture->store, "Test");
-  fixture->group = add_group (fixture->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
-                              SAM_GROUP_KIND_COUNCIL, NULL);
-  fixture->subgroup = add_group (fixture->store, "AOI-OP", "Undergrupp operationskapacitet",
-                                 SAM_GROUP_KIND_SUBGROUP, fixture->group);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->group = sam_test_add_group (fixture->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
+                                       SAM_GROUP_KIND_COUNCIL, NULL);
+  fixture->subgroup = sam_test_add_group (fixture->store, "AOI-OP", "Undergrupp operationskapacitet",
+                                          SAM_GROUP_KIND_SUBGROUP, fixture->group);
 }
 
 static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  remove_dir (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->group);
@@ -303,8 +265,8 @@ test_escalation_round_trip (Fixture       *fixture,
 {
   g_autoptr(SamDecision) decision = NULL;
   g_autoptr(SamDecision) draft = new_draft (fixture->group, "Utökade öppettider", NULL, NULL);
-  g_autofree char *executive = add_group (fixture->store, "KLHS", "Koncernledning hälso- och sjukvård",
-                                          SAM_GROUP_KIND_EXECUTIVE_GROUP, NULL);
+  g_autofree char *executive = sam_test_add_group (fixture->store, "KLHS", "Koncernledning hälso- och sjukvård",
+                                                   SAM_GROUP_KIND_EXECUTIVE_GROUP, NULL);
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -775,7 +737,7 @@ static void
 test_sort_keys_migration (void)
 {
   const char *sorted[] = { "Anestesi", "Zon", "Åtgärd", "Öppettider", NULL };
-  g_autofree char *dir = g_dir_make_tmp ("samordna-decisions-XXXXXX", NULL);
+  g_autofree char *dir = sam_test_make_tmp_dir ("samordna-decisions-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "register.db", NULL);
   g_autoptr(GBytes) schema = g_resources_lookup_data ("/io/github/samordna/Samordna/sql/001-initial.sql", 0, NULL);
   g_autoptr(GBytes) triggers = g_resources_lookup_data ("/io/github/samordna/Samordna/sql/fts-triggers.sql", 0, NULL);
@@ -816,8 +778,7 @@ test_sort_keys_migration (void)
   g_assert_cmpuint (n, ==, 2);
   sam_decision_filter_clear (&filter);
 
-  g_assert_finalize_object (g_steal_pointer (&store));
-  remove_dir (dir);
+  sam_test_free_tmp_store (g_steal_pointer (&store), dir);
 }
 
 /* A search's matches: the same rows whether a page is found by walking an
@@ -917,10 +878,10 @@ test_sort_orders (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   SamDecisionFilter filter;
 
-  groups[0] = add_group (fixture->store, codes[0], "Öst", SAM_GROUP_KIND_COUNCIL, NULL);
-  groups[1] = add_group (fixture->store, codes[1], "Älv", SAM_GROUP_KIND_COUNCIL, NULL);
-  groups[2] = add_group (fixture->store, codes[2], "Zeta", SAM_GROUP_KIND_COUNCIL, NULL);
-  groups[3] = add_group (fixture->store, codes[3], "Åre", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[0] = sam_test_add_group (fixture->store, codes[0], "Öst", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[1] = sam_test_add_group (fixture->store, codes[1], "Älv", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[2] = sam_test_add_group (fixture->store, codes[2], "Zeta", SAM_GROUP_KIND_COUNCIL, NULL);
+  groups[3] = sam_test_add_group (fixture->store, codes[3], "Åre", SAM_GROUP_KIND_COUNCIL, NULL);
   groups[4] = g_strdup (fixture->group);
 
   /* 2 years × 5 groups × 35 registered decisions, and a few drafts. */

@@ -23,6 +23,7 @@
 #include "sam-meeting-checks.h"
 #include "sam-minutes.h"
 #include "sam-store-meetings.h"
+#include "sam-test-util.h"
 
 typedef struct
 {
@@ -36,49 +37,6 @@ typedef struct
   char     *cecilia;     /* nobody's member: a substitute */
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-save (SamStore *store,
-      gpointer  item)
-{
-  g_autoptr(GError) error = NULL;
-
-  sam_store_save (store, item, &error);
-  g_assert_no_error (error);
-
-  return g_strdup (_sam_model_get_record (item)->uuid);
-}
-
-static char *
-add_group (SamStore     *store,
-           const char   *code,
-           const char   *name,
-           SamGroupKind  kind,
-           const char   *parent)
-{
-  g_autoptr(SamGroup) group = sam_group_new ();
-
-  g_object_set (group, "code", code, "name", name, "kind", kind, "parent-uuid", parent, NULL);
-  return save (store, group);
-}
-
 static char *
 add_person (SamStore   *store,
             const char *name)
@@ -86,7 +44,7 @@ add_person (SamStore   *store,
   g_autoptr(SamPerson) person = sam_person_new ();
 
   g_object_set (person, "name", name, NULL);
-  return save (store, person);
+  return sam_test_save (store, person);
 }
 
 static void
@@ -100,7 +58,7 @@ add_member (SamStore   *store,
 
   g_object_set (assignment, "person-uuid", person, "group-uuid", group, "role", role,
                 "starts", "2025-01-01", NULL);
-  uuid = save (store, assignment);
+  uuid = sam_test_save (store, assignment);
 }
 
 /* A meeting in Stockholm time on @day (YYYY-MM-DD), @hour to @hour + 2. */
@@ -139,25 +97,19 @@ static void
 set_up (Fixture       *fixture,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(SamCommission) commission = sam_commission_new ();
   g_autofree char *commission_uuid = NULL;
 
-  fixture->dir = g_dir_make_tmp ("test-meetings-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "register.sqlite", NULL);
-  fixture->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = sam_test_new_tmp_store ("test-meetings-XXXXXX", "register.sqlite", &fixture->dir, NULL);
 
-  fixture->council = add_group (fixture->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
-                                SAM_GROUP_KIND_COUNCIL, NULL);
-  fixture->subgroup = add_group (fixture->store, "AOI-IVA", "Undergrupp intensivvårdsplatser",
-                                 SAM_GROUP_KIND_SUBGROUP, fixture->council);
-  fixture->other = add_group (fixture->store, "AKUT", "Samordningsråd akutsjukvård",
-                              SAM_GROUP_KIND_COUNCIL, NULL);
+  fixture->council = sam_test_add_group (fixture->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
+                                         SAM_GROUP_KIND_COUNCIL, NULL);
+  fixture->subgroup = sam_test_add_group (fixture->store, "AOI-IVA", "Undergrupp intensivvårdsplatser",
+                                          SAM_GROUP_KIND_SUBGROUP, fixture->council);
+  fixture->other = sam_test_add_group (fixture->store, "AKUT", "Samordningsråd akutsjukvård",
+                                       SAM_GROUP_KIND_COUNCIL, NULL);
   g_object_set (commission, "group-uuid", fixture->council, "min-meetings", 4, "max-meetings", 8, NULL);
-  commission_uuid = save (fixture->store, commission);
+  commission_uuid = sam_test_save (fixture->store, commission);
 
   fixture->anna = add_person (fixture->store, "Anna Andersson");
   fixture->bo = add_person (fixture->store, "Bo Berg");
@@ -171,8 +123,7 @@ static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->council);
   g_free (fixture->subgroup);
@@ -738,26 +689,6 @@ test_ics (Fixture       *fixture,
   g_assert_nonnull (other);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *tool = g_find_program_in_path ("pdftotext");
-  const char *argv[] = { NULL, "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (tool == NULL)
-    g_error ("pdftotext is missing: install poppler-utils");
-  argv[0] = tool;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
-
 /* The minutes read back with pdftotext hold the attendance, the notes and
  * the decisions with their numbers; the agenda holds its items. */
 static void
@@ -786,7 +717,7 @@ test_minutes_pdf (Fixture       *fixture,
 
   g_assert_true (sam_minutes_export_pdf (fixture->store, meeting, SAM_MINUTES_MINUTES, minutes, &error));
   g_assert_no_error (error);
-  text = pdf_text (minutes);
+  text = sam_test_pdf_tool ("pdftotext", minutes, "-layout", "-enc", "UTF-8", NULL);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Minutes"));
   g_assert_nonnull (strstr (text, "Present"));
@@ -803,7 +734,7 @@ test_minutes_pdf (Fixture       *fixture,
 
   g_assert_true (sam_minutes_export_pdf (fixture->store, meeting, SAM_MINUTES_AGENDA, agenda, &error));
   g_assert_no_error (error);
-  text = pdf_text (agenda);
+  text = sam_test_pdf_tool ("pdftotext", agenda, "-layout", "-enc", "UTF-8", NULL);
   g_assert_nonnull (strstr (text, "Agenda"));
   g_assert_nonnull (strstr (text, "Läget på intensivvården"));
   g_assert_nonnull (strstr (text, "Rutin för överflyttning"));

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "sam-report.h"
+#include "sam-test-util.h"
 
 /*
  * A report printed under the Swedish locale, with the catalogue built from
@@ -24,37 +25,6 @@
  * errors are Swedish, å, ä and ö survive into the PDF, and nothing the
  * writer formats picks up a decimal comma.
  */
-
-static char *
-pdf_tool (const char *tool,
-          const char *option,
-          const char *pdf)
-{
-  g_autofree char *path = g_find_program_in_path (tool);
-  g_auto(GStrv) env = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { NULL, option, pdf, "-", NULL };
-  char *out = NULL;
-  int status;
-
-  if (path == NULL)
-    g_error ("%s is missing: install poppler-utils", tool);
-  argv[0] = path;
-  if (option == NULL)
-    {
-      argv[1] = pdf;
-      argv[2] = NULL;
-    }
-
-  /* The tools' own output in the C locale, so it parses the same anywhere. */
-  env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
 
 static void
 test_swedish_footer (void)
@@ -91,11 +61,11 @@ test_swedish_footer (void)
   g_assert_true (sam_report_write_pdf (report, pdf, &error));
   g_assert_no_error (error);
 
-  info = pdf_tool ("pdfinfo", NULL, pdf);
+  info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
   g_assert_nonnull (strstr (info, "\nPages:           3\n"));
   g_assert_nonnull (strstr (info, "Title:           Uppdragshandling för samordningsråd"));
 
-  text = pdf_tool ("pdftotext", "-layout", pdf);
+  text = sam_test_pdf_tool ("pdftotext", pdf, "-layout", NULL);
   pages = g_strsplit (text, "\f", -1);
   g_assert_cmpuint (g_strv_length (pages), ==, 4);
   for (guint i = 0; i < 3; i++)
@@ -129,21 +99,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SAM_LOCALEDIR");
-  g_autofree char *catalogue = NULL;
   int status;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale sv_SE.UTF-8 is not available; generate it (package locales) to run this test");
-  if (localedir == NULL)
-    g_error ("SAM_LOCALEDIR is not set; run this test through meson test");
-  catalogue = g_build_filename (localedir, "sv", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
-    g_error ("The Swedish catalogue %s has not been built", catalogue);
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
+  sam_test_init_swedish ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/report-sv/footer", test_swedish_footer);

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "sam-report.h"
+#include "sam-test-util.h"
 
 /*
  * The PDFs are read back with poppler's pdfinfo and pdftotext, which see the
@@ -28,48 +29,6 @@
 
 static const char *table_headers[] = { "Nummer", "Datum", "Beslut", "Status", NULL };
 static const double table_widths[] = { 1.0, 1.0, 4.0, 1.3 };
-
-static char *
-tool_path (const char *name)
-{
-  char *path = g_find_program_in_path (name);
-
-  if (path == NULL)
-    g_error ("%s is missing: install poppler-utils", name);
-
-  return path;
-}
-
-/* Runs a poppler tool in the C locale and returns what it printed. */
-static char *
-run_tool (const char *tool,
-          const char *option,
-          const char *pdf)
-{
-  g_autofree char *path = tool_path (tool);
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  const char *argv[] = { path, option, pdf, NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (option == NULL)
-    {
-      argv[1] = pdf;
-      argv[2] = NULL;
-    }
-  else if (g_str_equal (tool, "pdftotext"))
-    {
-      argv[3] = "-";
-    }
-
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
 
 static const char *
 info_value (const char *info,
@@ -91,7 +50,7 @@ pdf_info (const char *pdf,
           double     *width,
           double     *height)
 {
-  g_autofree char *info = run_tool ("pdfinfo", NULL, pdf);
+  g_autofree char *info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
   char *end;
 
   *n_pages = (guint) g_ascii_strtoull (info_value (info, "\nPages:"), NULL, 10);
@@ -104,7 +63,7 @@ pdf_info (const char *pdf,
 static GStrv
 pdf_pages (const char *pdf)
 {
-  g_autofree char *text = run_tool ("pdftotext", "-layout", pdf);
+  g_autofree char *text = sam_test_pdf_tool ("pdftotext", pdf, "-layout", NULL);
   GStrv pages = g_strsplit (text, "\f", -1);
   guint n = g_strv_length (pages);
 
@@ -152,36 +111,6 @@ page_of (GStrv       pages,
       return i;
 
   return -1;
-}
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-report-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-/* The temporary directories hold files and at most one level of directories. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static int
@@ -320,7 +249,7 @@ last_body_line (const char *page)
 static void
 test_report_long_document (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "uppdragshandling.pdf", NULL);
   g_autoptr(SamReport) report = build_long_report ();
   g_autofree char *info = NULL;
@@ -340,7 +269,7 @@ test_report_long_document (void)
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
 
   /* The document information names the document and where it came from. */
-  info = run_tool ("pdfinfo", NULL, pdf);
+  info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
   g_assert_true (g_str_has_prefix (info_value (info, "Title:"),
                                    "Uppdragshandling för samordningsråd anestesi, operation, intensivvård\n"));
   g_assert_true (g_str_has_prefix (info_value (info, "Creator:"), "Samordna\n"));
@@ -436,7 +365,7 @@ test_report_long_document (void)
     }
 
   g_assert_finalize_object (g_steal_pointer (&report));
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 /* Whatever space is left above it, a heading starts on the page where the
@@ -445,7 +374,7 @@ test_report_long_document (void)
 static void
 test_report_keep_with_next (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "keep.pdf", NULL);
   guint split_paragraphs = 0;
   guint moved_headings = 0;
@@ -477,7 +406,7 @@ test_report_keep_with_next (void)
   g_assert_cmpuint (split_paragraphs, >, 0);
   g_assert_cmpuint (moved_headings, >, 0);
 
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 /* A table row taller than a page is the one row that is broken, between
@@ -485,7 +414,7 @@ test_report_keep_with_next (void)
 static void
 test_report_tall_row (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "tall.pdf", NULL);
   g_autoptr(SamReport) report = sam_report_new ();
   g_autoptr(GString) tall = g_string_new (NULL);
@@ -539,7 +468,7 @@ test_report_tall_row (void)
   g_assert_cmpint (page_of (pages, "linje 001"), <, page_of (pages, "linje 150"));
 
   g_assert_finalize_object (g_steal_pointer (&report));
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 static void
@@ -556,7 +485,7 @@ test_report_paper (void)
     { SAM_PAPER_A3, FALSE, 841.89, 1190.55 },
     { SAM_PAPER_A3, TRUE, 1190.55, 841.89 },
   };
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "paper.pdf", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -582,7 +511,7 @@ test_report_paper (void)
       g_assert_nonnull (strstr (pages[n_pages - 1], "Rad 200"));
     }
 
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 static char *
@@ -611,7 +540,7 @@ assert_old_file (const char *path)
 static void
 test_report_atomic_missing_dir (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *old = write_old_file (dir);
   g_autofree char *path = g_build_filename (dir, "saknas", "report.pdf", NULL);
   g_autoptr(SamReport) report = build_long_report ();
@@ -625,14 +554,14 @@ test_report_atomic_missing_dir (void)
   assert_old_file (old);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "report.pdf");
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 /* The rename is the last step that can fail; the temporary file must go. */
 static void
 test_report_atomic_rename_fails (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *old = write_old_file (dir);
   g_autofree char *target = g_build_filename (dir, "mapp.pdf", NULL);
   g_autofree char *inside = g_build_filename (target, "kvar", NULL);
@@ -651,7 +580,7 @@ test_report_atomic_rename_fails (void)
   assert_old_file (old);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "mapp.pdf report.pdf");
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 /* A write that fails halfway (here: the file size limit, which binds root
@@ -676,7 +605,7 @@ test_report_atomic_write_fails (void)
       return;
     }
 
-  dir = make_tmp_dir ();
+  dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   old = write_old_file (dir);
   g_setenv ("SAM_TEST_REPORT_PATH", old, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -685,13 +614,13 @@ test_report_atomic_write_fails (void)
   assert_old_file (old);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "report.pdf");
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 static void
 test_report_atomic_read_only (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *old = write_old_file (dir);
   g_autoptr(SamReport) report = build_long_report ();
   g_autoptr(GError) error = NULL;
@@ -699,7 +628,7 @@ test_report_atomic_read_only (void)
   if (geteuid () == 0)
     {
       g_test_skip ("root may write to a read-only directory");
-      remove_tree (dir);
+      g_assert_true (sam_test_remove_tree (dir));
       return;
     }
 
@@ -708,13 +637,13 @@ test_report_atomic_read_only (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
   assert_old_file (old);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 static void
 test_report_replace (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
   g_autofree char *old = write_old_file (dir);
   g_autoptr(SamReport) report = build_long_report ();
   g_autofree char *contents = NULL;
@@ -727,7 +656,7 @@ test_report_replace (void)
   g_assert_cmpuint (length, >, 10000);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "report.pdf");
-  remove_tree (dir);
+  g_assert_true (sam_test_remove_tree (dir));
 }
 
 static gboolean

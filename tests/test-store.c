@@ -15,6 +15,7 @@
 
 #include "sam-store.h"
 #include "sam-store-private.h"
+#include "sam-test-util.h"
 
 typedef struct
 {
@@ -24,35 +25,10 @@ typedef struct
 } StoreFixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 store_set_up (StoreFixture  *fixture,
               gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "register.sqlite", NULL);
-  fixture->store = sam_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->store = sam_test_new_tmp_store ("test-store-XXXXXX", "register.sqlite", &fixture->dir, &fixture->path);
   sam_store_set_user_name (fixture->store, "Karin Koordinator");
 }
 
@@ -60,9 +36,7 @@ static void
 store_tear_down (StoreFixture  *fixture,
                  gconstpointer  data)
 {
-  if (fixture->store != NULL)
-    g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

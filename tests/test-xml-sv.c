@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sam-test-util.h"
 #include "sam-xml.h"
 
 /* Import errors reach a Swedish user in Swedish, with the file and line. */
@@ -27,14 +28,8 @@ test_error_in_swedish (void)
                     "</register>\n";
   const char *doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE register>\n<register/>\n";
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-xml-sv-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  g_autoptr(SamStore) store = NULL;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "register.sqlite", NULL);
-  store = sam_store_open (path, &error);
-  g_assert_no_error (error);
+  g_autofree char *dir = NULL;
+  SamStore *store = sam_test_new_tmp_store ("test-xml-sv-XXXXXX", "register.sqlite", &dir, NULL);
 
   g_assert_false (sam_xml_import_memory (store, xml, strlen (xml), "region.xml", SAM_IMPORT_REPLACE, NULL, &error));
   g_assert_error (error, SAM_XML_ERROR, SAM_XML_ERROR_INVALID);
@@ -50,24 +45,14 @@ test_error_in_swedish (void)
   g_assert_nonnull (strstr (error->message, "dokumenttyp"));
   g_clear_error (&error);
 
-  g_assert_finalize_object (g_steal_pointer (&store));
-  g_unlink (path);
-  g_rmdir (dir);
+  sam_test_free_tmp_store (store, dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *locale;
-
-  locale = setlocale (LC_ALL, "");
-  if (locale == NULL || !g_str_has_prefix (locale, "sv_SE"))
-    g_error ("The sv_SE.UTF-8 locale is missing (setlocale gave %s): generate it with locale-gen",
-             locale != NULL ? locale : "NULL");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SAM_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
+  sam_test_init_swedish ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/xml/error-in-swedish", test_error_in_swedish);
 

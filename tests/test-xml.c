@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "sam-test-register.h"
+#include "sam-test-util.h"
 #include "sam-xml.h"
 
 /* The sanitizer build checks memory, not counts: it runs a fifth of the
@@ -41,54 +42,18 @@ typedef struct
   SamStore *store;
 } XmlFixture;
 
-static SamStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  SamStore *store = sam_store_open (path, &error);
-
-  g_assert_no_error (error);
-
-  return store;
-}
-
 static void
 fixture_set_up (XmlFixture    *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-xml-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->store = open_store (fixture->dir, "register.sqlite");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->store = sam_test_new_tmp_store ("test-xml-XXXXXX", "register.sqlite", &fixture->dir, NULL);
 }
 
 static void
 fixture_tear_down (XmlFixture    *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -224,7 +189,7 @@ test_round_trip_rich (XmlFixture    *fixture,
                       gconstpointer  data)
 {
   g_autoptr(SamTestRegister) reg = rich_register (20260312);
-  g_autoptr(SamStore) second = open_store (fixture->dir, "second.sqlite");
+  g_autoptr(SamStore) second = sam_test_open_store (fixture->dir, "second.sqlite");
   g_autoptr(GError) error = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *first_export = NULL;
@@ -260,10 +225,8 @@ test_round_trip_random (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (4);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-xml-XXXXXX", &error);
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-xml-XXXXXX");
   guint n = (g_test_thorough () ? 5000 : 1000) / SCALE;
-
-  g_assert_no_error (error);
 
   for (guint i = 0; i < n; i++)
     {
@@ -282,7 +245,7 @@ test_round_trip_random (void)
       reg = sam_test_register_new (rand, &size);
       xml = sam_test_register_to_xml (reg, &len);
 
-      store = open_store (dir, name);
+      store = sam_test_open_store (dir, name);
       if (!import_string (store, xml, len, SAM_IMPORT_REPLACE, NULL, &error))
         g_error ("register %u: %s\n%s", i, error->message, xml);
       exported = export_string (store, dir);
@@ -295,7 +258,7 @@ test_round_trip_random (void)
       g_unlink (shm);
     }
 
-  remove_tree (dir);
+  sam_test_remove_tree (dir);
 }
 
 static char *
@@ -340,7 +303,7 @@ test_export_validates (XmlFixture    *fixture,
 
   /* An empty register too: every section written, empty. */
   {
-    g_autoptr(SamStore) empty = open_store (fixture->dir, "empty.sqlite");
+    g_autoptr(SamStore) empty = sam_test_open_store (fixture->dir, "empty.sqlite");
     g_autofree char *empty_xml = export_string (empty, fixture->dir);
     const char *argv[] = { xmllint, "--noout", "--schema", xsd, path, NULL };
 
@@ -601,7 +564,7 @@ test_hostile (XmlFixture    *fixture,
               gconstpointer  data)
 {
   g_autoptr(SamTestRegister) reg = rich_register (11);
-  g_autoptr(SamStore) empty = open_store (fixture->dir, "empty.sqlite");
+  g_autoptr(SamStore) empty = sam_test_open_store (fixture->dir, "empty.sqlite");
   g_autoptr(GError) error = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *before = NULL;
@@ -677,7 +640,7 @@ test_rollback (XmlFixture    *fixture,
 {
   g_autoptr(SamTestRegister) reg = rich_register (12);
   g_autoptr(SamTestRegister) other = rich_register (13);
-  g_autoptr(SamStore) empty = open_store (fixture->dir, "empty.sqlite");
+  g_autoptr(SamStore) empty = sam_test_open_store (fixture->dir, "empty.sqlite");
   g_autoptr(GError) error = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *bad = NULL;
@@ -1101,7 +1064,7 @@ test_kill_import (XmlFixture    *fixture,
   g_assert_no_error (error);
 
   {
-    g_autoptr(SamStore) store = open_store (fixture->dir, "template.sqlite");
+    g_autoptr(SamStore) store = sam_test_open_store (fixture->dir, "template.sqlite");
   }
 
   copy_file (template, db);
@@ -1156,7 +1119,7 @@ test_kill_export (XmlFixture    *fixture,
   reg = sam_test_register_new (rand, &size);
   new = sam_test_register_to_xml (reg, &len);
   {
-    g_autoptr(SamStore) store = open_store (fixture->dir, "export.sqlite");
+    g_autoptr(SamStore) store = sam_test_open_store (fixture->dir, "export.sqlite");
 
     import_string (store, new, len, SAM_IMPORT_REPLACE, NULL, &error);
     g_assert_no_error (error);

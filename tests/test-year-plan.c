@@ -12,20 +12,8 @@
 #include <glib.h>
 
 #include "sam-calendar.h"
+#include "sam-test-util.h"
 #include "sam-year-plan.h"
-
-static GDate
-dmy (guint year,
-     guint month,
-     guint day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-
-  return date;
-}
 
 /* Summer weeks by GLib's own ISO week function, so the check does not
  * lean on sam_calendar_iso_week(). The break lies mid-year, where the ISO
@@ -59,7 +47,7 @@ working_position (const GDate *date,
                   guint        first,
                   guint        last)
 {
-  GDate day = dmy (g_date_get_year (date), 1, 1);
+  GDate day = sam_test_dmy (g_date_get_year (date), 1, 1);
   guint position = 0;
 
   for (; g_date_compare (&day, date) < 0; g_date_add_days (&day, 1))
@@ -136,7 +124,7 @@ test_rules (void)
           SamYearPlanOptions options;
           g_autoptr(GArray) meetings = NULL;
           g_autoptr(GError) error = NULL;
-          GDate last_day = dmy (year, 12, 31);
+          GDate last_day = sam_test_dmy (year, 12, 31);
           double length;
           double spacing;
           guint min_gap = G_MAXUINT;
@@ -196,7 +184,7 @@ test_example (void)
   assert_plan_rules (&options, meetings);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      GDate date = dmy (2026, expected[i][0], expected[i][1]);
+      GDate date = sam_test_dmy (2026, expected[i][0], expected[i][1]);
 
       g_assert_cmpint (g_date_compare (&g_array_index (meetings, SamPlannedMeeting, i).date, &date), ==, 0);
     }
@@ -245,7 +233,7 @@ test_avoid_and_earliest (void)
   g_autoptr(GArray) late = NULL;
   g_autoptr(GArray) avoid = g_array_new (FALSE, FALSE, sizeof (GDate));
   g_autoptr(GError) error = NULL;
-  GDate earliest = dmy (2028, 9, 1);
+  GDate earliest = sam_test_dmy (2028, 9, 1);
 
   sam_year_plan_options_init (&options, 2028, 6);
   options.weekday = G_DATE_WEDNESDAY;
@@ -285,8 +273,8 @@ test_capacity (void)
   g_autoptr(GArray) none = NULL;
   g_autoptr(GError) error = NULL;
   SamYearPlanOptions options;
-  GDate day = dmy (2026, 1, 1);
-  GDate earliest = dmy (2026, 12, 30);
+  GDate day = sam_test_dmy (2026, 1, 1);
+  GDate earliest = sam_test_dmy (2026, 12, 30);
   guint capacity = 0;
 
   for (; g_date_get_year (&day) == 2026; g_date_add_days (&day, 1))

@@ -15,6 +15,7 @@
 
 #include "sam-store.h"
 #include "sam-store-private.h"
+#include "sam-store-structure.h"
 #include "sam-test-util.h"
 
 typedef struct
@@ -584,6 +585,84 @@ test_collation (StoreFixture  *fixture,
     }
 }
 
+/* Groups come in the Swedish order of their names (kept as sort keys):
+ * in every list of them, and again after a rename. */
+static void
+assert_group_names (GListModel  *groups,
+                    const char **expected)
+{
+  guint n = 0;
+
+  for (; expected[n] != NULL; n++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, n);
+
+      g_assert_nonnull (group);
+      g_assert_cmpstr (sam_group_get_name (group), ==, expected[n]);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, n);
+}
+
+static void
+test_group_collation (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  SamStore *store = fixture->store;
+  const char *names[] = { "Örn", "Zeta", "Ärla", "Åsa", "adam", "Ängel", NULL };
+  const char *expected[] = { "adam", "Zeta", "Åsa", "Ängel", "Ärla", "Örn", NULL };
+  const char *renamed[] = { "adam", "Bäver", "Zeta", "Åsa", "Ängel", "Ärla", NULL };
+  const char *children[] = { "Äpple", "Öl", "Ost", NULL };
+  const char *children_sorted[] = { "Ost", "Äpple", "Öl", NULL };
+  g_autoptr(SamGroup) top = add_group (store, "TOP", "Överst", NULL);
+  g_autoptr(GHashTable) parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  SamGroup *orn = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("G%u", i);
+      SamGroup *group = add_group (store, code, names[i], top);
+
+      if (i == 0)
+        orn = g_object_ref (group);
+      g_object_unref (group);
+    }
+
+  list = sam_store_list_child_groups (store, sam_group_get_uuid (top), &error);
+  g_assert_no_error (error);
+  assert_group_names (list, expected);
+  g_clear_object (&list);
+  list = sam_store_list_child_groups_marked (store, sam_group_get_uuid (top), parents, &error);
+  g_assert_no_error (error);
+  assert_group_names (list, expected);
+  g_clear_object (&list);
+
+  /* A rename takes its new place at once. */
+  g_object_set (orn, "name", "Bäver", NULL);
+  g_assert_true (sam_store_save (store, orn, &error));
+  g_assert_no_error (error);
+  list = sam_store_list_child_groups (store, sam_group_get_uuid (top), &error);
+  assert_group_names (list, renamed);
+  g_clear_object (&list);
+
+  /* The register's groups are marked as parents when they have children. */
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("C%u", i);
+      g_autoptr(SamGroup) child = add_group (store, code, children[i], orn);
+    }
+  list = sam_store_list_child_groups_marked (store, sam_group_get_uuid (top), parents, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (parents, sam_group_get_uuid (orn)));
+  g_assert_cmpuint (g_hash_table_size (parents), ==, 1);
+  g_clear_object (&list);
+  list = sam_store_list_child_groups (store, sam_group_get_uuid (orn), &error);
+  assert_group_names (list, children_sorted);
+  g_clear_object (&list);
+  g_object_unref (orn);
+}
+
 static void
 test_lists (StoreFixture  *fixture,
             gconstpointer  data)
@@ -1096,6 +1175,7 @@ main (int   argc,
   ADD ("/store/edit/notify", test_model_notify);
   ADD ("/store/list/collation", test_collation);
   ADD ("/store/list/tree", test_lists);
+  ADD ("/store/list/group-collation", test_group_collation);
   ADD ("/store/search", test_search);
   ADD ("/store/decision/fixed", test_decision_fixed);
   ADD ("/store/decision/numbering", test_decision_numbering);

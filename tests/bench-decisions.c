@@ -19,10 +19,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "sam-decision-list.h"
 #include "sam-store-decisions.h"
+#include "sam-test-util.h"
 
 static const char *words[] = {
   "vård", "vårdförlopp", "operation", "intensivvård", "anestesi", "rutin", "regional", "gemensam",
@@ -323,7 +322,7 @@ main (int   argc,
       char *argv[])
 {
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
-  g_autofree char *dir = g_dir_make_tmp ("bench-decisions-XXXXXX", NULL);
+  g_autofree char *dir = sam_test_make_tmp_dir ("bench-decisions-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "register.db", NULL);
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -338,8 +337,7 @@ main (int   argc,
   /* The names and words are Swedish. */
   setlocale (LC_ALL, "C.UTF-8");
 
-  store = sam_store_open (path, &error);
-  g_assert_no_error (error);
+  store = sam_test_open_store (dir, "register.db");
   start = g_get_monotonic_time ();
   generate (store, n);
   g_print ("# generated %u decisions in %.1f s (%s)\n", n, (g_get_monotonic_time () - start) / 1e6, path);
@@ -480,15 +478,7 @@ main (int   argc,
 
   g_clear_object (&store);
   if (g_getenv ("SAM_BENCH_KEEP") == NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (path);
-      g_rmdir (dir);
-    }
+    sam_test_remove_tree (dir);
 
   return 0;
 }

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sam-gui.h"
@@ -24,6 +23,7 @@
 #include "sam-organisation-page.h"
 #include "sam-store.h"
 #include "sam-test-register.h"
+#include "sam-test-util.h"
 #include "sam-xml.h"
 
 #define FRAME_MS 16.0
@@ -117,7 +117,7 @@ main (int   argc,
   g_autoptr(GArray) filter_frame_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) select_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) construct_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *dir = g_dir_make_tmp ("bench-organisation-XXXXXX", NULL);
+  g_autofree char *dir = sam_test_make_tmp_dir ("bench-organisation-XXXXXX");
   g_autofree char *xml = g_build_filename (dir, "register.xml", NULL);
   g_autofree char *db = g_build_filename (dir, "register.sqlite", NULL);
   SamImportSummary summary = { 0 };
@@ -255,16 +255,7 @@ main (int   argc,
 
   gtk_window_destroy (window);
   g_clear_object (&store);
-  g_unlink (xml);
-  g_unlink (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  sam_test_remove_tree (dir);
 
   return 0;
 }

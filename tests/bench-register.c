@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-test-register.h"
+#include "sam-test-util.h"
 #include "sam-xml.h"
 
 /*
@@ -148,21 +149,6 @@ run_export (const char *db,
   return 0;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 same_files (const char *a,
             const char *b)
@@ -204,7 +190,7 @@ static int
 run_benchmark (guint decisions)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-register-XXXXXX", &error);
+  g_autofree char *dir = sam_test_make_tmp_dir ("bench-register-XXXXXX");
   g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
   g_autofree char *xml = NULL, *out = NULL, *sql = NULL, *schema = NULL;
   g_autofree char *db = NULL, *base_db = NULL, *sqlite3 = NULL, *xmllint = NULL;
@@ -283,7 +269,7 @@ run_benchmark (guint decisions)
   g_print ("export / xmllint --stream                   = %.2f (target <= 2.00)\n",
            export.seconds / lint.seconds);
 
-  remove_tree (dir);
+  sam_test_remove_tree (dir);
 
   return 0;
 }

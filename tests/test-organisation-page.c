@@ -14,80 +14,28 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "sam-demo.h"
 #include "sam-gui.h"
-#include "sam-i18n.h"
 #include "sam-organisation-page.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
+#include "sam-test-ui.h"
 
-static gboolean swedish;
 static char *demo_dir;
 static SamStore *store;
 static GtkWindow *window;
 static SamOrganisationPage *page;
 
+/* The role buttons of the role dialog, by their label as a user reads it. */
 static gboolean
-set_flag_cb (gpointer data)
+toggle_labelled (GtkWidget     *widget,
+                 gconstpointer  label)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (title == NULL || (ADW_IS_PREFERENCES_ROW (root) &&
-                         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_toggle (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -105,30 +53,14 @@ has_row_containing (GtkWidget  *root,
 }
 
 static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
 open_dialog (const char *action,
              const char *type_name)
 {
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  run_for (100);
-  dialog = find_toplevel (g_type_from_name (type_name));
+  sam_test_run_for (100);
+  dialog = sam_test_find_toplevel (g_type_from_name (type_name));
   g_assert_nonnull (dialog);
 
   return dialog;
@@ -139,46 +71,11 @@ type_into (GtkWindow  *dialog,
            const char *title,
            const char *text)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = sam_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
 
   if (row == NULL)
     g_error ("no entry row “%s”", title);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) live = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  /* Let the page lay out and draw what it just built. */
-  run_for (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  live = gtk_widget_paintable_new (widget);
-  paintable = gdk_paintable_get_current_image (live);
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1.0 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static const char *
-tr (const char *english,
-    const char *svenska)
-{
-  return swedish ? svenska : english;
 }
 
 static SamGroup *
@@ -197,17 +94,17 @@ test_browse (void)
   g_assert_null (sam_organisation_page_get_selected_group (page));
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (aoi));
-  run_for (100);
+  sam_test_run_for (100);
   g_assert_nonnull (sam_organisation_page_get_selected_group (page));
   g_assert_cmpstr (sam_group_get_code (sam_organisation_page_get_selected_group (page)), ==, "AOI");
 
   details = GTK_WIDGET (page);
   g_assert_true (has_row_containing (details, "Katarina Nordström"));
-  save_screenshot (GTK_WIDGET (page), swedish ? "organisation-aoi-sv.png" : "organisation-aoi.png");
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-aoi", 400);
 
   /* Search shows a flat list; the selection follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
-  run_for (50);
+  sam_test_run_for (50);
 }
 
 static void
@@ -220,26 +117,26 @@ test_create_council (void)
   g_autoptr(SamCommission) commission = NULL;
 
   sam_organisation_page_select_group (page, NULL);
-  run_for (50);
+  sam_test_run_for (50);
 
   /* An empty name is refused inline and nothing is stored. */
   dialog = open_dialog ("organisation.new-group", "SamGroupDialog");
-  type_into (dialog, tr ("Short Code", "Kortnamn"), "GER");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "GER");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  run_for (50);
+  sam_test_run_for (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_true (find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
+  g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
 
   /* A short code another group has is refused too. */
-  type_into (dialog, tr ("Name", "Namn"), "Samordningsråd geriatrik och palliativ vård");
+  type_into (dialog, sam_test_tr ("Name", "Namn"), "Samordningsråd geriatrik och palliativ vård");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  run_for (50);
-  g_assert_true (find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
+  sam_test_run_for (50);
+  g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
 
-  type_into (dialog, tr ("Short Code", "Kortnamn"), "GERPAL");
-  type_into (dialog, tr ("Established (YYYY-MM-DD)", "Inrättad (ÅÅÅÅ-MM-DD)"), "2026-01-01");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "GERPAL");
+  type_into (dialog, sam_test_tr ("Established (YYYY-MM-DD)", "Inrättad (ÅÅÅÅ-MM-DD)"), "2026-01-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  run_for (100);
+  sam_test_run_for (100);
   council = group_by_code ("GERPAL");
   g_assert_nonnull (council);
   g_assert_cmpint (sam_group_get_kind (council), ==, SAM_GROUP_KIND_COUNCIL);
@@ -247,19 +144,19 @@ test_create_council (void)
 
   /* The commission */
   dialog = open_dialog ("organisation.edit-commission", "SamCommissionDialog");
-  type_into (dialog, tr ("Registry Number", "Diarienummer"), "RS 2026-01234");
-  type_into (dialog, tr ("Dated (YYYY-MM-DD)", "Daterad (ÅÅÅÅ-MM-DD)"), "2026-02-01");
-  type_into (dialog, tr ("Least Meetings a Year", "Minst antal möten per år"), "8");
-  type_into (dialog, tr ("Most Meetings a Year", "Högst antal möten per år"), "4");
+  type_into (dialog, sam_test_tr ("Registry Number", "Diarienummer"), "RS 2026-01234");
+  type_into (dialog, sam_test_tr ("Dated (YYYY-MM-DD)", "Daterad (ÅÅÅÅ-MM-DD)"), "2026-02-01");
+  type_into (dialog, sam_test_tr ("Least Meetings a Year", "Minst antal möten per år"), "8");
+  type_into (dialog, sam_test_tr ("Most Meetings a Year", "Högst antal möten per år"), "4");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "commission.save", NULL));
-  run_for (50);
+  sam_test_run_for (50);
   commission = sam_store_dup_group_commission (store, sam_group_get_uuid (council), NULL);
   g_assert_null (commission);
-  type_into (dialog, tr ("Least Meetings a Year", "Minst antal möten per år"), "4");
-  type_into (dialog, tr ("Most Meetings a Year", "Högst antal möten per år"), "8");
-  type_into (dialog, tr ("Most Co-opted Members", "Högst antal adjungerade"), "2");
+  type_into (dialog, sam_test_tr ("Least Meetings a Year", "Minst antal möten per år"), "4");
+  type_into (dialog, sam_test_tr ("Most Meetings a Year", "Högst antal möten per år"), "8");
+  type_into (dialog, sam_test_tr ("Most Co-opted Members", "Högst antal adjungerade"), "2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "commission.save", NULL));
-  run_for (100);
+  sam_test_run_for (100);
   commission = sam_store_dup_group_commission (store, sam_group_get_uuid (council), &error);
   g_assert_no_error (error);
   g_assert_nonnull (commission);
@@ -268,7 +165,7 @@ test_create_council (void)
 
   warnings = sam_rules_check_group (store, sam_group_get_uuid (council), NULL, NULL);
   g_assert_cmpuint (warnings->len, ==, 3);
-  g_assert_true (has_row_containing (GTK_WIDGET (page), tr ("The council has no chair", "Rådet har ingen ordförande")));
+  g_assert_true (has_row_containing (GTK_WIDGET (page), sam_test_tr ("The council has no chair", "Rådet har ingen ordförande")));
 }
 
 static void
@@ -281,16 +178,16 @@ add_person (const char *name,
   GtkWindow *dialog = open_dialog ("organisation.add-role", "SamRoleDialog");
   GtkWidget *row;
 
-  type_into (dialog, tr ("Person", "Person"), name);
-  row = find_toggle (GTK_WIDGET (dialog), role_label);
+  type_into (dialog, sam_test_tr ("Person", "Person"), name);
+  row = sam_test_find_widget_full (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, toggle_labelled, role_label);
   g_assert_nonnull (row);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row), TRUE);
-  type_into (dialog, tr ("Represents", "Företräder"), organisation);
-  type_into (dialog, tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), starts);
-  type_into (dialog, tr ("To (YYYY-MM-DD)", "Till (ÅÅÅÅ-MM-DD)"), ends != NULL ? ends : "");
+  type_into (dialog, sam_test_tr ("Represents", "Företräder"), organisation);
+  type_into (dialog, sam_test_tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), starts);
+  type_into (dialog, sam_test_tr ("To (YYYY-MM-DD)", "Till (ÅÅÅÅ-MM-DD)"), ends != NULL ? ends : "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
-  run_for (100);
-  g_assert_null (find_toplevel (g_type_from_name ("SamRoleDialog")));
+  sam_test_run_for (100);
+  g_assert_null (sam_test_find_toplevel (g_type_from_name ("SamRoleDialog")));
 }
 
 static void
@@ -303,22 +200,22 @@ test_roles (void)
   gboolean same_organisation = FALSE;
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  run_for (50);
+  sam_test_run_for (50);
 
   /* An end before the start is refused inline. */
   dialog = open_dialog ("organisation.add-role", "SamRoleDialog");
-  type_into (dialog, tr ("Person", "Person"), "Greta Lind");
-  type_into (dialog, tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), "2026-05-01");
-  type_into (dialog, tr ("To (YYYY-MM-DD)", "Till (ÅÅÅÅ-MM-DD)"), "2026-04-01");
+  type_into (dialog, sam_test_tr ("Person", "Person"), "Greta Lind");
+  type_into (dialog, sam_test_tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), "2026-05-01");
+  type_into (dialog, sam_test_tr ("To (YYYY-MM-DD)", "Till (ÅÅÅÅ-MM-DD)"), "2026-04-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
-  run_for (50);
-  g_assert_true (find_toplevel (g_type_from_name ("SamRoleDialog")) == dialog);
+  sam_test_run_for (50);
+  g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamRoleDialog")) == dialog);
   gtk_window_destroy (dialog);
 
-  add_person ("Greta Lind", tr ("Chair", "Ordförande"), "Sjukhusen i Sjöstad", "2026-01-01", NULL);
-  add_person ("Hampus Berg", tr ("Member", "Deltagare"), "Norrdalssjukhusen", "2026-01-01", NULL);
-  add_person ("Ines Holm", tr ("Member", "Deltagare"), "Sjukhusen i Sjöstad", "2026-01-01", NULL);
-  add_person ("Johan Ek", tr ("Contact person", "Kontaktperson"), "Sjukhusen i Sjöstad", "2026-01-01", NULL);
+  add_person ("Greta Lind", sam_test_tr ("Chair", "Ordförande"), "Sjukhusen i Sjöstad", "2026-01-01", NULL);
+  add_person ("Hampus Berg", sam_test_tr ("Member", "Deltagare"), "Norrdalssjukhusen", "2026-01-01", NULL);
+  add_person ("Ines Holm", sam_test_tr ("Member", "Deltagare"), "Sjukhusen i Sjöstad", "2026-01-01", NULL);
+  add_person ("Johan Ek", sam_test_tr ("Contact person", "Kontaktperson"), "Sjukhusen i Sjöstad", "2026-01-01", NULL);
 
   assignments = sam_store_list_group_assignments (store, sam_group_get_uuid (council), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (assignments), ==, 4);
@@ -328,8 +225,8 @@ test_roles (void)
     same_organisation |= ((SamWarning *) g_ptr_array_index (warnings, i))->rule == SAM_RULE_CHAIR_CONTACT_SAME_ORGANISATION;
   g_assert_true (same_organisation);
   g_assert_true (has_row_containing (GTK_WIDGET (page), "Greta Lind"));
-  g_assert_true (has_row_containing (GTK_WIDGET (page), tr ("both come from", "kommer båda från")));
-  save_screenshot (GTK_WIDGET (page), swedish ? "organisation-warnings-sv.png" : "organisation-warnings.png");
+  g_assert_true (has_row_containing (GTK_WIDGET (page), sam_test_tr ("both come from", "kommer båda från")));
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-warnings", 400);
 }
 
 static void
@@ -346,38 +243,38 @@ test_move_delete_undo (void)
 
   g_assert_nonnull (subgroup);
   sam_organisation_page_select_group (page, sam_group_get_uuid (subgroup));
-  run_for (50);
+  sam_test_run_for (50);
 
   dialog = open_dialog ("organisation.move-group", "SamMoveDialog");
-  entry = find_row (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL);
+  entry = sam_test_find_row (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "GERPAL");
-  run_for (200);
+  sam_test_run_for (200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.move", NULL));
-  run_for (100);
+  sam_test_run_for (100);
   moved = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (subgroup), NULL);
   g_assert_cmpstr (sam_group_get_parent_uuid (moved), ==, sam_group_get_uuid (council));
 
   /* Delete the new council: refused while the subgroup is under it */
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  run_for (50);
+  sam_test_run_for (50);
   g_assert_nonnull (sam_store_dup_group_references (store, sam_group_get_uuid (council), NULL));
 
   /* Undo the move, then delete the council and undo that */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
-  run_for (50);
+  sam_test_run_for (50);
   back = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (subgroup), NULL);
   g_assert_cmpstr (sam_group_get_parent_uuid (back), ==, sam_group_get_parent_uuid (subgroup));
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  run_for (50);
+  sam_test_run_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.delete-group", NULL));
-  run_for (50);
+  sam_test_run_for (50);
   gone = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (council), NULL);
   g_assert_null (gone);
   g_assert_null (sam_organisation_page_get_selected_group (page));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
-  run_for (50);
+  sam_test_run_for (50);
   gone = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (council), NULL);
   g_assert_nonnull (gone);
   {
@@ -386,16 +283,16 @@ test_move_delete_undo (void)
     g_assert_cmpuint (g_list_model_get_n_items (assignments), ==, 4);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.redo", NULL));
-  run_for (50);
+  sam_test_run_for (50);
   g_clear_object (&gone);
   gone = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (council), NULL);
   g_assert_null (gone);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
-  run_for (50);
+  sam_test_run_for (50);
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  run_for (100);
-  save_screenshot (GTK_WIDGET (page), swedish ? "organisation-sv.png" : "organisation.png");
+  sam_test_run_for (100);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation", 400);
 }
 
 static void
@@ -405,11 +302,11 @@ test_dialogs_open (void)
 
   w = open_dialog ("organisation.show-people", "SamPeopleWindow");
   gtk_window_set_default_size (w, 960, 640);
-  run_for (200);
-  save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), swedish ? "organisation-people-sv.png" : "organisation-people.png");
+  sam_test_run_for (200);
+  sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), "organisation-people", 400);
   gtk_window_destroy (w);
   w = open_dialog ("organisation.all-terms", "SamTermsWindow");
-  run_for (100);
+  sam_test_run_for (100);
   g_assert_true (has_row_containing (GTK_WIDGET (w), "Lars Samuelsson"));
   gtk_window_destroy (w);
 }
@@ -421,12 +318,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  sam_i18n_init ();
-  swedish = g_strcmp0 (g_getenv ("LANGUAGE"), "sv") == 0;
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  sam_test_ui_init (&argc, &argv);
   sam_gui_ensure_types ();
+  sam_test_ui_start_application ();
 
   store = sam_demo_open (&demo_dir, &error);
   g_assert_no_error (error);
@@ -435,7 +329,7 @@ main (int   argc,
   page = g_object_new (SAM_TYPE_ORGANISATION_PAGE, "store", store, NULL);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  run_for (500);
+  sam_test_wait_until_mapped (GTK_WIDGET (window));
 
   g_test_add_func ("/organisation-page/browse", test_browse);
   g_test_add_func ("/organisation-page/create-council", test_create_council);
@@ -443,7 +337,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
 
-  ret = g_test_run ();
+  ret = sam_test_ui_run ();
 
   gtk_window_destroy (window);
   g_clear_object (&store);

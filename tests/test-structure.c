@@ -15,12 +15,11 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "sam-commission-doc.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
+#include "sam-test-util.h"
 #include "sam-undo.h"
 
 typedef struct
@@ -40,60 +39,14 @@ typedef struct
   char     *david;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-save (SamStore *store,
-      gpointer  item)
-{
-  g_autoptr(GError) error = NULL;
-  char *uuid;
-
-  sam_store_save (store, item, &error);
-  g_assert_no_error (error);
-  g_object_get (item, "uuid", &uuid, NULL);
-  g_object_unref (item);
-
-  return uuid;
-}
-
-static char *
-add_group (SamStore     *store,
-           const char   *code,
-           const char   *name,
-           SamGroupKind  kind,
-           const char   *parent)
-{
-  SamGroup *group = sam_group_new ();
-
-  g_object_set (group, "code", code, "name", name, "kind", kind, "parent-uuid", parent, NULL);
-  return save (store, group);
-}
-
 static char *
 add_organisation (SamStore   *store,
                   const char *name)
 {
-  SamOrganisation *organisation = sam_organisation_new ();
+  g_autoptr(SamOrganisation) organisation = sam_organisation_new ();
 
   g_object_set (organisation, "name", name, NULL);
-  return save (store, organisation);
+  return sam_test_save (store, organisation);
 }
 
 static char *
@@ -101,10 +54,10 @@ add_person (SamStore   *store,
             const char *name,
             const char *organisation)
 {
-  SamPerson *person = sam_person_new ();
+  g_autoptr(SamPerson) person = sam_person_new ();
 
   g_object_set (person, "name", name, "organisation-uuid", organisation, NULL);
-  return save (store, person);
+  return sam_test_save (store, person);
 }
 
 static char *
@@ -116,25 +69,18 @@ add_role (SamStore   *store,
           const char *starts,
           const char *ends)
 {
-  SamAssignment *a = sam_assignment_new ();
+  g_autoptr(SamAssignment) a = sam_assignment_new ();
 
   g_object_set (a, "person-uuid", person, "group-uuid", group, "role", role,
                 "organisation-uuid", organisation, "starts", starts, "ends", ends, NULL);
-  return save (store, a);
+  return sam_test_save (store, a);
 }
 
 static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("test-structure-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "register.sqlite", NULL);
-  f->store = sam_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = sam_test_new_tmp_store ("test-structure-XXXXXX", "register.sqlite", &f->dir, NULL);
 
   f->org_a = add_organisation (f->store, "Sjukhusen i Sjöstad");
   f->org_b = add_organisation (f->store, "Norrdalssjukhusen");
@@ -143,20 +89,21 @@ set_up (Fixture       *f,
   f->bo = add_person (f->store, "Bo Ek", f->org_b);
   f->cecilia = add_person (f->store, "Cecilia Dahl", f->org_c);
   f->david = add_person (f->store, "David Öst", f->org_b);
-  f->region = add_group (f->store, "LG", "Ledningsgrupp hälso- och sjukvård", SAM_GROUP_KIND_MANAGEMENT_GROUP, NULL);
-  f->council = add_group (f->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
-                          SAM_GROUP_KIND_COUNCIL, f->region);
-  f->subgroup = add_group (f->store, "AOI-OP", "Undergrupp operationskapacitet", SAM_GROUP_KIND_SUBGROUP, f->council);
-  f->team = add_group (f->store, "PT-SMÄRTA", "Regionalt processteam postoperativ smärta",
-                       SAM_GROUP_KIND_PROCESS_TEAM, f->council);
+  f->region = sam_test_add_group (f->store, "LG", "Ledningsgrupp hälso- och sjukvård",
+                                  SAM_GROUP_KIND_MANAGEMENT_GROUP, NULL);
+  f->council = sam_test_add_group (f->store, "AOI", "Samordningsråd anestesi, operation, intensivvård",
+                                   SAM_GROUP_KIND_COUNCIL, f->region);
+  f->subgroup = sam_test_add_group (f->store, "AOI-OP", "Undergrupp operationskapacitet",
+                                    SAM_GROUP_KIND_SUBGROUP, f->council);
+  f->team = sam_test_add_group (f->store, "PT-SMÄRTA", "Regionalt processteam postoperativ smärta",
+                                SAM_GROUP_KIND_PROCESS_TEAM, f->council);
 }
 
 static void
 tear_down (Fixture       *f,
            gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
+  sam_test_free_tmp_store (f->store, f->dir);
   g_free (f->dir);
   g_free (f->region);
   g_free (f->council);
@@ -413,7 +360,8 @@ test_groups (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamGroup) moved = NULL;
   g_autofree char *refs = NULL;
-  g_autofree char *other = add_group (f->store, "KIR", "Samordningsråd kirurgi", SAM_GROUP_KIND_COUNCIL, f->region);
+  g_autofree char *other = sam_test_add_group (f->store, "KIR", "Samordningsråd kirurgi",
+                                               SAM_GROUP_KIND_COUNCIL, f->region);
 
   g_assert_true (sam_store_move_group (f->store, f->subgroup, other, &error));
   g_assert_no_error (error);
@@ -611,9 +559,7 @@ test_commission_pdf (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_build_filename (f->dir, "aoi.pdf", NULL);
   g_autofree char *text = NULL;
-  g_autofree char *command = NULL;
   const char *at;
-  int status;
 
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
@@ -644,10 +590,7 @@ test_commission_pdf (Fixture       *f,
   g_assert_true (sam_commission_doc_write (f->store, f->council, "2026-06-20", pdf, &error));
   g_assert_no_error (error);
 
-  command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf);
-  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
+  text = sam_test_pdf_tool ("pdftotext", pdf, "-enc", "UTF-8", NULL);
 
   /* The header band, on every page */
   g_assert_nonnull (strstr (text, "Commission"));
@@ -675,12 +618,10 @@ test_person_roles_pdf (Fixture       *f,
 {
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *pdf = g_build_filename (f->dir, "roles.pdf", NULL);
-  g_autofree char *command = NULL;
   g_autofree char *text = NULL;
   g_autoptr(SamReport) report = NULL;
   g_autoptr(GError) error = NULL;
   const char *current, *past;
-  int status;
 
   if (pdftotext == NULL)
     {
@@ -697,9 +638,7 @@ test_person_roles_pdf (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (sam_report_write_pdf (report, pdf, &error));
   /* -layout: the table's cells come out in the order they are seen */
-  command = g_strdup_printf ("pdftotext -layout -enc UTF-8 '%s' -", pdf);
-  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
-  g_assert_no_error (error);
+  text = sam_test_pdf_tool ("pdftotext", pdf, "-layout", "-enc", "UTF-8", NULL);
 
   g_assert_nonnull (strstr (text, "List of Roles"));
   g_assert_nonnull (strstr (text, "Anna Berg"));

@@ -703,6 +703,21 @@ static const char * const sort_terms[][5] = {
   [SAM_DECISION_SORT_RANK] = { "decision_fts.rank", NULL },
 };
 
+/* Appends the ORDER BY of @sort, with the row id breaking ties. */
+static void
+append_order (GString         *sql,
+              SamDecisionSort  sort,
+              gboolean         descending)
+{
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
+    {
+      g_string_append (sql, sort_terms[sort][i]);
+      g_string_append (sql, descending ? " DESC, " : ", ");
+    }
+  g_string_append (sql, descending ? "t.id DESC" : "t.id");
+}
+
 /* Appends the page subquery of sam_store_fetch_decision_rows() and the
  * order of its rows. */
 static void
@@ -727,13 +742,7 @@ append_page_join (GString                 *sql,
   if (search == SEARCH_JOINED)
     g_string_append (sql, " JOIN decision_fts ON decision_fts.rowid = t.id");
   append_where (sql, filter, search);
-  g_string_append (sql, " ORDER BY ");
-  for (guint i = 0; sort_terms[sort][i] != NULL; i++)
-    {
-      g_string_append (sql, sort_terms[sort][i]);
-      g_string_append (sql, descending ? " DESC, " : ", ");
-    }
-  g_string_append (sql, descending ? "t.id DESC" : "t.id");
+  append_order (sql, sort, descending);
   g_string_append (sql, " LIMIT :limit OFFSET :offset) page ON page.page_id = t.id ORDER BY ");
   for (guint i = 0; sort_terms[sort][i] != NULL; i++)
     g_string_append_printf (sql, "page.k%u%s, ", i, descending ? " DESC" : "");
@@ -840,13 +849,7 @@ sam_store_fetch_decision_rows (SamStore                  *self,
     {
       /* The whole register near the top of an indexed order: walking the
        * index and reading each row of the page as it comes is cheapest. */
-      g_string_append (sql, " ORDER BY ");
-      for (guint i = 0; sort_terms[sort][i] != NULL; i++)
-        {
-          g_string_append (sql, sort_terms[sort][i]);
-          g_string_append (sql, descending ? " DESC, " : ", ");
-        }
-      g_string_append (sql, descending ? "t.id DESC" : "t.id");
+      append_order (sql, sort, descending);
       g_string_append (sql, " LIMIT :limit OFFSET :offset");
     }
   else

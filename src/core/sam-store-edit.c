@@ -23,13 +23,24 @@
  * from the descriptor in sam-store.c) followed by a fixed WHERE/ORDER BY.
  */
 
-static GListModel *
-query_objects (SamStore    *self,
-               SamTable     table,
-               const char  *clauses,
-               const char  *param,
-               int          param2,
-               GError     **error)
+/**
+ * _sam_store_query_objects:
+ * @self: a #SamStore
+ * @table: a table with a model class
+ * @clauses: what follows the table's generic SELECT (WHERE, ORDER BY …)
+ * @param: (nullable): the text of ?1, if @clauses has it
+ * @param2: the integer ?2, if @clauses has it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the rows as model objects
+ */
+GListModel *
+_sam_store_query_objects (SamStore    *self,
+                          SamTable     table,
+                          const char  *clauses,
+                          const char  *param,
+                          int          param2,
+                          GError     **error)
 {
   GType type = _sam_model_type_for_table (table);
   g_autofree char *sql = g_strconcat (self->sql[table].select, " ", clauses, NULL);
@@ -82,7 +93,7 @@ sam_store_dup_by_uuid (SamStore    *self,
   g_return_val_if_fail (table < SAM_N_TABLES, NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  list = query_objects (self, table, "WHERE t.uuid = ?1", uuid, 0, error);
+  list = _sam_store_query_objects (self, table, "WHERE t.uuid = ?1", uuid, 0, error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 
@@ -99,7 +110,7 @@ sam_store_list_organisations (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_ORGANISATION, "ORDER BY t.name COLLATE sv, t.uuid", NULL, 0, error);
+  return _sam_store_query_objects (self, SAM_TABLE_ORGANISATION, "ORDER BY t.name COLLATE sv, t.uuid", NULL, 0, error);
 }
 
 /**
@@ -115,7 +126,7 @@ sam_store_list_people (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_PERSON, "ORDER BY t.name COLLATE sv, t.uuid", NULL, 0, error);
+  return _sam_store_query_objects (self, SAM_TABLE_PERSON, "ORDER BY t.name COLLATE sv, t.uuid", NULL, 0, error);
 }
 
 /**
@@ -131,7 +142,7 @@ sam_store_list_groups (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_GROUP, "ORDER BY t.name_key, t.uuid", NULL, 0, error);
+  return _sam_store_query_objects (self, SAM_TABLE_GROUP, "ORDER BY t.name_key, t.uuid", NULL, 0, error);
 }
 
 /**
@@ -151,7 +162,7 @@ sam_store_list_child_groups (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_GROUP,
+  return _sam_store_query_objects (self, SAM_TABLE_GROUP,
                         "WHERE t.parent_id IS (SELECT id FROM grp WHERE uuid = ?1) "
                         "ORDER BY t.position, t.name_key, t.id",
                         parent_uuid, 0, error);
@@ -173,7 +184,7 @@ sam_store_list_group_assignments (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_ASSIGNMENT,
+  return _sam_store_query_objects (self, SAM_TABLE_ASSIGNMENT,
                         "WHERE t.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
                         "ORDER BY CASE t.role WHEN 'chair' THEN 0 WHEN 'coordinator' THEN 1 "
                         "WHEN 'contact_person' THEN 2 WHEN 'member' THEN 3 ELSE 4 END, "
@@ -197,7 +208,7 @@ sam_store_list_person_assignments (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_ASSIGNMENT,
+  return _sam_store_query_objects (self, SAM_TABLE_ASSIGNMENT,
                         "WHERE t.person_id = (SELECT id FROM person WHERE uuid = ?1) "
                         "ORDER BY t.starts DESC, t.uuid",
                         person_uuid, 0, error);
@@ -221,7 +232,7 @@ sam_store_dup_group_commission (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  list = query_objects (self, SAM_TABLE_COMMISSION,
+  list = _sam_store_query_objects (self, SAM_TABLE_COMMISSION,
                         "WHERE t.group_id = (SELECT id FROM grp WHERE uuid = ?1)",
                         group_uuid, 0, error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
@@ -240,7 +251,7 @@ sam_store_list_meetings (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_MEETING, "ORDER BY t.starts, t.uuid", NULL, 0, error);
+  return _sam_store_query_objects (self, SAM_TABLE_MEETING, "ORDER BY t.starts, t.uuid", NULL, 0, error);
 }
 
 /**
@@ -259,7 +270,7 @@ sam_store_list_group_meetings (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_MEETING,
+  return _sam_store_query_objects (self, SAM_TABLE_MEETING,
                         "WHERE t.id IN (SELECT meeting_id FROM meeting_group "
                         "WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)) "
                         "ORDER BY t.starts, t.uuid",
@@ -282,7 +293,7 @@ sam_store_list_decisions (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_objects (self, SAM_TABLE_DECISION,
+  return _sam_store_query_objects (self, SAM_TABLE_DECISION,
                         "WHERE ?1 IS NULL OR t.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
                         "ORDER BY t.year IS NOT NULL, t.year DESC, t.serial DESC, "
                         "t.title COLLATE sv, t.uuid",
@@ -339,7 +350,7 @@ search (SamStore    *self,
   if (query == NULL)
     return G_LIST_MODEL (g_list_store_new (_sam_model_type_for_table (table)));
 
-  return query_objects (self, table, clauses, query, 0, error);
+  return _sam_store_query_objects (self, table, clauses, query, 0, error);
 }
 
 /**

@@ -124,6 +124,14 @@ gboolean      _sam_store_add_decision_functions (SamStore     *self,
 gboolean      _sam_store_keep_sort_keys (SamStore           *self,
                                          GError            **error);
 
+/* sam-store-edit.c */
+GListModel   *_sam_store_query_objects  (SamStore           *self,
+                                         SamTable            table,
+                                         const char         *clauses,
+                                         const char         *param,
+                                         int                 param2,
+                                         GError            **error);
+
 /* sam-store-exchange.c */
 void          _sam_store_clear_uuids    (SamStore           *self);
 

@@ -43,39 +43,6 @@ column_index (SamTable    table,
   g_return_val_if_reached (-1);
 }
 
-static GListModel *
-query_models (SamStore    *self,
-              SamTable     table,
-              const char  *clauses,
-              const char  *param,
-              GError     **error)
-{
-  GType type = _sam_model_type_for_table (table);
-  g_autofree char *sql = g_strconcat (self->sql[table].select, " ", clauses, NULL);
-  g_autoptr(GListStore) list = g_list_store_new (type);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
-    return NULL;
-
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _sam_store_object_from_row (self, stmt, table));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
 /* Runs one statement that returns nothing, with up to three text parameters. */
 static gboolean
 run (SamStore    *self,
@@ -302,7 +269,7 @@ sam_store_find_group_by_code (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  list = query_models (self, SAM_TABLE_GROUP, "WHERE t.code = ?1", code, error);
+  list = _sam_store_query_objects (self, SAM_TABLE_GROUP, "WHERE t.code = ?1", code, 0, error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 
@@ -322,8 +289,8 @@ sam_store_list_groups_of_kind (SamStore      *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_models (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name_key, t.uuid",
-                       sam_enum_get_nick (SAM_TYPE_GROUP_KIND, kind), error);
+  return _sam_store_query_objects (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name_key, t.uuid",
+                                   sam_enum_get_nick (SAM_TYPE_GROUP_KIND, kind), 0, error);
 }
 
 /* The generic SELECT of a group (the columns in descriptor order, so
@@ -1199,8 +1166,9 @@ sam_store_list_assignments_ending (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_models (self, SAM_TABLE_ASSIGNMENT,
-                       "WHERE t.ends IS NOT NULL AND t.ends <= ?1 ORDER BY t.ends, t.uuid", until, error);
+  return _sam_store_query_objects (self, SAM_TABLE_ASSIGNMENT,
+                                   "WHERE t.ends IS NOT NULL AND t.ends <= ?1 ORDER BY t.ends, t.uuid",
+                                   until, 0, error);
 }
 
 /**
@@ -1217,7 +1185,8 @@ sam_store_list_assignments (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_models (self, SAM_TABLE_ASSIGNMENT, "ORDER BY t.group_id, t.starts, t.uuid", NULL, error);
+  return _sam_store_query_objects (self, SAM_TABLE_ASSIGNMENT, "ORDER BY t.group_id, t.starts, t.uuid",
+                                   NULL, 0, error);
 }
 
 /**
@@ -1240,8 +1209,9 @@ sam_store_find_person_by_name (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  list = query_models (self, SAM_TABLE_PERSON,
-                       "WHERE t.name = ?1 COLLATE NOCASE ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", name, error);
+  list = _sam_store_query_objects (self, SAM_TABLE_PERSON,
+                                   "WHERE t.name = ?1 COLLATE NOCASE ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1",
+                                   name, 0, error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 
@@ -1264,9 +1234,9 @@ sam_store_find_organisation (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  list = query_models (self, SAM_TABLE_ORGANISATION,
-                       "WHERE t.name = ?1 COLLATE NOCASE OR t.short_name = ?1 COLLATE NOCASE "
-                       "ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", name, error);
+  list = _sam_store_query_objects (self, SAM_TABLE_ORGANISATION,
+                                   "WHERE t.name = ?1 COLLATE NOCASE OR t.short_name = ?1 COLLATE NOCASE "
+                                   "ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", name, 0, error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 

@@ -179,13 +179,6 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static SamDecision *
-decision_from_row (SamStore     *self,
-                   sqlite3_stmt *stmt)
-{
-  return _sam_store_object_from_row (self, stmt, SAM_TABLE_DECISION);
-}
-
 /* How a search takes part in a query. */
 typedef enum
 {
@@ -809,10 +802,8 @@ sam_store_fetch_decision_rows (SamStore                  *self,
   g_autoptr(SamDecisionMatches) own_matches = NULL;
   g_autofree char *fts = NULL;
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   SearchMode search = SEARCH_NONE;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -827,7 +818,7 @@ sam_store_fetch_decision_rows (SamStore                  *self,
           matches = own_matches;
         }
       if (matches->count == 0 || offset >= matches->count)
-        return g_steal_pointer (&rows);
+        return g_ptr_array_new_with_free_func (g_object_unref);
 
       fts = _sam_store_fts_query (filter->search);
       if (sort == SAM_DECISION_SORT_RANK && matches->count <= RANK_LIMIT)
@@ -868,18 +859,8 @@ sam_store_fetch_decision_rows (SamStore                  *self,
   bind_filter (stmt, filter, fts, matches);
   bind_named_int (stmt, ":limit", limit);
   bind_named_int (stmt, ":offset", offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, decision_from_row (self, stmt));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  return _sam_store_collect_objects (self, stmt, SAM_TABLE_DECISION, error);
 }
 
 /**
@@ -928,10 +909,7 @@ query_decisions (SamStore    *self,
                  GError     **error)
 {
   g_autofree char *sql = g_strconcat (self->sql[SAM_TABLE_DECISION].select, " ", clauses, NULL);
-  g_autoptr(GListStore) list = g_list_store_new (SAM_TYPE_DECISION);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
     return NULL;
@@ -939,19 +917,8 @@ query_decisions (SamStore    *self,
   bind_named_text (stmt, ":text", text_param);
   bind_named_int (stmt, ":int", int_param);
   bind_named_text (stmt, ":text2", text_param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, decision_from_row (self, stmt));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _sam_store_collect_list (self, stmt, SAM_TABLE_DECISION, error);
 }
 
 /**

@@ -42,12 +42,8 @@ _sam_store_query_objects (SamStore    *self,
                           int          param2,
                           GError     **error)
 {
-  GType type = _sam_model_type_for_table (table);
   g_autofree char *sql = g_strconcat (self->sql[table].select, " ", clauses, NULL);
-  g_autoptr(GListStore) list = g_list_store_new (type);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
     return NULL;
@@ -56,18 +52,8 @@ _sam_store_query_objects (SamStore    *self,
     sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int (stmt, 2, param2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _sam_store_object_from_row (self, stmt, table));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _sam_store_collect_list (self, stmt, table, error);
 }
 
 /**

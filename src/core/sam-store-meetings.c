@@ -27,16 +27,6 @@
 
 #define MEETING_ID "(SELECT id FROM meeting WHERE uuid = ?1)"
 
-/* Builds a model object (SamMeeting, SamDecision, SamGroup) from a row of
- * the table's generic SELECT. */
-static gpointer
-model_from_stmt (SamStore     *self,
-                 sqlite3_stmt *stmt,
-                 SamTable      table)
-{
-  return _sam_store_object_from_row (self, stmt, table);
-}
-
 static gboolean
 bind_texts (sqlite3_stmt       *stmt,
             const char * const *params,
@@ -61,27 +51,14 @@ query_models (SamStore            *self,
               GError             **error)
 {
   g_autofree char *sql = g_strconcat (self->sql[table].select, " ", clauses, NULL);
-  g_autoptr(GListStore) list = g_list_store_new (_sam_model_type_for_table (table));
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
     return NULL;
 
   bind_texts (stmt, params, n_params);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, model_from_stmt (self, stmt, table));
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _sam_store_collect_list (self, stmt, table, error);
 }
 
 static gpointer

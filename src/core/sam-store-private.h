@@ -62,6 +62,14 @@ char         *_sam_store_quote_identifier (const char       *name);
 gpointer      _sam_store_object_from_row (SamStore          *self,
                                          sqlite3_stmt       *stmt,
                                          SamTable            table);
+GPtrArray    *_sam_store_collect_objects (SamStore          *self,
+                                         sqlite3_stmt       *stmt,
+                                         SamTable            table,
+                                         GError            **error);
+GListModel   *_sam_store_collect_list   (SamStore           *self,
+                                         sqlite3_stmt       *stmt,
+                                         SamTable            table,
+                                         GError            **error);
 gboolean      _sam_store_run_sql_resource (SamStore         *self,
                                          const char         *name,
                                          GError            **error);

@@ -482,6 +482,71 @@ _sam_store_object_from_row (SamStore     *self,
 }
 
 /**
+ * _sam_store_collect_objects:
+ * @self: a #SamStore
+ * @stmt: a prepared, bound statement on @table's generic SELECT
+ * @table: a table with a model class
+ * @error: return location for a #GError
+ *
+ * Steps @stmt to its end, reading each row with
+ * _sam_store_object_from_row(), then resets it and clears its bindings.
+ *
+ * Returns: (transfer full) (element-type GObject) (nullable): the rows as
+ *   model objects, or %NULL on failure
+ */
+GPtrArray *
+_sam_store_collect_objects (SamStore     *self,
+                            sqlite3_stmt *stmt,
+                            SamTable      table,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, _sam_store_object_from_row (self, stmt, table));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&objects);
+}
+
+/**
+ * _sam_store_collect_list:
+ * @self: a #SamStore
+ * @stmt: a prepared, bound statement on @table's generic SELECT
+ * @table: a table with a model class
+ * @error: return location for a #GError
+ *
+ * The same as _sam_store_collect_objects(), as a list model.
+ *
+ * Returns: (transfer full) (nullable): the rows, or %NULL on failure
+ */
+GListModel *
+_sam_store_collect_list (SamStore     *self,
+                         sqlite3_stmt *stmt,
+                         SamTable      table,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) objects = _sam_store_collect_objects (self, stmt, table, error);
+  GListStore *list;
+
+  if (objects == NULL)
+    return NULL;
+
+  list = g_list_store_new (_sam_model_type_for_table (table));
+  g_list_store_splice (list, 0, 0, objects->pdata, objects->len);
+
+  return G_LIST_MODEL (list);
+}
+
+/**
  * _sam_store_dup_row:
  * @self: a #SamStore
  * @table: a table

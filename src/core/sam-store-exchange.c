@@ -973,12 +973,12 @@ load_uuids (SamStore  *self,
     }
   sqlite3_reset (stmt);
 
+  if (self->uuid_chunk == NULL)
+    self->uuid_chunk = g_string_chunk_new (64 * 1024);
   uuids = self->uuids[table] = g_ptr_array_new ();
   if (max_id < 0 || max_id > 4 * count + 4096)
     return uuids;
 
-  if (self->uuid_chunk == NULL)
-    self->uuid_chunk = g_string_chunk_new (64 * 1024);
   g_ptr_array_set_size (uuids, (guint) max_id + 1);
 
   g_free (sql);
@@ -1024,10 +1024,7 @@ lookup_uuid (SamStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_string_chunk_insert_const (self->uuid_chunk != NULL
-                                          ? self->uuid_chunk
-                                          : (self->uuid_chunk = g_string_chunk_new (4096)),
-                                        (const char *) sqlite3_column_text (stmt, 0));
+    uuid = g_string_chunk_insert_const (self->uuid_chunk, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
   return uuid;

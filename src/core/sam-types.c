@@ -344,15 +344,16 @@ sam_enum_type_for_column (const SamColumn *column)
 /* The model type of each table, from its class_init. */
 static GType model_types[SAM_N_TABLES];
 
-static GQuark
-table_quark (void)
+/* Asked for every property of every row read: a plain look through the
+ * few model types, without the type system's lock. */
+static SamTable
+find_model_type (GType type)
 {
-  static GQuark quark;
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    if (model_types[t] == type && type != G_TYPE_INVALID)
+      return t;
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("sam-model-table");
-
-  return quark;
+  return SAM_N_TABLES;
 }
 
 /**
@@ -364,21 +365,17 @@ table_quark (void)
 SamTable
 _sam_model_table_for_type (GType type)
 {
-  gpointer data;
+  SamTable table = find_model_type (type);
 
-  /* Asked for every property of every row read: the classes that have
-   * been initialised answer without a lock or a lookup. */
-  for (guint t = 0; t < SAM_N_TABLES; t++)
-    if (model_types[t] == type && type != 0)
-      return t;
+  /* The types are recorded in class_init: a type named before any object
+   * of it exists gets its class made first. */
+  if (table == SAM_N_TABLES && G_TYPE_IS_CLASSED (type))
+    {
+      g_type_class_unref (g_type_class_ref (type));
+      table = find_model_type (type);
+    }
 
-  /* The table is recorded in class_init: make sure it has run, for callers
-   * that name a type before creating any object of it. */
-  if (G_TYPE_IS_CLASSED (type))
-    g_type_class_unref (g_type_class_ref (type));
-  data = g_type_get_qdata (type, table_quark ());
-
-  return data != NULL ? GPOINTER_TO_UINT (data) - 1 : SAM_N_TABLES;
+  return table;
 }
 
 /**
@@ -731,7 +728,6 @@ _sam_model_class_init (GObjectClass *object_class,
 {
   const SamTableInfo *info = sam_schema_table (table);
 
-  g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), table_quark (), GUINT_TO_POINTER (table + 1));
   model_types[table] = G_OBJECT_CLASS_TYPE (object_class);
 
   object_class->get_property = model_get_property;

@@ -258,6 +258,37 @@ ensure_all_groups (SamOrganisationPage *self)
   self->flat_kind = G_MAXUINT;
 }
 
+/* Filters the list of groups found for the current search and kind.
+ * Typing on narrows what was found and deleting widens it: the list is
+ * then only checked where it can change, and the rows of groups still
+ * found stay as they are. */
+static void
+refilter_flat (SamOrganisationPage *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  const char *now = self->needle;
+  const char *was;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* A list read again forgets what it was filtered by. */
+  ensure_all_groups (self);
+  was = self->flat_needle;
+  if (kind == self->flat_kind)
+    {
+      if (g_strcmp0 (now, was) == 0)
+        return;
+      if (was == NULL || (now != NULL && strstr (now, was) != NULL))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (now == NULL || strstr (was, now) != NULL)
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+  gtk_filter_changed (GTK_FILTER (self->flat_filter), change);
+
+  g_free (self->flat_needle);
+  self->flat_needle = g_strdup (now);
+  self->flat_kind = kind;
+}
+
 static void
 refresh_tree (SamOrganisationPage *self)
 {
@@ -310,12 +341,7 @@ refresh_tree (SamOrganisationPage *self)
 
   self->all_groups_stale = TRUE;
   if (self->flat)
-    {
-      ensure_all_groups (self);
-      gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      self->flat_needle = g_strdup (self->needle);
-      self->flat_kind = gtk_drop_down_get_selected (self->kind_dropdown);
-    }
+    refilter_flat (self);
 }
 
 /* Row widgets */
@@ -653,27 +679,7 @@ set_flat (SamOrganisationPage *self,
   g_autofree char *selected = self->selected != NULL ? g_strdup (sam_group_get_uuid (self->selected)) : NULL;
 
   if (flat)
-    {
-      guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-
-      ensure_all_groups (self);
-      /* Typing on narrows what was found and deleting widens it: the list
-       * is then only checked where it can change, and the rows of groups
-       * still found stay as they are. */
-      if (kind != self->flat_kind)
-        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      else if (g_strcmp0 (self->needle, self->flat_needle) == 0)
-        ;
-      else if (self->flat_needle == NULL || (self->needle != NULL && strstr (self->needle, self->flat_needle) != NULL))
-        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_MORE_STRICT);
-      else if (self->needle == NULL || strstr (self->flat_needle, self->needle) != NULL)
-        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      else
-        gtk_filter_changed (GTK_FILTER (self->flat_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      g_free (self->flat_needle);
-      self->flat_needle = g_strdup (self->needle);
-      self->flat_kind = kind;
-    }
+    refilter_flat (self);
   if (self->flat == flat)
     return;
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-group-editor.h"
+#include "sam-group-row.h"
 #include "sam-organisation-page-private.h"
 #include "sam-roles.h"
 #include "sam-store-structure.h"
@@ -428,31 +429,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_inscription_new (NULL);
-  GtkWidget *code = gtk_inscription_new (NULL);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
-  /* Inscriptions, not labels: a row's size does not depend on its text,
-   * so thousands of rows come and go without measuring any. */
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (name), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (name), 32);
-  gtk_widget_set_hexpand (name, TRUE);
-  /* One line each: allocated their natural height, they do not wrap. */
-  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (code, GTK_ALIGN_CENTER);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (code), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (code), 4);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (code), 10);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (code), 1.0);
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_widget_add_css_class (code, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), sam_group_row_new ());
   gtk_list_item_set_child (list_item, expander);
-  g_object_set_data (G_OBJECT (expander), "sam-page", user_data);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (row_drag_prepare_cb), list_item);
@@ -462,100 +443,34 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (target));
 }
 
-/* Rows show their group directly rather than through expressions: a
- * jump to a far group binds every row in view anew, and one handler per
- * row costs less than watching the chain list item → row → group. */
-static void
-show_group_in_row (GtkWidget *top,
-                   SamGroup  *group)
-{
-  SamOrganisationPage *self = g_object_get_data (G_OBJECT (top), "sam-page");
-  GtkWidget *box = GTK_IS_TREE_EXPANDER (top) ? gtk_tree_expander_get_child (GTK_TREE_EXPANDER (top)) : top;
-  g_autofree char *description = NULL;
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (box)), sam_group_get_name (group));
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (box)), sam_group_get_code (group));
-  if (GTK_IS_TREE_EXPANDER (top))
-    {
-      if (group_is_current (self, group))
-        gtk_widget_remove_css_class (top, "dim-label");
-      else
-        gtk_widget_add_css_class (top, "dim-label");
-    }
-
-  /* Translators: how a screen reader names a row of the tree: a group's
-   * name and its kind */
-  description = g_strdup_printf (_("%s, %s"), sam_group_get_name (group), sam_group_kind_get_label (sam_group_get_kind (group)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-}
-
-static void
-row_group_notify_cb (SamGroup   *group,
-                     GParamSpec *pspec,
-                     GtkWidget  *top)
-{
-  show_group_in_row (top, group);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *top = gtk_list_item_get_child (list_item);
-  g_autoptr(SamGroup) group = NULL;
-
-  if (GTK_IS_TREE_LIST_ROW (row))
-    {
-      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (top), row);
-      group = gtk_tree_list_row_get_item (row);
-    }
-  else
-    group = g_object_ref (gtk_list_item_get_item (list_item));
-
-  show_group_in_row (top, group);
-  /* Tied to the row widget, which may go without being unbound. */
-  g_signal_connect_object (group, "notify", G_CALLBACK (row_group_notify_cb), top, 0);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  g_autoptr(SamGroup) group = dup_group_of_item (gtk_list_item_get_item (list_item));
-
-  if (group != NULL && gtk_list_item_get_child (list_item) != NULL)
-    g_signal_handlers_disconnect_by_func (group, row_group_notify_cb, gtk_list_item_get_child (list_item));
-}
-
 /* A group found: its name and short code, no expander. */
 static void
 setup_flat_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_inscription_new (NULL);
-  GtkWidget *code = gtk_inscription_new (NULL);
+  gtk_list_item_set_child (list_item, sam_group_row_new ());
+}
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (name), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (name), 32);
-  gtk_widget_set_hexpand (name, TRUE);
-  /* One line each: allocated their natural height, they do not wrap. */
-  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (code, GTK_ALIGN_CENTER);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (code), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (code), 4);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (code), 10);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (code), 1.0);
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_widget_add_css_class (code, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_list_item_set_child (list_item, box);
-  g_object_set_data (G_OBJECT (box), "sam-page", user_data);
+/* Rows show their group directly rather than through expressions: a
+ * jump to a far group binds every row kept around the view anew (GTK 4.8
+ * keeps about 200), and the row skips a group it already shows. */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             SamOrganisationPage      *self)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  GtkWidget *top = gtk_list_item_get_child (list_item);
+  g_autoptr(SamGroup) group = dup_group_of_item (item);
+  GtkWidget *row = top;
+
+  if (GTK_IS_TREE_EXPANDER (top))
+    {
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (top), item);
+      row = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (top));
+    }
+  sam_group_row_set_group (SAM_GROUP_ROW (row), group, self->today);
 }
 
 /* Selection: the tree and the list of groups found each keep their own
@@ -1030,12 +945,10 @@ sam_organisation_page_init (SamOrganisationPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->tree_view, factory);
   gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (flat_factory, "setup", G_CALLBACK (setup_flat_row_cb), self);
   g_signal_connect (flat_factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (flat_factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->flat_view, flat_factory);
   gtk_list_view_set_model (self->flat_view, GTK_SELECTION_MODEL (self->flat_selection));
 

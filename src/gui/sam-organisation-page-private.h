@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "sam-group-matches.h"
 #include "sam-organisation-page.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,6 @@ struct _SamOrganisationPage
   GHashTable          *parents;         /* UUIDs of the groups read so far that have children */
   GHashTable          *child_models;    /* parent UUID → its children as the tree shows them */
   GtkCustomFilter     *dissolved_filter;
-  GtkCustomFilter     *flat_filter;
   GListStore          *all_groups;
   gboolean             all_groups_stale;
   GHashTable          *search_keys;     /* SamGroup → its name and code, case-folded */
@@ -29,7 +29,7 @@ struct _SamOrganisationPage
   char                *flat_needle;     /* the search the list of groups found was last filtered by */
   guint                flat_kind;       /* and the kind */
   GtkTreeListModel    *tree_model;
-  GtkFilterListModel  *flat_model;      /* of SamGroup, no tree rows */
+  SamGroupMatches     *flat_model;      /* the groups found, no tree rows */
   GtkSingleSelection  *selection;       /* over the tree */
   GtkSingleSelection  *flat_selection;  /* over the groups found */
   SamGroup            *selected;

@@ -58,6 +58,8 @@ dup_group_of_item (gpointer item)
     return NULL;
   if (GTK_IS_TREE_LIST_ROW (item))
     return gtk_tree_list_row_get_item (item);
+  if (SAM_IS_GROUP_MATCH (item))
+    return g_object_ref (sam_group_match_get_group (item));
 
   return g_object_ref (item);
 }
@@ -110,14 +112,12 @@ search_key (SamOrganisationPage *self,
   return key;
 }
 
+/* Whether the search and the kind chosen find @group */
 static gboolean
-flat_filter_cb (gpointer item,
-                gpointer user_data)
+group_is_found (SamOrganisationPage *self,
+                SamGroup            *group,
+                guint                kind)
 {
-  SamOrganisationPage *self = user_data;
-  SamGroup *group = item;
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-
   if (!self->show_dissolved && !group_is_current (self, group))
     return FALSE;
   if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && sam_group_get_kind (group) != (SamGroupKind) (kind - 1))
@@ -259,17 +259,19 @@ ensure_all_groups (SamOrganisationPage *self)
   self->flat_kind = G_MAXUINT;
 }
 
-/* Filters the list of groups found for the current search and kind.
- * Typing on narrows what was found and deleting widens it: the list is
- * then only checked where it can change, and the rows of groups still
- * found stay as they are. */
+/* Finds the groups for the current search and kind. Typing on narrows
+ * what was found, so only the groups found so far are looked at again. */
 static void
 refilter_flat (SamOrganisationPage *self)
 {
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   const char *now = self->needle;
   const char *was;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean narrower = FALSE;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GListModel *from;
+  guint n;
+  gint index = -1;
 
   /* A list read again forgets what it was filtered by. */
   ensure_all_groups (self);
@@ -278,12 +280,32 @@ refilter_flat (SamOrganisationPage *self)
     {
       if (g_strcmp0 (now, was) == 0)
         return;
-      if (was == NULL || (now != NULL && strstr (now, was) != NULL))
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (now == NULL || strstr (was, now) != NULL)
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
+      narrower = was == NULL || (now != NULL && strstr (now, was) != NULL);
     }
-  gtk_filter_changed (GTK_FILTER (self->flat_filter), change);
+
+  from = narrower ? G_LIST_MODEL (self->flat_model) : G_LIST_MODEL (self->all_groups);
+  n = g_list_model_get_n_items (from);
+  for (guint i = 0; i < n; i++)
+    {
+      SamGroup *group = narrower ? sam_group_matches_get (self->flat_model, i)
+                                 : g_list_model_get_item (G_LIST_MODEL (self->all_groups), i);
+
+      if (group_is_found (self, group, kind))
+        g_ptr_array_add (found, group);
+      /* The store holds the group, which outlives this reference. */
+      if (!narrower)
+        g_object_unref (group);
+    }
+
+  /* The chosen group is chosen in the list while it is found. A search
+   * that does not find it leaves it in the details, as does going from
+   * the tree to the list (set_flat()). */
+  self->updating = TRUE;
+  sam_group_matches_set (self->flat_model, (SamGroup **) found->pdata, found->len);
+  if (self->flat && self->selected != NULL)
+    index = sam_group_matches_find (self->flat_model, sam_group_get_uuid (self->selected));
+  gtk_single_selection_set_selected (self->flat_selection, index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION);
+  self->updating = FALSE;
 
   g_free (self->flat_needle);
   self->flat_needle = g_strdup (now);
@@ -539,7 +561,7 @@ select_in_model (SamOrganisationPage *self,
 
   if (self->flat)
     {
-      index = index_of_uuid (G_LIST_MODEL (self->flat_model), uuid);
+      index = sam_group_matches_find (self->flat_model, uuid);
       if (index < 0)
         return FALSE;
       gtk_single_selection_set_selected (self->flat_selection, (guint) index);
@@ -698,7 +720,6 @@ build_models (SamOrganisationPage *self)
 {
   GListStore *root;
   GtkFilterListModel *filtered_root;
-  GtkFilterListModel *flat;
 
   g_hash_table_remove_all (self->children);
   g_hash_table_remove_all (self->parents);
@@ -726,10 +747,9 @@ build_models (SamOrganisationPage *self)
   g_clear_object (&self->tree_model);
   self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (filtered_root), FALSE, FALSE,
                                               create_children_cb, self, NULL);
-  flat = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all_groups)),
-                                    g_object_ref (GTK_FILTER (self->flat_filter)));
-  g_clear_object (&self->flat_model);
-  self->flat_model = flat;
+  sam_group_matches_set (self->flat_model, NULL, 0);
+  g_clear_pointer (&self->flat_needle, g_free);
+  self->flat_kind = G_MAXUINT;
 
   self->flat = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, "tree");
@@ -774,7 +794,6 @@ sam_organisation_page_dispose (GObject *object)
   g_clear_object (&self->tree_model);
   g_clear_object (&self->flat_model);
   g_clear_object (&self->dissolved_filter);
-  g_clear_object (&self->flat_filter);
   g_clear_object (&self->all_groups);
   g_clear_object (&self->selected);
   g_clear_object (&self->undo);
@@ -849,8 +868,11 @@ sam_organisation_page_set_property (GObject      *object,
           self->show_dissolved = g_value_get_boolean (value);
           gtk_filter_changed (GTK_FILTER (self->dissolved_filter),
                               self->show_dissolved ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
-          gtk_filter_changed (GTK_FILTER (self->flat_filter),
-                              self->show_dissolved ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+          /* The groups found are found again. */
+          g_clear_pointer (&self->flat_needle, g_free);
+          self->flat_kind = G_MAXUINT;
+          if (self->flat)
+            refilter_flat (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -921,7 +943,7 @@ sam_organisation_page_init (SamOrganisationPage *self)
   self->all_groups = g_list_store_new (SAM_TYPE_GROUP);
   self->all_groups_stale = TRUE;
   self->dissolved_filter = gtk_custom_filter_new (dissolved_filter_cb, self, NULL);
-  self->flat_filter = gtk_custom_filter_new (flat_filter_cb, self, NULL);
+  self->flat_model = sam_group_matches_new ();
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -9,7 +9,8 @@
  * Xvfb: the list of groups found tells the list view only what changed
  * and keeps its items; the rows in view show their group's name and code
  * wherever the list is scrolled to and after a branch closes; a search
- * keeps the chosen group while it still finds it.
+ * keeps the chosen group while it still finds it. A screenshot of a
+ * search is written to the build directory.
  */
 
 #include "config.h"
@@ -356,7 +357,8 @@ test_search (void)
   g_autoptr(SamGroup) g123 = sam_store_find_group_by_code (store, "G123", NULL);
   GtkWidget *view;
 
-  /* "Råd" is in the names of every third group. */
+  /* Ctrl+F shows the search; "Råd" is in the names of every third group. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
   search ("råd");
   view = flat_view ();
   g_assert_cmpuint (n_found (), ==, N_GROUPS / 3);
@@ -375,6 +377,7 @@ test_search (void)
   type ("3");
   g_assert_cmpuint (n_found (), ==, 1);
   g_assert_cmpuint (selected_position (view), ==, 0);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search", 200);
 
   /* Deleting: more is found, and the group stays chosen */
   type (NULL);

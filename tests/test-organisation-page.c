@@ -19,6 +19,7 @@
 #include <adwaita.h>
 
 #include "sam-demo.h"
+#include "sam-detail-title.h"
 #include "sam-gui.h"
 #include "sam-organisation-page.h"
 #include "sam-rules.h"
@@ -311,6 +312,46 @@ test_dialogs_open (void)
   gtk_window_destroy (w);
 }
 
+/* A row's title and subtitle: they wrap to the width given, and asked
+ * how wide they must be for some height, the answer is their width for
+ * any height (not a search through widths, one text layout each). */
+static void
+test_detail_title (void)
+{
+  GtkWidget *title = g_object_ref_sink (sam_detail_title_new ());
+  GtkWidget *label = gtk_label_new ("Mandatperioden har gått ut utan efterträdare: "
+                                    "Greta Lind (ordförande, till 2026-06-30), "
+                                    "Johan Ek (kontaktperson, till 2026-06-30)");
+  GtkWidget *subtitle = gtk_label_new ("Samordningsråd");
+  int narrow_min, narrow_nat, wide_min, wide_nat, min, nat, any_min, any_nat, one_line;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  sam_detail_title_append (SAM_DETAIL_TITLE (title), label);
+  sam_detail_title_append (SAM_DETAIL_TITLE (title), subtitle);
+  g_assert_true (gtk_widget_get_first_child (title) == label);
+  g_assert_true (gtk_widget_has_css_class (title, "title"));
+
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 150, &narrow_min, &narrow_nat, NULL, NULL);
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 2000, &wide_min, &wide_nat, NULL, NULL);
+  gtk_widget_measure (subtitle, GTK_ORIENTATION_VERTICAL, -1, &one_line, NULL, NULL, NULL);
+  g_test_message ("title and subtitle: %d px high at 150 px wide, %d px at 2000 px", narrow_nat, wide_nat);
+  g_assert_cmpint (narrow_nat, >, wide_nat);
+  g_assert_cmpint (wide_nat, >=, 2 * one_line);
+
+  gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, &any_min, &any_nat, NULL, NULL);
+  gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, one_line, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, any_min);
+  g_assert_cmpint (nat, ==, any_nat);
+
+  /* Without its subtitle, it is as high as its label */
+  gtk_widget_set_visible (subtitle, FALSE);
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 2000, &min, &nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 2000, &wide_min, &wide_nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, wide_nat);
+
+  g_object_unref (title);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/roles", test_roles);
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
+  g_test_add_func ("/organisation-page/detail-title", test_detail_title);
 
   ret = sam_test_ui_run ();
 

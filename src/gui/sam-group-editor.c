@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-commission-doc.h"
+#include "sam-detail-title.h"
 #include "sam-group-editor.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
@@ -157,7 +158,7 @@ detail_row_new (Section *section)
 {
   DetailRow *detail = g_new0 (DetailRow, 1);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title_box = sam_detail_title_new ();
 
   detail->row = adw_preferences_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (detail->row), FALSE);
@@ -174,13 +175,12 @@ detail_row_new (Section *section)
 
   gtk_widget_set_valign (title_box, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (title_box, TRUE);
-  gtk_widget_add_css_class (title_box, "title");
   detail->title = new_row_label ("title", section->wrap);
   detail->subtitle = new_row_label ("subtitle", section->wrap);
   if (section->wrap)
     gtk_label_set_selectable (detail->title, TRUE);
-  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (detail->title));
-  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (detail->subtitle));
+  sam_detail_title_append (SAM_DETAIL_TITLE (title_box), GTK_WIDGET (detail->title));
+  sam_detail_title_append (SAM_DETAIL_TITLE (title_box), GTK_WIDGET (detail->subtitle));
   gtk_box_append (GTK_BOX (header), title_box);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (detail->row), header);

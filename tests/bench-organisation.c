@@ -187,6 +187,29 @@ report_reference (const char *what,
   g_print ("%-30s %6s %7s   %7.2f %7.2f\n", what, "", "", median, worst);
 }
 
+/* The selection of the page's tree, as a user's arrow keys move it */
+static GtkSingleSelection *
+find_tree_selection (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          GTK_IS_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
+        return GTK_SINGLE_SELECTION (model);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = find_tree_selection (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkEditable *
 find_search_entry (GtkWidget *page)
 {
@@ -221,6 +244,7 @@ main (int   argc,
   g_autoptr(GArray) open = g_array_new (FALSE, TRUE, sizeof (Timing));
   g_autoptr(GArray) filter = g_array_new (FALSE, TRUE, sizeof (Timing));
   g_autoptr(GArray) details = g_array_new (FALSE, TRUE, sizeof (Timing));
+  g_autoptr(GArray) next = g_array_new (FALSE, TRUE, sizeof (Timing));
   g_autoptr(GArray) redraw = g_array_new (FALSE, TRUE, sizeof (Timing));
   g_autoptr(GArray) repaint = g_array_new (FALSE, TRUE, sizeof (Timing));
   gboolean verbose = g_getenv ("SAM_BENCH_VERBOSE") != NULL;
@@ -376,13 +400,42 @@ main (int   argc,
                 g_strcmp0 (sam_group_get_uuid (sam_organisation_page_get_selected_group (page)), sam_group_get_uuid (group)) == 0);
     }
 
+  /* Showing the details of the next group in the tree, as the arrow keys
+   * do */
+  {
+    GtkSingleSelection *selection = find_tree_selection (GTK_WIDGET (page));
+
+    g_assert_nonnull (selection);
+    for (guint round = 0; round <= ROUNDS * 5; round++)
+      {
+        guint position = gtk_single_selection_get_selected (selection);
+        Timing timing;
+
+        g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+        start = now_us ();
+        gtk_single_selection_set_selected (selection, position + 1);
+        timing.ours = ms_since (start);
+        wait_for_frame (GTK_WIDGET (window), start, &timing);
+        if (round > 0)
+          g_array_append_val (next, timing);
+        {
+          g_autoptr(SamGroup) shown = gtk_tree_list_row_get_item (gtk_single_selection_get_selected_item (selection));
+
+          g_assert_true (sam_organisation_page_get_selected_group (page) != NULL &&
+                         g_strcmp0 (sam_group_get_uuid (sam_organisation_page_get_selected_group (page)),
+                                    sam_group_get_uuid (shown)) == 0);
+        }
+      }
+  }
+
   g_print ("\nOrganisation page, %u rounds each (%u for the details), in ms:\n", ROUNDS, ROUNDS * 5);
   g_print ("%-30s %14s   %15s   %13s\n", "", "our code", "to the frame", "of the frame");
   g_print ("%-30s %6s %7s   %7s %7s   %6s %6s\n", "", "median", "worst", "median", "worst", "layout", "paint");
   g_print ("After the first load:\n");
   report ("  open the page", open, TRUE);
   report ("  filter the tree (search)", filter, TRUE);
-  report ("  show a group's details", details, TRUE);
+  report ("  show a far group's details", details, TRUE);
+  report ("  show the next group's details", next, TRUE);
   g_print ("The first load (a new page):\n");
   report ("  load the register", load, FALSE);
   g_print ("References (no code of ours):\n");

@@ -21,62 +21,11 @@ import time
 APP_ARGV = sys.argv[1:]
 
 import pyatspi  # noqa: E402
-from dogtail import config, tree  # noqa: E402
-
-config.searchShowingOnly = False
-config.defaultDelay = 0.2
-config.searchCutoffCount = 20
-config.logDebugToFile = False
-config.logDebugToStdOut = False
-
-CONTROL_ROLES = {'push button', 'toggle button', 'menu button', 'check box', 'radio button'}
-
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
-    sys.stdout.flush()
-
-
-def find_app(timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            for a in tree.root.applications():
-                if a.name == 'samordna':
-                    return a
-        except Exception:
-            pass
-        time.sleep(0.5)
-    return None
-
-
-def walk(node, depth=0):
-    yield node, depth
-    try:
-        children = node.children
-    except Exception:
-        return
-    for c in children:
-        yield from walk(c, depth + 1)
-
-
-def lint(app):
-    bad = []
-    for node, _ in walk(app):
-        try:
-            role, name = node.roleName, node.name or ''
-        except Exception:
-            continue
-        if role in CONTROL_ROLES and (not name.strip() or name.startswith('Gtk')):
-            bad.append(f'{role} named {name!r} under {node.parent.roleName if node.parent else "?"}')
-    return bad
+from samordna_a11y import check, find_app, finish, unnamed_controls, walk  # noqa: E402
 
 
 def find(app, name, roles):
-    for node, _ in walk(app):
+    for node in walk(app):
         try:
             if node.name == name and node.roleName in roles:
                 return node
@@ -120,7 +69,7 @@ def main():
         menu = find(app, 'Huvudmeny', {'toggle button', 'push button', 'menu button'})
         check('the main menu button is named “Huvudmeny”', menu is not None)
 
-        bad = lint(app)
+        bad = unnamed_controls(app)
         check('every button, toggle and menu button has a name', not bad, '; '.join(bad))
     finally:
         proc.terminate()
@@ -129,9 +78,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    print(f'1..{len(results)}')
-
 
 if __name__ == '__main__':
     main()
-    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)
+    sys.exit(finish())

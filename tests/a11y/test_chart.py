@@ -25,23 +25,8 @@ import time
 APP_ARGV = sys.argv[1:]
 
 import pyatspi  # noqa: E402
-from dogtail import config, rawinput, tree  # noqa: E402
-
-config.searchShowingOnly = False
-config.defaultDelay = 0.2
-config.searchCutoffCount = 20
-config.logDebugToFile = False
-config.logDebugToStdOut = False
-
-CONTROL_ROLES = {'push button', 'toggle button', 'menu button', 'check box', 'radio button'}
-
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
-    sys.stdout.flush()
+from dogtail import rawinput  # noqa: E402
+from samordna_a11y import check, find_app, finish, screenshot, unnamed_controls, walk  # noqa: E402
 
 
 def wait_for(func, timeout=15):
@@ -55,25 +40,6 @@ def wait_for(func, timeout=15):
             return found
         time.sleep(0.3)
     return None
-
-
-def find_app():
-    def look():
-        for a in tree.root.applications():
-            if a.name == 'samordna':
-                return a
-        return None
-    return wait_for(look, 30)
-
-
-def walk(node):
-    yield node
-    try:
-        children = node.children
-    except Exception:
-        return
-    for c in children:
-        yield from walk(c)
 
 
 def find(app, name, roles, showing=False):
@@ -96,24 +62,6 @@ def find_matching(app, pattern, roles):
         except Exception:
             continue
     return None
-
-
-def lint(app):
-    bad = []
-    for node in walk(app):
-        try:
-            role, name = node.roleName, node.name or ''
-        except Exception:
-            continue
-        if role in CONTROL_ROLES and (not name.strip() or name.startswith('Gtk')):
-            bad.append(f'{role} named {name!r} under {node.parent.roleName if node.parent else "?"}')
-    return bad
-
-
-def screenshot(name):
-    out = os.path.join(os.environ.get('G_TEST_BUILDDIR', '.'), name)
-    subprocess.run(['import', '-window', 'root', out], check=False)
-    print(f'# screenshot: {out}')
 
 
 def zoom_level(app):
@@ -209,7 +157,7 @@ def main():
         pane = chart
         while pane is not None and pane.name != 'SamChartPane':
             pane = pane.parent
-        bad = lint(pane if pane is not None else app)
+        bad = unnamed_controls(pane if pane is not None else app)
         check('every button, toggle and menu button of the chart has a name', not bad, '; '.join(bad))
     finally:
         proc.terminate()
@@ -218,9 +166,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    print(f'1..{len(results)}')
-
 
 if __name__ == '__main__':
     main()
-    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)
+    sys.exit(finish())

@@ -25,35 +25,13 @@ import time
 BINARY, DEMO = sys.argv[1], sys.argv[2]
 
 import pyatspi  # noqa: E402
-from dogtail import config, tree  # noqa: E402
+from dogtail import config  # noqa: E402
+from samordna_a11y import check, find_app, finish, screenshot, tree, walk  # noqa: E402
 
-config.searchShowingOnly = False
-config.defaultDelay = 0.2
 config.childrenLimit = 2000
-config.logDebugToFile = False
-config.logDebugToStdOut = False
-
 TITLE = 'Gemensam rutin för överflyttning av intensivvårdspatienter'
 CORRECTED = 'Gemensam regional rutin för överflyttning av intensivvårdspatienter'
 REASON = 'Resursfrågor om vårdplatser ligger på linjeorganisationen.'
-
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
-    sys.stdout.flush()
-
-
-def walk(node):
-    yield node
-    try:
-        children = node.children
-    except Exception:
-        return
-    for c in children:
-        yield from walk(c)
 
 
 def is_visible(node):
@@ -81,24 +59,6 @@ def wait_for(fn, timeout=10):
             return value
         time.sleep(0.3)
     return fn()
-
-
-def find_app(timeout=30):
-    def look():
-        try:
-            for a in tree.root.applications():
-                if a.name == 'samordna':
-                    return a
-        except Exception:
-            return None
-        return None
-    return wait_for(look, timeout)
-
-
-def screenshot(name):
-    out = os.path.join(os.environ.get('G_TEST_BUILDDIR', '.'), name)
-    subprocess.run(['import', '-window', 'root', out], check=False)
-    print(f'# screenshot: {out}')
 
 
 def click(app, name):
@@ -192,9 +152,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    print(f'1..{len(results)}')
-
 
 if __name__ == '__main__':
     main()
-    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)
+    sys.exit(finish())

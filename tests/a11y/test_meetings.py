@@ -28,64 +28,10 @@ import time
 BINARY, DEMO_XML = sys.argv[1], sys.argv[2]
 
 import pyatspi  # noqa: E402
-from dogtail import config, rawinput, tree  # noqa: E402
+from dogtail import config, rawinput  # noqa: E402
+from samordna_a11y import check, find_app, finish, screenshot, unnamed_controls, walk  # noqa: E402
 
-config.searchShowingOnly = False
-config.defaultDelay = 0.2
-config.searchCutoffCount = 20
 config.childrenLimit = 5000
-config.logDebugToFile = False
-config.logDebugToStdOut = False
-
-CONTROL_ROLES = {'push button', 'toggle button', 'menu button', 'check box', 'radio button'}
-OUT_DIR = os.environ.get('G_TEST_BUILDDIR', '.')
-
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
-    sys.stdout.flush()
-    return ok
-
-
-def screenshot(name):
-    """The whole X screen, through GDK 3 (the test's own toolkit)."""
-    try:
-        import gi
-        gi.require_version('Gdk', '3.0')
-        from gi.repository import Gdk
-        root = Gdk.get_default_root_window()
-        pixbuf = Gdk.pixbuf_get_from_window(root, 0, 0, root.get_width(), root.get_height())
-        path = os.path.join(OUT_DIR, name)
-        pixbuf.savev(path, 'png', [], [])
-        print(f'# screenshot: {path}')
-    except Exception as e:  # a missing screenshot is no failure of the page
-        print(f'# no screenshot {name}: {e}')
-
-
-def find_app(timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            for a in tree.root.applications():
-                if a.name == 'samordna':
-                    return a
-        except Exception:
-            pass
-        time.sleep(0.5)
-    return None
-
-
-def walk(node):
-    yield node
-    try:
-        children = node.children
-    except Exception:
-        return
-    for c in children:
-        yield from walk(c)
 
 
 def find(root, name=None, roles=None, pattern=None, timeout=10):
@@ -164,22 +110,6 @@ def set_text(node, text):
 def click(node):
     node.doActionNamed('click')
     time.sleep(0.8)
-
-
-def lint(app):
-    bad = []
-    for node in walk(app):
-        try:
-            role, name = node.roleName, node.name or ''
-        except Exception:
-            continue
-        if role in CONTROL_ROLES and (not name.strip() or name.startswith('Gtk')):
-            chain, up = [], node.parent
-            while up is not None and len(chain) < 8:
-                chain.append(f'{up.roleName}:{(up.name or "")[:20]}')
-                up = up.parent
-            bad.append(f'{role} named {name!r} under {" < ".join(chain)}')
-    return bad
 
 
 def query(db, sql, *args):
@@ -299,7 +229,7 @@ def main():
         # The other pages have lints of their own: this one covers the
         # Meetings page (and the whole window if the page is not found).
         page = find(app, name='SamMeetingsPage', roles={'filler', 'panel'}, timeout=2) or app
-        bad = lint(page)
+        bad = unnamed_controls(page)
         check('every button, toggle and menu button on the page has a name', not bad, '; '.join(bad[:10]))
     finally:
         proc.terminate()
@@ -308,9 +238,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    print(f'1..{len(results)}')
-
 
 if __name__ == '__main__':
     main()
-    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)
+    sys.exit(finish())

@@ -29,32 +29,7 @@ WORK_DIR = tempfile.mkdtemp(prefix='test-organisation-')
 REGISTER = os.path.join(WORK_DIR, 'register.sqlite')
 
 import pyatspi  # noqa: E402
-from dogtail import config, tree  # noqa: E402
-
-config.searchShowingOnly = False
-config.defaultDelay = 0.2
-config.searchCutoffCount = 20
-config.logDebugToFile = False
-config.logDebugToStdOut = False
-
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-    print(('ok' if ok else 'not ok') + f' {len(results)} - {name}' + (f' # {detail}' if detail and not ok else ''))
-    sys.stdout.flush()
-    return ok
-
-
-def walk(node):
-    yield node
-    try:
-        children = node.children
-    except Exception:
-        return
-    for c in children:
-        yield from walk(c)
+from samordna_a11y import check, find_app, finish, screenshot, walk  # noqa: E402
 
 
 def plain(name):
@@ -127,34 +102,12 @@ def dialog(app, title):
     raise AssertionError(f'no window “{title}”')
 
 
-def find_app(timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            for a in tree.root.applications():
-                if a.name == 'samordna':
-                    return a
-        except Exception:
-            pass
-        time.sleep(0.5)
-    return None
-
-
 def query(sql, *params):
     db = sqlite3.connect(f'file:{REGISTER}?mode=ro', uri=True)
     try:
         return db.execute(sql, params).fetchall()
     finally:
         db.close()
-
-
-def screenshot(name):
-    if shutil.which('import') is None:
-        print(f'# no screenshot {name}: ImageMagick’s import is not installed')
-        return
-    path = os.path.join(SHOT_DIR, name)
-    subprocess.run(['import', '-window', 'root', path], check=False)
-    print(f'# screenshot: {path}')
 
 
 def add_person(app, name, role, organisation):
@@ -233,7 +186,7 @@ def main():
         warning = find_containing(app, 'kommer båda från Sjukhusen i Sjöstad')
         check('the warning says the chair and the contact person come from one organisation',
               warning is not None)
-        screenshot('organisation-a11y-warning-sv.png')
+        screenshot('organisation-a11y-warning-sv.png', SHOT_DIR)
 
         # A subgroup, moved under another council
         click(app, 'Ny grupp')
@@ -251,7 +204,7 @@ def main():
         click(d, 'Flytta')
         rows = query("SELECT p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
         check('“Flytta till…” moves the subgroup under GER', rows == [('GER',)], str(rows))
-        screenshot('organisation-a11y-moved-sv.png')
+        screenshot('organisation-a11y-moved-sv.png', SHOT_DIR)
 
         # Delete, then undo from the toast
         click(app, 'Ta bort')
@@ -267,7 +220,7 @@ def main():
         time.sleep(1.0)
         rows = query("SELECT count (*) FROM audit_log WHERE action IN ('undo', 'redo')")
         check('the undo is in the audit log', rows[0][0] >= 1, str(rows))
-        screenshot('organisation-a11y-sv.png')
+        screenshot('organisation-a11y-sv.png', SHOT_DIR)
     except AssertionError as e:
         check('the steps run to the end', False, str(e))
     finally:
@@ -277,12 +230,10 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    print(f'1..{len(results)}')
-
 
 if __name__ == '__main__':
     try:
         main()
     finally:
         shutil.rmtree(WORK_DIR, ignore_errors=True)
-    sys.exit(0 if results and all(ok for _, ok, _ in results) else 1)
+    sys.exit(finish())

@@ -17,14 +17,17 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sam-demo.h"
 #include "sam-detail-title.h"
+#include "sam-commission-doc.h"
 #include "sam-gui.h"
 #include "sam-organisation-page.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
 #include "sam-test-ui.h"
+#include "sam-test-util.h"
 
 static char *demo_dir;
 static SamStore *store;
@@ -352,6 +355,32 @@ test_detail_title (void)
   g_object_unref (title);
 }
 
+/* A report printed as the pages do it: to a PDF on A4, with its text */
+static void
+test_print_report (void)
+{
+  g_autoptr(SamReport) report = sam_person_roles_doc_new (store, "0ee3be4c-2d55-43d7-a57b-3078e52b5e3c", NULL, NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "samordna-test-print-report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (report);
+  operation = sam_gui_print_operation_new (report);
+  g_clear_object (&report);     /* the operation keeps it */
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, window, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
+  g_assert_nonnull (strstr (info, "(A4)"));
+  text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+  g_assert_nonnull (strstr (text, "Katarina Nordström"));
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
+  g_test_add_func ("/organisation-page/print-report", test_print_report);
 
   ret = sam_test_ui_run ();
 

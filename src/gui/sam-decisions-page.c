@@ -16,6 +16,7 @@
 #include "sam-decision-sorter.h"
 #include "sam-decision-text.h"
 #include "sam-decisions-page.h"
+#include "sam-gui.h"
 #include "sam-store-decisions.h"
 #include "sam-window.h"
 
@@ -718,23 +719,6 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                SamReport         *report)
-{
-  gtk_print_operation_set_n_pages (operation, sam_report_paginate (report, gtk_print_context_get_cairo_context (context)));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              SamReport         *report)
-{
-  sam_report_render_page (report, gtk_print_context_get_cairo_context (context), page);
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -742,7 +726,7 @@ print_action (GtkWidget  *widget,
   SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  SamReport *report;
+  g_autoptr(SamReport) report = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if ((report = sam_decision_log_new (self->store, selected_group (self), selected_year (self), &error)) == NULL)
@@ -751,13 +735,7 @@ print_action (GtkWidget  *widget,
       return;
     }
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, sam_report_get_title (report));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), report);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), report,
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  operation = sam_gui_print_operation_new (report);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("Could Not Print Decision Log"), error);

@@ -16,6 +16,7 @@
 #include "sam-ics.h"
 #include "sam-meeting-checks.h"
 #include "sam-meeting-editor.h"
+#include "sam-gui.h"
 #include "sam-meetings-page.h"
 #include "sam-minutes.h"
 #include "sam-month-view.h"
@@ -1218,25 +1219,6 @@ add_substitute_action (GtkWidget  *widget,
 /* Printing and PDF */
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                SamReport         *report)
-{
-  guint n_pages = sam_report_paginate (report, gtk_print_context_get_cairo_context (context));
-
-  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              SamReport         *report)
-{
-  sam_report_render_page (report, gtk_print_context_get_cairo_context (context), page);
-}
-
-static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                SamMeetingsPage         *self)
@@ -1256,8 +1238,6 @@ print_document (SamMeetingsPage *self,
 {
   g_autoptr(SamReport) report = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
 
   if (self->selected_uuid == NULL)
@@ -1268,17 +1248,8 @@ print_document (SamMeetingsPage *self,
       return;
     }
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, sam_report_get_title (report));
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
+  operation = sam_gui_print_operation_new (report);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
-                         g_object_ref (report), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent_window (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-commission-doc.h"
+#include "sam-gui.h"
 #include "sam-people-window.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
@@ -30,7 +31,6 @@ struct _SamPeopleWindow
   GtkSingleSelection  *selection;
   SamPerson           *person;
   GPtrArray           *rows;
-  SamReport           *print_report;
 
   AdwToastOverlay     *toast_overlay;
   GtkSearchEntry      *search_entry;
@@ -309,51 +309,26 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                SamPeopleWindow   *self)
-{
-  guint n = sam_report_paginate (self->print_report, gtk_print_context_get_cairo_context (context));
-
-  gtk_print_operation_set_n_pages (operation, MAX (n, 1));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              SamPeopleWindow   *self)
-{
-  sam_report_render_page (self->print_report, gtk_print_context_get_cairo_context (context), (guint) page);
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   SamPeopleWindow *self = SAM_PEOPLE_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(SamReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->person == NULL)
     return;
 
-  g_clear_object (&self->print_report);
-  self->print_report = sam_person_roles_doc_new (get_store (self), sam_person_get_uuid (self->person), NULL, &error);
-  if (self->print_report == NULL)
+  report = sam_person_roles_doc_new (get_store (self), sam_person_get_uuid (self->person), NULL, &error);
+  if (report == NULL)
     {
       sam_organisation_page_show_error (self->page, _("Could Not Print List of Roles"), error);
       return;
     }
 
-  /* The report draws its own margins in points on the whole sheet. */
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, sam_person_get_name (self->person));
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  operation = sam_gui_print_operation_new (report);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     sam_organisation_page_show_error (self->page, _("Could Not Print List of Roles"), error);
@@ -449,7 +424,6 @@ sam_people_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   g_clear_object (&self->person);
-  g_clear_object (&self->print_report);
   g_clear_object (&self->page);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 

@@ -890,12 +890,8 @@ sam_store_list_decision_years (SamStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (years, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The decision register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, _("The decision register could not be read"), error))
+    return NULL;
 
   return g_steal_pointer (&years);
 }
@@ -1737,13 +1733,8 @@ query_escalations (SamStore    *self,
       e->decision_title = column_dup (stmt, 10);
       g_ptr_array_add (list, e);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The escalations could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, _("The escalations could not be read"), error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -1850,13 +1841,8 @@ sam_store_list_decision_events (SamStore    *self,
       event->note = column_dup (stmt, 6);
       g_ptr_array_add (events, event);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The history of the decision could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, _("The history of the decision could not be read"), error))
+    return NULL;
 
   return g_steal_pointer (&events);
 }
@@ -1898,13 +1884,8 @@ sam_store_list_group_relations (SamStore         *self,
     {
       g_ptr_array_add (groups, _sam_store_object_from_row (self, stmt, SAM_TABLE_GROUP));
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&groups);
 }

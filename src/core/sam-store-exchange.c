@@ -173,12 +173,8 @@ drop_indexes (SamStoreImport  *import,
       g_ptr_array_add (import->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (import->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (import->store, error, rc, _("The register could not be read"));
-      return FALSE;
-    }
+  if (!_sam_store_end_rows (import->store, stmt, rc, NULL, error))
+    return FALSE;
 
   for (guint i = 0; i < import->indexes->len; i += 2)
     {
@@ -622,12 +618,8 @@ sam_store_import_info (SamStoreImport  *import,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (import->store, error, rc, _("The register information could not be stored"));
-      return FALSE;
-    }
+  if (!_sam_store_end_rows (import->store, stmt, rc, _("The register information could not be stored"), error))
+    return FALSE;
 
   return TRUE;
 }
@@ -656,12 +648,8 @@ lift_triggers (SamStore   *store,
       g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (store, error, rc, _("The register could not be read"));
-      return FALSE;
-    }
+  if (!_sam_store_end_rows (store, stmt, rc, NULL, error))
+    return FALSE;
 
   for (guint i = 0; i < saved->len; i += 2)
     {
@@ -993,12 +981,8 @@ load_uuids (SamStore  *self,
         uuids->pdata[id] = g_string_chunk_insert (self->uuid_chunk,
                                                   (const char *) sqlite3_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return uuids;
 }

@@ -135,12 +135,8 @@ delete_row (SamStore    *self,
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be changed"));
-      return FALSE;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, _("The register could not be changed"), error))
+    return FALSE;
 
   return TRUE;
 }
@@ -189,12 +185,8 @@ select_strings (SamStore            *self,
   bind_texts (stmt, params, n_params);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -540,13 +532,8 @@ sam_store_list_agenda (SamStore    *self,
       _sam_agenda_item_set_row (item, uuid, (int) g_list_model_get_n_items (G_LIST_MODEL (list)) + 1);
       g_list_store_append (list, item);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -845,13 +832,8 @@ sam_store_list_attendance (SamStore    *self,
                                         sqlite3_column_int (stmt, 6) != 0);
       g_list_store_append (list, attendance);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -1316,13 +1298,8 @@ sam_store_list_double_bookings (SamStore  *self,
       booking->second_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (bookings, booking);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&bookings);
 }

@@ -87,6 +87,11 @@ void          _sam_store_set_error      (SamStore           *self,
                                          GError            **error,
                                          int                 rc,
                                          const char         *what);
+gboolean      _sam_store_end_rows       (SamStore           *self,
+                                         sqlite3_stmt       *stmt,
+                                         int                 rc,
+                                         const char         *what,
+                                         GError            **error);
 gboolean      _sam_store_audit          (SamStore           *self,
                                          const char         *action,
                                          const char         *entity,

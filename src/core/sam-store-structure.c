@@ -378,13 +378,8 @@ sam_store_list_child_groups_marked (SamStore    *self,
         g_hash_table_remove (parents, sam_group_get_uuid (group));
       g_ptr_array_add (items, group);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -722,12 +717,8 @@ sam_store_list_seats (SamStore    *self,
       seat->seats = (guint) sqlite3_column_int (stmt, 2);
       g_ptr_array_add (seats, seat);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&seats);
 }
@@ -799,12 +790,8 @@ sam_store_dup_group_names (SamStore     *self,
             g_hash_table_insert (home, g_strdup (uuid), g_strdup (organisation));
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   if (home_organisations != NULL)
     *home_organisations = g_steal_pointer (&home);
@@ -968,12 +955,8 @@ sam_store_list_relations (SamStore    *self,
       relation->kind = kind;
       g_ptr_array_add (relations, relation);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&relations);
 }
@@ -1140,12 +1123,8 @@ sam_store_dup_home_organisations (SamStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&table);
 }

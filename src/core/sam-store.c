@@ -335,6 +335,37 @@ failed_column (SamStore *self)
 }
 
 /**
+ * _sam_store_end_rows:
+ * @self: a #SamStore
+ * @stmt: a statement stepped to its end, or until it failed
+ * @rc: what the last sqlite3_step() returned
+ * @what: (nullable): a translated sentence saying what failed,
+ *   or %NULL for the register as a whole
+ * @error: return location for a #GError
+ *
+ * Ends a statement: resets it and lets go of its parameters.
+ *
+ * Returns: whether it ran to its end (@rc is %SQLITE_DONE)
+ */
+gboolean
+_sam_store_end_rows (SamStore      *self,
+                     sqlite3_stmt  *stmt,
+                     int            rc,
+                     const char    *what,
+                     GError       **error)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sam_store_set_error (self, error, rc, what != NULL ? what : _("The register could not be read"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * _sam_store_is_foreign_key_error:
  * @self: a #SamStore
  * @rc: the result of the failed sqlite3_step()
@@ -505,14 +536,8 @@ _sam_store_collect_objects (SamStore     *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (objects, _sam_store_object_from_row (self, stmt, table));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return NULL;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&objects);
 }
@@ -806,12 +831,8 @@ _sam_store_audit (SamStore    *self,
   sqlite3_bind_text (stmt, 6, before, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, after, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The change could not be logged"));
-      return FALSE;
-    }
+  if (!_sam_store_end_rows (self, stmt, rc, _("The change could not be logged"), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -49,7 +49,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-chart-layout.h"
-#include "bench/governance-tree.h"
+#include "governance-tree.h"
 
 #define RUNS 5
 #define DOT_MAX_NODES 10000
@@ -434,7 +434,7 @@ d3_script (void)
 {
   const char *root = g_getenv ("SAM_SOURCE_ROOT");
 
-  return g_build_filename (root != NULL ? root : ".", "tests", "bench", "d3-tree.mjs", NULL);
+  return g_build_filename (root != NULL ? root : ".", "tests", "chart", "d3", "d3-tree.mjs", NULL);
 }
 
 /* Returns NULL if d3.tree can be timed, or why not. */
@@ -451,7 +451,7 @@ d3_unavailable (void)
   if (!g_file_test (script, G_FILE_TEST_EXISTS))
     return g_strdup_printf ("%s is missing (set SAM_SOURCE_ROOT)", script);
   if (time_command (argv, &out) < 0)
-    return g_strdup ("d3-hierarchy is not installed (npm install --prefix tests/bench)");
+    return g_strdup ("d3-hierarchy is not installed (npm install --prefix tests/chart/d3)");
 
   return NULL;
 }

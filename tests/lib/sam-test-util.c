@@ -120,7 +120,7 @@ sam_test_new_tmp_store (const char  *tmpl,
 /**
  * sam_test_new_tmp_import:
  * @tmpl: a g_dir_make_tmp() template
- * @fixture: an exchange file in tests/fixtures, like "chart-register.xml"
+ * @fixture: an exchange file beside the test, like "chart-register.xml"
  * @dir: (out): return location for the new folder, to free
  *
  * Creates a new register in a new temporary folder and imports @fixture
@@ -133,7 +133,7 @@ sam_test_new_tmp_import (const char  *tmpl,
                          const char  *fixture,
                          char       **dir)
 {
-  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, "fixtures", fixture, NULL);
+  g_autofree char *xml_path = g_test_build_filename (G_TEST_DIST, fixture, NULL);
   g_autofree char *xml = NULL;
   g_autoptr(GError) error = NULL;
   SamImportSummary summary = { 0 };

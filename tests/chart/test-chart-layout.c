@@ -13,7 +13,7 @@
 #include <glib.h>
 
 #include "sam-chart-layout.h"
-#include "bench/governance-tree.h"
+#include "governance-tree.h"
 
 #define EPS 1e-6
 

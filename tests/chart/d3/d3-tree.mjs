@@ -22,7 +22,7 @@ let d3;
 try {
   d3 = await import("d3-hierarchy");
 } catch (error) {
-  console.log("skipped: d3-hierarchy is not installed (npm install --prefix tests/bench)");
+  console.log("skipped: d3-hierarchy is not installed (npm install --prefix tests/chart/d3)");
   process.exit(2);
 }
 

@@ -264,7 +264,7 @@ test_round_trip_random (void)
 static char *
 find_xsd (void)
 {
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samordna-register.xsd", NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samordna-register.xsd", NULL);
 }
 
 /* What every export must pass with the schema's own validator. */

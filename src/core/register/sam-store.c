@@ -18,7 +18,7 @@
 #include <glib/gstdio.h>
 #include <unicode/ucol.h>
 
-#include "sam-core-resources.h"
+#include "sam-register-resources.h"
 #include "sam-store-private.h"
 
 /*
@@ -993,7 +993,7 @@ _sam_store_lookup_sql (const char  *name,
 {
   g_autofree char *path = g_strconcat (SQL_RESOURCE_DIR, name, NULL);
 
-  return g_resource_lookup_data (sam_core_get_resource (), path, 0, error);
+  return g_resource_lookup_data (sam_register_get_resource (), path, 0, error);
 }
 
 static int
@@ -1008,7 +1008,7 @@ compare_names (gconstpointer a,
 static GPtrArray *
 list_migrations (void)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (sam_core_get_resource (), SQL_RESOURCE_DIR, 0, NULL);
+  g_auto(GStrv) names = g_resource_enumerate_children (sam_register_get_resource (), SQL_RESOURCE_DIR, 0, NULL);
   GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)

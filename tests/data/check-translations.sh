@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 status=0
 
 for f in $( (grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_)\(|ngettext *\(' src --include='*.c'; \
-            grep -rl 'translatable="yes"' ui --include='*.ui') | sort); do
+            grep -rl 'translatable="yes"' src --include='*.ui') | sort); do
   grep -qx "$f" po/POTFILES || { echo "po/POTFILES does not list $f"; status=1; }
 done
 while read -r f; do

@@ -26,6 +26,7 @@
 #include "sam-chart-print.h"
 #include "sam-chart-view.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-organisation-page.h"
 #include "sam-test-ui.h"
 #include "sam-test-util.h"

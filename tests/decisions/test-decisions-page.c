@@ -20,6 +20,7 @@
 #include "sam-decision-editor.h"
 #include "sam-decisions-page.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-store-decisions.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"

@@ -17,6 +17,7 @@
 #include "sam-agenda-item-editor.h"
 #include "sam-application.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-meeting-checks.h"
 #include "sam-meetings-page.h"
 #include "sam-month-view.h"

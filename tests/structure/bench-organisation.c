@@ -26,6 +26,7 @@
 #include <adwaita.h>
 
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-i18n.h"
 #include "sam-organisation-page.h"
 #include "sam-store.h"

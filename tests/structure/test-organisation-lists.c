@@ -22,6 +22,7 @@
 #include "sam-group-matches.h"
 #include "sam-group-row.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-organisation-page.h"
 #include "sam-store-structure.h"
 #include "sam-test-ui.h"

@@ -23,6 +23,7 @@
 #include "sam-detail-title.h"
 #include "sam-commission-doc.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-organisation-page.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"

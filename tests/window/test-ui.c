@@ -18,6 +18,7 @@
 
 #include "sam-application.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-store.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"

@@ -292,6 +292,39 @@ sam_undo_end (SamUndo *self)
 }
 
 /**
+ * sam_undo_run:
+ * @self: a #SamUndo
+ * @label: what the edit does, for the user (“Delete Group”)
+ * @edit: the edit, calling the store
+ * @data: for @edit
+ * @error: return location for a #GError
+ *
+ * Runs @edit as one step of the history: what it changes is undone and
+ * redone together. An edit that changes nothing adds no step.
+ *
+ * Returns: what @edit returned (or %FALSE if recording could not start)
+ */
+gboolean
+sam_undo_run (SamUndo         *self,
+              const char      *label,
+              SamUndoEditFunc  edit,
+              gpointer         data,
+              GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SAM_IS_UNDO (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (!sam_undo_begin (self, label, error))
+    return FALSE;
+  ok = edit (self->store, data, error);
+  sam_undo_end (self);
+
+  return ok;
+}
+
+/**
  * sam_undo_get_can_undo:
  * @self: a #SamUndo
  *

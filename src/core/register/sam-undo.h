@@ -15,12 +15,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamUndo, sam_undo, SAM, UNDO, GObject)
 
+/* One edit of the register: calls the store, returns whether it worked. */
+typedef gboolean (*SamUndoEditFunc) (SamStore  *store,
+                                     gpointer   data,
+                                     GError   **error);
+
 SamUndo    *sam_undo_new            (SamStore    *store) G_GNUC_WARN_UNUSED_RESULT;
 SamStore   *sam_undo_get_store      (SamUndo     *self);
 gboolean    sam_undo_begin          (SamUndo     *self,
                                      const char  *label,
                                      GError     **error);
 gboolean    sam_undo_end            (SamUndo     *self);
+gboolean    sam_undo_run            (SamUndo        *self,
+                                     const char     *label,
+                                     SamUndoEditFunc edit,
+                                     gpointer        data,
+                                     GError        **error);
 gboolean    sam_undo_get_can_undo   (SamUndo     *self);
 gboolean    sam_undo_get_can_redo   (SamUndo     *self);
 const char *sam_undo_get_undo_label (SamUndo     *self);

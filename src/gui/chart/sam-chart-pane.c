@@ -17,6 +17,7 @@
 #include "sam-chart-pane.h"
 #include "sam-chart-print.h"
 #include "sam-group.h"
+#include "sam-gui.h"
 #include "sam-schema.h"
 
 /*
@@ -93,19 +94,6 @@ dup_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static void
-show_error (SamChartPane *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -480,7 +468,7 @@ print_done_cb (SamChartPane            *self,
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error (self, _("Could Not Print the Chart"), error);
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print the Chart"), error);
     }
 
   g_clear_object (&self->print_operation);
@@ -504,7 +492,7 @@ print_chart_built_cb (GObject      *object,
   if (chart == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Print the Chart"), error);
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print the Chart"), error);
       return;
     }
 
@@ -520,7 +508,7 @@ print_chart_built_cb (GObject      *object,
     {
       g_clear_object (&self->print_operation);
       update_actions (self);
-      show_error (self, _("Could Not Print the Chart"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print the Chart"), error);
     }
 }
 
@@ -571,7 +559,7 @@ export_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Export the Chart"), error);
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export the Chart"), error);
       return;
     }
 

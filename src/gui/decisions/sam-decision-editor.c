@@ -17,8 +17,8 @@
 #include "sam-decision-editor.h"
 #include "sam-decision-escalation.h"
 #include "sam-decision-text.h"
+#include "sam-gui.h"
 #include "sam-store-decisions.h"
-#include "sam-window.h"
 
 /*
  * One decision, viewed and edited. A draft is edited freely; Register
@@ -87,34 +87,16 @@ static void show_decision (SamDecisionEditor *self);
 /* Helpers */
 
 static void
-show_error (SamDecisionEditor *self,
-            const char        *heading,
-            const GError      *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 toast (SamDecisionEditor *self,
        const char        *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (SAM_IS_WINDOW (root))
-    sam_window_add_toast (SAM_WINDOW (root), adw_toast_new (text));
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
 }
 
 static GtkWindow *
 parent_window (SamDecisionEditor *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return sam_gui_get_parent_window (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -645,7 +627,7 @@ withdraw_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (!sam_store_withdraw_decision (d->self->store, d->self->decision, gtk_editable_get_text (GTK_EDITABLE (d->entry)), &error))
-    show_error (d->self, _("Could Not Withdraw Decision"), error);
+    sam_gui_show_error (GTK_WIDGET (d->self), _("Could Not Withdraw Decision"), error);
   else
     toast (d->self, _("Decision withdrawn"));
   show_decision (d->self);
@@ -663,7 +645,7 @@ answer_response_cb (AdwMessageDialog *dialog,
 
   if (!sam_store_answer_escalation (d->self->store, d->escalation_uuid,
                                     gtk_editable_get_text (GTK_EDITABLE (d->entry)), NULL, &error))
-    show_error (d->self, _("Could Not Record Answer"), error);
+    sam_gui_show_error (GTK_WIDGET (d->self), _("Could Not Record Answer"), error);
   else
     toast (d->self, _("Answer recorded"));
   show_decision (d->self);
@@ -735,7 +717,7 @@ escalate_response_cb (AdwMessageDialog *dialog,
   t = g_ptr_array_index (d->targets, i);
   if (!sam_store_escalate_decision (d->self->store, d->self->decision, t->to_group_uuid, t->to_other,
                                     gtk_editable_get_text (GTK_EDITABLE (d->entry)), NULL, &error))
-    show_error (d->self, _("Could Not Escalate Decision"), error);
+    sam_gui_show_error (GTK_WIDGET (d->self), _("Could Not Escalate Decision"), error);
   else
     toast (d->self, _("Decision escalated"));
   show_decision (d->self);
@@ -813,7 +795,7 @@ save_action (GtkWidget  *widget,
 
   if (!read_form (self, self->decision, &error) || !sam_store_save (self->store, self->decision, &error))
     {
-      show_error (self, _("Could Not Save Decision"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Decision"), error);
       return;
     }
   toast (self, _("Decision saved"));
@@ -836,7 +818,7 @@ register_action (GtkWidget  *widget,
 
   if (!read_form (self, self->decision, &error))
     {
-      show_error (self, _("Could Not Register Decision"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Register Decision"), error);
       return;
     }
 
@@ -846,7 +828,7 @@ register_action (GtkWidget  *widget,
     ok = sam_store_register_decision (self->store, self->decision, &error);
   if (!ok)
     {
-      show_error (self, _("Could Not Register Decision"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Register Decision"), error);
       return;
     }
 
@@ -949,7 +931,7 @@ set_status_action (GtkWidget  *widget,
     return;
 
   if (!sam_store_set_decision_status (self->store, self->decision, status, &error))
-    show_error (self, _("Could Not Change Status"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Change Status"), error);
   show_decision (self);
 }
 
@@ -965,7 +947,7 @@ delete_action (GtkWidget  *widget,
     return;
   if (!sam_store_delete (self->store, self->decision, &error))
     {
-      show_error (self, _("Could Not Delete Draft"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Delete Draft"), error);
       return;
     }
   toast (self, _("Draft deleted"));

@@ -18,7 +18,6 @@
 #include "sam-decisions-page.h"
 #include "sam-gui.h"
 #include "sam-store-decisions.h"
-#include "sam-window.h"
 
 /*
  * The decision register: a table of every decision (a lazy list, sorted
@@ -115,19 +114,6 @@ number_of (SamDecisionsPage *self,
   char *number = sam_decision_format_number (decision, code_of (self, sam_decision_get_group_uuid (decision)));
 
   return number != NULL ? number : g_strdup (_("Draft"));
-}
-
-static void
-show_error (SamDecisionsPage *self,
-            const char       *heading,
-            const GError     *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -638,7 +624,6 @@ export_done (SamDecisionsPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   gboolean ok;
-  GtkRoot *root;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
@@ -652,13 +637,11 @@ export_done (SamDecisionsPage *self,
     ok = sam_decision_export_csv (self->store, selected_group (self), selected_year (self), path, &error);
   if (!ok)
     {
-      show_error (self, _("Could Not Export Decisions"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export Decisions"), error);
       return;
     }
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (SAM_IS_WINDOW (root))
-    sam_window_add_toast (SAM_WINDOW (root), adw_toast_new (_("Decisions exported")));
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Decisions exported")));
 }
 
 static void
@@ -731,14 +714,14 @@ print_action (GtkWidget  *widget,
 
   if ((report = sam_decision_log_new (self->store, selected_group (self), selected_year (self), &error)) == NULL)
     {
-      show_error (self, _("Could Not Print Decision Log"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print Decision Log"), error);
       return;
     }
 
   operation = sam_gui_print_operation_new (report);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could Not Print Decision Log"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print Decision Log"), error);
 }
 
 /* Store */

@@ -22,7 +22,6 @@
 #include "sam-month-view.h"
 #include "sam-plan-year-dialog.h"
 #include "sam-store-meetings.h"
-#include "sam-window.h"
 #include "sam-year-plan.h"
 #include "sam-year-view.h"
 
@@ -104,22 +103,8 @@ static void
 add_toast (SamMeetingsPage *self,
            char            *text)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SAM_TYPE_WINDOW);
-
-  if (window != NULL)
-    sam_window_add_toast (SAM_WINDOW (window), adw_toast_new (text));
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
   g_free (text);
-}
-
-static void
-show_error (SamMeetingsPage *self,
-            const char      *heading,
-            const GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GTK 4.8 names a drop-down's button after its class for screen readers:
@@ -137,9 +122,7 @@ name_drop_down (GtkWidget  *dropdown,
 static GtkWindow *
 parent_window (SamMeetingsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return sam_gui_get_parent_window (GTK_WIDGET (self));
 }
 
 static SamMeeting *
@@ -471,7 +454,7 @@ agenda_drop_cb (GtkDropTarget   *target,
   item = g_list_model_get_item (self->agenda, from);
   if (!sam_store_move_agenda_item (self->store, item, to + 1, &error))
     {
-      show_error (self, _("Could Not Move Agenda Item"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Move Agenda Item"), error);
       return FALSE;
     }
 
@@ -602,7 +585,7 @@ attendance_selected_cb (GtkDropDown     *dropdown,
     return;
 
   if (!sam_store_set_attendance (self->store, self->selected_uuid, person, status, substitute_for, &error))
-    show_error (self, _("Could Not Record Attendance"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Record Attendance"), error);
 }
 
 static void
@@ -962,7 +945,7 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!sam_store_delete (self->store, meeting, &error))
     {
-      show_error (self, _("Could Not Delete Meeting"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Delete Meeting"), error);
       return;
     }
   g_clear_pointer (&self->selected_uuid, g_free);
@@ -1058,7 +1041,7 @@ move_item_action (GtkWidget  *widget,
     return;
 
   if (!sam_store_move_agenda_item (self->store, item, position, &error))
-    show_error (self, _("Could Not Move Agenda Item"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Move Agenda Item"), error);
 }
 
 static void
@@ -1071,7 +1054,7 @@ remove_item_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (item != NULL && !sam_store_delete_agenda_item (self->store, item, &error))
-    show_error (self, _("Could Not Remove Agenda Item"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Remove Agenda Item"), error);
 }
 
 static void
@@ -1089,7 +1072,7 @@ add_follow_up_action (GtkWidget  *widget,
     return;
 
   if ((item = sam_store_add_follow_up_item (self->store, self->selected_uuid, decision, &error)) == NULL)
-    show_error (self, _("Could Not Add Follow-up"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Add Follow-up"), error);
 }
 
 static void
@@ -1116,7 +1099,7 @@ save_notes_action (GtkWidget  *widget,
   if (groups == NULL || !sam_store_save_meeting (self->store, meeting, (const char * const *) groups, &error))
     {
       gtk_text_buffer_set_modified (buffer, TRUE);
-      show_error (self, _("Could Not Save Notes"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Notes"), error);
       return;
     }
 
@@ -1143,7 +1126,7 @@ substitute_response_cb (AdwMessageDialog *dialog,
                                  SAM_ATTENDANCE_STATUS_SUBSTITUTE,
                                  member < member_uuids->len ? g_ptr_array_index (member_uuids, member) : NULL,
                                  &error))
-    show_error (self, _("Could Not Record Attendance"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Record Attendance"), error);
 }
 
 /* A substitute: anyone in the register, standing in for a member. */
@@ -1228,7 +1211,7 @@ print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      show_error (self, _("Could Not Print"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
     }
 }
 
@@ -1244,7 +1227,7 @@ print_document (SamMeetingsPage *self,
     return;
   if ((report = sam_minutes_build (self->store, self->selected_uuid, kind, &error)) == NULL)
     {
-      show_error (self, _("Could Not Print"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
       return;
     }
 
@@ -1253,7 +1236,7 @@ print_document (SamMeetingsPage *self,
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent_window (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could Not Print"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print"), error);
 }
 
 static void
@@ -1310,12 +1293,12 @@ export_response_cb (GtkNativeDialog *native,
           if (sam_ics_export (self->store, self->group_uuid, self->year, g_file_peek_path (file), &n_events, &error))
             add_toast (self, g_strdup_printf (ngettext ("%u meeting exported", "%u meetings exported", n_events), n_events));
           else
-            show_error (self, _("Could Not Export Calendar"), error);
+            sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export Calendar"), error);
         }
       else if (sam_minutes_export_pdf (self->store, data->meeting_uuid, data->kind, g_file_peek_path (file), &error))
         add_toast (self, g_strdup (data->kind == SAM_MINUTES_AGENDA ? _("Agenda exported") : _("Minutes exported")));
       else
-        show_error (self, _("Could Not Export PDF"), error);
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export PDF"), error);
     }
 
   export_data_free (data);

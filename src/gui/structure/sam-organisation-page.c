@@ -1168,15 +1168,8 @@ sam_organisation_page_run_edit (SamOrganisationPage *self,
                                 gpointer             data,
                                 GError             **error)
 {
-  gboolean ok;
-
   g_return_val_if_fail (SAM_IS_ORGANISATION_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  if (!sam_undo_begin (self->undo, label, error))
-    return FALSE;
-  ok = edit (self->store, data, error);
-  sam_undo_end (self->undo);
-
-  return ok;
+  return sam_undo_run (self->undo, label, edit, data, error);
 }

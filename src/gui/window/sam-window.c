@@ -15,6 +15,7 @@
 #include "sam-decisions-page.h"
 #include "sam-meetings-page.h"
 #include "sam-gui.h"
+#include "sam-gui-types.h"
 #include "sam-organisation-page.h"
 #include "sam-progress.h"
 #include "sam-store.h"
@@ -72,17 +73,6 @@ store_changed_cb (SamWindow *self,
                   SamStore  *store)
 {
   update_content (self);
-}
-
-static void
-show_error (SamWindow    *self,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -153,7 +143,7 @@ import_done_cb (GObject      *object,
   if (!sam_xml_import_finish (SAM_STORE (object), result, &summary, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Import Register"), error);
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Import Register"), error);
       return;
     }
 
@@ -243,7 +233,7 @@ export_done_cb (GObject      *object,
   if (!sam_xml_export_finish (SAM_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Export Register"), error);
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export Register"), error);
       return;
     }
 

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "sam-calendar.h"
+#include "sam-clock.h"
 #include "sam-test-util.h"
 
 /*
@@ -685,6 +686,53 @@ test_utc_strings (void)
     }
 }
 
+/* The one clock: pinned, it answers in the register's time zone, so a
+ * late-evening UTC time is already the next day in Sweden. */
+static void
+test_clock_pinned (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 12, 31, 23, 30, 0);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  GDate date;
+
+  sam_clock_set_now (utc);
+  now = sam_clock_now ();
+  today = sam_clock_dup_today ();
+  sam_clock_get_today (&date);
+
+  g_assert_cmpstr (today, ==, "2027-01-01");
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 0);
+  g_assert_cmpint (g_date_time_get_utc_offset (now) / G_TIME_SPAN_HOUR, ==, 1);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2027);
+  g_assert_cmpint (g_date_get_day (&date), ==, 1);
+  g_assert_cmpint (sam_clock_get_year (), ==, 2027);
+
+  sam_clock_set_now (NULL);
+  g_clear_pointer (&now, g_date_time_unref);
+  now = sam_clock_now ();
+  g_assert_cmpint (g_date_time_get_year (now), >=, 2026);
+}
+
+/* SAM_NOW pins the clock of a whole program, as the command-line tests do. */
+static void
+test_clock_environment (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *today = sam_clock_dup_today ();
+
+      g_assert_cmpstr (today, ==, "2030-06-21");
+      return;
+    }
+
+  /* The child inherits the environment; it reads SAM_NOW once. */
+  g_setenv ("SAM_NOW", "2030-06-20T23:15:00Z", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("SAM_NOW");
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +740,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/calendar/easter", test_easter);
+  g_test_add_func ("/clock/pinned", test_clock_pinned);
+  g_test_add_func ("/clock/environment", test_clock_environment);
   g_test_add_func ("/calendar/holidays/table", test_holidays_table);
   g_test_add_func ("/calendar/holidays/every-day", test_holidays_every_day);
   g_test_add_func ("/calendar/holidays/weekdays", test_holidays_weekdays);

@@ -23,6 +23,7 @@
 #include "sam-chart-export.h"
 #include "sam-chart-private.h"
 #include "sam-chart-render.h"
+#include "sam-clock.h"
 
 /*
  * A page: margins of 12 mm; a header band with the title on the left and
@@ -116,14 +117,6 @@ layout_width (PangoLayout *layout)
   return pango_units_to_double (logical.width);
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 geometry_init (Geometry           *g,
                SamChart           *chart,
@@ -134,7 +127,7 @@ geometry_init (Geometry           *g,
 {
   double content = width - 2 * MARGIN;
   g_autoptr(GString) facts = g_string_new (NULL);
-  g_autofree char *date = today ();
+  g_autofree char *date = sam_clock_dup_today ();
   g_autofree char *printed = NULL;
   double legend, bottom, total_width, total_height;
   SamChartRect extents;
@@ -430,7 +423,7 @@ write_pdf (SamChart           *chart,
            const char         *title,
            Stream             *stream)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = sam_clock_now ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_surface_t *surface;
   cairo_t *cr;

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-chart-private.h"
+#include "sam-clock.h"
 #include "sam-roles.h"
 #include "sam-store-structure.h"
 
@@ -990,11 +991,7 @@ sam_chart_new_from_store (SamStore               *store,
       self->as_of = g_strdup (options->as_of);
     }
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      self->as_of = g_date_time_format (now, "%Y-%m-%d");
-    }
+    self->as_of = sam_clock_dup_today ();
 
   b.store = store;
   b.as_of = self->as_of;

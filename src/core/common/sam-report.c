@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "sam-clock.h"
 #include "sam-report.h"
 
 /*
@@ -999,7 +1000,7 @@ static cairo_status_t
 render_pdf (SamReport       *self,
             cairo_surface_t *surface)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = sam_clock_now ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;

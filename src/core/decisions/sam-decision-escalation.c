@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-clock.h"
 #include "sam-decision-escalation.h"
 #include "sam-store-decisions.h"
 
@@ -218,11 +219,7 @@ sam_decision_propose_escalation (SamStore            *store,
   g_return_val_if_fail (group_uuid != NULL, NULL);
 
   if (date == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      date = today = g_date_time_format (now, "%Y-%m-%d");
-    }
+    date = today = sam_clock_dup_today ();
 
   if ((groups = sam_store_list_groups (store, error)) == NULL)
     return NULL;

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <unicode/ucol.h>
 
+#include "sam-clock.h"
 #include "sam-store-decisions.h"
 #include "sam-store-private.h"
 
@@ -1274,11 +1275,7 @@ sam_store_supersede_decision (SamStore     *self,
   if (sam_decision_get_decided (correction) != NULL)
     decided = g_strdup (sam_decision_get_decided (correction));
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      decided = g_date_time_format (now, "%Y-%m-%d");
-    }
+    decided = sam_clock_dup_today ();
 
   _sam_model_set_string (correction, "supersedes_id", old_uuid);
 
@@ -1520,14 +1517,6 @@ audit_escalation (SamStore    *self,
   return _sam_store_audit (self, action, "escalation", uuid, before_json, after_json, error);
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /**
  * sam_store_escalate_decision:
  * @self: a #SamStore
@@ -1559,7 +1548,7 @@ sam_store_escalate_decision (SamStore     *self,
   g_autofree char *label = NULL;
   g_autofree char *what = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *day = date != NULL ? g_strdup (date) : today ();
+  g_autofree char *day = date != NULL ? g_strdup (date) : sam_clock_dup_today ();
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GError) local_error = NULL;
   SamDecisionStatus current;
@@ -1654,7 +1643,7 @@ sam_store_answer_escalation (SamStore    *self,
                              const char  *date,
                              GError     **error)
 {
-  g_autofree char *day = date != NULL ? g_strdup (date) : today ();
+  g_autofree char *day = date != NULL ? g_strdup (date) : sam_clock_dup_today ();
   const char *what = _("The answer to the escalation could not be recorded");
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GError) local_error = NULL;

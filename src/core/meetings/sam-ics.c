@@ -15,6 +15,7 @@
 #include <libical/ical.h>
 
 #include "sam-calendar.h"
+#include "sam-clock.h"
 #include "sam-ics.h"
 #include "sam-meeting-checks.h"
 #include "sam-store-meetings.h"
@@ -190,7 +191,7 @@ sam_ics_build (SamStore    *store,
                GError     **error)
 {
   g_autoptr(GListModel) meetings = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = sam_clock_now ();
   struct icaltimetype stamp;
   icalcomponent *calendar;
   icalcomponent *zone;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-clock.h"
 #include "sam-store-private.h"
 
 /*
@@ -740,10 +741,7 @@ sam_store_register_decision (SamStore     *self,
   if (record->values[column_index (SAM_TABLE_DECISION, "decided")] != NULL)
     decided = g_strdup (record->values[column_index (SAM_TABLE_DECISION, "decided")]);
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      decided = g_date_time_format (now, "%Y-%m-%d");
-    }
+    decided = sam_clock_dup_today ();
   status = g_strdup (g_strcmp0 (record->values[status_col], "draft") == 0 ? "decided" : record->values[status_col]);
 
   /* Saved as a draft without a number first: the schema only allows another

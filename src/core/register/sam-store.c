@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <unicode/ucol.h>
 
+#include "sam-clock.h"
 #include "sam-register-resources.h"
 #include "sam-store-private.h"
 
@@ -812,7 +813,8 @@ _sam_store_audit (SamStore    *self,
                   const char  *after,
                   GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) local = sam_clock_now ();
+  g_autoptr(GDateTime) now = g_date_time_to_utc (local);
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   sqlite3_stmt *stmt;
   int rc;

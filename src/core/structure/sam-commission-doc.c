@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-clock.h"
 #include "sam-commission-doc.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
@@ -277,7 +278,7 @@ sam_commission_doc_new (SamStore    *store,
   g_return_val_if_fail (group_uuid != NULL, NULL);
 
   if (as_of == NULL)
-    as_of = today = sam_roles_dup_today ();
+    as_of = today = sam_clock_dup_today ();
 
   sam_rules_ensure_model_classes ();
   group = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, group_uuid, &local_error);
@@ -477,7 +478,7 @@ sam_person_roles_doc_new (SamStore    *store,
   g_return_val_if_fail (person_uuid != NULL, NULL);
 
   if (as_of == NULL)
-    as_of = today = sam_roles_dup_today ();
+    as_of = today = sam_clock_dup_today ();
 
   sam_rules_ensure_model_classes ();
   person = sam_store_dup_by_uuid (store, SAM_TYPE_PERSON, person_uuid, &local_error);

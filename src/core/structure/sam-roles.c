@@ -264,19 +264,6 @@ sam_roles_vacancies (GListModel *assignments,
 }
 
 /**
- * sam_roles_dup_today:
- *
- * Returns: (transfer full): today's date in local time, YYYY-MM-DD
- */
-char *
-sam_roles_dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/**
  * sam_roles_date_is_valid:
  * @date: (nullable): text
  *

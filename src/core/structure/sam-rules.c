@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-clock.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
 
@@ -360,7 +361,7 @@ sam_rules_check_group (SamStore    *store,
 
   sam_rules_ensure_model_classes ();
   if (date == NULL)
-    date = today = sam_roles_dup_today ();
+    date = today = sam_clock_dup_today ();
 
   group = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, group_uuid, &local_error);
   if (group == NULL)
@@ -516,7 +517,7 @@ sam_rules_list_terms_ending (SamStore    *store,
 
   sam_rules_ensure_model_classes ();
   if (date == NULL)
-    date = today = sam_roles_dup_today ();
+    date = today = sam_clock_dup_today ();
   if ((until = sam_roles_date_add_days (date, (int) MIN (days, 36500))) == NULL)
     {
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,

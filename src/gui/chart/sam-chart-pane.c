@@ -16,6 +16,7 @@
 
 #include "sam-chart-pane.h"
 #include "sam-chart-print.h"
+#include "sam-clock.h"
 #include "sam-group.h"
 #include "sam-gui.h"
 #include "sam-schema.h"
@@ -88,14 +89,6 @@ export_data_free (gpointer data)
   g_free (export);
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 update_actions (SamChartPane *self)
 {
@@ -130,7 +123,7 @@ static void
 update_roots (SamChartPane *self)
 {
   g_autoptr(GListModel) groups = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = sam_clock_dup_today ();
   const char *day = sam_chart_view_get_as_of (self->view);
   const char *root = sam_chart_view_get_root_uuid (self->view);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -234,7 +227,7 @@ static void
 update_as_of (SamChartPane *self)
 {
   const char *as_of = sam_chart_view_get_as_of (self->view);
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = sam_clock_dup_today ();
   g_autofree char *name = g_strdup_printf (_("As of %s"), as_of != NULL ? as_of : today);
 
   /* Translators: the chart's date button when it shows today's structure */
@@ -251,7 +244,7 @@ static void
 set_as_of (SamChartPane *self,
            const char   *day)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = sam_clock_dup_today ();
 
   /* Today's chart follows the calendar when the app is left open. */
   sam_chart_view_set_as_of (self->view, g_strcmp0 (day, today) == 0 ? NULL : day);
@@ -261,7 +254,7 @@ set_as_of (SamChartPane *self,
 static void
 as_of_popover_show_cb (SamChartPane *self)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = sam_clock_dup_today ();
   const char *as_of = sam_chart_view_get_as_of (self->view);
   const char *day = as_of != NULL ? as_of : today;
   g_autoptr(GDateTime) date = NULL;

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clock.h"
 #include "sam-decision-editor.h"
 #include "sam-decision-escalation.h"
 #include "sam-decision-text.h"
@@ -1183,8 +1184,7 @@ sam_decision_editor_new_draft (SamDecisionEditor *self,
                                const char        *group_uuid)
 {
   g_autoptr(SamDecision) draft = sam_decision_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = sam_clock_dup_today ();
 
   g_return_if_fail (SAM_IS_DECISION_EDITOR (self));
 

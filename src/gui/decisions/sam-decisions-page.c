@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clock.h"
 #include "sam-decision-editor.h"
 #include "sam-decision-export.h"
 #include "sam-decision-sorter.h"
@@ -91,14 +92,6 @@ static const struct { const char *title; SamDecisionSort sort; int width; } colu
 };
 
 /* Helpers */
-
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 static const char *
 code_of (SamDecisionsPage *self,
@@ -327,7 +320,7 @@ add_placeholder (GtkListBox *box,
 static void
 load_follow_up (SamDecisionsPage *self)
 {
-  g_autofree char *day = today ();
+  g_autofree char *day = sam_clock_dup_today ();
   g_autoptr(GListModel) due = sam_store_list_decisions_due (self->store, day, FOLLOW_UP_DAYS, NULL);
   const char *last_group = NULL;
 

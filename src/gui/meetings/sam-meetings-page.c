@@ -13,6 +13,7 @@
 
 #include "sam-agenda-item-editor.h"
 #include "sam-calendar.h"
+#include "sam-clock.h"
 #include "sam-ics.h"
 #include "sam-meeting-checks.h"
 #include "sam-meeting-editor.h"
@@ -870,7 +871,7 @@ today_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now (sam_calendar_get_zone ());
+  g_autoptr(GDateTime) now = sam_clock_now ();
 
   self->year = g_date_time_get_year (now);
   self->month = g_date_time_get_month (now);
@@ -1574,7 +1575,7 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
 static void
 sam_meetings_page_init (SamMeetingsPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (sam_calendar_get_zone ());
+  g_autoptr(GDateTime) now = sam_clock_now ();
 
   self->view = g_strdup ("year");
   self->year = g_date_time_get_year (now);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clock.h"
 #include "sam-group-editor.h"
 #include "sam-group-row.h"
 #include "sam-organisation-page-private.h"
@@ -683,7 +684,7 @@ store_changed_cb (SamOrganisationPage *self,
   GtkTreeListRow *row;
 
   g_free (self->today);
-  self->today = sam_roles_dup_today ();
+  self->today = sam_clock_dup_today ();
 
   /* Rows come and go while the lists catch up: the selection is put back
    * afterwards, on the same group wherever it is now. */
@@ -934,7 +935,7 @@ sam_organisation_page_init (SamOrganisationPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->today = sam_roles_dup_today ();
+  self->today = sam_clock_dup_today ();
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->child_models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clock.h"
 #include "sam-commission-doc.h"
 #include "sam-gui.h"
 #include "sam-people-window.h"
@@ -79,7 +80,7 @@ update_person (SamPeopleWindow *self)
   SamStore *store = get_store (self);
   g_autoptr(GListModel) assignments = NULL;
   g_autofree char *organisation = NULL;
-  g_autofree char *today = sam_roles_dup_today ();
+  g_autofree char *today = sam_clock_dup_today ();
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->roles_group, g_ptr_array_index (self->rows, i));

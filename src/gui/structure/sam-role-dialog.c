@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clock.h"
 #include "sam-role-dialog.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
@@ -302,7 +303,7 @@ sam_role_dialog_new (SamOrganisationPage *page,
     }
   else
     {
-      g_autofree char *today = sam_roles_dup_today ();
+      g_autofree char *today = sam_clock_dup_today ();
 
       gtk_editable_set_text (GTK_EDITABLE (self->starts_row), today);
     }

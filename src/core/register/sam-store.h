@@ -163,4 +163,19 @@ gboolean   sam_store_foreach_row  (SamStore         *self,
                                    GError          **error);
 GPtrArray *sam_store_dup_info     (SamStore         *self);
 
+/* Undo: edits made between begin and end, as an SQLite changeset */
+typedef struct _SamStoreCapture SamStoreCapture;
+
+SamStoreCapture *sam_store_capture_begin   (SamStore         *self,
+                                           GError          **error);
+GBytes          *sam_store_capture_end     (SamStoreCapture  *capture);
+void             sam_store_capture_free    (SamStoreCapture  *capture);
+gboolean         sam_store_apply_changeset (SamStore         *self,
+                                           GBytes           *changeset,
+                                           gboolean          invert,
+                                           const char       *action,
+                                           GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamStoreCapture, sam_store_capture_free)
+
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "sam-store-structure.h"
+#include "sam-store.h"
 #include "sam-undo.h"
 
 /*

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * What the structure editor needs beyond saving and deleting single rows:
  * moving, dissolving and deleting groups with what hangs on them, seats
  * and relations (which have no model objects), merging people, checks that
- * keep invalid input out, and capturing edits as changesets for undo.
+ * keep invalid input out.
  * Every edit is one transaction with one audit log entry and emits
  * #SamStore::changed after COMMIT.
  */
@@ -110,20 +110,6 @@ gboolean    sam_store_merge_people             (SamStore       *self,
                                                 const char     *duplicate_uuid,
                                                 GError        **error);
 
-/* Undo: edits made between begin and end, as an SQLite changeset */
-typedef struct _SamStoreCapture SamStoreCapture;
-
-SamStoreCapture *sam_store_capture_begin       (SamStore       *self,
-                                                GError        **error);
-GBytes     *sam_store_capture_end              (SamStoreCapture *capture);
-void        sam_store_capture_free             (SamStoreCapture *capture);
-gboolean    sam_store_apply_changeset          (SamStore       *self,
-                                                GBytes         *changeset,
-                                                gboolean        invert,
-                                                const char     *action,
-                                                GError        **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamRelation, sam_relation_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamStoreCapture, sam_store_capture_free)
 
 G_END_DECLS

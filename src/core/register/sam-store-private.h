@@ -44,6 +44,7 @@ struct _SamStore
   char        *path;
   char        *user_name;
   GHashTable  *statements;  /* SQL text -> prepared sqlite3_stmt */
+  GHashTable  *functions;   /* names of the SQL function sets defined */
   SamTableSql  sql[SAM_N_TABLES];
   GPtrArray   *uuids[SAM_N_TABLES];  /* during an export: id -> uuid, see sam-store-exchange.c */
   GStringChunk *uuid_chunk;
@@ -131,10 +132,19 @@ gboolean      _sam_store_path_is_network    (const char     *path);
 /* sam-store-edit.c */
 char         *_sam_store_fts_query (const char         *text);
 
-/* sam-store-decisions.c */
-gboolean      _sam_store_add_decision_functions (SamStore     *self,
+/* sam-store-sort.c */
+gboolean      _sam_store_add_sort_functions (SamStore       *self,
                                          GError            **error);
 gboolean      _sam_store_keep_sort_keys (SamStore           *self,
+                                         GError            **error);
+
+/* sam-store.c: SQL functions a feature defines on the connection the first
+ * time it needs them */
+typedef gboolean (*SamStoreAddFunctions) (SamStore  *self,
+                                          GError   **error);
+gboolean      _sam_store_ensure_functions (SamStore         *self,
+                                         const char         *name,
+                                         SamStoreAddFunctions add,
                                          GError            **error);
 
 /* sam-store-edit.c */

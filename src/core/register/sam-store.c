@@ -16,7 +16,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <unicode/ucol.h>
 
 #include "sam-clock.h"
 #include "sam-register-resources.h"
@@ -24,11 +23,13 @@
 
 /*
  * The store owns the SQLite connection to one register file and is the only
- * code that runs SQL. This file opens the connection (collation, journal,
- * migrations), derives the per-table SQL from the schema descriptor, maps
- * SQLite errors to SAM_STORE_ERROR and writes the audit log; the exchange
- * (import/export) lives in sam-store-exchange.c and the editing API in
- * sam-store-edit.c.
+ * code that runs SQL. This file opens the connection (journal, migrations),
+ * derives the per-table SQL from the schema descriptor, maps SQLite errors
+ * to SAM_STORE_ERROR and writes the audit log. Beside it in the register:
+ * the Swedish order (sam-store-sort.c), the generic editing API
+ * (sam-store-edit.c), the exchange of rows (sam-store-exchange.c) and the
+ * recording of edits for undo (sam-store-capture.c). Each feature's own
+ * queries are in its folder's sam-store-<feature>.c.
  */
 
 #define SQL_RESOURCE_DIR "/io/github/samordna/Samordna/sql/"
@@ -87,54 +88,6 @@ _sam_store_table_label (SamTable table)
   g_return_val_if_fail (table < SAM_N_TABLES, NULL);
 
   return _(table_labels[table]);
-}
-
-/* Swedish collation */
-
-static int
-sv_compare (void       *collator,
-            int         len_a,
-            const void *a,
-            int         len_b,
-            const void *b)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  UCollationResult result;
-
-  result = ucol_strcollUTF8 (collator, a, len_a, b, len_b, &status);
-  if (U_FAILURE (status))
-    {
-      int cmp = memcmp (a, b, MIN (len_a, len_b));
-
-      return cmp != 0 ? cmp : len_a - len_b;
-    }
-
-  return (int) result;
-}
-
-static void
-sv_destroy (void *collator)
-{
-  ucol_close (collator);
-}
-
-/* ICU carries its own CLDR data, so "sv" sorts … z, å, ä, ö whatever locales
- * the machine has installed. */
-static gboolean
-register_sv_collation (sqlite3  *db,
-                       GError  **error)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  UCollator *collator = ucol_open ("sv", &status);
-
-  if (U_FAILURE (status))
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
-                   _("The Swedish sort order is not available (%s)"), u_errorName (status));
-      return FALSE;
-    }
-
-  return sqlite3_create_collation_v2 (db, "sv", SQLITE_UTF8, collator, sv_compare, sv_destroy) == SQLITE_OK;
 }
 
 /* Network file systems */
@@ -229,6 +182,34 @@ _sam_store_prepare (SamStore    *self,
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+/**
+ * _sam_store_ensure_functions:
+ * @self: a #SamStore
+ * @name: (type utf8): a static name for the set of functions
+ * @add: defines them on @self's connection
+ * @error: return location for a #GError
+ *
+ * Lets a feature define the SQL functions only its own queries use, once
+ * per connection, the first time it needs them, so that opening a
+ * register does not have to know every feature.
+ *
+ * Returns: whether the functions are defined
+ */
+gboolean
+_sam_store_ensure_functions (SamStore              *self,
+                             const char            *name,
+                             SamStoreAddFunctions   add,
+                             GError               **error)
+{
+  if (g_hash_table_contains (self->functions, name))
+    return TRUE;
+  if (!add (self, error))
+    return FALSE;
+
+  g_hash_table_add (self->functions, (gpointer) name);
+  return TRUE;
 }
 
 /**
@@ -1163,7 +1144,7 @@ configure_connection (SamStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (!register_sv_collation (self->db, error) || !_sam_store_add_decision_functions (self, error))
+  if (!_sam_store_add_sort_functions (self, error))
     return FALSE;
 
   return _sam_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
@@ -1195,6 +1176,7 @@ sam_store_dispose (GObject *object)
 
   /* Statements must be finalized before the connection can close. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->functions, g_hash_table_unref);
   if (self->db != NULL)
     {
       _sam_store_rollback (self);
@@ -1263,6 +1245,7 @@ static void
 sam_store_init (SamStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->functions = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**

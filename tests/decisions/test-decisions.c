@@ -250,7 +250,7 @@ test_withdraw (Fixture       *fixture,
   g_assert_no_error (error);
   stored = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_DECISION, sam_decision_get_uuid (decision), &error);
   g_assert_cmpint (sam_decision_get_status (stored), ==, SAM_DECISION_STATUS_WITHDRAWN);
-  g_assert_cmpstr (_sam_model_get_string (stored, "withdrawn_reason"), ==, "Ersätts av det nationella vårdförloppet.");
+  g_assert_cmpstr (sam_decision_get_withdrawn_reason (stored), ==, "Ersätts av det nationella vårdförloppet.");
   g_assert_cmpint (sam_decision_get_serial (stored), ==, 1);
 
   g_assert_false (sam_store_set_decision_status (fixture->store, decision, SAM_DECISION_STATUS_IMPLEMENTED, &error));

@@ -1192,6 +1192,52 @@ test_import_merge (StoreFixture  *fixture,
   g_assert_cmpstr (info->pdata[3], ==, "Exempel");
 }
 
+/* A model type's table is found from its class, which exists only once
+ * something made one: looking a row up by a type that nothing has used yet
+ * in the process (a fresh subprocess here) must still work, with no
+ * "ensure the classes" call anywhere. */
+static void
+test_dup_before_class (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamStoreImport) import = NULL;
+  g_autoptr(SamPerson) person = NULL;
+  g_autoptr(SamOrganisation) organisation = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  store = sam_test_new_tmp_store ("test-store-XXXXXX", "register.samordna", &dir, NULL);
+  import = sam_store_import_begin (store, SAM_IMPORT_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_true (import_row (import, SAM_TABLE_ORGANISATION, U ("01"), "r.xml, line 3", &error,
+                             "name", "Region", "kind", "administration", NULL));
+  g_assert_true (import_row (import, SAM_TABLE_PERSON, U ("11"), "r.xml, line 5", &error,
+                             "name", "Åsa", "organisation", U ("01"), NULL));
+  g_assert_true (sam_store_import_commit (import, &summary, &error));
+  g_assert_no_error (error);
+  sam_import_summary_clear (&summary);
+
+  g_assert_null (g_type_class_peek (SAM_TYPE_PERSON));
+  g_assert_null (g_type_class_peek (SAM_TYPE_ORGANISATION));
+  person = sam_store_dup_by_uuid (store, SAM_TYPE_PERSON, U ("11"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_person_get_name (person), ==, "Åsa");
+  organisation = sam_store_dup_by_uuid (store, SAM_TYPE_ORGANISATION, U ("01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sam_organisation_get_name (organisation), ==, "Region");
+
+  g_clear_pointer (&import, sam_store_import_free);
+  sam_test_free_tmp_store (g_steal_pointer (&store), dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1201,6 +1247,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_set_up, func, store_tear_down)
   ADD ("/store/open/migrates", test_open_migrates);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
+  g_test_add_func ("/store/edit/dup-before-class", test_dup_before_class);
   ADD ("/store/open/newer-version", test_open_newer_version);
   ADD ("/store/open/foreign-file", test_open_foreign_file);
   ADD ("/store/journal/local", test_journal_local);

@@ -186,7 +186,7 @@ decision_cells (Names       *names,
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SamDecision) successor = sam_store_dup_superseding_decision (store, sam_decision_get_uuid (decision), NULL);
   const char *group = g_hash_table_lookup (names->codes, sam_decision_get_group_uuid (decision));
-  const char *withdrawn = _sam_model_get_string (decision, "withdrawn_reason");
+  const char *withdrawn = sam_decision_get_withdrawn_reason (decision);
 
   g_ptr_array_add (cells, number_of (names, store, decision));
   g_ptr_array_add (cells, g_strdup (sam_decision_get_decided (decision)));

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-assignment.h"
+#include "sam-model-private.h"
 
 /* A person in a role in a group, representing an organisation, for a term.
  * Its properties ("id", "uuid" and one per column of the "assignment" table) are

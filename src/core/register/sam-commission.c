@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sam-commission.h"
+#include "sam-model-private.h"
 
 /* The commission (uppdragshandling) a group works under.
  * Its properties ("id", "uuid" and one per column of the "commission" table) are
@@ -199,4 +202,32 @@ sam_commission_get_max_co_opted (SamCommission *self)
   g_return_val_if_fail (SAM_IS_COMMISSION (self), -1);
 
   return _sam_model_get_int (self, "max_co_opted");
+}
+
+/**
+ * sam_commission_get_text:
+ * @self: a #SamCommission
+ * @name: the property of one of its texts or dates, such as “chair-rule”
+ *
+ * Reads one of the commission's texts or dates by its property name, for
+ * code that goes through the sections of the document in order.
+ *
+ * Returns: (transfer none) (nullable): the text, or %NULL if it is empty
+ */
+const char *
+sam_commission_get_text (SamCommission *self,
+                         const char    *name)
+{
+  const SamTableInfo *info = sam_schema_table (SAM_TABLE_COMMISSION);
+
+  g_return_val_if_fail (SAM_IS_COMMISSION (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < info->n_columns; i++)
+    if (info->columns[i].type != SAM_COLUMN_INT && info->columns[i].type != SAM_COLUMN_ENUM &&
+        info->columns[i].type != SAM_COLUMN_REF && strcmp (info->columns[i].xml_name, name) == 0)
+      return _sam_model_get_string (self, info->columns[i].column);
+
+  g_critical ("A commission has no text “%s”", name);
+  return NULL;
 }

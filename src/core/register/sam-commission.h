@@ -27,5 +27,7 @@ const char    *sam_commission_get_tasks           (SamCommission *self);
 int            sam_commission_get_min_meetings    (SamCommission *self);
 int            sam_commission_get_max_meetings    (SamCommission *self);
 int            sam_commission_get_max_co_opted    (SamCommission *self);
+const char    *sam_commission_get_text            (SamCommission *self,
+                                                   const char    *name);
 
 G_END_DECLS

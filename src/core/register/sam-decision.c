@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-decision.h"
+#include "sam-model-private.h"
 
 /* A decision of a group; numbered per group and year when registered.
  * Its properties ("id", "uuid" and one per column of the "decision" table) are
@@ -241,6 +242,20 @@ sam_decision_get_supersedes_uuid (SamDecision *self)
   g_return_val_if_fail (SAM_IS_DECISION (self), NULL);
 
   return _sam_model_get_string (self, "supersedes_id");
+}
+
+/**
+ * sam_decision_get_withdrawn_reason:
+ * @self: a #SamDecision
+ *
+ * Returns: (transfer none) (nullable): why a withdrawn decision was withdrawn
+ */
+const char *
+sam_decision_get_withdrawn_reason (SamDecision *self)
+{
+  g_return_val_if_fail (SAM_IS_DECISION (self), NULL);
+
+  return _sam_model_get_string (self, "withdrawn_reason");
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-group.h"
+#include "sam-model-private.h"
 
 /* A council, subgroup, process team or other group, placed in the tree by its parent.
  * Its properties ("id", "uuid" and one per column of the "grp" table) are

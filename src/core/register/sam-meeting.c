@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-meeting.h"
+#include "sam-model-private.h"
 
 /* A meeting of one group, or a joint meeting of several.
  * Its properties ("id", "uuid" and one per column of the "meeting" table) are

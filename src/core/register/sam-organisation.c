@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-organisation.h"
+#include "sam-model-private.h"
 
 /* An organisation that participants represent: an administration, a private provider under LOV, a municipality, …
  * Its properties ("id", "uuid" and one per column of the "organisation" table) are

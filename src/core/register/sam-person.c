@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-person.h"
+#include "sam-model-private.h"
 
 /* A person who holds assignments in groups.
  * Its properties ("id", "uuid" and one per column of the "person" table) are

@@ -914,20 +914,6 @@ sam_store_read_end (SamStore *self)
   self->in_read = FALSE;
 }
 
-/**
- * _sam_store_clear_uuids:
- * @self: a #SamStore
- *
- * Forgets the id → uuid maps of the current export.
- */
-void
-_sam_store_clear_uuids (SamStore *self)
-{
-  for (guint t = 0; t < SAM_N_TABLES; t++)
-    g_clear_pointer (&self->uuids[t], g_ptr_array_unref);
-  g_clear_pointer (&self->uuid_chunk, g_string_chunk_free);
-}
-
 /* An export writes references as uuids. Joining every referenced table
  * costs a B-tree search per reference and row; instead each referenced
  * table is read once, in rowid order, into an array indexed by id (ids are

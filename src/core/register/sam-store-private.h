@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "sam-model-private.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
@@ -155,7 +156,7 @@ GListModel   *_sam_store_query_objects  (SamStore           *self,
                                          int                 param2,
                                          GError            **error);
 
-/* sam-store-exchange.c */
+/* sam-store.c, for sam-store-exchange.c: forgets an export's id -> uuid maps */
 void          _sam_store_clear_uuids    (SamStore           *self);
 
 G_END_DECLS

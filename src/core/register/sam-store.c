@@ -1169,6 +1169,20 @@ configure_journal (SamStore  *self,
          _sam_store_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
+/**
+ * _sam_store_clear_uuids:
+ * @self: a #SamStore
+ *
+ * Forgets the id → uuid maps of the current export.
+ */
+void
+_sam_store_clear_uuids (SamStore *self)
+{
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    g_clear_pointer (&self->uuids[t], g_ptr_array_unref);
+  g_clear_pointer (&self->uuid_chunk, g_string_chunk_free);
+}
+
 static void
 sam_store_dispose (GObject *object)
 {

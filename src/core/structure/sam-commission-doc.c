@@ -91,7 +91,7 @@ static const char *
 text_of (SamCommission *commission,
          const char    *column)
 {
-  const char *text = commission != NULL && column != NULL ? _sam_model_get_string (commission, column) : NULL;
+  const char *text = commission != NULL && column != NULL ? sam_commission_get_text (commission, column) : NULL;
 
   return text != NULL && *text != '\0' ? text : NULL;
 }
@@ -212,7 +212,7 @@ add_subgroups (SamReport     *report,
     }
 
   sam_report_add_heading (report, 2, _("Subgroups"));
-  add_text (report, text_of (commission, "subgroups_rule"));
+  add_text (report, text_of (commission, "subgroups-rule"));
   if (subgroups->len > 0)
     {
       g_ptr_array_add (subgroups, NULL);
@@ -280,7 +280,6 @@ sam_commission_doc_new (SamStore    *store,
   if (as_of == NULL)
     as_of = today = sam_clock_dup_today ();
 
-  sam_rules_ensure_model_classes ();
   group = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, group_uuid, &local_error);
   if (group == NULL)
     {
@@ -307,7 +306,7 @@ sam_commission_doc_new (SamStore    *store,
 
   /* The header: what the document is, its date and registry number */
   dated = text_of (commission, "dated");
-  registry = text_of (commission, "registry_number");
+  registry = text_of (commission, "registry-number");
   header = g_strdup_printf ("%s %s\n%s %s", _("Date"), dated != NULL ? dated : "–",
                             _("Registry No."), registry != NULL ? registry : "–");
   sam_report_set_header (report, _("Commission"), header);
@@ -354,9 +353,9 @@ sam_commission_doc_new (SamStore    *store,
 
   /* The working organisation, with who holds each role on the day */
   sam_report_add_heading (report, 1, _("Working Organisation"));
-  add_role_section (report, &h, _("Chair"), commission, "chair_rule", SAM_ROLE_CHAIR, NULL);
-  add_role_section (report, &h, _("Members"), commission, "members_rule", SAM_ROLE_MEMBER, vacancies);
-  add_role_section (report, &h, _("Co-opted Members"), commission, "co_opted_rule", SAM_ROLE_CO_OPTED, NULL);
+  add_role_section (report, &h, _("Chair"), commission, "chair-rule", SAM_ROLE_CHAIR, NULL);
+  add_role_section (report, &h, _("Members"), commission, "members-rule", SAM_ROLE_MEMBER, vacancies);
+  add_role_section (report, &h, _("Co-opted Members"), commission, "co-opted-rule", SAM_ROLE_CO_OPTED, NULL);
   if (commission != NULL && sam_commission_get_max_co_opted (commission) >= 0)
     {
       int max = sam_commission_get_max_co_opted (commission);
@@ -397,8 +396,8 @@ sam_commission_doc_new (SamStore    *store,
       add_text (report, text_of (commission, "reporting"));
     }
   sam_report_add_heading (report, 2, _("Decision Making"));
-  add_text (report, text_of (commission, "decision_rules") != NULL ? text_of (commission, "decision_rules") : "–");
-  add_text (report, text_of (commission, "routine_mandate"));
+  add_text (report, text_of (commission, "decision-rules") != NULL ? text_of (commission, "decision-rules") : "–");
+  add_text (report, text_of (commission, "routine-mandate"));
 
   /* The decision: date and decision maker */
   {
@@ -407,7 +406,7 @@ sam_commission_doc_new (SamStore    *store,
     decision[0] = _("Decision date:");
     decision[1] = text_of (commission, "decided") != NULL ? text_of (commission, "decided") : "–";
     decision[2] = _("Decision maker:");
-    decision[3] = text_of (commission, "decision_maker") != NULL ? text_of (commission, "decision_maker") : "–";
+    decision[3] = text_of (commission, "decision-maker") != NULL ? text_of (commission, "decision-maker") : "–";
     decision[4] = NULL;
     sam_report_add_spacer (report, 12);
     sam_report_add_fields (report, decision);
@@ -480,7 +479,6 @@ sam_person_roles_doc_new (SamStore    *store,
   if (as_of == NULL)
     as_of = today = sam_clock_dup_today ();
 
-  sam_rules_ensure_model_classes ();
   person = sam_store_dup_by_uuid (store, SAM_TYPE_PERSON, person_uuid, &local_error);
   if (person == NULL)
     {

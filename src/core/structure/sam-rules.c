@@ -18,29 +18,6 @@
 #include "sam-store-structure.h"
 
 /**
- * sam_rules_ensure_model_classes:
- *
- * sam_store_dup_by_uuid() finds a type's table through its class, which
- * exists only once an object of the type was made: this makes sure the
- * classes of the model types exist.
- */
-void
-sam_rules_ensure_model_classes (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      g_type_class_ref (SAM_TYPE_PERSON);
-      g_type_class_ref (SAM_TYPE_ORGANISATION);
-      g_type_class_ref (SAM_TYPE_GROUP);
-      g_type_class_ref (SAM_TYPE_ASSIGNMENT);
-      g_type_class_ref (SAM_TYPE_COMMISSION);
-      g_once_init_leave (&done, 1);
-    }
-}
-
-/**
  * sam_warning_free:
  * @warning: (transfer full): a warning
  *
@@ -84,7 +61,6 @@ sam_rules_dup_person_name (SamStore   *store,
 {
   g_autoptr(SamPerson) person = NULL;
 
-  sam_rules_ensure_model_classes ();
   if (person_uuid != NULL)
     person = sam_store_dup_by_uuid (store, SAM_TYPE_PERSON, person_uuid, NULL);
 
@@ -104,7 +80,6 @@ sam_rules_dup_organisation_name (SamStore   *store,
 {
   g_autoptr(SamOrganisation) organisation = NULL;
 
-  sam_rules_ensure_model_classes ();
   if (organisation_uuid != NULL)
     organisation = sam_store_dup_by_uuid (store, SAM_TYPE_ORGANISATION, organisation_uuid, NULL);
 
@@ -131,7 +106,6 @@ sam_rules_dup_home_organisations (SamStore    *store,
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint n = g_list_model_get_n_items (assignments);
 
-  sam_rules_ensure_model_classes ();
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SamAssignment) a = g_list_model_get_item (assignments, i);
@@ -359,7 +333,6 @@ sam_rules_check_group (SamStore    *store,
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
   g_return_val_if_fail (group_uuid != NULL, NULL);
 
-  sam_rules_ensure_model_classes ();
   if (date == NULL)
     date = today = sam_clock_dup_today ();
 
@@ -515,7 +488,6 @@ sam_rules_list_terms_ending (SamStore    *store,
 
   g_return_val_if_fail (SAM_IS_STORE (store), NULL);
 
-  sam_rules_ensure_model_classes ();
   if (date == NULL)
     date = today = sam_clock_dup_today ();
   if ((until = sam_roles_date_add_days (date, (int) MIN (days, 36500))) == NULL)

@@ -48,7 +48,6 @@ typedef struct
   gboolean       successor_appointed;
 } SamTermEnding;
 
-void        sam_rules_ensure_model_classes    (void);
 void        sam_warning_free                  (SamWarning   *warning);
 void        sam_term_ending_free              (SamTermEnding *term);
 char       *sam_term_ending_format            (const SamTermEnding *term) G_GNUC_WARN_UNUSED_RESULT;

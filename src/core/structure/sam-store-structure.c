@@ -617,7 +617,6 @@ sam_store_dissolve_group (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL, FALSE);
 
-  sam_rules_ensure_model_classes ();
   group = sam_store_dup_by_uuid (self, SAM_TYPE_GROUP, group_uuid, error);
   if (group == NULL)
     return FALSE;
@@ -1072,7 +1071,6 @@ sam_store_end_assignment (SamStore       *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_ASSIGNMENT (assignment), FALSE);
 
-  sam_rules_ensure_model_classes ();
   copy = sam_store_dup_by_uuid (self, SAM_TYPE_ASSIGNMENT, sam_assignment_get_uuid (assignment), error);
   if (copy == NULL)
     return FALSE;

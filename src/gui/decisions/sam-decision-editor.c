@@ -476,7 +476,7 @@ show_decision (SamDecisionEditor *self)
   show_button (self->withdraw_button, !draft && !closed);
   show_button (self->delete_button, draft && sam_decision_get_uuid (self->decision) != NULL);
 
-  withdrawn = _sam_model_get_string (self->decision, "withdrawn_reason");
+  withdrawn = sam_decision_get_withdrawn_reason (self->decision);
   gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), withdrawn != NULL);
   if (withdrawn != NULL)
     {

@@ -200,9 +200,9 @@ new_row (SamTestRegister *self,
 
         case SAM_COLUMN_ENUM:
           {
-            guint n = g_strv_length ((char **) column->enum_values);
+            guint n = column->enum_info->n_values;
 
-            row->values[i] = g_strdup (column->enum_values[g_rand_int_range (self->rand, 0, n)]);
+            row->values[i] = g_strdup (sam_schema_enum_nick (column, g_rand_int_range (self->rand, 0, n)));
           }
           break;
 

@@ -13,6 +13,9 @@
 #include <sqlite3.h>
 
 #include "sam-schema.h"
+#include "sam-store.h"
+#include "sam-test-util.h"
+#include "sam-types.h"
 
 /* Every column the descriptor names must exist in the SQL schema, with the
  * same nullability for required columns, or export and import would drift
@@ -82,14 +85,112 @@ test_schema_enums (void)
   g_assert_null (sam_schema_table_for_element ("grp"));
 }
 
+/* The words a CHECK constraint allows for @column: the quoted literals of
+ * the first CHECK (…) after the column's name that compares @column with
+ * them, in either form ("x IN ('a', 'b')" or "x = 'a' OR x = 'b'"). */
+static GPtrArray *
+check_words (const char *create,
+             const char *column)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *in = g_strdup_printf ("%s IN (", column);
+  g_autofree char *eq = g_strdup_printf ("%s = '", column);
+
+  for (const char *p = strstr (create, "CHECK ("); p != NULL; p = strstr (p + 1, "CHECK ("))
+    {
+      const char *start = p + strlen ("CHECK (");
+      const char *end = start;
+      int depth = 1;
+      g_autofree char *expression = NULL;
+
+      for (; *end != '\0' && depth > 0; end++)
+        depth += *end == '(' ? 1 : *end == ')' ? -1 : 0;
+      expression = g_strndup (start, end - start);
+      if (strstr (expression, in) == NULL && strstr (expression, eq) == NULL)
+        continue;
+
+      for (const char *q = strchr (expression, '\''); q != NULL; q = strchr (q + 1, '\''))
+        {
+          const char *close = strchr (q + 1, '\'');
+
+          g_ptr_array_add (words, g_strndup (q + 1, close - q - 1));
+          q = close;
+        }
+      break;
+    }
+
+  return words;
+}
+
+/* The register's closed sets are written once, in sam-types.c; the schema
+ * descriptor points at them, and the SQL schema, which migrations may not
+ * rewrite, must allow exactly the same words. A value added to an enum
+ * without a migration fails here, not in a user's import. */
+static void
+test_schema_enums_match_sql (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SamStore) store = sam_test_new_tmp_store ("test-schema-XXXXXX", "register.samordna", &dir, NULL);
+  sqlite3 *db = NULL;
+  guint n_checked = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (sam_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    {
+      const SamTableInfo *info = sam_schema_table (t);
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *create = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, info->sql_name, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      create = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+
+      for (guint c = 0; c < info->n_columns; c++)
+        {
+          const SamColumn *column = &info->columns[c];
+          g_autoptr(GPtrArray) words = NULL;
+          g_autoptr(GEnumClass) klass = NULL;
+
+          if (column->type != SAM_COLUMN_ENUM)
+            continue;
+
+          words = check_words (create, column->column);
+          klass = g_type_class_ref (sam_enum_type_for_column (column));
+          g_test_message ("%s.%s: %u words in SQL, %u values", info->sql_name, column->column,
+                          words->len, column->enum_info->n_values);
+          g_assert_cmpuint (words->len, ==, column->enum_info->n_values);
+          g_assert_cmpuint (klass->n_values, ==, column->enum_info->n_values);
+          for (guint v = 0; v < column->enum_info->n_values; v++)
+            {
+              const SamEnumValue *value = &column->enum_info->values[v];
+
+              g_assert_true (g_ptr_array_find_with_equal_func (words, value->nick, g_str_equal, NULL));
+              g_assert_cmpint (value->value, ==, (int) v);
+              g_assert_cmpstr (klass->values[v].value_nick, ==, value->nick);
+              g_assert_cmpstr (klass->values[v].value_name, ==, value->name);
+              g_assert_nonnull (sam_enum_get_label (G_TYPE_FROM_CLASS (klass), value->value));
+            }
+          n_checked++;
+        }
+    }
+  sqlite3_close (db);
+  g_assert_cmpuint (n_checked, ==, 10);
+
+  sam_test_free_tmp_store (g_steal_pointer (&store), dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/schema/matches-sql", test_schema_matches_sql);
   g_test_add_func ("/schema/enums", test_schema_enums);
+  g_test_add_func ("/schema/enums-match-sql", test_schema_enums_match_sql);
 
   return g_test_run ();
 }

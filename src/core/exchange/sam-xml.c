@@ -559,7 +559,7 @@ read_value (Importer         *self,
 
   if (column->type == SAM_COLUMN_ENUM)
     {
-      g_autofree char *allowed = g_strjoinv (", ", (char **) column->enum_values);
+      g_autofree char *allowed = sam_schema_enum_dup_nicks (column, ", ");
 
       import_error (self, error, SAM_XML_ERROR_INVALID, line,
                     _("“%s” is not a valid value of “%s” (expected one of %s)"),

@@ -455,5 +455,5 @@ _sam_model_instance_init (GObject *object)
   record->values = g_new0 (char *, info->n_columns + 1);
   for (guint i = 0; i < info->n_columns; i++)
     if (info->columns[i].type == SAM_COLUMN_ENUM)
-      record->values[i] = g_strdup (info->columns[i].enum_values[0]);
+      record->values[i] = g_strdup (sam_schema_enum_nick (&info->columns[i], 0));
 }

@@ -19,38 +19,18 @@
  * so the three can never disagree about a column.
  */
 
-static const char * const organisation_kinds[] = {
-  "administration", "private_provider", "municipality", "academia",
-  "other_region", "national_body", "other", NULL
-};
-static const char * const group_kinds[] = {
-  "council", "subgroup", "process_team", "management_group", "executive_group",
-  "priority_council", "clinical_management", "corporate_group",
-  "national_programme_area", "regional_programme_area", "other", NULL
-};
-static const char * const relation_kinds[] = { "reports_to", "escalates_to", "prepares_for", NULL };
-static const char * const roles[] = { "chair", "member", "co_opted", "coordinator", "contact_person", NULL };
-static const char * const meeting_kinds[] = { "ordinary", "extra", "dialogue", NULL };
-static const char * const meeting_statuses[] = { "planned", "confirmed", "held", "cancelled", NULL };
-static const char * const agenda_kinds[] = { "information", "discussion", "decision", "follow_up", NULL };
-static const char * const attendance_statuses[] = { "present", "absent", "substitute", NULL };
-static const char * const mandates[] = { "line_mandates", "chair_routine", "management_assignment", "none", NULL };
-static const char * const decision_statuses[] = {
-  "draft", "decided", "escalated", "in_implementation", "implemented", "withdrawn", "superseded", NULL
-};
-
 #define STR(c, x, req)     { c, x, SAM_COLUMN_STRING, req, 0, NULL }
 #define TEXT(c, x)         { c, x, SAM_COLUMN_TEXT, FALSE, 0, NULL }
 #define INT(c, x, req)     { c, x, SAM_COLUMN_INT, req, 0, NULL }
 #define DATE(c, x, req)    { c, x, SAM_COLUMN_DATE, req, 0, NULL }
 #define DATETIME(c, x)     { c, x, SAM_COLUMN_DATETIME, TRUE, 0, NULL }
-#define ENUM(c, x, values) { c, x, SAM_COLUMN_ENUM, TRUE, 0, values }
+#define ENUM(c, x, info)   { c, x, SAM_COLUMN_ENUM, TRUE, 0, &info }
 #define REF(c, x, t, req)  { c, x, SAM_COLUMN_REF, req, t, NULL }
 
 static const SamColumn organisation_columns[] = {
   STR ("name", "name", TRUE),
   STR ("short_name", "short-name", FALSE),
-  ENUM ("kind", "kind", organisation_kinds),
+  ENUM ("kind", "kind", sam_organisation_kind_info),
 };
 
 static const SamColumn person_columns[] = {
@@ -64,7 +44,7 @@ static const SamColumn person_columns[] = {
 static const SamColumn group_columns[] = {
   STR ("code", "code", FALSE),
   STR ("name", "name", TRUE),
-  ENUM ("kind", "kind", group_kinds),
+  ENUM ("kind", "kind", sam_group_kind_info),
   REF ("parent_id", "parent", SAM_TABLE_GROUP, FALSE),
   INT ("position", "position", FALSE),
   DATE ("established", "established", FALSE),
@@ -75,7 +55,7 @@ static const SamColumn group_columns[] = {
 static const SamColumn group_relation_columns[] = {
   REF ("from_group_id", "from", SAM_TABLE_GROUP, TRUE),
   REF ("to_group_id", "to", SAM_TABLE_GROUP, TRUE),
-  ENUM ("kind", "kind", relation_kinds),
+  ENUM ("kind", "kind", sam_relation_kind_info),
 };
 
 static const SamColumn commission_columns[] = {
@@ -115,7 +95,7 @@ static const SamColumn commission_seat_columns[] = {
 static const SamColumn assignment_columns[] = {
   REF ("person_id", "person", SAM_TABLE_PERSON, TRUE),
   REF ("group_id", "group", SAM_TABLE_GROUP, TRUE),
-  ENUM ("role", "role", roles),
+  ENUM ("role", "role", sam_role_info),
   REF ("organisation_id", "organisation", SAM_TABLE_ORGANISATION, FALSE),
   STR ("appointed_by", "appointed-by", FALSE),
   DATE ("starts", "starts", FALSE),
@@ -125,8 +105,8 @@ static const SamColumn assignment_columns[] = {
 
 static const SamColumn meeting_columns[] = {
   STR ("title", "title", TRUE),
-  ENUM ("kind", "kind", meeting_kinds),
-  ENUM ("status", "status", meeting_statuses),
+  ENUM ("kind", "kind", sam_meeting_kind_info),
+  ENUM ("status", "status", sam_meeting_status_info),
   DATETIME ("starts", "starts"),
   DATETIME ("ends", "ends"),
   STR ("place", "place", FALSE),
@@ -145,14 +125,14 @@ static const SamColumn agenda_item_columns[] = {
   INT ("position", "position", FALSE),
   STR ("title", "title", TRUE),
   STR ("presenter", "presenter", FALSE),
-  ENUM ("kind", "kind", agenda_kinds),
+  ENUM ("kind", "kind", sam_agenda_kind_info),
   TEXT ("notes", "notes"),
 };
 
 static const SamColumn attendance_columns[] = {
   REF ("meeting_id", "meeting", SAM_TABLE_MEETING, TRUE),
   REF ("person_id", "person", SAM_TABLE_PERSON, TRUE),
-  ENUM ("status", "status", attendance_statuses),
+  ENUM ("status", "status", sam_attendance_status_info),
   REF ("substitute_for_id", "substitute-for", SAM_TABLE_PERSON, FALSE),
 };
 
@@ -163,8 +143,8 @@ static const SamColumn decision_columns[] = {
   DATE ("decided", "decided", FALSE),
   REF ("meeting_id", "meeting", SAM_TABLE_MEETING, FALSE),
   REF ("agenda_item_id", "agenda-item", SAM_TABLE_AGENDA_ITEM, FALSE),
-  ENUM ("mandate", "mandate", mandates),
-  ENUM ("status", "status", decision_statuses),
+  ENUM ("mandate", "mandate", sam_mandate_info),
+  ENUM ("status", "status", sam_decision_status_info),
   STR ("responsible", "responsible", FALSE),
   DATE ("follow_up", "follow-up", FALSE),
   REF ("supersedes_id", "supersedes", SAM_TABLE_DECISION, FALSE),
@@ -278,5 +258,49 @@ sam_schema_enum_is_valid (const SamColumn *column,
 {
   g_return_val_if_fail (column->type == SAM_COLUMN_ENUM, FALSE);
 
-  return value != NULL && g_strv_contains ((const char * const *) column->enum_values, value);
+  if (value == NULL)
+    return FALSE;
+  for (guint i = 0; i < column->enum_info->n_values; i++)
+    if (strcmp (column->enum_info->values[i].nick, value) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * sam_schema_enum_nick:
+ * @column: an enum column
+ * @index: the position of a value, from 0
+ *
+ * Returns: (transfer none) (nullable): the stored word of @column's value
+ *   at @index, or %NULL past the last
+ */
+const char *
+sam_schema_enum_nick (const SamColumn *column,
+                      guint            index)
+{
+  g_return_val_if_fail (column->type == SAM_COLUMN_ENUM, NULL);
+
+  return index < column->enum_info->n_values ? column->enum_info->values[index].nick : NULL;
+}
+
+/**
+ * sam_schema_enum_dup_nicks:
+ * @column: an enum column
+ * @separator: what to put between them
+ *
+ * Returns: (transfer full): the stored words of @column's values, in order
+ */
+char *
+sam_schema_enum_dup_nicks (const SamColumn *column,
+                           const char      *separator)
+{
+  GString *nicks = g_string_new (NULL);
+
+  g_return_val_if_fail (column->type == SAM_COLUMN_ENUM, NULL);
+
+  for (guint i = 0; i < column->enum_info->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? separator : "", column->enum_info->values[i].nick);
+
+  return g_string_free (nicks, FALSE);
 }

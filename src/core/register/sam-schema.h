@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -34,6 +34,40 @@ typedef enum
   SAM_N_TABLES
 } SamTable;
 
+/*
+ * One value of a closed set (an enum column): its C constant and that
+ * constant's name, the word stored in SQLite and written in XML, and its
+ * English label. The sets themselves are defined, with their GTypes, in
+ * sam-types.c.
+ */
+typedef struct
+{
+  int         value;
+  const char *name;
+  const char *nick;
+  const char *label;
+} SamEnumValue;
+
+typedef struct
+{
+  const char         *type_name;  /* "SamGroupKind" */
+  const char         *context;    /* the labels' message context */
+  const SamEnumValue *values;     /* in the order of their values, from 0 */
+  guint               n_values;
+  GType             (*get_type) (void);
+} SamEnumInfo;
+
+extern const SamEnumInfo sam_organisation_kind_info;
+extern const SamEnumInfo sam_group_kind_info;
+extern const SamEnumInfo sam_role_info;
+extern const SamEnumInfo sam_relation_kind_info;
+extern const SamEnumInfo sam_meeting_kind_info;
+extern const SamEnumInfo sam_meeting_status_info;
+extern const SamEnumInfo sam_agenda_kind_info;
+extern const SamEnumInfo sam_attendance_status_info;
+extern const SamEnumInfo sam_mandate_info;
+extern const SamEnumInfo sam_decision_status_info;
+
 typedef enum
 {
   SAM_COLUMN_STRING,    /* short text, an XML attribute */
@@ -41,7 +75,7 @@ typedef enum
   SAM_COLUMN_INT,       /* an integer attribute */
   SAM_COLUMN_DATE,      /* YYYY-MM-DD */
   SAM_COLUMN_DATETIME,  /* YYYY-MM-DDTHH:MM:SSZ, UTC */
-  SAM_COLUMN_ENUM,      /* one of enum_values */
+  SAM_COLUMN_ENUM,      /* one of enum_info's nicks */
   SAM_COLUMN_REF,       /* the UUID of a row of ref_table; SQL holds its id */
 } SamColumnType;
 
@@ -52,7 +86,7 @@ typedef struct
   SamColumnType        type;
   gboolean             required;
   SamTable             ref_table;    /* SAM_COLUMN_REF only */
-  const char * const  *enum_values;  /* SAM_COLUMN_ENUM only, NULL-terminated */
+  const SamEnumInfo   *enum_info;    /* SAM_COLUMN_ENUM only */
 } SamColumn;
 
 typedef struct
@@ -75,5 +109,9 @@ const SamColumn    *sam_schema_column_for_xml (const SamTableInfo *info,
                                                const char         *xml_name);
 gboolean            sam_schema_enum_is_valid  (const SamColumn    *column,
                                                const char         *value);
+const char         *sam_schema_enum_nick      (const SamColumn    *column,
+                                               guint               index);
+char               *sam_schema_enum_dup_nicks (const SamColumn    *column,
+                                               const char         *separator) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

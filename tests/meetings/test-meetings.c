@@ -22,6 +22,7 @@
 #include "sam-ics.h"
 #include "sam-meeting-checks.h"
 #include "sam-minutes.h"
+#include "sam-store-decisions.h"
 #include "sam-store-meetings.h"
 #include "sam-test-util.h"
 

@@ -15,6 +15,8 @@
 
 #include "sam-store.h"
 #include "sam-store-private.h"
+#include "sam-store-decisions.h"
+#include "sam-store-meetings.h"
 #include "sam-store-structure.h"
 #include "sam-test-util.h"
 

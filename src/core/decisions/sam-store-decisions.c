@@ -868,57 +868,13 @@ read_decision (SamStore    *self,
   return row;
 }
 
-static int
-decision_column (const char *name)
-{
-  const SamTableInfo *info = sam_schema_table (SAM_TABLE_DECISION);
-
-  for (guint c = 0; c < info->n_columns; c++)
-    if (strcmp (info->columns[c].column, name) == 0)
-      return c;
-
-  g_return_val_if_reached (-1);
-}
-
 static SamDecisionStatus
 row_status (GPtrArray *row)
 {
   int value = SAM_DECISION_STATUS_DRAFT;
 
-  sam_enum_from_nick (SAM_TYPE_DECISION_STATUS, g_ptr_array_index (row, decision_column ("status")), &value);
+  sam_enum_from_nick (SAM_TYPE_DECISION_STATUS, g_ptr_array_index (row, _sam_store_column_index (SAM_TABLE_DECISION, "status")), &value);
   return value;
-}
-
-static gboolean
-run_update (SamStore    *self,
-            const char  *sql,
-            const char  *uuid,
-            const char  *text1,
-            const char  *text2,
-            const char  *what,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_text (stmt, 2, text1, -1, SQLITE_STATIC);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_text (stmt, 3, text2, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Audits a decision's change from @before to its stored row. */
@@ -949,16 +905,18 @@ audit_decision (SamStore    *self,
   return TRUE;
 }
 
+/* Gives @decision the row stored for @uuid, with its id and number. */
 static void
 refresh_decision (SamStore    *self,
-                  SamDecision *decision)
+                  SamDecision *decision,
+                  const char  *uuid)
 {
   g_autoptr(GPtrArray) row = NULL;
   gint64 id = 0;
 
-  row = _sam_store_dup_row (self, SAM_TABLE_DECISION, sam_decision_get_uuid (decision), &id, NULL);
+  row = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, &id, NULL);
   if (row != NULL)
-    _sam_model_update (decision, id, sam_decision_get_uuid (decision), (const char * const *) row->pdata);
+    _sam_model_update (decision, id, uuid, (const char * const *) row->pdata);
 }
 
 /* Inserts or updates @decision's row as a draft (inside the caller's
@@ -973,90 +931,107 @@ write_draft (SamStore     *self,
 {
   const SamTableInfo *info = sam_schema_table (SAM_TABLE_DECISION);
   SamRecord *record = _sam_model_get_record (decision);
-  g_autofree gint64 *ref_ids = g_new0 (gint64, info->n_columns);
   g_autofree const char **values = g_memdup2 (record->values, sizeof (char *) * (info->n_columns + 1));
-  sqlite3_stmt *stmt;
-  int rc;
 
-  values[decision_column ("status")] = "draft";
-  values[decision_column ("year")] = NULL;
-  values[decision_column ("serial")] = NULL;
+  /* The schema only allows another status once the number is there. */
+  values[_sam_store_column_index (SAM_TABLE_DECISION, "status")] = "draft";
+  values[_sam_store_column_index (SAM_TABLE_DECISION, "year")] = NULL;
+  values[_sam_store_column_index (SAM_TABLE_DECISION, "serial")] = NULL;
 
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      if (info->columns[c].type != SAM_COLUMN_REF || values[c] == NULL)
-        continue;
-      if ((ref_ids[c] = _sam_store_find_id (self, info->columns[c].ref_table, values[c], error)) < 0)
-        return FALSE;
-      if (ref_ids[c] == 0)
-        {
-          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
-                       _("%s: its %s “%s” is not in the register"), what, info->columns[c].xml_name, values[c]);
-          return FALSE;
-        }
-    }
-
-  stmt = _sam_store_prepare (self, exists ? self->sql[SAM_TABLE_DECISION].update
-                                          : self->sql[SAM_TABLE_DECISION].insert, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (!_sam_store_bind_values (self, stmt, SAM_TABLE_DECISION, values, ref_ids, error))
-    {
-      sqlite3_reset (stmt);
-      g_prefix_error (error, "%s: ", what);
-      return FALSE;
-    }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _sam_store_write_values (self, SAM_TABLE_DECISION, uuid, values, exists, what, error);
 }
 
-/* The next serial of the draft's group in @year. The caller holds BEGIN
- * IMMEDIATE, so no other connection takes the same number meanwhile. */
+/* Numbers a saved draft: the next serial of its group in the year of its
+ * date, and its new status. The caller holds BEGIN IMMEDIATE, so no other
+ * connection can take the same number between the SELECT and the UPDATE.
+ * Every registration goes through here, a correction's too. */
 static gboolean
-number_draft (SamStore    *self,
-              const char  *uuid,
-              const char  *decided,
-              const char  *what,
-              GError     **error)
+number_decision (SamStore    *self,
+                 const char  *uuid,
+                 const char  *decided,
+                 const char  *status,
+                 const char  *what,
+                 GError     **error)
 {
-  g_autofree char *year_text = g_strndup (decided, 4);
-  g_autofree char *serial_text = NULL;
-  sqlite3_stmt *stmt;
-  gint64 serial;
-  int rc;
+  g_autofree char *year = g_strndup (decided, 4);
+  g_autofree char *serial = NULL;
+  gint64 next;
 
-  stmt = _sam_store_prepare (self,
-                             "SELECT coalesce (max (serial), 0) + 1 FROM decision "
-                             "WHERE group_id = (SELECT group_id FROM decision WHERE uuid = ?1) AND year = ?2",
-                             error);
-  if (stmt == NULL)
+  next = _sam_store_query_int (self,
+                               "SELECT coalesce (max (serial), 0) + 1 FROM decision "
+                               "WHERE group_id = (SELECT group_id FROM decision WHERE uuid = ?1) "
+                               "AND year = CAST (?2 AS INTEGER)",
+                               SAM_PARAMS (uuid, year), error);
+  if (next < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, (int) g_ascii_strtoll (year_text, NULL, 10));
-  rc = sqlite3_step (stmt);
-  serial = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _sam_store_set_error (self, error, rc, what);
-      return FALSE;
-    }
 
-  serial_text = g_strdup_printf ("%" G_GINT64_FORMAT, serial);
-  if (!run_update (self, "UPDATE decision SET decided = ?2, year = CAST (substr (?2, 1, 4) AS INTEGER), "
-                         "serial = ?3, status = 'decided' WHERE uuid = ?1",
-                   uuid, decided, serial_text, what, error))
+  serial = g_strdup_printf ("%" G_GINT64_FORMAT, next);
+  return _sam_store_run (self,
+                         "UPDATE decision SET decided = ?2, year = CAST (substr (?2, 1, 4) AS INTEGER), "
+                         "serial = CAST (?3 AS INTEGER), status = ?4 WHERE uuid = ?1",
+                         SAM_PARAMS (uuid, decided, serial, status), what, error);
+}
+
+/**
+ * sam_store_register_decision:
+ * @self: a #SamStore
+ * @decision: a draft decision, saved or not
+ * @error: return location for a #GError
+ *
+ * Saves @decision and gives it the next number of its group in the year
+ * of its date (today's date if it has none): AOI 2026:1, 2, 3 …, without
+ * gaps or duplicates even with several programs on one register. A draft
+ * status becomes “decided”; another status chosen beforehand is kept.
+ * From then on its wording and number are fixed.
+ *
+ * Returns: whether @decision was registered
+ */
+gboolean
+sam_store_register_decision (SamStore     *self,
+                             SamDecision  *decision,
+                             GError      **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *decided = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SamDecisionStatus status;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SAM_IS_DECISION (decision), FALSE);
+
+  uuid = sam_decision_get_uuid (decision) != NULL ? g_strdup (sam_decision_get_uuid (decision))
+                                                   : g_uuid_string_random ();
+  what = g_strdup_printf (_("The %s “%s” could not be registered"), _sam_store_table_label (SAM_TABLE_DECISION),
+                          sam_decision_get_title (decision) != NULL ? sam_decision_get_title (decision) : uuid);
+  decided = sam_decision_get_decided (decision) != NULL ? g_strdup (sam_decision_get_decided (decision))
+                                                         : sam_clock_dup_today ();
+  status = sam_decision_get_status (decision);
+  if (status == SAM_DECISION_STATUS_DRAFT)
+    status = SAM_DECISION_STATUS_DECIDED;
+
+  if (!_sam_store_begin (self, error))
     return FALSE;
+
+  before = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, NULL, &local_error);
+  if (local_error == NULL && before != NULL && row_status (before) != SAM_DECISION_STATUS_DRAFT)
+    g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                 _("%s: it is already registered"), what);
+  if (local_error == NULL)
+    write_draft (self, decision, uuid, before != NULL, what, &local_error);
+  if (local_error == NULL)
+    number_decision (self, uuid, decided, sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status), what, &local_error);
+  if (local_error == NULL)
+    audit_decision (self, "register", uuid, before, &after, &local_error);
+  if (local_error == NULL)
+    _sam_store_commit (self, &local_error);
+  if (local_error != NULL)
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
+
+  refresh_decision (self, decision, uuid);
+  _sam_store_changed (self, SAM_TABLE_DECISION);
 
   return TRUE;
 }
@@ -1135,12 +1110,11 @@ sam_store_supersede_decision (SamStore     *self,
   if (local_error == NULL)
     write_draft (self, correction, uuid, before != NULL, what, &local_error);
   if (local_error == NULL)
-    number_draft (self, uuid, decided, what, &local_error);
+    number_decision (self, uuid, decided, "decided", what, &local_error);
   if (local_error == NULL)
     audit_decision (self, "register", uuid, before, &after, &local_error);
   if (local_error == NULL)
-    run_update (self, "UPDATE decision SET status = 'superseded' WHERE uuid = ?1",
-                old_uuid, NULL, NULL, what, &local_error);
+    _sam_store_run (self, "UPDATE decision SET status = 'superseded' WHERE uuid = ?1", SAM_PARAMS (old_uuid), what, &local_error);
   if (local_error == NULL)
     audit_decision (self, "supersede", old_uuid, old_before, NULL, &local_error);
   if (local_error == NULL)
@@ -1153,14 +1127,8 @@ sam_store_supersede_decision (SamStore     *self,
       return FALSE;
     }
 
-  {
-    gint64 id = 0;
-    g_autoptr(GPtrArray) row = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, &id, NULL);
-
-    if (row != NULL)
-      _sam_model_update (correction, id, uuid, (const char * const *) row->pdata);
-  }
-  refresh_decision (self, old_decision);
+  refresh_decision (self, correction, uuid);
+  refresh_decision (self, old_decision, sam_decision_get_uuid (old_decision));
   _sam_store_changed (self, SAM_TABLE_DECISION);
 
   return TRUE;
@@ -1204,9 +1172,8 @@ change_status (SamStore          *self,
                      _("%s: it is withdrawn or superseded"), what);
     }
   if (local_error == NULL)
-    run_update (self, "UPDATE decision SET status = ?2, withdrawn_reason = coalesce (?3, withdrawn_reason) "
-                      "WHERE uuid = ?1",
-                uuid, sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status), reason, what, &local_error);
+    _sam_store_run (self, "UPDATE decision SET status = ?2, withdrawn_reason = coalesce (?3, withdrawn_reason) "
+                          "WHERE uuid = ?1", SAM_PARAMS (uuid, sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status), reason), what, &local_error);
   if (local_error == NULL)
     audit_decision (self, action, uuid, before, NULL, &local_error);
   if (local_error == NULL)
@@ -1219,7 +1186,7 @@ change_status (SamStore          *self,
       return FALSE;
     }
 
-  refresh_decision (self, decision);
+  refresh_decision (self, decision, sam_decision_get_uuid (decision));
   _sam_store_changed (self, SAM_TABLE_DECISION);
   return TRUE;
 }
@@ -1436,8 +1403,7 @@ sam_store_escalate_decision (SamStore     *self,
   if (local_error == NULL)
     audit_escalation (self, "insert", uuid, NULL, &local_error);
   if (local_error == NULL)
-    run_update (self, "UPDATE decision SET status = 'escalated' WHERE uuid = ?1",
-                decision_uuid, NULL, NULL, what, &local_error);
+    _sam_store_run (self, "UPDATE decision SET status = 'escalated' WHERE uuid = ?1", SAM_PARAMS (decision_uuid), what, &local_error);
   if (local_error == NULL)
     audit_decision (self, "escalate", decision_uuid, before, NULL, &local_error);
   if (local_error == NULL)
@@ -1450,7 +1416,7 @@ sam_store_escalate_decision (SamStore     *self,
       return FALSE;
     }
 
-  refresh_decision (self, decision);
+  refresh_decision (self, decision, sam_decision_get_uuid (decision));
   _sam_store_changed (self, SAM_TABLE_ESCALATION);
   _sam_store_changed (self, SAM_TABLE_DECISION);
   return TRUE;
@@ -1498,8 +1464,7 @@ sam_store_answer_escalation (SamStore    *self,
   if (local_error == NULL && before == NULL)
     g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: it is not in the register"), what);
   if (local_error == NULL)
-    run_update (self, "UPDATE escalation SET answer = ?2, answered = ?3 WHERE uuid = ?1",
-                escalation_uuid, answer, day, what, &local_error);
+    _sam_store_run (self, "UPDATE escalation SET answer = ?2, answered = ?3 WHERE uuid = ?1", SAM_PARAMS (escalation_uuid, answer, day), what, &local_error);
   if (local_error == NULL)
     audit_escalation (self, "answer", escalation_uuid, before, &local_error);
   if (local_error == NULL)
@@ -1711,4 +1676,85 @@ sam_store_list_group_relations (SamStore         *self,
     return NULL;
 
   return g_steal_pointer (&groups);
+}
+
+/* Lists and searches */
+
+/**
+ * sam_store_list_decisions:
+ * @self: a #SamStore
+ * @group_uuid: (nullable): a group, or %NULL for all groups
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the #SamDecision list: drafts
+ *   first, then the newest number first
+ */
+GListModel *
+sam_store_list_decisions (SamStore    *self,
+                          const char  *group_uuid,
+                          GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return _sam_store_query_models (self, SAM_TABLE_DECISION, "WHERE ?1 IS NULL OR t.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
+                       "ORDER BY t.year IS NOT NULL, t.year DESC, t.serial DESC, "
+                       "t.title COLLATE sv, t.uuid", SAM_PARAMS (group_uuid), error);
+}
+
+/**
+ * sam_store_search_decisions:
+ * @self: a #SamStore
+ * @query: what the user typed; each word matches words that start with it,
+ *   ignoring case (“vård” finds “Vårdförlopp”, not “Varde”)
+ * @error: return location for a #GError
+ *
+ * Searches decision titles and texts.
+ *
+ * Returns: (transfer full) (nullable): the matching #SamDecision list, best first
+ */
+GListModel *
+sam_store_search_decisions (SamStore    *self,
+                            const char  *query,
+                            GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return _sam_store_search_models (self, SAM_TABLE_DECISION,
+                                  "JOIN decision_fts ON decision_fts.rowid = t.id "
+                                  "WHERE decision_fts MATCH ?1 ORDER BY decision_fts.rank, t.uuid",
+                                  query, error);
+}
+
+/**
+ * sam_store_count_decisions:
+ * @self: a #SamStore
+ * @group_uuid: (nullable): a group, or %NULL for all groups
+ * @year: a year, or 0 for all years (and drafts)
+ *
+ * Returns: the number of decisions, or 0 if the register cannot be read
+ */
+guint
+sam_store_count_decisions (SamStore   *self,
+                           const char *group_uuid,
+                           int         year)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), 0);
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT count (*) FROM decision "
+                             "WHERE (?1 IS NULL OR group_id = (SELECT id FROM grp WHERE uuid = ?1)) "
+                             "AND (?2 <= 0 OR year = ?2)", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
 }

@@ -87,6 +87,19 @@ typedef struct
 void sam_decision_event_free (SamDecisionEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDecisionEvent, sam_decision_event_free)
 
+GListModel *sam_store_list_decisions           (SamStore                *self,
+                                                const char              *group_uuid,
+                                                GError                 **error);
+GListModel *sam_store_search_decisions         (SamStore                *self,
+                                                const char              *query,
+                                                GError                 **error);
+guint       sam_store_count_decisions          (SamStore                *self,
+                                                const char              *group_uuid,
+                                                int                      year);
+gboolean    sam_store_register_decision        (SamStore                *self,
+                                                SamDecision             *decision,
+                                                GError                 **error);
+
 SamDecisionMatches *sam_store_match_decisions (SamStore              *self,
                                                 const char              *search,
                                                 GError                 **error) G_GNUC_WARN_UNUSED_RESULT;

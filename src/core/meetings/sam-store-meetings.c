@@ -27,200 +27,6 @@
 
 #define MEETING_ID "(SELECT id FROM meeting WHERE uuid = ?1)"
 
-static gboolean
-bind_texts (sqlite3_stmt       *stmt,
-            const char * const *params,
-            guint               n_params)
-{
-  for (guint i = 0; i < n_params; i++)
-    if (params[i] != NULL)
-      sqlite3_bind_text (stmt, i + 1, params[i], -1, SQLITE_STATIC);
-    else
-      sqlite3_bind_null (stmt, i + 1);
-
-  return TRUE;
-}
-
-/* The table's generic SELECT with @clauses, text parameters ?1 … ?n. */
-static GListModel *
-query_models (SamStore            *self,
-              SamTable             table,
-              const char          *clauses,
-              const char * const  *params,
-              guint                n_params,
-              GError             **error)
-{
-  g_autofree char *sql = g_strconcat (self->sql[table].select, " ", clauses, NULL);
-  sqlite3_stmt *stmt;
-
-  if ((stmt = _sam_store_prepare (self, sql, error)) == NULL)
-    return NULL;
-
-  bind_texts (stmt, params, n_params);
-
-  return _sam_store_collect_list (self, stmt, table, error);
-}
-
-static gpointer
-query_first (SamStore            *self,
-             SamTable             table,
-             const char          *clauses,
-             const char * const  *params,
-             guint                n_params,
-             GError             **error)
-{
-  g_autoptr(GListModel) list = query_models (self, table, clauses, params, n_params, error);
-
-  return list != NULL ? g_list_model_get_item (list, 0) : NULL;
-}
-
-/* Inserts or updates one row of @table inside the caller's transaction;
- * @values in descriptor order, references as UUIDs. */
-static gboolean
-write_values (SamStore            *self,
-              SamTable             table,
-              const char          *uuid,
-              const char * const  *values,
-              gboolean             exists,
-              GError             **error)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-  g_autofree gint64 *ref_ids = g_new0 (gint64, info->n_columns);
-  g_autofree char *what = g_strdup_printf (_("The %s could not be saved"), _sam_store_table_label (table));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      if (info->columns[c].type != SAM_COLUMN_REF || values[c] == NULL)
-        continue;
-      if ((ref_ids[c] = _sam_store_find_id (self, info->columns[c].ref_table, values[c], error)) < 0)
-        return FALSE;
-      if (ref_ids[c] == 0)
-        {
-          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
-                       _("%s: its %s “%s” is not in the register"), what, info->columns[c].xml_name, values[c]);
-          return FALSE;
-        }
-    }
-
-  if ((stmt = _sam_store_prepare (self, exists ? self->sql[table].update : self->sql[table].insert, error)) == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  if (!_sam_store_bind_values (self, stmt, table, values, ref_ids, error))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-delete_row (SamStore    *self,
-            SamTable     table,
-            const char  *uuid,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, self->sql[table].delete, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (!_sam_store_end_rows (self, stmt, rc, _("The register could not be changed"), error))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* Runs a statement that returns nothing, with text parameters. */
-static gboolean
-run (SamStore            *self,
-     const char          *sql,
-     const char * const  *params,
-     guint                n_params,
-     GError             **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_texts (stmt, params, n_params);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be changed"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The text columns of the first result row, or NULL for none. */
-static GStrv
-select_strings (SamStore            *self,
-                const char          *sql,
-                const char * const  *params,
-                guint                n_params,
-                GError             **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  bind_texts (stmt, params, n_params);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
-    return NULL;
-
-  return g_strv_builder_end (builder);
-}
-
-/* Logs the change of one row, commits and tells the views. */
-static gboolean
-finish (SamStore            *self,
-        SamTable             table,
-        const char          *action,
-        const char          *uuid,
-        const char * const  *before,
-        const char          *after_json,
-        GError             **error)
-{
-  g_autofree char *before_json = _sam_store_row_json (table, uuid, before);
-
-  if (!_sam_store_audit (self, action, sam_schema_table (table)->element, uuid, before_json, after_json, error) ||
-      !_sam_store_commit (self, error))
-    return FALSE;
-
-  _sam_store_changed (self, table);
-  return TRUE;
-}
-
-static gboolean
-fail (SamStore  *self,
-      GError   **error,
-      GError    *local_error)
-{
-  _sam_store_rollback (self);
-  g_propagate_error (error, local_error);
-  return FALSE;
-}
-
 /* The day a meeting starts in Stockholm, as YYYY-MM-DD, or NULL. */
 static char *
 local_day (const char *starts)
@@ -299,11 +105,9 @@ sam_store_dup_meeting_groups (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (meeting_uuid != NULL, NULL);
 
-  return select_strings (self,
-                         "SELECT g.uuid FROM meeting_group mg JOIN grp g ON g.id = mg.group_id "
-                         "WHERE mg.meeting_id = " MEETING_ID " "
-                         "ORDER BY g.kind <> 'council', g.name_key, g.uuid",
-                         params, 1, error);
+  return _sam_store_query_strings (self, "SELECT g.uuid FROM meeting_group mg JOIN grp g ON g.id = mg.group_id "
+                                   "WHERE mg.meeting_id = " MEETING_ID " "
+                                   "ORDER BY g.kind <> 'council', g.name_key, g.uuid", params, 1, error);
 }
 
 static char *
@@ -335,10 +139,8 @@ sync_groups (SamStore            *self,
     if (!g_strv_contains (group_uuids, current[i]))
       {
         params[1] = current[i];
-        if (!run (self,
-                  "DELETE FROM meeting_group WHERE meeting_id = " MEETING_ID " "
-                  "AND group_id = (SELECT id FROM grp WHERE uuid = ?2)",
-                  params, 2, error))
+        if (!_sam_store_run (self, "DELETE FROM meeting_group WHERE meeting_id = " MEETING_ID " "
+                             "AND group_id = (SELECT id FROM grp WHERE uuid = ?2)", params, 2, _("The register could not be changed"), error))
           return FALSE;
       }
 
@@ -348,7 +150,7 @@ sync_groups (SamStore            *self,
         g_autofree char *uuid = g_uuid_string_random ();
         const char *values[] = { meeting_uuid, group_uuids[i], NULL };
 
-        if (!write_values (self, SAM_TABLE_MEETING_GROUP, uuid, values, FALSE, error))
+        if (!_sam_store_write_values (self, SAM_TABLE_MEETING_GROUP, uuid, values, FALSE, _("The register could not be changed"), error))
           return FALSE;
       }
 
@@ -381,6 +183,7 @@ sam_store_save_meeting (SamStore            *self,
   g_autofree char *groups = NULL;
   g_autofree char *after_json = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 id = 0;
@@ -403,22 +206,25 @@ sam_store_save_meeting (SamStore            *self,
     return FALSE;
 
   before = _sam_store_dup_row (self, SAM_TABLE_MEETING, uuid, NULL, &local_error);
+  before_json = _sam_store_row_json (SAM_TABLE_MEETING, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
   if (local_error == NULL)
-    write_values (self, SAM_TABLE_MEETING, uuid, (const char * const *) record->values, before != NULL, &local_error);
+    _sam_store_write_values (self, SAM_TABLE_MEETING, uuid, (const char * const *) record->values, before != NULL,
+                             _("The register could not be changed"), &local_error);
   if (local_error == NULL)
     sync_groups (self, uuid, group_uuids, &local_error);
   if (local_error == NULL)
     after = _sam_store_dup_row (self, SAM_TABLE_MEETING, uuid, &id, &local_error);
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   /* One entry for the whole edit: the row, with the groups it joins. */
   row_json = _sam_store_row_json (SAM_TABLE_MEETING, uuid, (const char * const *) after->pdata);
   groups = groups_json (group_uuids);
   after_json = g_strdup_printf ("%.*s,\"groups\":%s}", (int) strlen (row_json) - 1, row_json, groups);
-  if (!finish (self, SAM_TABLE_MEETING, before != NULL ? "update" : "insert", uuid,
-               before != NULL ? (const char * const *) before->pdata : NULL, after_json, &local_error))
-    return fail (self, error, g_steal_pointer (&local_error));
+  if (!_sam_store_finish_change (self, SAM_TABLE_MEETING, before != NULL ? "update" : "insert", uuid,
+                                 before_json, after_json, &local_error))
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   _sam_model_update (meeting, id, uuid, (const char * const *) after->pdata);
   return TRUE;
@@ -446,12 +252,10 @@ sam_store_list_meetings_between (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return query_models (self, SAM_TABLE_MEETING,
-                       "WHERE (?1 IS NULL OR t.id IN (SELECT meeting_id FROM meeting_group "
-                       "WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1))) "
-                       "AND (?2 IS NULL OR t.starts >= ?2) AND (?3 IS NULL OR t.starts < ?3) "
-                       "ORDER BY t.starts, t.uuid",
-                       params, 3, error);
+  return _sam_store_query_models (self, SAM_TABLE_MEETING, "WHERE (?1 IS NULL OR t.id IN (SELECT meeting_id FROM meeting_group "
+                                  "WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1))) "
+                                  "AND (?2 IS NULL OR t.starts >= ?2) AND (?3 IS NULL OR t.starts < ?3) "
+                                  "ORDER BY t.starts, t.uuid", params, 3, error);
 }
 
 /**
@@ -476,13 +280,11 @@ sam_store_dup_previous_meeting (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (meeting_uuid != NULL, NULL);
 
-  return query_first (self, SAM_TABLE_MEETING,
-                      "WHERE t.status <> 'cancelled' AND t.uuid <> ?1 "
-                      "AND t.starts < (SELECT starts FROM meeting WHERE uuid = ?1) "
-                      "AND t.id IN (SELECT meeting_id FROM meeting_group WHERE group_id IN "
-                      "(SELECT group_id FROM meeting_group WHERE meeting_id = " MEETING_ID ")) "
-                      "ORDER BY t.starts DESC, t.uuid LIMIT 1",
-                      params, 1, error);
+  return _sam_store_query_first (self, SAM_TABLE_MEETING, "WHERE t.status <> 'cancelled' AND t.uuid <> ?1 "
+                                 "AND t.starts < (SELECT starts FROM meeting WHERE uuid = ?1) "
+                                 "AND t.id IN (SELECT meeting_id FROM meeting_group WHERE group_id IN "
+                                 "(SELECT group_id FROM meeting_group WHERE meeting_id = " MEETING_ID ")) "
+                                 "ORDER BY t.starts DESC, t.uuid LIMIT 1", params, 1, error);
 }
 
 /* Agenda */
@@ -549,7 +351,7 @@ renumber (SamStore    *self,
       g_autofree char *position = g_strdup_printf ("%u", i + 1);
       const char *params[] = { g_ptr_array_index (uuids, i), position };
 
-      if (!run (self, "UPDATE agenda_item SET position = CAST (?2 AS INTEGER) WHERE uuid = ?1", params, 2, error))
+      if (!_sam_store_run (self, "UPDATE agenda_item SET position = CAST (?2 AS INTEGER) WHERE uuid = ?1", params, 2, _("The register could not be changed"), error))
         return FALSE;
     }
 
@@ -562,10 +364,8 @@ agenda_uuids (SamStore    *self,
               GError     **error)
 {
   const char *params[] = { meeting_uuid };
-  g_auto(GStrv) uuids = select_strings (self,
-                                        "SELECT uuid FROM agenda_item WHERE meeting_id = " MEETING_ID " "
-                                        "ORDER BY position, id",
-                                        params, 1, error);
+  g_auto(GStrv) uuids = _sam_store_query_strings (self, "SELECT uuid FROM agenda_item WHERE meeting_id = " MEETING_ID " "
+                                                  "ORDER BY position, id", params, 1, error);
   GPtrArray *array;
 
   if (uuids == NULL)
@@ -600,6 +400,7 @@ sam_store_save_agenda_item (SamStore       *self,
   g_autofree char *after_json = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *values[7];
@@ -621,10 +422,12 @@ sam_store_save_agenda_item (SamStore       *self,
     return FALSE;
 
   before = _sam_store_dup_row (self, SAM_TABLE_AGENDA_ITEM, uuid, NULL, &local_error);
+  before_json = _sam_store_row_json (SAM_TABLE_AGENDA_ITEM, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
   if (local_error == NULL)
     order = agenda_uuids (self, meeting_uuid, &local_error);
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   if (before != NULL)
     position = g_strdup (g_ptr_array_index (before, 1));
@@ -639,13 +442,14 @@ sam_store_save_agenda_item (SamStore       *self,
   values[5] = sam_agenda_item_get_notes (item);
   values[6] = NULL;
 
-  if (!write_values (self, SAM_TABLE_AGENDA_ITEM, uuid, values, before != NULL, &local_error))
-    return fail (self, error, g_steal_pointer (&local_error));
+  if (!_sam_store_write_values (self, SAM_TABLE_AGENDA_ITEM, uuid, values, before != NULL,
+                                _("The register could not be changed"), &local_error))
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   after_json = _sam_store_row_json (SAM_TABLE_AGENDA_ITEM, uuid, values);
-  if (!finish (self, SAM_TABLE_AGENDA_ITEM, before != NULL ? "update" : "insert", uuid,
-               before != NULL ? (const char * const *) before->pdata : NULL, after_json, &local_error))
-    return fail (self, error, g_steal_pointer (&local_error));
+  if (!_sam_store_finish_change (self, SAM_TABLE_AGENDA_ITEM, before != NULL ? "update" : "insert", uuid,
+                                 before_json, after_json, &local_error))
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   if (before != NULL)
     {
@@ -678,6 +482,7 @@ sam_store_delete_agenda_item (SamStore       *self,
 {
   const char *uuid;
   g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -691,17 +496,18 @@ sam_store_delete_agenda_item (SamStore       *self,
     return FALSE;
 
   before = _sam_store_dup_row (self, SAM_TABLE_AGENDA_ITEM, uuid, NULL, &local_error);
+  before_json = _sam_store_row_json (SAM_TABLE_AGENDA_ITEM, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
   if (local_error == NULL && before != NULL)
-    delete_row (self, SAM_TABLE_AGENDA_ITEM, uuid, &local_error);
+    _sam_store_delete_row (self, SAM_TABLE_AGENDA_ITEM, uuid, &local_error);
   if (local_error == NULL)
     order = agenda_uuids (self, sam_agenda_item_get_meeting_uuid (item), &local_error);
   if (local_error == NULL)
     renumber (self, order, &local_error);
   if (local_error == NULL)
-    finish (self, SAM_TABLE_AGENDA_ITEM, "delete", uuid,
-            before != NULL ? (const char * const *) before->pdata : NULL, NULL, &local_error);
+    _sam_store_finish_change (self, SAM_TABLE_AGENDA_ITEM, "delete", uuid, before_json, NULL, &local_error);
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   _sam_agenda_item_set_row (item, NULL, -1);
   return TRUE;
@@ -727,6 +533,7 @@ sam_store_move_agenda_item (SamStore       *self,
   const char *uuid;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *after_json = NULL;
@@ -741,13 +548,15 @@ sam_store_move_agenda_item (SamStore       *self,
     return FALSE;
 
   before = _sam_store_dup_row (self, SAM_TABLE_AGENDA_ITEM, uuid, NULL, &local_error);
+  before_json = _sam_store_row_json (SAM_TABLE_AGENDA_ITEM, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
   if (local_error == NULL)
     order = agenda_uuids (self, sam_agenda_item_get_meeting_uuid (item), &local_error);
   if (local_error == NULL && !g_ptr_array_find_with_equal_func (order, uuid, g_str_equal, &index))
     g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
                  _("The agenda item “%s” is not in the register"), sam_agenda_item_get_title (item));
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   position = CLAMP (position, 1, order->len);
   g_ptr_array_insert (order, position - 1, g_ptr_array_steal_index (order, index));
@@ -757,10 +566,10 @@ sam_store_move_agenda_item (SamStore       *self,
   if (local_error == NULL)
     {
       after_json = _sam_store_row_json (SAM_TABLE_AGENDA_ITEM, uuid, (const char * const *) after->pdata);
-      finish (self, SAM_TABLE_AGENDA_ITEM, "move", uuid, (const char * const *) before->pdata, after_json, &local_error);
+      _sam_store_finish_change (self, SAM_TABLE_AGENDA_ITEM, "move", uuid, before_json, after_json, &local_error);
     }
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   _sam_agenda_item_set_row (item, uuid, (int) position);
   return TRUE;
@@ -866,6 +675,7 @@ sam_store_set_attendance (SamStore    *self,
   g_autofree char *uuid = NULL;
   g_autofree char *after_json = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *before_json = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *values[5];
 
@@ -879,16 +689,16 @@ sam_store_set_attendance (SamStore    *self,
   if (!_sam_store_begin (self, error))
     return FALSE;
 
-  existing = select_strings (self,
-                             "SELECT uuid FROM attendance WHERE meeting_id = " MEETING_ID " "
-                             "AND person_id = (SELECT id FROM person WHERE uuid = ?2)",
-                             params, 2, &local_error);
+  existing = _sam_store_query_strings (self, "SELECT uuid FROM attendance WHERE meeting_id = " MEETING_ID " "
+                                       "AND person_id = (SELECT id FROM person WHERE uuid = ?2)", params, 2, &local_error);
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   uuid = existing[0] != NULL ? g_strdup (existing[0]) : g_uuid_string_random ();
   if (existing[0] != NULL)
     before = _sam_store_dup_row (self, SAM_TABLE_ATTENDANCE, uuid, NULL, &local_error);
+  before_json = _sam_store_row_json (SAM_TABLE_ATTENDANCE, uuid,
+                                     before != NULL ? (const char * const *) before->pdata : NULL);
 
   values[0] = meeting_uuid;
   values[1] = person_uuid;
@@ -903,19 +713,20 @@ sam_store_set_attendance (SamStore    *self,
           _sam_store_rollback (self);
           return TRUE;
         }
-      delete_row (self, SAM_TABLE_ATTENDANCE, uuid, &local_error);
+      _sam_store_delete_row (self, SAM_TABLE_ATTENDANCE, uuid, &local_error);
     }
   else if (local_error == NULL)
     {
-      write_values (self, SAM_TABLE_ATTENDANCE, uuid, values, before != NULL, &local_error);
+      _sam_store_write_values (self, SAM_TABLE_ATTENDANCE, uuid, values, before != NULL,
+                               _("The register could not be changed"), &local_error);
       after_json = _sam_store_row_json (SAM_TABLE_ATTENDANCE, uuid, values);
     }
   if (local_error == NULL)
-    finish (self, SAM_TABLE_ATTENDANCE,
-            status == SAM_ATTENDANCE_STATUS_UNKNOWN ? "delete" : before != NULL ? "update" : "insert",
-            uuid, before != NULL ? (const char * const *) before->pdata : NULL, after_json, &local_error);
+    _sam_store_finish_change (self, SAM_TABLE_ATTENDANCE,
+                              status == SAM_ATTENDANCE_STATUS_UNKNOWN ? "delete" : before != NULL ? "update" : "insert",
+                              uuid, before_json, after_json, &local_error);
   if (local_error != NULL)
-    return fail (self, error, g_steal_pointer (&local_error));
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   return TRUE;
 }
@@ -942,11 +753,9 @@ sam_store_list_meeting_decisions (SamStore    *self,
   sam_store_meetings_ensure_types ();
   g_return_val_if_fail (meeting_uuid != NULL, NULL);
 
-  return query_models (self, SAM_TABLE_DECISION,
-                       "WHERE t.meeting_id = " MEETING_ID " "
-                       "ORDER BY (SELECT position FROM agenda_item WHERE id = t.agenda_item_id), "
-                       "t.year IS NULL, t.year, t.serial, t.title COLLATE sv, t.uuid",
-                       params, 1, error);
+  return _sam_store_query_models (self, SAM_TABLE_DECISION, "WHERE t.meeting_id = " MEETING_ID " "
+                                  "ORDER BY (SELECT position FROM agenda_item WHERE id = t.agenda_item_id), "
+                                  "t.year IS NULL, t.year, t.serial, t.title COLLATE sv, t.uuid", params, 1, error);
 }
 
 static char *
@@ -1019,13 +828,11 @@ sam_store_list_due_follow_ups (SamStore    *self,
   params[0] = meeting_uuid;
   params[1] = day;
   params[2] = previous_day;
-  due = query_models (self, SAM_TABLE_DECISION,
-                      "WHERE t.group_id IN (SELECT group_id FROM meeting_group WHERE meeting_id = " MEETING_ID ") "
-                      "AND t.status NOT IN ('draft', 'withdrawn', 'superseded') "
-                      "AND t.follow_up IS NOT NULL AND t.follow_up <= ?2 "
-                      "AND (?3 IS NULL OR t.follow_up > ?3) "
-                      "ORDER BY t.follow_up, t.year, t.serial, t.uuid",
-                      params, 3, error);
+  due = _sam_store_query_models (self, SAM_TABLE_DECISION, "WHERE t.group_id IN (SELECT group_id FROM meeting_group WHERE meeting_id = " MEETING_ID ") "
+                                 "AND t.status NOT IN ('draft', 'withdrawn', 'superseded') "
+                                 "AND t.follow_up IS NOT NULL AND t.follow_up <= ?2 "
+                                 "AND (?3 IS NULL OR t.follow_up > ?3) "
+                                 "ORDER BY t.follow_up, t.year, t.serial, t.uuid", params, 3, error);
   if (due == NULL || (agenda = sam_store_list_agenda (self, meeting_uuid, error)) == NULL)
     return NULL;
 
@@ -1120,10 +927,8 @@ sam_store_add_decision_draft (SamStore       *self,
   g_return_val_if_fail (sam_agenda_item_get_uuid (item) != NULL, NULL);
 
   params[0] = sam_agenda_item_get_uuid (item);
-  decision = query_first (self, SAM_TABLE_DECISION,
-                          "WHERE t.agenda_item_id = (SELECT id FROM agenda_item WHERE uuid = ?1) "
-                          "ORDER BY t.id LIMIT 1",
-                          params, 1, &local_error);
+  decision = _sam_store_query_first (self, SAM_TABLE_DECISION, "WHERE t.agenda_item_id = (SELECT id FROM agenda_item WHERE uuid = ?1) "
+                                     "ORDER BY t.id LIMIT 1", params, 1, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -1158,45 +963,64 @@ sam_store_add_decision_draft (SamStore       *self,
 
 /* Search */
 
-/* Turns typed text into an FTS5 query of quoted prefix terms, all of them
- * required, so nothing a user types can be an FTS5 syntax error. */
-static char *
-prefix_terms (const char *text)
+/**
+ * sam_store_list_meetings:
+ * @self: a #SamStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): every #SamMeeting, by start time
+ */
+GListModel *
+sam_store_list_meetings (SamStore  *self,
+                         GError   **error)
 {
-  g_autoptr(GString) query = g_string_new (NULL);
-  const char *p = text;
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  while (p != NULL && *p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        g_string_append_printf (query, "%s\"%.*s\"*", query->len > 0 ? " " : "", (int) (p - start), start);
-    }
-
-  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+  return _sam_store_query_models (self, SAM_TABLE_MEETING, "ORDER BY t.starts, t.uuid", NULL, 0, error);
 }
 
-static char *
-like_pattern (const char *text)
+/**
+ * sam_store_list_group_meetings:
+ * @self: a #SamStore
+ * @group_uuid: a group
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the #SamMeeting list the group takes
+ *   part in (its own and joint meetings), by start time
+ */
+GListModel *
+sam_store_list_group_meetings (SamStore    *self,
+                               const char  *group_uuid,
+                               GError     **error)
 {
-  g_autoptr(GString) pattern = g_string_new ("%");
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  for (const char *p = trimmed; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
+  return _sam_store_query_models (self, SAM_TABLE_MEETING, "WHERE t.id IN (SELECT meeting_id FROM meeting_group "
+                       "WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)) "
+                       "ORDER BY t.starts, t.uuid", SAM_PARAMS (group_uuid), error);
+}
 
-  return g_string_free (g_steal_pointer (&pattern), FALSE);
+/**
+ * sam_store_search_meetings:
+ * @self: a #SamStore
+ * @query: what the user typed, as for sam_store_search_decisions()
+ * @error: return location for a #GError
+ *
+ * Searches meeting titles and notes.
+ *
+ * Returns: (transfer full) (nullable): the matching #SamMeeting list, best first
+ */
+GListModel *
+sam_store_search_meetings (SamStore    *self,
+                           const char  *query,
+                           GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+
+  return _sam_store_search_models (self, SAM_TABLE_MEETING,
+                                  "JOIN meeting_fts ON meeting_fts.rowid = t.id "
+                                  "WHERE meeting_fts MATCH ?1 ORDER BY meeting_fts.rank, t.uuid",
+                                  query, error);
 }
 
 /**
@@ -1224,21 +1048,19 @@ sam_store_search_meeting_records (SamStore    *self,
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  if (query == NULL || !g_utf8_validate (query, -1, NULL) || (terms = prefix_terms (query)) == NULL)
+  if (query == NULL || !g_utf8_validate (query, -1, NULL) || (terms = _sam_store_fts_query (query)) == NULL)
     return G_LIST_MODEL (g_list_store_new (SAM_TYPE_MEETING));
 
-  pattern = like_pattern (query);
+  pattern = _sam_store_like_pattern (query);
   params[0] = terms;
   params[1] = pattern;
 
-  return query_models (self, SAM_TABLE_MEETING,
-                       "WHERE t.id IN (SELECT rowid FROM meeting_fts WHERE meeting_fts MATCH ?1) "
-                       "OR t.id IN (SELECT meeting_id FROM agenda_item WHERE id IN "
-                       "  (SELECT rowid FROM agenda_item_fts WHERE agenda_item_fts MATCH ?1)) "
-                       "OR t.id IN (SELECT a.meeting_id FROM attendance a JOIN person p ON p.id = a.person_id "
-                       "  WHERE p.name LIKE ?2 ESCAPE '\\') "
-                       "ORDER BY t.starts DESC, t.uuid",
-                       params, 2, error);
+  return _sam_store_query_models (self, SAM_TABLE_MEETING, "WHERE t.id IN (SELECT rowid FROM meeting_fts WHERE meeting_fts MATCH ?1) "
+                                  "OR t.id IN (SELECT meeting_id FROM agenda_item WHERE id IN "
+                                  "  (SELECT rowid FROM agenda_item_fts WHERE agenda_item_fts MATCH ?1)) "
+                                  "OR t.id IN (SELECT a.meeting_id FROM attendance a JOIN person p ON p.id = a.person_id "
+                                  "  WHERE p.name LIKE ?2 ESCAPE '\\') "
+                                  "ORDER BY t.starts DESC, t.uuid", params, 2, error);
 }
 
 /**

@@ -25,6 +25,14 @@ typedef struct
 void           sam_double_booking_free           (SamDoubleBooking    *booking);
 void           sam_store_meetings_ensure_types   (void);
 
+GListModel    *sam_store_list_meetings           (SamStore            *self,
+                                                  GError             **error);
+GListModel    *sam_store_list_group_meetings     (SamStore            *self,
+                                                  const char          *group_uuid,
+                                                  GError             **error);
+GListModel    *sam_store_search_meetings         (SamStore            *self,
+                                                  const char          *query,
+                                                  GError             **error);
 char         **sam_store_dup_meeting_groups      (SamStore            *self,
                                                   const char          *meeting_uuid,
                                                   GError             **error);

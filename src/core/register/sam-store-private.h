@@ -130,9 +130,6 @@ const char   *_sam_store_table_label    (SamTable            table);
 gboolean      _sam_store_fs_type_is_network (gulong          f_type);
 gboolean      _sam_store_path_is_network    (const char     *path);
 
-/* sam-store-edit.c */
-char         *_sam_store_fts_query (const char         *text);
-
 /* sam-store-sort.c */
 gboolean      _sam_store_add_sort_functions (SamStore       *self,
                                          GError            **error);
@@ -148,15 +145,79 @@ gboolean      _sam_store_ensure_functions (SamStore         *self,
                                          SamStoreAddFunctions add,
                                          GError            **error);
 
-/* sam-store-edit.c */
-GListModel   *_sam_store_query_objects  (SamStore           *self,
-                                         SamTable            table,
-                                         const char         *clauses,
-                                         const char         *param,
-                                         int                 param2,
-                                         GError            **error);
-
 /* sam-store.c, for sam-store-exchange.c: forgets an export's id -> uuid maps */
 void          _sam_store_clear_uuids    (SamStore           *self);
+
+/* sam-store-sql.c: the statement helpers of every store file */
+
+/* The text parameters ?1 … ?n of a statement: SAM_PARAMS (uuid, name) */
+#define SAM_PARAMS(...) \
+  ((const char * const []) { __VA_ARGS__ }), \
+  G_N_ELEMENTS (((const char * const []) { __VA_ARGS__ }))
+
+int           _sam_store_column_index   (SamTable             table,
+                                         const char          *column);
+void          _sam_store_bind_texts     (sqlite3_stmt        *stmt,
+                                         const char * const  *params,
+                                         guint                n_params);
+gboolean      _sam_store_run            (SamStore            *self,
+                                         const char          *sql,
+                                         const char * const  *params,
+                                         guint                n_params,
+                                         const char          *what,
+                                         GError             **error);
+gint64        _sam_store_query_int      (SamStore            *self,
+                                         const char          *sql,
+                                         const char * const  *params,
+                                         guint                n_params,
+                                         GError             **error);
+GStrv         _sam_store_query_strings  (SamStore            *self,
+                                         const char          *sql,
+                                         const char * const  *params,
+                                         guint                n_params,
+                                         GError             **error);
+GListModel   *_sam_store_query_models   (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *clauses,
+                                         const char * const  *params,
+                                         guint                n_params,
+                                         GError             **error);
+gpointer      _sam_store_query_first    (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *clauses,
+                                         const char * const  *params,
+                                         guint                n_params,
+                                         GError             **error);
+GListModel   *_sam_store_search_models  (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *clauses,
+                                         const char          *text,
+                                         GError             **error);
+gboolean      _sam_store_write_values   (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *uuid,
+                                         const char * const  *values,
+                                         gboolean             exists,
+                                         const char          *what,
+                                         GError             **error);
+gboolean      _sam_store_delete_row     (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *uuid,
+                                         GError             **error);
+char         *_sam_store_dup_row_json   (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *uuid);
+gboolean      _sam_store_finish_change  (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *action,
+                                         const char          *uuid,
+                                         const char          *before_json,
+                                         const char          *after_json,
+                                         GError             **error);
+gboolean      _sam_store_fail           (SamStore            *self,
+                                         GError             **error,
+                                         GError              *local_error);
+char         *_sam_store_fts_query      (const char          *text);
+char         *_sam_store_like_pattern   (const char          *text);
 
 G_END_DECLS

@@ -84,26 +84,6 @@ GListModel    *sam_store_list_person_assignments  (SamStore    *self,
 SamCommission *sam_store_dup_group_commission     (SamStore    *self,
                                                    const char  *group_uuid,
                                                    GError     **error);
-GListModel    *sam_store_list_meetings            (SamStore    *self,
-                                                   GError     **error);
-GListModel    *sam_store_list_group_meetings      (SamStore    *self,
-                                                   const char  *group_uuid,
-                                                   GError     **error);
-GListModel    *sam_store_list_decisions           (SamStore    *self,
-                                                   const char  *group_uuid,
-                                                   GError     **error);
-GListModel    *sam_store_search_decisions         (SamStore    *self,
-                                                   const char  *query,
-                                                   GError     **error);
-GListModel    *sam_store_search_meetings          (SamStore    *self,
-                                                   const char  *query,
-                                                   GError     **error);
-gboolean       sam_store_register_decision        (SamStore    *self,
-                                                   SamDecision *decision,
-                                                   GError     **error);
-guint          sam_store_count_decisions          (SamStore    *self,
-                                                   const char  *group_uuid,
-                                                   int          year);
 
 /* Exchange: import */
 

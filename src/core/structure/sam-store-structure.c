@@ -19,114 +19,6 @@
 
 /* Helpers */
 
-static int
-column_index (SamTable    table,
-              const char *name)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-
-  for (guint c = 0; c < info->n_columns; c++)
-    if (strcmp (info->columns[c].column, name) == 0)
-      return c;
-
-  g_return_val_if_reached (-1);
-}
-
-/* Runs one statement that returns nothing, with up to three text parameters. */
-static gboolean
-run (SamStore    *self,
-     const char  *sql,
-     const char  *p1,
-     const char  *p2,
-     const char  *p3,
-     const char  *what,
-     GError     **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_text (stmt, 3, p3, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _sam_store_set_error (self, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The first column of the first row as an integer, or -1 on error. */
-static gint64
-query_int (SamStore    *self,
-           const char  *sql,
-           const char  *p1,
-           const char  *p2,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  gint64 value = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      return -1;
-    }
-
-  return value;
-}
-
-static char *
-row_json (SamStore   *self,
-          SamTable    table,
-          const char *uuid)
-{
-  g_autoptr(GPtrArray) row = _sam_store_dup_row (self, table, uuid, NULL, NULL);
-
-  return row != NULL ? _sam_store_row_json (table, uuid, (const char * const *) row->pdata) : NULL;
-}
-
-/* Audits, commits and tells the views; rolls back if any of it fails. */
-static gboolean
-finish (SamStore    *self,
-        SamTable     table,
-        const char  *action,
-        const char  *uuid,
-        const char  *before_json,
-        GError     **error)
-{
-  g_autofree char *after_json = row_json (self, table, uuid);
-
-  if (!_sam_store_audit (self, action, sam_schema_table (table)->element, uuid, before_json, after_json, error) ||
-      !_sam_store_commit (self, error))
-    {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-
-  _sam_store_changed (self, table);
-  return TRUE;
-}
-
 static const char *
 group_label (SamStore   *self,
              const char *group_uuid,
@@ -134,7 +26,7 @@ group_label (SamStore   *self,
 {
   g_autoptr(GPtrArray) row = _sam_store_dup_row (self, SAM_TABLE_GROUP, group_uuid, NULL, NULL);
 
-  *owned = row != NULL ? g_strdup (g_ptr_array_index (row, column_index (SAM_TABLE_GROUP, "name"))) : NULL;
+  *owned = row != NULL ? g_strdup (g_ptr_array_index (row, _sam_store_column_index (SAM_TABLE_GROUP, "name"))) : NULL;
   return *owned != NULL ? *owned : group_uuid;
 }
 
@@ -258,7 +150,7 @@ sam_store_find_group_by_code (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  list = _sam_store_query_objects (self, SAM_TABLE_GROUP, "WHERE t.code = ?1", code, 0, error);
+  list = _sam_store_query_models (self, SAM_TABLE_GROUP, "WHERE t.code = ?1", SAM_PARAMS (code), error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 
@@ -278,8 +170,7 @@ sam_store_list_groups_of_kind (SamStore      *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return _sam_store_query_objects (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name_key, t.uuid",
-                                   sam_enum_get_nick (SAM_TYPE_GROUP_KIND, kind), 0, error);
+  return _sam_store_query_models (self, SAM_TABLE_GROUP, "WHERE t.kind = ?1 ORDER BY t.name_key, t.uuid", SAM_PARAMS (sam_enum_get_nick (SAM_TYPE_GROUP_KIND, kind)), error);
 }
 
 /* The generic SELECT of a group (the columns in descriptor order, so
@@ -407,7 +298,7 @@ sam_store_dup_group_references (SamStore    *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      gint64 count = query_int (self, queries[i], group_uuid, NULL, error);
+      gint64 count = _sam_store_query_int (self, queries[i], SAM_PARAMS (group_uuid), error);
       guint n = (guint) count;
 
       if (count < 0)
@@ -472,7 +363,7 @@ sam_store_delete_group (SamStore    *self,
     return FALSE;
 
   group_label (self, group_uuid, &name);
-  before = row_json (self, SAM_TABLE_GROUP, group_uuid);
+  before = _sam_store_dup_row_json (self, SAM_TABLE_GROUP, group_uuid);
   if (before == NULL)
     {
       _sam_store_rollback (self);
@@ -498,7 +389,7 @@ sam_store_delete_group (SamStore    *self,
     }
 
   what = g_strdup_printf (_("The group “%s” could not be deleted"), name);
-  if (!run (self, "DELETE FROM grp WHERE uuid = ?1", group_uuid, NULL, NULL, what, error))
+  if (!_sam_store_run (self, "DELETE FROM grp WHERE uuid = ?1", SAM_PARAMS (group_uuid), what, error))
     {
       _sam_store_rollback (self);
       return FALSE;
@@ -536,6 +427,7 @@ sam_store_move_group (SamStore    *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *what = NULL;
   gint64 cycle;
 
@@ -547,7 +439,7 @@ sam_store_move_group (SamStore    *self,
 
   group_label (self, group_uuid, &name);
   what = g_strdup_printf (_("The group “%s” could not be moved"), name);
-  before = row_json (self, SAM_TABLE_GROUP, group_uuid);
+  before = _sam_store_dup_row_json (self, SAM_TABLE_GROUP, group_uuid);
   if (before == NULL)
     {
       _sam_store_rollback (self);
@@ -557,12 +449,10 @@ sam_store_move_group (SamStore    *self,
 
   if (parent_uuid != NULL)
     {
-      cycle = query_int (self,
-                         "WITH RECURSIVE up (id) AS ("
-                         "  SELECT id FROM grp WHERE uuid = ?1"
-                         "  UNION SELECT g.parent_id FROM grp g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL) "
-                         "SELECT EXISTS (SELECT 1 FROM up WHERE id = (SELECT id FROM grp WHERE uuid = ?2))",
-                         parent_uuid, group_uuid, error);
+      cycle = _sam_store_query_int (self, "WITH RECURSIVE up (id) AS ("
+                                    "  SELECT id FROM grp WHERE uuid = ?1"
+                                    "  UNION SELECT g.parent_id FROM grp g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL) "
+                                    "SELECT EXISTS (SELECT 1 FROM up WHERE id = (SELECT id FROM grp WHERE uuid = ?2))", SAM_PARAMS (parent_uuid, group_uuid), error);
       if (cycle != 0)
         {
           _sam_store_rollback (self);
@@ -571,7 +461,7 @@ sam_store_move_group (SamStore    *self,
                          _("%s: a group cannot be placed under itself or one of its own subgroups"), what);
           return FALSE;
         }
-      if (query_int (self, "SELECT count (*) FROM grp WHERE uuid = ?1", parent_uuid, NULL, error) != 1)
+      if (_sam_store_query_int (self, "SELECT count (*) FROM grp WHERE uuid = ?1", SAM_PARAMS (parent_uuid), error) != 1)
         {
           _sam_store_rollback (self);
           g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: the new parent is not in the register"), what);
@@ -579,18 +469,17 @@ sam_store_move_group (SamStore    *self,
         }
     }
 
-  if (!run (self,
-            "UPDATE grp SET parent_id = (SELECT id FROM grp WHERE uuid = ?2), "
-            "position = (SELECT coalesce (max (position), -1) + 1 FROM grp "
-            "            WHERE parent_id IS (SELECT id FROM grp WHERE uuid = ?2) AND uuid <> ?1) "
-            "WHERE uuid = ?1",
-            group_uuid, parent_uuid, NULL, what, error))
+  if (!_sam_store_run (self, "UPDATE grp SET parent_id = (SELECT id FROM grp WHERE uuid = ?2), "
+                       "position = (SELECT coalesce (max (position), -1) + 1 FROM grp "
+                       "            WHERE parent_id IS (SELECT id FROM grp WHERE uuid = ?2) AND uuid <> ?1) "
+                       "WHERE uuid = ?1", SAM_PARAMS (group_uuid, parent_uuid), what, error))
     {
       _sam_store_rollback (self);
       return FALSE;
     }
 
-  return finish (self, SAM_TABLE_GROUP, "move", group_uuid, before, error);
+  after = _sam_store_dup_row_json (self, SAM_TABLE_GROUP, group_uuid);
+  return _sam_store_finish_change (self, SAM_TABLE_GROUP, "move", group_uuid, before, after, error);
 }
 
 /**
@@ -823,13 +712,11 @@ sam_store_set_seats (SamStore    *self,
   group_label (self, group_uuid, &name);
   what = g_strdup_printf (_("The seats of “%s” could not be saved"), name);
 
-  if (query_int (self, "SELECT count (*) FROM commission WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)",
-                 group_uuid, NULL, error) == 0)
+  if (_sam_store_query_int (self, "SELECT count (*) FROM commission WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)", SAM_PARAMS (group_uuid), error) == 0)
     {
       g_autofree char *commission_uuid = g_uuid_string_random ();
 
-      if (!run (self, "INSERT INTO commission (uuid, group_id) VALUES (?2, (SELECT id FROM grp WHERE uuid = ?1))",
-                group_uuid, commission_uuid, NULL, what, error))
+      if (!_sam_store_run (self, "INSERT INTO commission (uuid, group_id) VALUES (?2, (SELECT id FROM grp WHERE uuid = ?1))", SAM_PARAMS (group_uuid, commission_uuid), what, error))
         {
           _sam_store_rollback (self);
           return FALSE;
@@ -852,11 +739,11 @@ sam_store_set_seats (SamStore    *self,
   sqlite3_reset (stmt);
 
   if (seat_uuid != NULL)
-    before = row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid);
+    before = _sam_store_dup_row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid);
 
   if (seat_uuid != NULL && seats == 0)
     {
-      if (!run (self, "DELETE FROM commission_seat WHERE uuid = ?1", seat_uuid, NULL, NULL, what, error))
+      if (!_sam_store_run (self, "DELETE FROM commission_seat WHERE uuid = ?1", SAM_PARAMS (seat_uuid), what, error))
         {
           _sam_store_rollback (self);
           return FALSE;
@@ -864,7 +751,7 @@ sam_store_set_seats (SamStore    *self,
     }
   else if (seat_uuid != NULL)
     {
-      if (!run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", seat_uuid, count, NULL, what, error))
+      if (!_sam_store_run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", SAM_PARAMS (seat_uuid, count), what, error))
         {
           _sam_store_rollback (self);
           return FALSE;
@@ -873,12 +760,10 @@ sam_store_set_seats (SamStore    *self,
   else if (seats > 0)
     {
       seat_uuid = g_uuid_string_random ();
-      if (!run (self,
-                "INSERT INTO commission_seat (uuid, commission_id, organisation_id) VALUES "
-                "(?1, (SELECT c.id FROM commission c JOIN grp g ON g.id = c.group_id WHERE g.uuid = ?2), "
-                "(SELECT id FROM organisation WHERE uuid = ?3))",
-                seat_uuid, group_uuid, organisation_uuid, what, error) ||
-          !run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", seat_uuid, count, NULL, what, error))
+      if (!_sam_store_run (self, "INSERT INTO commission_seat (uuid, commission_id, organisation_id) VALUES "
+                           "(?1, (SELECT c.id FROM commission c JOIN grp g ON g.id = c.group_id WHERE g.uuid = ?2), "
+                           "(SELECT id FROM organisation WHERE uuid = ?3))", SAM_PARAMS (seat_uuid, group_uuid, organisation_uuid), what, error) ||
+          !_sam_store_run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", SAM_PARAMS (seat_uuid, count), what, error))
         {
           _sam_store_rollback (self);
           return FALSE;
@@ -890,7 +775,7 @@ sam_store_set_seats (SamStore    *self,
       return TRUE;
     }
 
-  after = seats > 0 ? row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid) : NULL;
+  after = seats > 0 ? _sam_store_dup_row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid) : NULL;
   if (!_sam_store_audit (self, seats > 0 ? (before != NULL ? "update" : "insert") : "delete", "seat",
                          seat_uuid, before, after, error) ||
       !_sam_store_commit (self, error))
@@ -978,15 +863,11 @@ sam_store_set_reports_to (SamStore    *self,
 
   group_label (self, group_uuid, &name);
   what = g_strdup_printf (_("Whom “%s” reports to could not be saved"), name);
-  if (!run (self,
-            "DELETE FROM group_relation WHERE kind = 'reports_to' "
-            "AND from_group_id = (SELECT id FROM grp WHERE uuid = ?1)",
-            group_uuid, NULL, NULL, what, error) ||
+  if (!_sam_store_run (self, "DELETE FROM group_relation WHERE kind = 'reports_to' "
+                       "AND from_group_id = (SELECT id FROM grp WHERE uuid = ?1)", SAM_PARAMS (group_uuid), what, error) ||
       (to_uuid != NULL &&
-       !run (self,
-             "INSERT INTO group_relation (uuid, from_group_id, to_group_id, kind) VALUES "
-             "(?3, (SELECT id FROM grp WHERE uuid = ?1), (SELECT id FROM grp WHERE uuid = ?2), 'reports_to')",
-             group_uuid, to_uuid, relation_uuid, what, error)))
+       !_sam_store_run (self, "INSERT INTO group_relation (uuid, from_group_id, to_group_id, kind) VALUES "
+                        "(?3, (SELECT id FROM grp WHERE uuid = ?1), (SELECT id FROM grp WHERE uuid = ?2), 'reports_to')", SAM_PARAMS (group_uuid, to_uuid, relation_uuid), what, error)))
     {
       _sam_store_rollback (self);
       return FALSE;
@@ -1132,9 +1013,7 @@ sam_store_list_assignments_ending (SamStore    *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return _sam_store_query_objects (self, SAM_TABLE_ASSIGNMENT,
-                                   "WHERE t.ends IS NOT NULL AND t.ends <= ?1 ORDER BY t.ends, t.uuid",
-                                   until, 0, error);
+  return _sam_store_query_models (self, SAM_TABLE_ASSIGNMENT, "WHERE t.ends IS NOT NULL AND t.ends <= ?1 ORDER BY t.ends, t.uuid", SAM_PARAMS (until), error);
 }
 
 /**
@@ -1151,8 +1030,7 @@ sam_store_list_assignments (SamStore  *self,
 {
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
-  return _sam_store_query_objects (self, SAM_TABLE_ASSIGNMENT, "ORDER BY t.group_id, t.starts, t.uuid",
-                                   NULL, 0, error);
+  return _sam_store_query_models (self, SAM_TABLE_ASSIGNMENT, "ORDER BY t.group_id, t.starts, t.uuid", NULL, 0, error);
 }
 
 /**
@@ -1175,9 +1053,7 @@ sam_store_find_person_by_name (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  list = _sam_store_query_objects (self, SAM_TABLE_PERSON,
-                                   "WHERE t.name = ?1 COLLATE NOCASE ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1",
-                                   name, 0, error);
+  list = _sam_store_query_models (self, SAM_TABLE_PERSON, "WHERE t.name = ?1 COLLATE NOCASE ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", SAM_PARAMS (name), error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 
@@ -1200,9 +1076,8 @@ sam_store_find_organisation (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  list = _sam_store_query_objects (self, SAM_TABLE_ORGANISATION,
-                                   "WHERE t.name = ?1 COLLATE NOCASE OR t.short_name = ?1 COLLATE NOCASE "
-                                   "ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", name, 0, error);
+  list = _sam_store_query_models (self, SAM_TABLE_ORGANISATION, "WHERE t.name = ?1 COLLATE NOCASE OR t.short_name = ?1 COLLATE NOCASE "
+                                  "ORDER BY t.name = ?1 DESC, t.uuid LIMIT 1", SAM_PARAMS (name), error);
   return list != NULL ? g_list_model_get_item (list, 0) : NULL;
 }
 
@@ -1258,8 +1133,8 @@ sam_store_merge_people (SamStore    *self,
   if (!_sam_store_begin (self, error))
     return FALSE;
 
-  before = row_json (self, SAM_TABLE_PERSON, duplicate_uuid);
-  if (before == NULL || query_int (self, "SELECT count (*) FROM person WHERE uuid = ?1", keep_uuid, NULL, NULL) != 1)
+  before = _sam_store_dup_row_json (self, SAM_TABLE_PERSON, duplicate_uuid);
+  if (before == NULL || _sam_store_query_int (self, "SELECT count (*) FROM person WHERE uuid = ?1", SAM_PARAMS (keep_uuid), NULL) != 1)
     {
       _sam_store_rollback (self);
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: one of them is not in the register"), what);
@@ -1267,7 +1142,7 @@ sam_store_merge_people (SamStore    *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
-    if (!run (self, statements[i], keep_uuid, duplicate_uuid, NULL, what, error))
+    if (!_sam_store_run (self, statements[i], SAM_PARAMS (keep_uuid, duplicate_uuid), what, error))
       {
         _sam_store_rollback (self);
         return FALSE;

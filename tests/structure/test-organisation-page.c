@@ -57,6 +57,16 @@ has_row_containing (GtkWidget  *root,
   return FALSE;
 }
 
+/* A toast's Undo button that can be pressed: its action is found from
+ * where the toast is shown. */
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "organisation.undo") == 0 &&
+         gtk_widget_is_sensitive (widget);
+}
+
 static GtkWindow *
 open_dialog (const char *action,
              const char *type_name)
@@ -258,6 +268,9 @@ test_move_delete_undo (void)
   sam_test_run_for (100);
   moved = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (subgroup), NULL);
   g_assert_cmpstr (sam_group_get_parent_uuid (moved), ==, sam_group_get_uuid (council));
+  g_assert_null (sam_test_find_toplevel (g_type_from_name ("SamMoveDialog")));
+  /* The move offers Undo in a toast over the page. */
+  g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (page), GTK_TYPE_BUTTON, is_undo_button, NULL));
 
   /* Delete the new council: refused while the subgroup is under it */
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));

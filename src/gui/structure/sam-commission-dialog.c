@@ -20,7 +20,7 @@ struct _SamCommissionDialog
 {
   AdwWindow            parent_instance;
 
-  SamOrganisationPage *page;
+  SamUndo             *undo;
   char                *group_uuid;
   SamCommission       *commission;
 
@@ -136,7 +136,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   SamCommissionDialog *self = SAM_COMMISSION_DIALOG (widget);
-  SamStore *store = sam_organisation_page_get_store (self->page);
+  SamStore *store = sam_undo_get_store (self->undo);
   g_autoptr(SamCommission) commission = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -186,7 +186,7 @@ save_action (GtkWidget  *widget,
       show_error (self, NULL, error->message);
       return;
     }
-  if (!sam_organisation_page_run_edit (self->page, _("Edit Commission"), save_edit, commission, &error))
+  if (!sam_undo_run (self->undo, _("Edit Commission"), save_edit, commission, &error))
     {
       show_error (self, NULL, error->message);
       return;
@@ -201,7 +201,7 @@ sam_commission_dialog_dispose (GObject *object)
   SamCommissionDialog *self = SAM_COMMISSION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_COMMISSION_DIALOG);
-  g_clear_object (&self->page);
+  g_clear_object (&self->undo);
   g_clear_object (&self->commission);
   g_clear_pointer (&self->group_uuid, g_free);
 
@@ -248,20 +248,24 @@ sam_commission_dialog_init (SamCommissionDialog *self)
 
 /**
  * sam_commission_dialog_new:
- * @page: the Organisation page
+ * @undo: the undo history the commission is saved in, as one step
  * @group_uuid: the group whose commission to edit (a new one if it has none)
  *
  * Returns: (transfer full): a new dialog
  */
 SamCommissionDialog *
-sam_commission_dialog_new (SamOrganisationPage *page,
-                           const char          *group_uuid)
+sam_commission_dialog_new (SamUndo    *undo,
+                           const char *group_uuid)
 {
-  SamCommissionDialog *self = g_object_new (SAM_TYPE_COMMISSION_DIALOG, NULL);
+  SamCommissionDialog *self;
 
-  self->page = g_object_ref (page);
+  g_return_val_if_fail (SAM_IS_UNDO (undo), NULL);
+  g_return_val_if_fail (group_uuid != NULL, NULL);
+
+  self = g_object_new (SAM_TYPE_COMMISSION_DIALOG, NULL);
+  self->undo = g_object_ref (undo);
   self->group_uuid = g_strdup (group_uuid);
-  self->commission = sam_store_dup_group_commission (sam_organisation_page_get_store (page), group_uuid, NULL);
+  self->commission = sam_store_dup_group_commission (sam_undo_get_store (undo), group_uuid, NULL);
   if (self->commission == NULL)
     self->commission = sam_commission_new ();
   load (self);

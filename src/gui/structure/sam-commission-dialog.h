@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamCommissionDialog, sam_commission_dialog, SAM, COMMISSION_DIALOG, AdwWindow)
 
-SamCommissionDialog *sam_commission_dialog_new (SamOrganisationPage *page,
-                                                const char          *group_uuid) G_GNUC_WARN_UNUSED_RESULT;
+SamCommissionDialog *sam_commission_dialog_new (SamUndo    *undo,
+                                                const char *group_uuid) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -19,7 +19,7 @@ struct _SamGroupDialog
 {
   AdwWindow            parent_instance;
 
-  SamOrganisationPage *page;
+  SamUndo             *undo;
   SamGroup            *parent;
 
   AdwEntryRow         *name_row;
@@ -32,6 +32,13 @@ struct _SamGroupDialog
 };
 
 G_DEFINE_FINAL_TYPE (SamGroupDialog, sam_group_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  GROUP_CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 dup_field (AdwEntryRow *row)
@@ -55,7 +62,7 @@ create_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SamGroupDialog *self = SAM_GROUP_DIALOG (widget);
-  SamStore *store = sam_organisation_page_get_store (self->page);
+  SamStore *store = sam_undo_get_store (self->undo);
   g_autoptr(SamGroup) group = sam_group_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *name = dup_field (self->name_row);
@@ -75,7 +82,7 @@ create_action (GtkWidget  *widget,
                 NULL);
 
   if (!sam_store_validate_group (store, group, &error) ||
-      !sam_organisation_page_run_edit (self->page, _("New Group"), save_edit, group, &error))
+      !sam_undo_run (self->undo, _("New Group"), save_edit, group, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -85,7 +92,7 @@ create_action (GtkWidget  *widget,
       return;
     }
 
-  sam_organisation_page_select_group (self->page, sam_group_get_uuid (group));
+  g_signal_emit (self, signals[GROUP_CREATED], 0, sam_group_get_uuid (group));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -95,7 +102,7 @@ sam_group_dialog_dispose (GObject *object)
   SamGroupDialog *self = SAM_GROUP_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_GROUP_DIALOG);
-  g_clear_object (&self->page);
+  g_clear_object (&self->undo);
   g_clear_object (&self->parent);
 
   G_OBJECT_CLASS (sam_group_dialog_parent_class)->dispose (object);
@@ -108,6 +115,15 @@ sam_group_dialog_class_init (SamGroupDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sam_group_dialog_dispose;
+
+  /**
+   * SamGroupDialog::group-created:
+   * @uuid: the group that was created
+   *
+   * Emitted when the new group is stored, just before the dialog closes.
+   */
+  signals[GROUP_CREATED] = g_signal_new ("group-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-group-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamGroupDialog, name_row);
@@ -136,18 +152,22 @@ sam_group_dialog_init (SamGroupDialog *self)
 
 /**
  * sam_group_dialog_new:
- * @page: the Organisation page
+ * @undo: the undo history the new group is created in, as one step
  * @parent: (nullable): the selected group, offered as the new group's parent
  *
  * Returns: (transfer full): a new dialog
  */
 SamGroupDialog *
-sam_group_dialog_new (SamOrganisationPage *page,
-                      SamGroup            *parent)
+sam_group_dialog_new (SamUndo  *undo,
+                      SamGroup *parent)
 {
-  SamGroupDialog *self = g_object_new (SAM_TYPE_GROUP_DIALOG, NULL);
+  SamGroupDialog *self;
 
-  self->page = g_object_ref (page);
+  g_return_val_if_fail (SAM_IS_UNDO (undo), NULL);
+  g_return_val_if_fail (parent == NULL || SAM_IS_GROUP (parent), NULL);
+
+  self = g_object_new (SAM_TYPE_GROUP_DIALOG, NULL);
+  self->undo = g_object_ref (undo);
   g_set_object (&self->parent, parent);
   gtk_widget_set_visible (GTK_WIDGET (self->parent_row), parent != NULL);
   if (parent != NULL)

@@ -9,7 +9,8 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-group.h"
+#include "sam-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamGroupDialog, sam_group_dialog, SAM, GROUP_DIALOG, AdwWindow)
 
-SamGroupDialog *sam_group_dialog_new (SamOrganisationPage *page,
-                                      SamGroup            *parent) G_GNUC_WARN_UNUSED_RESULT;
+SamGroupDialog *sam_group_dialog_new (SamUndo  *undo,
+                                      SamGroup *parent) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -73,7 +73,7 @@ struct _SamGroupEditor
 {
   AdwBin               parent_instance;
 
-  SamOrganisationPage *page;            /* the ancestor this editor lives in */
+  SamUndo             *undo;            /* the history each edit is a step of */
   SamStore            *store;
   SamGroup            *selected;
   char                *today;
@@ -678,7 +678,7 @@ apply_field (SamGroupEditor      *self,
     g_object_set (copy, "name", " ", NULL);
 
   if (!sam_store_validate_group (self->store, copy, &error) ||
-      !sam_organisation_page_run_edit (self->page, undo_label, save_group_edit, copy, &error))
+      !sam_undo_run (self->undo, undo_label, save_group_edit, copy, &error))
     {
       show_inline_error (self, row, error);
       return;
@@ -731,7 +731,7 @@ kind_selected_cb (SamGroupEditor      *self)
   if (copy == NULL)
     return;
   g_object_set (copy, "kind", kind, NULL);
-  if (!sam_organisation_page_run_edit (self->page, _("Change Kind"), save_group_edit, copy, &error))
+  if (!sam_undo_run (self->undo, _("Change Kind"), save_group_edit, copy, &error))
     show_inline_error (self, GTK_WIDGET (self->kind_row), error);
 }
 
@@ -763,7 +763,7 @@ reports_selected_cb (SamGroupEditor      *self)
 
   reports.group = sam_group_get_uuid (self->selected);
   reports.to = selected > 0 && selected <= self->council_uuids->len ? g_ptr_array_index (self->council_uuids, selected - 1) : NULL;
-  if (!sam_organisation_page_run_edit (self->page, _("Change Whom the Group Reports To"), reports_edit, &reports, &error))
+  if (!sam_undo_run (self->undo, _("Change Whom the Group Reports To"), reports_edit, &reports, &error))
     show_inline_error (self, GTK_WIDGET (self->reports_row), error);
 }
 
@@ -777,6 +777,7 @@ sam_group_editor_dispose (GObject *object)
   g_clear_object (&self->council_labels);
   g_clear_object (&self->selected);
   g_clear_object (&self->store);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (sam_group_editor_parent_class)->dispose (object);
 }
@@ -864,7 +865,8 @@ sam_group_editor_new (void)
 /**
  * sam_group_editor_show:
  * @self: an editor
- * @page: the page the editor is in
+ * @undo: the undo history each edit is made in, as one step; its store
+ *   is the register shown
  * @group: (nullable): the group to show, or %NULL for none
  * @today: the day the roles and rules are shown for, YYYY-MM-DD
  * @refresh: %TRUE when the register changed since the last call, so what
@@ -873,19 +875,19 @@ sam_group_editor_new (void)
  * Shows @group as the register holds it now.
  */
 void
-sam_group_editor_show (SamGroupEditor      *self,
-                       SamOrganisationPage *page,
-                       SamGroup            *group,
-                       const char          *today,
-                       gboolean             refresh)
+sam_group_editor_show (SamGroupEditor *self,
+                       SamUndo        *undo,
+                       SamGroup       *group,
+                       const char     *today,
+                       gboolean        refresh)
 {
   g_return_if_fail (SAM_IS_GROUP_EDITOR (self));
-  g_return_if_fail (SAM_IS_ORGANISATION_PAGE (page));
+  g_return_if_fail (SAM_IS_UNDO (undo));
 
-  self->page = page;
-  if (sam_organisation_page_get_store (page) != self->store)
+  g_set_object (&self->undo, undo);
+  if (sam_undo_get_store (undo) != self->store)
     {
-      g_set_object (&self->store, sam_organisation_page_get_store (page));
+      g_set_object (&self->store, sam_undo_get_store (undo));
       refresh = TRUE;
     }
   if (refresh)

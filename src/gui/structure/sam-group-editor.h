@@ -9,7 +9,8 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-group.h"
+#include "sam-undo.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SamGroupEditor, sam_group_editor, SAM, GROUP_EDITOR, AdwBin)
 
 GtkWidget *sam_group_editor_new  (void) G_GNUC_WARN_UNUSED_RESULT;
-void       sam_group_editor_show (SamGroupEditor      *self,
-                                  SamOrganisationPage *page,
-                                  SamGroup            *group,
-                                  const char          *today,
-                                  gboolean             refresh);
+void       sam_group_editor_show (SamGroupEditor *self,
+                                  SamUndo        *undo,
+                                  SamGroup       *group,
+                                  const char     *today,
+                                  gboolean        refresh);
 
 G_END_DECLS

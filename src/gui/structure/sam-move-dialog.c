@@ -22,7 +22,7 @@ struct _SamMoveDialog
 {
   AdwWindow            parent_instance;
 
-  SamOrganisationPage *page;
+  SamUndo             *undo;
   SamGroup            *group;
   GtkCustomFilter     *filter;
   GtkSingleSelection  *selection;
@@ -35,6 +35,13 @@ struct _SamMoveDialog
 };
 
 G_DEFINE_FINAL_TYPE (SamMoveDialog, sam_move_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  GROUP_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static gboolean
 matches (const char *text,
@@ -141,7 +148,6 @@ move_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean top = gtk_check_button_get_active (self->top_check);
   MoveData move;
-  AdwToast *toast;
 
   if (!top && (target = dup_target (self)) == NULL)
     {
@@ -152,19 +158,14 @@ move_action (GtkWidget  *widget,
 
   move.group = sam_group_get_uuid (self->group);
   move.parent = top ? NULL : sam_group_get_uuid (target);
-  if (!sam_organisation_page_run_edit (self->page, _("Move Group"), move_edit, &move, &error))
+  if (!sam_undo_run (self->undo, _("Move Group"), move_edit, &move, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
 
-  toast = top ? adw_toast_new_format (_("“%s” moved to the top"), sam_group_get_name (self->group))
-              : adw_toast_new_format (_("“%s” moved under “%s”"), sam_group_get_name (self->group),
-                                      sam_group_get_name (target));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "organisation.undo");
-  sam_organisation_page_add_toast (self->page, toast);
+  g_signal_emit (self, signals[GROUP_MOVED], 0, self->group, top ? NULL : target);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -182,7 +183,7 @@ sam_move_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MOVE_DIALOG);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
-  g_clear_object (&self->page);
+  g_clear_object (&self->undo);
   g_clear_object (&self->group);
 
   G_OBJECT_CLASS (sam_move_dialog_parent_class)->dispose (object);
@@ -195,6 +196,17 @@ sam_move_dialog_class_init (SamMoveDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sam_move_dialog_dispose;
+
+  /**
+   * SamMoveDialog::group-moved:
+   * @group: the group that was moved
+   * @parent: (nullable): the group it is now under, or %NULL at the top
+   *
+   * Emitted when the move is stored, just before the dialog closes. The
+   * move is the last step of the undo history.
+   */
+  signals[GROUP_MOVED] = g_signal_new ("group-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 2, SAM_TYPE_GROUP, SAM_TYPE_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-move-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMoveDialog, intro_label);
@@ -224,21 +236,26 @@ sam_move_dialog_init (SamMoveDialog *self)
 
 /**
  * sam_move_dialog_new:
- * @page: the Organisation page
+ * @undo: the undo history the move is made in, as one step
  * @group: the group to move
  *
  * Returns: (transfer full): a new dialog
  */
 SamMoveDialog *
-sam_move_dialog_new (SamOrganisationPage *page,
-                     SamGroup            *group)
+sam_move_dialog_new (SamUndo  *undo,
+                     SamGroup *group)
 {
-  SamMoveDialog *self = g_object_new (SAM_TYPE_MOVE_DIALOG, NULL);
-  g_autoptr(GListModel) groups = sam_store_list_groups (sam_organisation_page_get_store (page), NULL);
+  SamMoveDialog *self;
+  g_autoptr(GListModel) groups = NULL;
   g_autofree char *intro = NULL;
   GtkFilterListModel *filtered;
 
-  self->page = g_object_ref (page);
+  g_return_val_if_fail (SAM_IS_UNDO (undo), NULL);
+  g_return_val_if_fail (SAM_IS_GROUP (group), NULL);
+
+  self = g_object_new (SAM_TYPE_MOVE_DIALOG, NULL);
+  groups = sam_store_list_groups (sam_undo_get_store (undo), NULL);
+  self->undo = g_object_ref (undo);
   self->group = g_object_ref (group);
   /* Translators: %s is a group's name */
   intro = g_strdup_printf (_("Where “%s” belongs in the structure, with its own subgroups."), sam_group_get_name (group));

@@ -9,7 +9,8 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-group.h"
+#include "sam-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamMoveDialog, sam_move_dialog, SAM, MOVE_DIALOG, AdwWindow)
 
-SamMoveDialog *sam_move_dialog_new (SamOrganisationPage *page,
-                                    SamGroup            *group) G_GNUC_WARN_UNUSED_RESULT;
+SamMoveDialog *sam_move_dialog_new (SamUndo  *undo,
+                                    SamGroup *group) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

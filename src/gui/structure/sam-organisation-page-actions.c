@@ -14,6 +14,7 @@
 #include "sam-commission-dialog.h"
 #include "sam-commission-doc.h"
 #include "sam-group-dialog.h"
+#include "sam-gui.h"
 #include "sam-move-dialog.h"
 #include "sam-organisation-page-private.h"
 #include "sam-people-window.h"
@@ -26,14 +27,26 @@
 
 
 static void
+group_created_cb (SamOrganisationPage *self,
+                  const char          *uuid,
+                  SamGroupDialog      *dialog)
+{
+  sam_organisation_page_select_group (self, uuid);
+}
+
+static void
 new_group_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
-  SamGroupDialog *dialog = sam_group_dialog_new (self, self->selected);
+  SamGroupDialog *dialog;
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), _sam_organisation_page_get_window (self));
+  if (self->undo == NULL)
+    return;
+  dialog = sam_group_dialog_new (self->undo, self->selected);
+  g_signal_connect_object (dialog, "group-created", G_CALLBACK (group_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), sam_gui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -47,8 +60,11 @@ move_group_action (GtkWidget  *widget,
 
   if (self->selected == NULL)
     return;
-  dialog = sam_move_dialog_new (self, self->selected);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), _sam_organisation_page_get_window (self));
+  dialog = sam_move_dialog_new (self->undo, self->selected);
+  /* The toast offering Undo goes over the page, where organisation.undo
+   * is found; from the dialog it would land in the window's overlay. */
+  g_signal_connect_object (dialog, "group-moved", G_CALLBACK (_sam_organisation_page_toast_moved), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), sam_gui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -82,8 +98,8 @@ dissolve_response_cb (AdwMessageDialog    *dialog,
 
   dissolve.group = (char *) sam_group_get_uuid (self->selected);
   dissolve.date = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (!sam_organisation_page_run_edit (self, _("Dissolve Group"), dissolve_edit, &dissolve, &error))
-    sam_organisation_page_show_error (self, _("Could Not Dissolve Group"), error);
+  if (!sam_undo_run (self->undo, _("Dissolve Group"), dissolve_edit, &dissolve, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Dissolve Group"), error);
   g_free (dissolve.date);
 }
 
@@ -103,12 +119,12 @@ dissolve_group_action (GtkWidget  *widget,
     {
       DissolveData dissolve = { (char *) sam_group_get_uuid (self->selected), NULL };
 
-      if (!sam_organisation_page_run_edit (self, _("Take Up Group Again"), dissolve_edit, &dissolve, &error))
-        sam_organisation_page_show_error (self, _("Could Not Take Up Group Again"), error);
+      if (!sam_undo_run (self->undo, _("Take Up Group Again"), dissolve_edit, &dissolve, &error))
+        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Take Up Group Again"), error);
       return;
     }
 
-  dialog = adw_message_dialog_new (_sam_organisation_page_get_window (self), _("Dissolve Group?"), NULL);
+  dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), _("Dissolve Group?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” will be shown as dissolved from this date. Its roles, meetings and decisions stay in the register."),
                                   sam_group_get_name (self->selected));
@@ -148,9 +164,9 @@ delete_group_action (GtkWidget  *widget,
 
   name = g_strdup (sam_group_get_name (self->selected));
   uuid = g_strdup (sam_group_get_uuid (self->selected));
-  if (!sam_organisation_page_run_edit (self, _("Delete Group"), delete_edit, uuid, &error))
+  if (!sam_undo_run (self->undo, _("Delete Group"), delete_edit, uuid, &error))
     {
-      sam_organisation_page_show_error (self, _("Could Not Delete Group"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Delete Group"), error);
       return;
     }
 
@@ -178,7 +194,7 @@ export_response_cb (GtkNativeDialog     *native,
 
   if (!sam_commission_doc_write (self->store, sam_group_get_uuid (self->selected), NULL, g_file_peek_path (file), &error))
     {
-      sam_organisation_page_show_error (self, _("Could Not Save Commission Document"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Commission Document"), error);
       return;
     }
   sam_organisation_page_add_toast (self, adw_toast_new (_("Commission document saved")));
@@ -197,7 +213,7 @@ export_commission_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Save Commission Document"), _sam_organisation_page_get_window (self),
+  native = gtk_file_chooser_native_new (_("Save Commission Document"), sam_gui_get_parent_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF Documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -215,10 +231,12 @@ static void
 show_terms (SamOrganisationPage *self,
             gboolean             group_only)
 {
-  SamTermsWindow *window = sam_terms_window_new (self, group_only && self->selected != NULL
-                                                       ? sam_group_get_uuid (self->selected) : NULL);
+  SamTermsWindow *window;
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), _sam_organisation_page_get_window (self));
+  if (self->store == NULL)
+    return;
+  window = sam_terms_window_new (self->store, self->selected, group_only);
+  gtk_window_set_transient_for (GTK_WINDOW (window), sam_gui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -246,8 +264,8 @@ present_role_dialog (SamOrganisationPage *self,
 
   if (self->selected == NULL)
     return;
-  dialog = sam_role_dialog_new (self, sam_group_get_uuid (self->selected), assignment_uuid);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), _sam_organisation_page_get_window (self));
+  dialog = sam_role_dialog_new (self->undo, sam_group_get_uuid (self->selected), assignment_uuid);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), sam_gui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -302,8 +320,8 @@ end_role_response_cb (AdwMessageDialog    *dialog,
     return;
   end.assignment = assignment;
   end.date = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (!sam_organisation_page_run_edit (self, _("End Term"), end_role_edit, &end, &error))
-    sam_organisation_page_show_error (self, _("Could Not End Term"), error);
+  if (!sam_undo_run (self->undo, _("End Term"), end_role_edit, &end, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not End Term"), error);
   g_free (end.date);
 }
 
@@ -315,7 +333,7 @@ end_role_action (GtkWidget  *widget,
   SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (_sam_organisation_page_get_window (self), _("End Term?"),
+  dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), _("End Term?"),
                                    _("The last day of the term. Until a successor is appointed, the holder stays in office and is shown as such."));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), self->today);
@@ -351,9 +369,9 @@ remove_role_action (GtkWidget  *widget,
   assignment = sam_store_dup_by_uuid (self->store, SAM_TYPE_ASSIGNMENT, g_variant_get_string (parameter, NULL), NULL);
   if (assignment == NULL)
     return;
-  if (!sam_organisation_page_run_edit (self, _("Remove Role"), remove_role_edit, assignment, &error))
+  if (!sam_undo_run (self->undo, _("Remove Role"), remove_role_edit, assignment, &error))
     {
-      sam_organisation_page_show_error (self, _("Could Not Remove Role"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Remove Role"), error);
       return;
     }
 
@@ -373,8 +391,8 @@ edit_commission_action (GtkWidget  *widget,
 
   if (self->selected == NULL)
     return;
-  dialog = sam_commission_dialog_new (self, sam_group_get_uuid (self->selected));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), _sam_organisation_page_get_window (self));
+  dialog = sam_commission_dialog_new (self->undo, sam_group_get_uuid (self->selected));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), sam_gui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -417,8 +435,8 @@ add_seat_response_cb (AdwMessageDialog    *dialog,
   seat.group = sam_group_get_uuid (self->selected);
   seat.organisation = sam_organisation_get_uuid (organisation);
   seat.seats = (guint) gtk_spin_button_get_value_as_int (spin);
-  if (!sam_organisation_page_run_edit (self, _("Add Seat"), seat_edit, &seat, &error))
-    sam_organisation_page_show_error (self, _("Could Not Add Seat"), error);
+  if (!sam_undo_run (self->undo, _("Add Seat"), seat_edit, &seat, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Add Seat"), error);
 }
 
 static void
@@ -433,7 +451,7 @@ add_seat_action (GtkWidget  *widget,
   if (self->selected == NULL || organisations == NULL)
     return;
 
-  dialog = adw_message_dialog_new (_sam_organisation_page_get_window (self), _("Add Seat"),
+  dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), _("Add Seat"),
                                    _("Which organisation’s head appoints members, and how many."));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   dropdown = gtk_drop_down_new (g_object_ref (organisations),
@@ -467,8 +485,8 @@ remove_seat_action (GtkWidget  *widget,
   seat.group = sam_group_get_uuid (self->selected);
   seat.organisation = g_variant_get_string (parameter, NULL);
   seat.seats = 0;
-  if (!sam_organisation_page_run_edit (self, _("Remove Seat"), seat_edit, &seat, &error))
-    sam_organisation_page_show_error (self, _("Could Not Remove Seat"), error);
+  if (!sam_undo_run (self->undo, _("Remove Seat"), seat_edit, &seat, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Remove Seat"), error);
 }
 
 static void
@@ -482,7 +500,7 @@ undo_action (GtkWidget  *widget,
 
   if (!sam_undo_undo (self->undo, &error))
     {
-      sam_organisation_page_show_error (self, _("Could Not Undo"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Undo"), error);
       return;
     }
   if (label != NULL)
@@ -501,7 +519,7 @@ redo_action (GtkWidget  *widget,
 
   if (!sam_undo_redo (self->undo, &error))
     {
-      sam_organisation_page_show_error (self, _("Could Not Redo"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Redo"), error);
       return;
     }
   if (label != NULL)
@@ -526,10 +544,36 @@ show_people_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
-  SamPeopleWindow *window = sam_people_window_new (self);
+  SamPeopleWindow *window;
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), _sam_organisation_page_get_window (self));
+  if (self->undo == NULL)
+    return;
+  window = sam_people_window_new (self->undo);
+  gtk_window_set_transient_for (GTK_WINDOW (window), sam_gui_get_parent_window (GTK_WIDGET (self)));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * _sam_organisation_page_toast_moved:
+ * @self: a page
+ * @group: the group that was moved
+ * @parent: (nullable): the group it is now under, or %NULL at the top
+ *
+ * Says over the page where @group went, offering to undo the move.
+ */
+void
+_sam_organisation_page_toast_moved (SamOrganisationPage *self,
+                                    SamGroup            *group,
+                                    SamGroup            *parent)
+{
+  AdwToast *toast;
+
+  toast = parent == NULL ? adw_toast_new_format (_("“%s” moved to the top"), sam_group_get_name (group))
+                         : adw_toast_new_format (_("“%s” moved under “%s”"), sam_group_get_name (group),
+                                                 sam_group_get_name (parent));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "organisation.undo");
+  sam_organisation_page_add_toast (self, toast);
 }
 
 /**

@@ -54,6 +54,9 @@ struct _SamOrganisationPage
 /* sam-organisation-page-actions.c */
 void       _sam_organisation_page_install_actions (GtkWidgetClass      *widget_class);
 void       _sam_organisation_page_update_actions  (SamOrganisationPage *self);
+void       _sam_organisation_page_toast_moved     (SamOrganisationPage *self,
+                                                   SamGroup            *group,
+                                                   SamGroup            *parent);
 
 /* sam-organisation-page.c */
 GtkWindow *_sam_organisation_page_get_window      (SamOrganisationPage *self);

@@ -670,7 +670,7 @@ update_details (SamOrganisationPage *self,
       self->editor = sam_group_editor_new ();
       gtk_stack_add_named (self->details_stack, self->editor, "group");
     }
-  sam_group_editor_show (SAM_GROUP_EDITOR (self->editor), self, self->selected, self->today, refresh);
+  sam_group_editor_show (SAM_GROUP_EDITOR (self->editor), self->undo, self->selected, self->today, refresh);
   gtk_stack_set_visible_child_name (self->details_stack, "group");
 }
 

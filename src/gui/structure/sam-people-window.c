@@ -21,19 +21,19 @@
 
 /* The People view: search, edit and merge people, and see one person's
  * roles across all groups (the uppdragsförteckning), printable and
- * exportable as PDF. Edits go through the page's undo history. */
+ * exportable as PDF. Each edit is one step of the undo history the
+ * window is given. */
 struct _SamPeopleWindow
 {
   AdwWindow            parent_instance;
 
-  SamOrganisationPage *page;
+  SamUndo             *undo;
   GListStore          *people;
   GtkStringFilter     *filter;
   GtkSingleSelection  *selection;
   SamPerson           *person;
   GPtrArray           *rows;
 
-  AdwToastOverlay     *toast_overlay;
   GtkSearchEntry      *search_entry;
   GtkListView         *list_view;
   GtkStack            *stack;
@@ -51,7 +51,7 @@ G_DEFINE_FINAL_TYPE (SamPeopleWindow, sam_people_window, ADW_TYPE_WINDOW)
 static SamStore *
 get_store (SamPeopleWindow *self)
 {
-  return sam_organisation_page_get_store (self->page);
+  return sam_undo_get_store (self->undo);
 }
 
 static void
@@ -212,7 +212,7 @@ apply_field (SamPeopleWindow *self,
     g_object_set (copy, property, text, NULL);
 
   if (error == NULL)
-    sam_organisation_page_run_edit (self->page, _("Edit Person"), save_edit, copy, &error);
+    sam_undo_run (self->undo, _("Edit Person"), save_edit, copy, &error);
   if (error != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
@@ -255,9 +255,9 @@ add_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   g_object_set (person, "name", _("New Person"), NULL);
-  if (!sam_organisation_page_run_edit (self->page, _("Add Person"), save_edit, person, &error))
+  if (!sam_undo_run (self->undo, _("Add Person"), save_edit, person, &error))
     {
-      sam_organisation_page_show_error (self->page, _("Could Not Add Person"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Add Person"), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -283,10 +283,10 @@ export_response_cb (GtkNativeDialog *native,
   report = sam_person_roles_doc_new (get_store (self), sam_person_get_uuid (self->person), NULL, &error);
   if (report == NULL || !sam_report_write_pdf (report, g_file_peek_path (file), &error))
     {
-      sam_organisation_page_show_error (self->page, _("Could Not Save List of Roles"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save List of Roles"), error);
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("List of roles saved")));
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("List of roles saved")));
 }
 
 static void
@@ -325,14 +325,14 @@ print_action (GtkWidget  *widget,
   report = sam_person_roles_doc_new (get_store (self), sam_person_get_uuid (self->person), NULL, &error);
   if (report == NULL)
     {
-      sam_organisation_page_show_error (self->page, _("Could Not Print List of Roles"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print List of Roles"), error);
       return;
     }
 
   operation = sam_gui_print_operation_new (report);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sam_organisation_page_show_error (self->page, _("Could Not Print List of Roles"), error);
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print List of Roles"), error);
 }
 
 typedef struct
@@ -366,10 +366,10 @@ merge_response_cb (AdwMessageDialog *dialog,
 
   merge.keep = g_strdup (sam_person_get_uuid (self->person));
   merge.duplicate = g_strdup (sam_person_get_uuid (duplicate));
-  if (!sam_organisation_page_run_edit (self->page, _("Merge People"), merge_edit, &merge, &error))
-    sam_organisation_page_show_error (self->page, _("Could Not Merge People"), error);
+  if (!sam_undo_run (self->undo, _("Merge People"), merge_edit, &merge, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Merge People"), error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("People merged")));
+    sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("People merged")));
   g_free (merge.keep);
   g_free (merge.duplicate);
 }
@@ -425,7 +425,7 @@ sam_people_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   g_clear_object (&self->person);
-  g_clear_object (&self->page);
+  g_clear_object (&self->undo);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sam_people_window_parent_class)->dispose (object);
@@ -440,7 +440,6 @@ sam_people_window_class_init (SamPeopleWindowClass *klass)
   object_class->dispose = sam_people_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-people-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, stack);
@@ -492,16 +491,19 @@ sam_people_window_init (SamPeopleWindow *self)
 
 /**
  * sam_people_window_new:
- * @page: the Organisation page
+ * @undo: the undo history the window's edits are made in
  *
  * Returns: (transfer full): a new People window
  */
 SamPeopleWindow *
-sam_people_window_new (SamOrganisationPage *page)
+sam_people_window_new (SamUndo *undo)
 {
-  SamPeopleWindow *self = g_object_new (SAM_TYPE_PEOPLE_WINDOW, NULL);
+  SamPeopleWindow *self;
 
-  self->page = g_object_ref (page);
+  g_return_val_if_fail (SAM_IS_UNDO (undo), NULL);
+
+  self = g_object_new (SAM_TYPE_PEOPLE_WINDOW, NULL);
+  self->undo = g_object_ref (undo);
   reload_people (self);
   g_signal_connect_object (get_store (self), "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));

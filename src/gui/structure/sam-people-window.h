@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamPeopleWindow, sam_people_window, SAM, PEOPLE_WINDOW, AdwWindow)
 
-SamPeopleWindow *sam_people_window_new (SamOrganisationPage *page) G_GNUC_WARN_UNUSED_RESULT;
+SamPeopleWindow *sam_people_window_new (SamUndo *undo) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

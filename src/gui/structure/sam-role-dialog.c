@@ -23,7 +23,7 @@ struct _SamRoleDialog
 {
   AdwWindow            parent_instance;
 
-  SamOrganisationPage *page;
+  SamUndo             *undo;
   char                *group_uuid;
   SamAssignment       *assignment;  /* when editing */
   GtkToggleButton     *role_buttons[SAM_ROLE_CONTACT_PERSON + 1];
@@ -92,7 +92,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   SamRoleDialog *self = SAM_ROLE_DIALOG (widget);
-  SamStore *store = sam_organisation_page_get_store (self->page);
+  SamStore *store = sam_undo_get_store (self->undo);
   g_autofree char *person_name = dup_field (self->person_row);
   g_autofree char *organisation_name = dup_field (self->organisation_row);
   g_autofree char *appointed = dup_field (self->appointed_row);
@@ -164,8 +164,8 @@ save_action (GtkWidget  *widget,
 
   save.new_person = new_person;
   save.assignment = assignment;
-  if (!sam_organisation_page_run_edit (self->page, self->assignment != NULL ? _("Edit Role") : _("Add Role"),
-                                       save_edit, &save, &error))
+  if (!sam_undo_run (self->undo, self->assignment != NULL ? _("Edit Role") : _("Add Role"),
+                     save_edit, &save, &error))
     {
       show_error (self, NULL, error->message);
       return;
@@ -190,7 +190,7 @@ sam_role_dialog_dispose (GObject *object)
   SamRoleDialog *self = SAM_ROLE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_ROLE_DIALOG);
-  g_clear_object (&self->page);
+  g_clear_object (&self->undo);
   g_clear_object (&self->assignment);
   g_clear_pointer (&self->group_uuid, g_free);
 
@@ -252,23 +252,29 @@ sam_role_dialog_init (SamRoleDialog *self)
 
 /**
  * sam_role_dialog_new:
- * @page: the Organisation page
+ * @undo: the undo history the role is saved in, as one step
  * @group_uuid: the group
  * @assignment_uuid: (nullable): an appointment to edit, or %NULL to add one
  *
  * Returns: (transfer full): a new dialog
  */
 SamRoleDialog *
-sam_role_dialog_new (SamOrganisationPage *page,
-                     const char          *group_uuid,
-                     const char          *assignment_uuid)
+sam_role_dialog_new (SamUndo    *undo,
+                     const char *group_uuid,
+                     const char *assignment_uuid)
 {
-  SamRoleDialog *self = g_object_new (SAM_TYPE_ROLE_DIALOG, NULL);
-  SamStore *store = sam_organisation_page_get_store (page);
-  g_autoptr(GListModel) organisations = sam_store_list_organisations (store, NULL);
+  SamRoleDialog *self;
+  SamStore *store;
+  g_autoptr(GListModel) organisations = NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
 
-  self->page = g_object_ref (page);
+  g_return_val_if_fail (SAM_IS_UNDO (undo), NULL);
+  g_return_val_if_fail (group_uuid != NULL, NULL);
+
+  self = g_object_new (SAM_TYPE_ROLE_DIALOG, NULL);
+  store = sam_undo_get_store (undo);
+  organisations = sam_store_list_organisations (store, NULL);
+  self->undo = g_object_ref (undo);
   self->group_uuid = g_strdup (group_uuid);
 
   for (guint i = 0; organisations != NULL && i < g_list_model_get_n_items (organisations); i++)

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamRoleDialog, sam_role_dialog, SAM, ROLE_DIALOG, AdwWindow)
 
-SamRoleDialog *sam_role_dialog_new (SamOrganisationPage *page,
-                                    const char          *group_uuid,
-                                    const char          *assignment_uuid) G_GNUC_WARN_UNUSED_RESULT;
+SamRoleDialog *sam_role_dialog_new (SamUndo    *undo,
+                                    const char *group_uuid,
+                                    const char *assignment_uuid) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -20,7 +20,7 @@ struct _SamTermsWindow
 {
   AdwWindow            parent_instance;
 
-  SamOrganisationPage *page;
+  SamStore            *store;
   char                *group_uuid;
   GPtrArray           *rows;
 
@@ -35,11 +35,10 @@ G_DEFINE_FINAL_TYPE (SamTermsWindow, sam_terms_window, ADW_TYPE_WINDOW)
 static void
 update (SamTermsWindow *self)
 {
-  SamStore *store = sam_organisation_page_get_store (self->page);
   const char *group = gtk_switch_get_active (self->group_switch) ? self->group_uuid : NULL;
   guint days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) terms = sam_rules_list_terms_ending (store, group, NULL, days, &error);
+  g_autoptr(GPtrArray) terms = sam_rules_list_terms_ending (self->store, group, NULL, days, &error);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->terms_group, g_ptr_array_index (self->rows, i));
@@ -96,7 +95,7 @@ sam_terms_window_dispose (GObject *object)
   SamTermsWindow *self = SAM_TERMS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_TERMS_WINDOW);
-  g_clear_object (&self->page);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->group_uuid, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
@@ -128,29 +127,34 @@ sam_terms_window_init (SamTermsWindow *self)
 
 /**
  * sam_terms_window_new:
- * @page: the Organisation page
- * @group_uuid: (nullable): a group to start with, or %NULL for the register
+ * @store: the register
+ * @group: (nullable): the selected group, which the list can be limited to
+ * @group_only: whether to start with the list limited to @group rather
+ *   than for the whole register
  *
  * Returns: (transfer full): a new window
  */
 SamTermsWindow *
-sam_terms_window_new (SamOrganisationPage *page,
-                      const char          *group_uuid)
+sam_terms_window_new (SamStore *store,
+                      SamGroup *group,
+                      gboolean  group_only)
 {
-  SamTermsWindow *self = g_object_new (SAM_TYPE_TERMS_WINDOW, NULL);
-  SamGroup *group = sam_organisation_page_get_selected_group (page);
+  SamTermsWindow *self;
 
-  self->page = g_object_ref (page);
-  self->group_uuid = g_strdup (group_uuid != NULL ? group_uuid
-                                                  : group != NULL ? sam_group_get_uuid (group) : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->group_row), self->group_uuid != NULL);
-  if (self->group_uuid != NULL && group != NULL)
+  g_return_val_if_fail (SAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (group == NULL || SAM_IS_GROUP (group), NULL);
+
+  self = g_object_new (SAM_TYPE_TERMS_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  self->group_uuid = g_strdup (group != NULL ? sam_group_get_uuid (group) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_row), group != NULL);
+  if (group != NULL)
     adw_action_row_set_subtitle (self->group_row, sam_group_get_name (group));
-  gtk_switch_set_active (self->group_switch, group_uuid != NULL);
+  gtk_switch_set_active (self->group_switch, group_only && group != NULL);
 
   g_signal_connect_object (self->days_spin, "value-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->group_switch, "notify::active", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sam_organisation_page_get_store (page), "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 
   return self;

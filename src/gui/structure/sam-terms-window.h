@@ -9,7 +9,8 @@
 
 #include <adwaita.h>
 
-#include "sam-organisation-page.h"
+#include "sam-group.h"
+#include "sam-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamTermsWindow, sam_terms_window, SAM, TERMS_WINDOW, AdwWindow)
 
-SamTermsWindow *sam_terms_window_new (SamOrganisationPage *page,
-                                      const char          *group_uuid) G_GNUC_WARN_UNUSED_RESULT;
+SamTermsWindow *sam_terms_window_new (SamStore *store,
+                                      SamGroup *group,
+                                      gboolean  group_only) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

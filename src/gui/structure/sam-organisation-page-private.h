@@ -58,7 +58,4 @@ void       _sam_organisation_page_toast_moved     (SamOrganisationPage *self,
                                                    SamGroup            *group,
                                                    SamGroup            *parent);
 
-/* sam-organisation-page.c */
-GtkWindow *_sam_organisation_page_get_window      (SamOrganisationPage *self);
-
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "sam-clock.h"
 #include "sam-group-editor.h"
 #include "sam-group-row.h"
+#include "sam-gui.h"
 #include "sam-organisation-page-private.h"
 #include "sam-roles.h"
 #include "sam-store-structure.h"
@@ -429,19 +430,12 @@ row_drop_cb (GtkDropTarget *target,
   if (group == NULL || g_strcmp0 (sam_group_get_parent_uuid (group), move.parent) == 0)
     return FALSE;
 
-  if (!sam_organisation_page_run_edit (self, _("Move Group"), move_edit, &move, &error))
+  if (!sam_undo_run (self->undo, _("Move Group"), move_edit, &move, &error))
     {
-      sam_organisation_page_show_error (self, _("Could Not Move Group"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Move Group"), error);
       return FALSE;
     }
-  {
-    AdwToast *toast = adw_toast_new_format (_("“%s” moved under “%s”"), sam_group_get_name (group),
-                                            sam_group_get_name (parent));
-
-    adw_toast_set_button_label (toast, _("_Undo"));
-    adw_toast_set_action_name (toast, "organisation.undo");
-    sam_organisation_page_add_toast (self, toast);
-  }
+  _sam_organisation_page_toast_moved (self, group, parent);
 
   return TRUE;
 }
@@ -985,20 +979,6 @@ sam_organisation_page_init (SamOrganisationPage *self)
 }
 
 /**
- * _sam_organisation_page_get_window:
- * @self: a page
- *
- * Returns: (transfer none) (nullable): the window the page is in, for dialogs
- */
-GtkWindow *
-_sam_organisation_page_get_window (SamOrganisationPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/**
  * sam_organisation_page_get_store:
  * @self: a page
  *
@@ -1115,7 +1095,8 @@ sam_organisation_page_set_chart (SamOrganisationPage *self,
  * @self: a page
  * @toast: (transfer full): a toast
  *
- * Shows @toast over the page.
+ * Shows @toast over the page, inside it, so that a button on the toast
+ * can name the page's actions (“organisation.undo”).
  */
 void
 sam_organisation_page_add_toast (SamOrganisationPage *self,
@@ -1124,53 +1105,4 @@ sam_organisation_page_add_toast (SamOrganisationPage *self,
   g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * sam_organisation_page_show_error:
- * @self: a page
- * @heading: what failed, as a title
- * @error: why
- *
- * Shows @error in a message dialog.
- */
-void
-sam_organisation_page_show_error (SamOrganisationPage *self,
-                                  const char          *heading,
-                                  const GError        *error)
-{
-  GtkWidget *dialog;
-
-  g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
-
-  dialog = adw_message_dialog_new (_sam_organisation_page_get_window (self), heading, error != NULL ? error->message : NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * sam_organisation_page_run_edit:
- * @self: a page
- * @label: what the edit does, for Undo (“Delete Group”)
- * @edit: the edit, calling the store
- * @data: for @edit
- * @error: return location for a #GError
- *
- * Runs @edit as one step of the page's undo history.
- *
- * Returns: what @edit returned
- */
-gboolean
-sam_organisation_page_run_edit (SamOrganisationPage *self,
-                                const char          *label,
-                                gboolean           (*edit) (SamStore  *store,
-                                                            gpointer   data,
-                                                            GError   **error),
-                                gpointer             data,
-                                GError             **error)
-{
-  g_return_val_if_fail (SAM_IS_ORGANISATION_PAGE (self), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  return sam_undo_run (self->undo, label, edit, data, error);
 }

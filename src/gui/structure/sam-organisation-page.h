@@ -29,15 +29,5 @@ void      sam_organisation_page_set_chart          (SamOrganisationPage *self,
                                                     GtkWidget           *chart);
 void      sam_organisation_page_add_toast          (SamOrganisationPage *self,
                                                     AdwToast            *toast);
-void      sam_organisation_page_show_error         (SamOrganisationPage *self,
-                                                    const char          *heading,
-                                                    const GError        *error);
-gboolean  sam_organisation_page_run_edit           (SamOrganisationPage *self,
-                                                    const char          *label,
-                                                    gboolean           (*edit) (SamStore  *store,
-                                                                                gpointer   data,
-                                                                                GError   **error),
-                                                    gpointer             data,
-                                                    GError             **error);
 
 G_END_DECLS

@@ -52,10 +52,22 @@ struct _SamOrganisationPage
 };
 
 /* sam-organisation-page-actions.c */
-void       _sam_organisation_page_install_actions (GtkWidgetClass      *widget_class);
-void       _sam_organisation_page_update_actions  (SamOrganisationPage *self);
-void       _sam_organisation_page_toast_moved     (SamOrganisationPage *self,
-                                                   SamGroup            *group,
-                                                   SamGroup            *parent);
+void        _sam_organisation_page_install_actions    (GtkWidgetClass      *widget_class);
+void        _sam_organisation_page_update_actions     (SamOrganisationPage *self);
+void        _sam_organisation_page_toast_moved        (SamOrganisationPage *self,
+                                                       SamGroup            *group,
+                                                       SamGroup            *parent);
+
+/* sam-organisation-page-models.c */
+void        _sam_organisation_page_init_models        (SamOrganisationPage *self);
+void        _sam_organisation_page_dispose_models     (SamOrganisationPage *self);
+GListModel *_sam_organisation_page_load_tree          (SamOrganisationPage *self);
+void        _sam_organisation_page_refresh_tree       (SamOrganisationPage *self);
+void        _sam_organisation_page_refilter_flat      (SamOrganisationPage *self);
+void        _sam_organisation_page_refilter_dissolved (SamOrganisationPage *self);
+SamGroup   *_sam_organisation_page_dup_item_group     (gpointer             item);
+const char *_sam_organisation_page_get_item_uuid      (gpointer             item);
+void        _sam_organisation_page_copy_group         (SamGroup            *to,
+                                                       SamGroup            *from);
 
 G_END_DECLS

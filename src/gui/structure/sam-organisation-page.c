@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "sam-clock.h"
@@ -32,6 +30,8 @@
  * changes, each list read so far is compared with the register and only
  * what differs is replaced, so rows stay expanded and selected. Searching
  * or choosing a kind shows a flat list of the matching groups instead.
+ * Those lists are kept in sam-organisation-page-models.c, the commands in
+ * sam-organisation-page-actions.c.
  */
 
 
@@ -49,325 +49,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_details (SamOrganisationPage *self,
                             gboolean             refresh);
-
-/* Reading the tree */
-
-/* An item of either list: a row of the tree, or a group found. */
-static SamGroup *
-dup_group_of_item (gpointer item)
-{
-  if (item == NULL)
-    return NULL;
-  if (GTK_IS_TREE_LIST_ROW (item))
-    return gtk_tree_list_row_get_item (item);
-  if (SAM_IS_GROUP_MATCH (item))
-    return g_object_ref (sam_group_match_get_group (item));
-
-  return g_object_ref (item);
-}
-
-static const char *
-group_uuid_of_row (gpointer item)
-{
-  g_autoptr(SamGroup) group = dup_group_of_item (item);
-
-  /* The list holds the group, so the string outlives this reference. */
-  return group != NULL ? sam_group_get_uuid (group) : NULL;
-}
-
-static gboolean
-group_is_current (SamOrganisationPage *self,
-                  SamGroup            *group)
-{
-  const char *dissolved = sam_group_get_dissolved (group);
-
-  return dissolved == NULL || strcmp (dissolved, self->today) > 0;
-}
-
-static gboolean
-dissolved_filter_cb (gpointer item,
-                     gpointer user_data)
-{
-  SamOrganisationPage *self = user_data;
-
-  return self->show_dissolved || group_is_current (self, item);
-}
-
-/* The text a search looks in, folded once per group and kept until the
- * list of groups is read again. */
-static const char *
-search_key (SamOrganisationPage *self,
-            SamGroup            *group)
-{
-  char *key = g_hash_table_lookup (self->search_keys, group);
-
-  if (key == NULL)
-    {
-      g_autofree char *text = g_strconcat (sam_group_get_name (group), "\n",
-                                           sam_group_get_code (group) != NULL ? sam_group_get_code (group) : "",
-                                           NULL);
-
-      key = g_utf8_casefold (text, -1);
-      g_hash_table_insert (self->search_keys, group, key);
-    }
-
-  return key;
-}
-
-/* Whether the search and the kind chosen find @group */
-static gboolean
-group_is_found (SamOrganisationPage *self,
-                SamGroup            *group,
-                guint                kind)
-{
-  if (!self->show_dissolved && !group_is_current (self, group))
-    return FALSE;
-  if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && sam_group_get_kind (group) != (SamGroupKind) (kind - 1))
-    return FALSE;
-
-  return self->needle == NULL || strstr (search_key (self, group), self->needle) != NULL;
-}
-
-/* Copies every column of @from into @to, notifying what changed, so the
- * row showing @to follows without being recreated. */
-static void
-copy_group (SamGroup *to,
-            SamGroup *from)
-{
-  guint n_specs;
-  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (from), &n_specs);
-
-  g_object_freeze_notify (G_OBJECT (to));
-  for (guint i = 0; i < n_specs; i++)
-    {
-      GValue value = G_VALUE_INIT;
-
-      if ((specs[i]->flags & G_PARAM_WRITABLE) == 0 || strcmp (specs[i]->name, "uuid") == 0)
-        continue;
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (G_OBJECT (from), specs[i]->name, &value);
-      g_object_set_property (G_OBJECT (to), specs[i]->name, &value);
-      g_value_unset (&value);
-    }
-  g_object_thaw_notify (G_OBJECT (to));
-}
-
-/* Brings @list in line with @fresh, replacing only the rows that differ. */
-static void
-merge_list (GListStore *list,
-            GListModel *fresh)
-{
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
-  guint n_new = g_list_model_get_n_items (fresh);
-  guint prefix = 0, suffix = 0;
-  g_autoptr(GPtrArray) middle = g_ptr_array_new_with_free_func (g_object_unref);
-
-  while (prefix < n_old && prefix < n_new)
-    {
-      g_autoptr(SamGroup) a = g_list_model_get_item (G_LIST_MODEL (list), prefix);
-      g_autoptr(SamGroup) b = g_list_model_get_item (fresh, prefix);
-
-      if (g_strcmp0 (sam_group_get_uuid (a), sam_group_get_uuid (b)) != 0)
-        break;
-      copy_group (a, b);
-      prefix++;
-    }
-  while (suffix < n_old - prefix && suffix < n_new - prefix)
-    {
-      g_autoptr(SamGroup) a = g_list_model_get_item (G_LIST_MODEL (list), n_old - 1 - suffix);
-      g_autoptr(SamGroup) b = g_list_model_get_item (fresh, n_new - 1 - suffix);
-
-      if (g_strcmp0 (sam_group_get_uuid (a), sam_group_get_uuid (b)) != 0)
-        break;
-      copy_group (a, b);
-      suffix++;
-    }
-
-  if (prefix + suffix == n_old && prefix + suffix == n_new)
-    return;
-
-  for (guint i = prefix; i < n_new - suffix; i++)
-    g_ptr_array_add (middle, g_list_model_get_item (fresh, i));
-  g_list_store_splice (list, prefix, n_old - prefix - suffix, middle->pdata, middle->len);
-}
-
-static GListStore *
-load_children (SamOrganisationPage *self,
-               const char          *parent_uuid)
-{
-  GListStore *list = g_hash_table_lookup (self->children, parent_uuid != NULL ? parent_uuid : "");
-  g_autoptr(GListModel) fresh = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (list != NULL)
-    return list;
-
-  list = g_list_store_new (SAM_TYPE_GROUP);
-  fresh = sam_store_list_child_groups_marked (self->store, parent_uuid, self->parents, &error);
-  if (fresh == NULL)
-    g_warning ("Could not read the structure: %s", error->message);
-  else
-    merge_list (list, fresh);
-  g_hash_table_insert (self->children, g_strdup (parent_uuid != NULL ? parent_uuid : ""), list);
-
-  return list;
-}
-
-/* The tree asks for a row's children when it binds the row, to know
- * whether it has an expander: a group known to have none answers at once,
- * without reading the register. Each group's filtered list is made once
- * and shared by every time the tree asks. */
-static GListModel *
-create_children_cb (gpointer item,
-                    gpointer user_data)
-{
-  SamOrganisationPage *self = user_data;
-  const char *uuid = sam_group_get_uuid (item);
-  GListStore *list;
-  GtkFilterListModel *filtered;
-
-  if (!g_hash_table_contains (self->parents, uuid))
-    return NULL;
-  list = load_children (self, uuid);
-  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
-    return NULL;
-
-  filtered = g_hash_table_lookup (self->child_models, uuid);
-  if (filtered == NULL)
-    {
-      filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (list)),
-                                            g_object_ref (GTK_FILTER (self->dissolved_filter)));
-      g_hash_table_insert (self->child_models, g_strdup (uuid), filtered);
-    }
-
-  return g_object_ref (G_LIST_MODEL (filtered));
-}
-
-static void
-ensure_all_groups (SamOrganisationPage *self)
-{
-  g_autoptr(GListModel) fresh = NULL;
-
-  if (!self->all_groups_stale)
-    return;
-
-  fresh = sam_store_list_groups (self->store, NULL);
-  g_hash_table_remove_all (self->search_keys);
-  if (fresh != NULL)
-    merge_list (self->all_groups, fresh);
-  self->all_groups_stale = FALSE;
-  /* Names may have changed in place: the list found is filtered anew. */
-  g_clear_pointer (&self->flat_needle, g_free);
-  self->flat_kind = G_MAXUINT;
-}
-
-/* Finds the groups for the current search and kind. Typing on narrows
- * what was found, so only the groups found so far are looked at again. */
-static void
-refilter_flat (SamOrganisationPage *self)
-{
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  const char *now = self->needle;
-  const char *was;
-  gboolean narrower = FALSE;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  GListModel *from;
-  guint n;
-  gint index = -1;
-
-  /* A list read again forgets what it was filtered by. */
-  ensure_all_groups (self);
-  was = self->flat_needle;
-  if (kind == self->flat_kind)
-    {
-      if (g_strcmp0 (now, was) == 0)
-        return;
-      narrower = was == NULL || (now != NULL && strstr (now, was) != NULL);
-    }
-
-  from = narrower ? G_LIST_MODEL (self->flat_model) : G_LIST_MODEL (self->all_groups);
-  n = g_list_model_get_n_items (from);
-  for (guint i = 0; i < n; i++)
-    {
-      SamGroup *group = narrower ? sam_group_matches_get (self->flat_model, i)
-                                 : g_list_model_get_item (G_LIST_MODEL (self->all_groups), i);
-
-      if (group_is_found (self, group, kind))
-        g_ptr_array_add (found, group);
-      /* The store holds the group, which outlives this reference. */
-      if (!narrower)
-        g_object_unref (group);
-    }
-
-  /* The chosen group is chosen in the list while it is found. A search
-   * that does not find it leaves it in the details, as does going from
-   * the tree to the list (set_flat()). */
-  self->updating = TRUE;
-  sam_group_matches_set (self->flat_model, (SamGroup **) found->pdata, found->len);
-  if (self->flat && self->selected != NULL)
-    index = sam_group_matches_find (self->flat_model, sam_group_get_uuid (self->selected));
-  gtk_single_selection_set_selected (self->flat_selection, index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION);
-  self->updating = FALSE;
-
-  g_free (self->flat_needle);
-  self->flat_needle = g_strdup (now);
-  self->flat_kind = kind;
-}
-
-static void
-refresh_tree (SamOrganisationPage *self)
-{
-  guint n_keys = 0;
-  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->children, &n_keys);
-  g_auto(GStrv) parents = g_new0 (char *, n_keys + 1);
-
-  /* Copied: new rows ask for their children, which adds to the table. */
-  for (guint i = 0; i < n_keys; i++)
-    parents[i] = g_strdup (keys[i]);
-
-  for (guint i = 0; i < n_keys; i++)
-    {
-      GListStore *list = g_hash_table_lookup (self->children, parents[i]);
-      g_autoptr(GListModel) fresh = NULL;
-      g_autoptr(GHashTable) had_children = NULL;
-      guint n;
-
-      if (list == NULL)
-        continue;
-
-      /* Which rows had children before, so rows that gain their first
-       * are put back and the tree gives them an expander. */
-      had_children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      n = g_list_model_get_n_items (G_LIST_MODEL (list));
-      for (guint p = 0; p < n; p++)
-        {
-          g_autoptr(SamGroup) group = g_list_model_get_item (G_LIST_MODEL (list), p);
-
-          if (g_hash_table_contains (self->parents, sam_group_get_uuid (group)))
-            g_hash_table_add (had_children, g_strdup (sam_group_get_uuid (group)));
-        }
-
-      fresh = sam_store_list_child_groups_marked (self->store, *parents[i] != '\0' ? parents[i] : NULL,
-                                                  self->parents, NULL);
-      if (fresh == NULL)
-        continue;
-      merge_list (list, fresh);
-
-      n = g_list_model_get_n_items (G_LIST_MODEL (list));
-      for (guint p = 0; p < n; p++)
-        {
-          g_autoptr(SamGroup) group = g_list_model_get_item (G_LIST_MODEL (list), p);
-
-          if (!g_hash_table_contains (had_children, sam_group_get_uuid (group)) &&
-              g_hash_table_contains (self->parents, sam_group_get_uuid (group)))
-            g_list_store_splice (list, p, 1, (gpointer *) &group, 1);
-        }
-    }
-
-  self->all_groups_stale = TRUE;
-  if (self->flat)
-    refilter_flat (self);
-}
 
 /* Row widgets */
 
@@ -388,7 +69,7 @@ row_drag_prepare_cb (GtkDragSource *source,
                      double         y,
                      GtkListItem   *list_item)
 {
-  const char *uuid = group_uuid_of_row (gtk_list_item_get_item (list_item));
+  const char *uuid = _sam_organisation_page_get_item_uuid (gtk_list_item_get_item (list_item));
 
   return uuid != NULL ? gdk_content_provider_new_typed (G_TYPE_STRING, uuid) : NULL;
 }
@@ -479,7 +160,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   gpointer item = gtk_list_item_get_item (list_item);
   GtkWidget *top = gtk_list_item_get_child (list_item);
-  g_autoptr(SamGroup) group = dup_group_of_item (item);
+  g_autoptr(SamGroup) group = _sam_organisation_page_dup_item_group (item);
   GtkWidget *row = top;
 
   if (GTK_IS_TREE_EXPANDER (top))
@@ -503,7 +184,7 @@ active_selection (SamOrganisationPage *self)
 static void
 selection_changed_cb (SamOrganisationPage *self)
 {
-  g_autoptr(SamGroup) group = dup_group_of_item (gtk_single_selection_get_selected_item (active_selection (self)));
+  g_autoptr(SamGroup) group = _sam_organisation_page_dup_item_group (gtk_single_selection_get_selected_item (active_selection (self)));
 
   if (self->updating)
     return;
@@ -611,7 +292,7 @@ set_flat (SamOrganisationPage *self,
   g_autofree char *selected = self->selected != NULL ? g_strdup (sam_group_get_uuid (self->selected)) : NULL;
 
   if (flat)
-    refilter_flat (self);
+    _sam_organisation_page_refilter_flat (self);
   if (self->flat == flat)
     return;
 
@@ -683,7 +364,7 @@ store_changed_cb (SamOrganisationPage *self,
   /* Rows come and go while the lists catch up: the selection is put back
    * afterwards, on the same group wherever it is now. */
   self->updating = TRUE;
-  refresh_tree (self);
+  _sam_organisation_page_refresh_tree (self);
   if (uuid != NULL)
     fresh = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, uuid, NULL);
   if (fresh == NULL)
@@ -691,7 +372,7 @@ store_changed_cb (SamOrganisationPage *self,
   else
     {
       row = gtk_single_selection_get_selected_item (active_selection (self));
-      if (g_strcmp0 (group_uuid_of_row (row), uuid) != 0 && !select_in_model (self, uuid))
+      if (g_strcmp0 (_sam_organisation_page_get_item_uuid (row), uuid) != 0 && !select_in_model (self, uuid))
         gtk_single_selection_set_selected (active_selection (self), GTK_INVALID_LIST_POSITION);
     }
   self->updating = FALSE;
@@ -702,7 +383,7 @@ store_changed_cb (SamOrganisationPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_GROUP]);
     }
   else if (fresh != NULL)
-    copy_group (self->selected, fresh);
+    _sam_organisation_page_copy_group (self->selected, fresh);
 
   update_details (self, TRUE);
   _sam_organisation_page_update_actions (self);
@@ -713,18 +394,13 @@ store_changed_cb (SamOrganisationPage *self,
 static void
 build_models (SamOrganisationPage *self)
 {
-  GListStore *root;
-  GtkFilterListModel *filtered_root;
+  GListModel *root;
 
-  g_hash_table_remove_all (self->children);
-  g_hash_table_remove_all (self->parents);
-  g_hash_table_remove_all (self->child_models);
-  g_list_store_remove_all (self->all_groups);
-  self->all_groups_stale = TRUE;
   g_clear_object (&self->selected);
   g_clear_object (&self->undo);
 
-  if (self->store == NULL)
+  root = _sam_organisation_page_load_tree (self);
+  if (root == NULL)
     {
       gtk_single_selection_set_model (self->selection, NULL);
       gtk_single_selection_set_model (self->flat_selection, NULL);
@@ -735,16 +411,6 @@ build_models (SamOrganisationPage *self)
   g_signal_connect_object (self->undo, "notify::can-undo", G_CALLBACK (_sam_organisation_page_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo, "notify::can-redo", G_CALLBACK (_sam_organisation_page_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-
-  root = load_children (self, NULL);
-  filtered_root = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (root)),
-                                             g_object_ref (GTK_FILTER (self->dissolved_filter)));
-  g_clear_object (&self->tree_model);
-  self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (filtered_root), FALSE, FALSE,
-                                              create_children_cb, self, NULL);
-  sam_group_matches_set (self->flat_model, NULL, 0);
-  g_clear_pointer (&self->flat_needle, g_free);
-  self->flat_kind = G_MAXUINT;
 
   self->flat = FALSE;
   gtk_stack_set_visible_child_name (self->list_stack, "tree");
@@ -757,8 +423,8 @@ build_models (SamOrganisationPage *self)
 
   /* A region's structure has one or a few groups at the top: open them so
    * the councils show. (A register with many loose groups opens closed.) */
-  if (g_list_model_get_n_items (G_LIST_MODEL (root)) <= 8)
-    for (guint i = g_list_model_get_n_items (G_LIST_MODEL (root)); i > 0; i--)
+  if (g_list_model_get_n_items (root) <= 8)
+    for (guint i = g_list_model_get_n_items (root); i > 0; i--)
       {
         g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree_model, i - 1);
 
@@ -786,17 +452,10 @@ sam_organisation_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_ORGANISATION_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->flat_selection);
-  g_clear_object (&self->tree_model);
-  g_clear_object (&self->flat_model);
-  g_clear_object (&self->dissolved_filter);
-  g_clear_object (&self->all_groups);
+  _sam_organisation_page_dispose_models (self);
   g_clear_object (&self->selected);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->children, g_hash_table_unref);
-  g_clear_pointer (&self->parents, g_hash_table_unref);
-  g_clear_pointer (&self->child_models, g_hash_table_unref);
-  g_clear_pointer (&self->search_keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (sam_organisation_page_parent_class)->dispose (object);
 }
@@ -861,13 +520,7 @@ sam_organisation_page_set_property (GObject      *object,
       if (self->show_dissolved != g_value_get_boolean (value))
         {
           self->show_dissolved = g_value_get_boolean (value);
-          gtk_filter_changed (GTK_FILTER (self->dissolved_filter),
-                              self->show_dissolved ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
-          /* The groups found are found again. */
-          g_clear_pointer (&self->flat_needle, g_free);
-          self->flat_kind = G_MAXUINT;
-          if (self->flat)
-            refilter_flat (self);
+          _sam_organisation_page_refilter_dissolved (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -930,15 +583,7 @@ sam_organisation_page_init (SamOrganisationPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->today = sam_clock_dup_today ();
-  self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->child_models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->flat_kind = G_MAXUINT;
-  self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->all_groups = g_list_store_new (SAM_TYPE_GROUP);
-  self->all_groups_stale = TRUE;
-  self->dissolved_filter = gtk_custom_filter_new (dissolved_filter_cb, self, NULL);
-  self->flat_model = sam_group_matches_new ();
+  _sam_organisation_page_init_models (self);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

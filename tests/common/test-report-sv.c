@@ -91,7 +91,7 @@ test_swedish_error (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (sam_report_write_pdf (report, "/saknas/helt/rapport.pdf", &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, "Kunde inte spara ”/saknas/helt/rapport.pdf”: "));
 }
 

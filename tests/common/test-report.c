@@ -548,7 +548,7 @@ test_report_atomic_missing_dir (void)
   g_autofree char *listing = NULL;
 
   g_assert_false (sam_report_write_pdf (report, path, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "report.pdf"));
 
   assert_old_file (old);
@@ -574,7 +574,7 @@ test_report_atomic_rename_fails (void)
 
   g_assert_false (sam_report_write_pdf (report, target, &error));
   g_assert_nonnull (error);
-  g_assert_true (error->domain == G_FILE_ERROR);
+  g_assert_true (error->domain == G_IO_ERROR);
 
   g_assert_true (g_file_test (inside, G_FILE_TEST_EXISTS));
   assert_old_file (old);
@@ -601,7 +601,7 @@ test_report_atomic_write_fails (void)
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
       g_assert_false (sam_report_write_pdf (report, g_getenv ("SAM_TEST_REPORT_PATH"), &error));
-      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+      g_assert_true (error->domain == G_IO_ERROR && strstr (error->message, "report.pdf") != NULL);
       return;
     }
 
@@ -634,7 +634,7 @@ test_report_atomic_read_only (void)
 
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
   g_assert_false (sam_report_write_pdf (report, old, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   assert_old_file (old);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_assert_true (sam_test_remove_tree (dir));

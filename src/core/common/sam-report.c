@@ -9,18 +9,15 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "sam-clock.h"
+#include "sam-file.h"
 #include "sam-report.h"
 
 /*
@@ -917,54 +914,6 @@ draw_band (SamReport *self,
   }
 }
 
-typedef struct
-{
-  int fd;
-  int errsv;   /* errno of the first failed write, or 0 */
-} PdfStream;
-
-static cairo_status_t
-pdf_stream_write_cb (void                *closure,
-                     const unsigned char *data,
-                     unsigned int         length)
-{
-  PdfStream *stream = closure;
-
-  while (length > 0)
-    {
-      gssize written = write (stream->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          stream->errsv = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= written;
-    }
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-set_save_error (GError     **error,
-                const char  *path,
-                int          errsv,
-                const char  *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  g_set_error (error, G_FILE_ERROR,
-               errsv != 0 ? g_file_error_from_errno (errsv) : G_FILE_ERROR_FAILED,
-               /* Translators: the first %s is a file name, the second why saving failed */
-               _("Could not save “%s”: %s"), display_name,
-               reason != NULL ? reason : g_strerror (errsv));
-
-  return FALSE;
-}
-
 /* Bookmarks let a reader jump to the sections of a long decision log. */
 static void
 add_outline (SamReport       *self,
@@ -1558,12 +1507,9 @@ sam_report_write_pdf (SamReport   *self,
                       const char  *path,
                       GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(SamFileWriter) writer = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  PdfStream stream = { -1, 0 };
   double width;
   double height;
 
@@ -1571,41 +1517,15 @@ sam_report_write_pdf (SamReport   *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  stream.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (stream.fd < 0)
-    return set_save_error (error, path, errno, NULL);
+  if ((writer = sam_file_writer_new (path, error)) == NULL)
+    return FALSE;
 
   paper_size (self, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (pdf_stream_write_cb, &stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (sam_file_writer_cairo_write, writer, width, height);
   status = render_pdf (self, surface);
   cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    sam_file_writer_fail (writer, cairo_status_to_string (status));
 
-  if (status != CAIRO_STATUS_SUCCESS || stream.errsv != 0)
-    {
-      set_save_error (error, path, stream.errsv,
-                      stream.errsv == 0 ? cairo_status_to_string (status) : NULL);
-      close (stream.fd);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  /* Without the fsync a crash soon after the rename could leave an empty
-   * file where the old one was. */
-  if (g_fsync (stream.fd) != 0)
-    stream.errsv = errno;
-  if (close (stream.fd) != 0 && stream.errsv == 0)
-    stream.errsv = errno;
-  if (stream.errsv == 0 && g_rename (tmp_path, path) != 0)
-    stream.errsv = errno;
-  if (stream.errsv != 0)
-    {
-      g_unlink (tmp_path);
-      return set_save_error (error, path, stream.errsv, NULL);
-    }
-
-  return TRUE;
+  return sam_file_writer_commit (writer, error);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-decision-export.h"
+#include "sam-file.h"
 #include "sam-store-decisions.h"
 
 /*
@@ -276,7 +277,7 @@ sam_decision_export_csv (SamStore    *store,
     }
   names_clear (&names);
 
-  ok = g_file_set_contents (path, out->str, out->len, error);
+  ok = sam_file_set_contents (path, out->str, out->len, error);
   if (!ok)
     g_prefix_error (error, _("The decision register could not be exported: "));
   return ok;

@@ -9,16 +9,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
+#include "sam-file.h"
 #include "sam-xml.h"
 
 /*
@@ -1271,47 +1268,15 @@ sam_xml_import_memory (SamStore          *store,
 
 /* Export */
 
-#define WRITE_BUFFER_SIZE (256 * 1024)
-
 typedef struct
 {
   xmlTextWriterPtr  writer;
-  int               fd;
-  char             *buffer;        /* libxml2 hands over 4 KiB at a time: gather more per write () */
-  gsize             buffered;
-  GError           *write_error;   /* from the output callback */
+  SamFileWriter    *file;
   SamProgress      *progress;
   GCancellable     *cancellable;
   guint             table;
   guint             n_rows;
 } Exporter;
-
-static gboolean
-flush_buffer (Exporter *self)
-{
-  gsize done = 0;
-
-  while (done < self->buffered)
-    {
-      gssize n = write (self->fd, self->buffer + done, self->buffered - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (self->write_error == NULL)
-            g_set_error_literal (&self->write_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                                 g_strerror (saved_errno));
-          return FALSE;
-        }
-      done += n;
-    }
-  self->buffered = 0;
-
-  return TRUE;
-}
 
 static int
 write_cb (void       *user_data,
@@ -1320,19 +1285,7 @@ write_cb (void       *user_data,
 {
   Exporter *self = user_data;
 
-  if (self->buffered + len > WRITE_BUFFER_SIZE && !flush_buffer (self))
-    return -1;
-  if (len > WRITE_BUFFER_SIZE)
-    {
-      self->buffer = g_realloc (self->buffer, len);
-      memcpy (self->buffer, buffer, len);
-      self->buffered = len;
-      return flush_buffer (self) ? len : -1;
-    }
-  memcpy (self->buffer + self->buffered, buffer, len);
-  self->buffered += len;
-
-  return len;
+  return sam_file_writer_write (self->file, buffer, len) ? len : -1;
 }
 
 /* XML 1.0 cannot hold most control characters, even as references, nor
@@ -1362,8 +1315,9 @@ static gboolean
 writer_failed (Exporter  *self,
                GError   **error)
 {
-  if (self->write_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&self->write_error));
+  /* A full disk, say, is told with the file's name by the file writer. */
+  if (sam_file_writer_failed (self->file))
+    sam_file_writer_commit (self->file, error);
   else
     g_set_error (error, SAM_XML_ERROR, SAM_XML_ERROR_WRITE, _("The register could not be written as XML"));
 
@@ -1513,10 +1467,7 @@ export_to_path (SamStore      *store,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = NULL;
-  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(SamFileWriter) file = NULL;
   Exporter self = { 0 };
   xmlOutputBufferPtr out;
   gboolean ok;
@@ -1526,21 +1477,11 @@ export_to_path (SamStore      *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* Write beside the target, so the final rename stays on one file system
-   * and replaces the old file in one step. */
-  tmpl = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  self.fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0666);
-  if (self.fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if ((file = sam_file_writer_new (path, error)) == NULL)
+    return FALSE;
+  self.file = file;
   self.progress = progress;
   self.cancellable = cancellable;
-  self.buffer = g_malloc (WRITE_BUFFER_SIZE);
 
   out = xmlOutputBufferCreateIO (write_cb, NULL, &self, NULL);
   self.writer = out != NULL ? xmlNewTextWriter (out) : NULL;
@@ -1555,41 +1496,10 @@ export_to_path (SamStore      *store,
       sam_store_read_end (store);
     }
 
-  /* Frees the output buffer too, flushing what is left into ours. */
+  /* Frees the output buffer too, flushing what is left into the file. */
   g_clear_pointer (&self.writer, xmlFreeTextWriter);
   if (ok)
-    flush_buffer (&self);
-  g_clear_pointer (&self.buffer, g_free);
-  if (ok && self.write_error != NULL)
-    ok = writer_failed (&self, error);
-  g_clear_error (&self.write_error);
-
-  if (ok && g_fsync (self.fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (close (self.fd) != 0 && ok)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmpl, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmpl);
+    ok = sam_file_writer_commit (file, error);
 
   if (ok && progress != NULL)
     sam_progress_set (progress, 1.0, _("Exporting the register…"));

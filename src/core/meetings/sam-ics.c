@@ -16,6 +16,7 @@
 
 #include "sam-calendar.h"
 #include "sam-clock.h"
+#include "sam-file.h"
 #include "sam-ics.h"
 #include "sam-meeting-checks.h"
 #include "sam-store-meetings.h"
@@ -271,7 +272,6 @@ sam_ics_export (SamStore    *store,
                 GError     **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -279,12 +279,6 @@ sam_ics_export (SamStore    *store,
   if ((text = sam_ics_build (store, group_uuid, year, n_events, error)) == NULL)
     return FALSE;
 
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_set_error (error, SAM_ICS_ERROR, SAM_ICS_ERROR_FAILED,
-                   _("The calendar could not be written to %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* The file writer's error names the file and says why. */
+  return sam_file_set_contents (path, text, -1, error);
 }

@@ -1,0 +1,305 @@
+/* sam-file.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sam-file.h"
+
+/*
+ * Every file the application writes (exported registers, reports, charts,
+ * the decision log, calendars) is written the same way: into a new file
+ * beside the target, so the final rename stays on one file system and
+ * replaces the old file in one step; synced before the rename, so a crash
+ * right after it cannot leave an empty file where the old one was; and
+ * removed again if anything fails. The target thus holds either its old
+ * contents or the whole new file, never a part.
+ */
+
+#define BUFFER_SIZE (64 * 1024)
+
+struct _SamFileWriter
+{
+  char  *path;      /* the target */
+  char  *tmp_path;  /* the file being written, until it is renamed */
+  int    fd;
+  int    errsv;     /* the first write error, or 0 */
+  char  *reason;    /* why the writing failed, if not an errno */
+  guint8 *buffer;
+  gsize  buffered;
+};
+
+static gboolean
+set_error (GError     **error,
+           const char  *path,
+           int          errsv,
+           const char  *reason)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, errsv != 0 ? g_io_error_from_errno (errsv) : G_IO_ERROR_FAILED,
+               /* Translators: the first %s is a file name, the second why saving failed */
+               _("Could not save “%s”: %s"), display_name,
+               reason != NULL ? reason : g_strerror (errsv));
+
+  return FALSE;
+}
+
+/**
+ * sam_file_writer_new:
+ * @path: the file to write, in the file system's encoding
+ * @error: return location for a #GError
+ *
+ * Starts writing @path: creates a new file beside it, which replaces it
+ * when sam_file_writer_commit() succeeds. Until then @path is untouched.
+ *
+ * Returns: (transfer full) (nullable): the writer, or %NULL if the new
+ *   file could not be created (a %G_IO_ERROR naming @path)
+ */
+SamFileWriter *
+sam_file_writer_new (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  SamFileWriter *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+
+  self = g_new0 (SamFileWriter, 1);
+  self->path = g_strdup (path);
+  self->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (self->fd < 0)
+    {
+      set_error (error, path, errno, NULL);
+      g_clear_pointer (&self->tmp_path, g_free);
+      sam_file_writer_free (self);
+      return NULL;
+    }
+  self->buffer = g_malloc (BUFFER_SIZE);
+
+  return self;
+}
+
+static gboolean
+write_all (SamFileWriter *self,
+           const guint8  *data,
+           gsize          length)
+{
+  while (length > 0)
+    {
+      gssize n = write (self->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          self->errsv = errno;
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+flush (SamFileWriter *self)
+{
+  gboolean ok = write_all (self, self->buffer, self->buffered);
+
+  self->buffered = 0;
+  return ok;
+}
+
+/**
+ * sam_file_writer_write:
+ * @self: a writer
+ * @data: (array length=length): bytes to append
+ * @length: how many
+ *
+ * Appends @data to the new file. After the first failure every write
+ * fails, and sam_file_writer_commit() reports why.
+ *
+ * Returns: whether everything written so far could be written
+ */
+gboolean
+sam_file_writer_write (SamFileWriter *self,
+                       const void    *data,
+                       gsize          length)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->errsv != 0 || self->reason != NULL)
+    return FALSE;
+
+  if (self->buffered + length > BUFFER_SIZE && !flush (self))
+    return FALSE;
+  if (length >= BUFFER_SIZE)
+    return write_all (self, data, length);
+
+  memcpy (self->buffer + self->buffered, data, length);
+  self->buffered += length;
+  return TRUE;
+}
+
+/**
+ * sam_file_writer_cairo_write:
+ * @closure: a #SamFileWriter
+ * @data: (array length=length): bytes to append
+ * @length: how many
+ *
+ * A #cairo_write_func_t, for cairo's PDF, SVG and PNG streams.
+ *
+ * Returns: %CAIRO_STATUS_SUCCESS, or %CAIRO_STATUS_WRITE_ERROR
+ */
+cairo_status_t
+sam_file_writer_cairo_write (void                *closure,
+                             const unsigned char *data,
+                             unsigned int         length)
+{
+  return sam_file_writer_write (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/**
+ * sam_file_writer_fail:
+ * @self: a writer
+ * @reason: why the contents could not be made, for the user
+ *
+ * Marks the writing as failed for a reason of the caller's (a drawing or
+ * encoding error); sam_file_writer_commit() will then report it and keep
+ * the old file.
+ */
+void
+sam_file_writer_fail (SamFileWriter *self,
+                      const char    *reason)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->errsv == 0 && self->reason == NULL)
+    self->reason = g_strdup (reason);
+}
+
+/**
+ * sam_file_writer_failed:
+ * @self: a writer
+ *
+ * Returns: whether a write failed or sam_file_writer_fail() was called
+ */
+gboolean
+sam_file_writer_failed (SamFileWriter *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->errsv != 0 || self->reason != NULL;
+}
+
+/**
+ * sam_file_writer_commit:
+ * @self: a writer
+ * @error: return location for a #GError
+ *
+ * Finishes the new file and puts it in place of the target. On any
+ * failure, now or in an earlier write, the new file is removed, the target
+ * is left as it was, and @error says what went wrong with which file.
+ *
+ * Returns: whether the target now holds the new contents
+ */
+gboolean
+sam_file_writer_commit (SamFileWriter  *self,
+                        GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->tmp_path != NULL, FALSE);
+
+  if (self->errsv == 0 && self->reason == NULL)
+    flush (self);
+  if (self->errsv == 0 && self->reason == NULL && g_fsync (self->fd) != 0)
+    self->errsv = errno;
+  if (close (self->fd) != 0 && self->errsv == 0 && self->reason == NULL)
+    self->errsv = errno;
+  self->fd = -1;
+  if (self->errsv == 0 && self->reason == NULL && g_rename (self->tmp_path, self->path) != 0)
+    self->errsv = errno;
+
+  if (self->errsv != 0 || self->reason != NULL)
+    {
+      g_unlink (self->tmp_path);
+      g_clear_pointer (&self->tmp_path, g_free);
+      return set_error (error, self->path, self->errsv, self->reason);
+    }
+
+  g_clear_pointer (&self->tmp_path, g_free);
+  return TRUE;
+}
+
+/**
+ * sam_file_writer_free:
+ * @self: (transfer full) (nullable): a writer
+ *
+ * Frees @self. A writer that was not committed removes its new file and
+ * leaves the target as it was.
+ */
+void
+sam_file_writer_free (SamFileWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->tmp_path != NULL)
+    g_unlink (self->tmp_path);
+  g_free (self->tmp_path);
+  g_free (self->path);
+  g_free (self->reason);
+  g_free (self->buffer);
+  g_free (self);
+}
+
+/**
+ * sam_file_set_contents:
+ * @path: the file to write
+ * @contents: (array length=length): what to write
+ * @length: its length, or -1 if @contents ends with a zero byte
+ * @error: return location for a #GError
+ *
+ * Replaces @path with @contents the way every file is written (see
+ * sam_file_writer_new()).
+ *
+ * Returns: whether @path now holds @contents
+ */
+gboolean
+sam_file_set_contents (const char  *path,
+                       const char  *contents,
+                       gssize       length,
+                       GError     **error)
+{
+  g_autoptr(SamFileWriter) writer = NULL;
+
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  if ((writer = sam_file_writer_new (path, error)) == NULL)
+    return FALSE;
+  sam_file_writer_write (writer, contents, length < 0 ? strlen (contents) : (gsize) length);
+
+  return sam_file_writer_commit (writer, error);
+}

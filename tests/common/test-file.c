@@ -1,0 +1,148 @@
+/* test-file.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sam-file.h"
+#include "sam-test-util.h"
+
+/* The names in @dir, sorted, space-separated: what a user would see. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+assert_contents (const char *path,
+                 const char *expected)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+/* Small and large writes arrive in order, and the new file replaces the
+ * old one only at the commit. */
+static void
+test_file_replace (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "register.xml", NULL);
+  g_autofree char *big = g_strnfill (200 * 1024, 'x');
+  g_autoptr(SamFileWriter) writer = NULL;
+  g_autoptr(GString) expected = g_string_new ("a");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  writer = sam_file_writer_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_file_writer_write (writer, "a", 1));
+  g_assert_true (sam_file_writer_write (writer, big, strlen (big)));
+  g_string_append (expected, big);
+  for (int i = 0; i < 1000; i++)
+    {
+      g_assert_true (sam_file_writer_write (writer, "0123456789", 10));
+      g_string_append (expected, "0123456789");
+    }
+  assert_contents (path, "old");
+  listing = list_dir (dir);
+  g_assert_cmpuint (strlen (listing), >, strlen ("register.xml"));
+
+  g_assert_true (sam_file_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  assert_contents (path, expected->str);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "register.xml");
+
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
+/* A writer given up, or failed by its caller, leaves the old file and
+ * nothing else; the error names the file and the reason. */
+static void
+test_file_abandon (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  SamFileWriter *writer;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  writer = sam_file_writer_new (path, &error);
+  g_assert_true (sam_file_writer_write (writer, "new", 3));
+  sam_file_writer_free (writer);
+  assert_contents (path, "old");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.pdf");
+
+  writer = sam_file_writer_new (path, &error);
+  g_assert_true (sam_file_writer_write (writer, "new", 3));
+  sam_file_writer_fail (writer, "out of memory");
+  g_assert_true (sam_file_writer_failed (writer));
+  g_assert_false (sam_file_writer_write (writer, "more", 4));
+  g_assert_false (sam_file_writer_commit (writer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "chart.pdf"));
+  g_assert_nonnull (strstr (error->message, "out of memory"));
+  sam_file_writer_free (writer);
+  assert_contents (path, "old");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.pdf");
+
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
+/* No folder, no file: the error says which file could not be saved. */
+static void
+test_file_missing_folder (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "saknas", "beslut.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sam_file_set_contents (path, "Nummer;Datum\n", -1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "beslut.csv"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/file/replace", test_file_replace);
+  g_test_add_func ("/file/abandon", test_file_abandon);
+  g_test_add_func ("/file/missing-folder", test_file_missing_folder);
+
+  return g_test_run ();
+}

@@ -54,7 +54,7 @@ struct _SamStore
   guint        in_read : 1;
 };
 
-/* sam-store.c */
+/* sam-store.c and, for rows and the audit log, sam-store-rows.c */
 sqlite3_stmt *_sam_store_prepare        (SamStore           *self,
                                          const char         *sql,
                                          GError            **error);
@@ -129,6 +129,13 @@ void          _sam_store_changed        (SamStore           *self,
 const char   *_sam_store_table_label    (SamTable            table);
 gboolean      _sam_store_fs_type_is_network (gulong          f_type);
 gboolean      _sam_store_path_is_network    (const char     *path);
+
+/* sam-store-migrate.c */
+gboolean      _sam_store_migrate        (SamStore           *self,
+                                         GError            **error);
+gboolean      _sam_store_build_table_sql (SamStore          *self,
+                                         SamTable            table,
+                                         GError            **error);
 
 /* sam-store-sort.c */
 gboolean      _sam_store_add_sort_functions (SamStore       *self,

@@ -17,22 +17,20 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "sam-clock.h"
-#include "sam-register-resources.h"
 #include "sam-store-private.h"
 
 /*
  * The store owns the SQLite connection to one register file and is the only
- * code that runs SQL. This file opens the connection (journal, migrations),
- * derives the per-table SQL from the schema descriptor, maps SQLite errors
- * to SAM_STORE_ERROR and writes the audit log. Beside it in the register:
+ * code that runs SQL. This file opens the connection (journal, busy timeout,
+ * the migrations of sam-store-migrate.c), maps SQLite errors to
+ * SAM_STORE_ERROR and emits "changed". Beside it in the register: rows and
+ * the audit log (sam-store-rows.c), the statement helpers (sam-store-sql.c),
  * the Swedish order (sam-store-sort.c), the generic editing API
  * (sam-store-edit.c), the exchange of rows (sam-store-exchange.c) and the
  * recording of edits for undo (sam-store-capture.c). Each feature's own
  * queries are in its folder's sam-store-<feature>.c.
  */
 
-#define SQL_RESOURCE_DIR "/io/github/samordna/Samordna/sql/"
 #define BUSY_TIMEOUT_MS  10000
 /* Negative: KiB. Big enough to keep the indexes of a large import in memory,
  * small enough to stay well inside the import's memory budget. */
@@ -423,720 +421,6 @@ _sam_store_set_error (SamStore    *self,
                  _("%s: the register file could not be read or written"), what);
 }
 
-/* Rows */
-
-/**
- * _sam_store_read_row:
- * @self: a #SamStore
- * @stmt: a statement on a row of a table's generic SELECT
- * @table: the table
- * @id: (out) (optional): the row id
- * @uuid: (out) (optional) (transfer full): the UUID
- *
- * A row has absent (%NULL) values in the middle, so it is a #GPtrArray
- * rather than a %NULL-terminated string vector. One %NULL follows the last
- * value, so its pdata can also be read as a vector.
- *
- * Returns: (transfer full) (element-type utf8): the row's values in
- *   descriptor order
- */
-GPtrArray *
-_sam_store_read_row (SamStore     *self,
-                     sqlite3_stmt *stmt,
-                     SamTable      table,
-                     gint64       *id,
-                     char        **uuid)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-  GPtrArray *values = g_ptr_array_new_full (info->n_columns + 1, g_free);
-
-  if (id != NULL)
-    *id = sqlite3_column_int64 (stmt, 0);
-  if (uuid != NULL)
-    *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  for (guint c = 0; c < info->n_columns; c++)
-    g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, c + 2)));
-  g_ptr_array_add (values, NULL);
-
-  return values;
-}
-
-/**
- * _sam_store_object_from_row:
- * @self: a #SamStore
- * @stmt: a statement on a row of @table's generic SELECT
- * @table: a table with a model class
- *
- * Reads the row into a new model object. Nothing can be connected to the
- * object yet, so its values are set without notifications, which would
- * cost more than reading the row.
- *
- * Returns: (transfer full): the new object
- */
-gpointer
-_sam_store_object_from_row (SamStore     *self,
-                            sqlite3_stmt *stmt,
-                            SamTable      table)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-  gpointer object = g_object_new (_sam_model_type_for_table (table), NULL);
-  SamRecord *record = _sam_model_get_record (object);
-
-  record->id = sqlite3_column_int64 (stmt, 0);
-  g_free (record->uuid);
-  record->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      g_free (record->values[c]);
-      record->values[c] = g_strdup ((const char *) sqlite3_column_text (stmt, c + 2));
-    }
-
-  return object;
-}
-
-/**
- * _sam_store_collect_objects:
- * @self: a #SamStore
- * @stmt: a prepared, bound statement on @table's generic SELECT
- * @table: a table with a model class
- * @error: return location for a #GError
- *
- * Steps @stmt to its end, reading each row with
- * _sam_store_object_from_row(), then resets it and clears its bindings.
- *
- * Returns: (transfer full) (element-type GObject) (nullable): the rows as
- *   model objects, or %NULL on failure
- */
-GPtrArray *
-_sam_store_collect_objects (SamStore     *self,
-                            sqlite3_stmt *stmt,
-                            SamTable      table,
-                            GError      **error)
-{
-  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (objects, _sam_store_object_from_row (self, stmt, table));
-  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
-    return NULL;
-
-  return g_steal_pointer (&objects);
-}
-
-/**
- * _sam_store_collect_list:
- * @self: a #SamStore
- * @stmt: a prepared, bound statement on @table's generic SELECT
- * @table: a table with a model class
- * @error: return location for a #GError
- *
- * The same as _sam_store_collect_objects(), as a list model.
- *
- * Returns: (transfer full) (nullable): the rows, or %NULL on failure
- */
-GListModel *
-_sam_store_collect_list (SamStore     *self,
-                         sqlite3_stmt *stmt,
-                         SamTable      table,
-                         GError      **error)
-{
-  g_autoptr(GPtrArray) objects = _sam_store_collect_objects (self, stmt, table, error);
-  GListStore *list;
-
-  if (objects == NULL)
-    return NULL;
-
-  list = g_list_store_new (_sam_model_type_for_table (table));
-  g_list_store_splice (list, 0, 0, objects->pdata, objects->len);
-
-  return G_LIST_MODEL (list);
-}
-
-/**
- * _sam_store_dup_row:
- * @self: a #SamStore
- * @table: a table
- * @uuid: a UUID
- * @id: (out) (optional): the row id
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the values of the row (see
- *   _sam_store_read_row()), or %NULL if there is no such row (without
- *   @error) or on failure (with @error)
- */
-GPtrArray *
-_sam_store_dup_row (SamStore    *self,
-                    SamTable     table,
-                    const char  *uuid,
-                    gint64      *id,
-                    GError     **error)
-{
-  g_autofree char *sql = g_strconcat (self->sql[table].select, " WHERE t.uuid = ?1", NULL);
-  sqlite3_stmt *stmt = _sam_store_prepare (self, sql, error);
-  GPtrArray *values = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    values = _sam_store_read_row (self, stmt, table, id, NULL);
-  else if (rc != SQLITE_DONE)
-    _sam_store_set_error (self, error, rc, _("The register could not be read"));
-  sqlite3_reset (stmt);
-
-  return values;
-}
-
-/**
- * _sam_store_find_id:
- * @self: a #SamStore
- * @table: a table
- * @uuid: a UUID
- * @error: return location for a #GError
- *
- * Returns: the id of the row of @table with @uuid, 0 if there is none, or
- *   -1 on failure
- */
-gint64
-_sam_store_find_id (SamStore    *self,
-                    SamTable     table,
-                    const char  *uuid,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = _sam_store_prepare (self, self->sql[table].find_id, error);
-  gint64 id = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be read"));
-      id = -1;
-    }
-  sqlite3_reset (stmt);
-
-  return id;
-}
-
-/**
- * _sam_store_bind_values:
- * @self: a #SamStore
- * @stmt: the table's INSERT or UPDATE statement
- * @table: the table
- * @values: the values in descriptor order (NULL: absent)
- * @ref_ids: per column, the resolved id of a reference (0: NULL)
- * @error: return location for a #GError
- *
- * Binds parameters 2 … n+1. The text is bound SQLITE_STATIC: the caller
- * keeps @values alive until the statement has been stepped.
- *
- * Returns: %FALSE if an integer column holds something else
- */
-gboolean
-_sam_store_bind_values (SamStore           *self,
-                        sqlite3_stmt       *stmt,
-                        SamTable            table,
-                        const char * const *values,
-                        const gint64       *ref_ids,
-                        GError            **error)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      const SamColumn *column = &info->columns[c];
-      int param = c + 2;
-
-      if (column->type == SAM_COLUMN_REF)
-        {
-          if (ref_ids[c] > 0)
-            sqlite3_bind_int64 (stmt, param, ref_ids[c]);
-          else
-            sqlite3_bind_null (stmt, param);
-        }
-      else if (values[c] == NULL)
-        sqlite3_bind_null (stmt, param);
-      else if (column->type == SAM_COLUMN_INT)
-        {
-          gint64 number;
-
-          if (!g_ascii_string_to_signed (values[c], 10, G_MININT32, G_MAXINT32, &number, NULL))
-            {
-              g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                           _("“%s” is not a whole number in “%s”"), values[c], column->xml_name);
-              return FALSE;
-            }
-          sqlite3_bind_int64 (stmt, param, number);
-        }
-      else
-        sqlite3_bind_text (stmt, param, values[c], -1, SQLITE_STATIC);
-    }
-
-  return TRUE;
-}
-
-/* Audit log */
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar ch = *p;
-
-      if (ch == '"' || ch == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, ch);
-        }
-      else if (ch == '\n')
-        g_string_append (out, "\\n");
-      else if (ch == '\t')
-        g_string_append (out, "\\t");
-      else if (ch == '\r')
-        g_string_append (out, "\\r");
-      else if (ch < 0x20)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_c (out, ch);
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * _sam_store_row_json:
- * @table: a table
- * @uuid: the row's UUID
- * @values: (nullable): the row's values in descriptor order
- *
- * Writes a row as a JSON object keyed by the XML names, references as
- * UUIDs, the way the audit log keeps "before" and "after".
- *
- * Returns: (transfer full) (nullable): the JSON text, or %NULL for no row
- */
-char *
-_sam_store_row_json (SamTable            table,
-                     const char         *uuid,
-                     const char * const *values)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-  GString *out;
-
-  if (values == NULL)
-    return NULL;
-
-  out = g_string_new ("{\"uuid\":");
-  append_json_string (out, uuid);
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      g_string_append_c (out, ',');
-      append_json_string (out, info->columns[c].xml_name);
-      g_string_append_c (out, ':');
-      append_json_string (out, values[c]);
-    }
-  g_string_append_c (out, '}');
-
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-current_user (SamStore *self)
-{
-  const char *real_name = g_get_real_name ();
-
-  if (self->user_name != NULL)
-    return self->user_name;
-  /* GLib says "Unknown" when the password database has no full name. */
-  if (real_name != NULL && *real_name != '\0' && strcmp (real_name, "Unknown") != 0)
-    return real_name;
-
-  return g_get_user_name ();
-}
-
-/**
- * _sam_store_audit:
- * @self: a #SamStore
- * @action: "insert", "update", "delete", "register", "import" …
- * @entity: the element name of the row ("group") or "register"
- * @entity_uuid: (nullable): the row's UUID
- * @before: (nullable): JSON of the row before
- * @after: (nullable): JSON of the row after
- * @error: return location for a #GError
- *
- * Adds one audit log entry inside the caller's transaction.
- *
- * Returns: whether the entry was written
- */
-gboolean
-_sam_store_audit (SamStore    *self,
-                  const char  *action,
-                  const char  *entity,
-                  const char  *entity_uuid,
-                  const char  *before,
-                  const char  *after,
-                  GError     **error)
-{
-  g_autoptr(GDateTime) local = sam_clock_now ();
-  g_autoptr(GDateTime) now = g_date_time_to_utc (local);
-  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _sam_store_prepare (self,
-                             "INSERT INTO audit_log (at, who, action, entity, entity_uuid, before, after) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, current_user (self), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, entity_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, before, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, after, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (!_sam_store_end_rows (self, stmt, rc, _("The change could not be logged"), error))
-    return FALSE;
-
-  return TRUE;
-}
-
-/**
- * _sam_store_changed:
- * @self: a #SamStore
- * @table: the table that changed, or %SAM_N_TABLES for all of them
- *
- * Emits #SamStore::changed; call it only after COMMIT, so handlers that
- * re-read the register see the change.
- */
-void
-_sam_store_changed (SamStore *self,
-                    SamTable  table)
-{
-  g_signal_emit (self, signals[CHANGED], 0, (guint) table);
-}
-
-/* Opening */
-
-/**
- * _sam_store_quote_identifier:
- * @name: an SQL name
- *
- * Returns: (transfer full): @name quoted as an SQL identifier
- */
-char *
-_sam_store_quote_identifier (const char *name)
-{
-  g_autofree char *escaped = NULL;
-  char **parts = g_strsplit (name, "\"", -1);
-
-  escaped = g_strjoinv ("\"\"", parts);
-  g_strfreev (parts);
-
-  return g_strdup_printf ("\"%s\"", escaped);
-}
-
-/* The column defaults, as SQL ("coalesce (?3, 'planned')") and as the text
- * an export would show ("planned"), read from the schema itself. */
-static gboolean
-read_defaults (SamStore     *self,
-               SamTable      table,
-               char       ***sql_defaults,
-               GError      **error)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info (%s)", info->sql_name);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sam_store_set_error (self, error, sqlite3_errcode (self->db), _("The register could not be read"));
-      return FALSE;
-    }
-
-  *sql_defaults = g_new0 (char *, info->n_columns + 1);
-  self->sql[table].defaults = g_new0 (char *, info->n_columns + 1);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *dflt = (const char *) sqlite3_column_text (stmt, 4);
-
-      if (dflt == NULL)
-        continue;
-      for (guint c = 0; c < info->n_columns; c++)
-        if (strcmp (info->columns[c].column, name) == 0)
-          {
-            gsize len = strlen (dflt);
-
-            (*sql_defaults)[c] = g_strdup (dflt);
-            if (len >= 2 && dflt[0] == '\'' && dflt[len - 1] == '\'')
-              self->sql[table].defaults[c] = g_strndup (dflt + 1, len - 2);
-            else
-              self->sql[table].defaults[c] = g_strdup (dflt);
-          }
-    }
-
-  return TRUE;
-}
-
-/* The SQL for each table is built once from the descriptor and the schema
- * (names and defaults only; every value is a bound parameter), so adding a
- * column to the descriptor is enough to load, save, import and export it. */
-static gboolean
-build_table_sql (SamStore  *self,
-                 SamTable   table,
-                 GError   **error)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-  SamTableSql *sql = &self->sql[table];
-  char **sql_defaults = NULL;
-  g_autoptr(GString) select = g_string_new ("SELECT t.id, t.uuid");
-  g_autoptr(GString) export = g_string_new ("SELECT t.id, t.uuid");
-  g_autoptr(GString) joins = g_string_new ("");
-  g_autoptr(GString) insert = g_string_new ("");
-  g_autoptr(GString) params = g_string_new ("?1");
-  g_autoptr(GString) update = g_string_new ("");
-  g_autofree char *name = _sam_store_quote_identifier (info->sql_name);
-
-  if (!read_defaults (self, table, &sql_defaults, error))
-    return FALSE;
-
-  g_string_printf (insert, "INSERT INTO %s (uuid", name);
-  g_string_printf (update, "UPDATE %s SET ", name);
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      const SamColumn *column = &info->columns[c];
-      g_autofree char *col = _sam_store_quote_identifier (column->column);
-      g_autofree char *param = NULL;
-
-      if (column->type == SAM_COLUMN_REF)
-        {
-          g_autofree char *ref = _sam_store_quote_identifier (sam_schema_table (column->ref_table)->sql_name);
-
-          g_string_append_printf (select, ", r%u.uuid", c);
-          g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", ref, c, c, col);
-        }
-      else
-        g_string_append_printf (select, ", t.%s", col);
-      g_string_append_printf (export, ", t.%s", col);
-
-      if (sql_defaults[c] != NULL)
-        param = g_strdup_printf ("coalesce (?%u, %s)", c + 2, sql_defaults[c]);
-      else
-        param = g_strdup_printf ("?%u", c + 2);
-      g_string_append_printf (insert, ", %s", col);
-      g_string_append_printf (params, ", %s", param);
-      g_string_append_printf (update, "%s%s = %s", c > 0 ? ", " : "", col, param);
-    }
-
-  for (guint c = 0; c < info->n_columns; c++)
-    g_free (sql_defaults[c]);
-  g_free (sql_defaults);
-
-  sql->select = g_strdup_printf ("%s FROM %s t%s", select->str, name, joins->str);
-  sql->export = g_strdup_printf ("%s FROM %s t ORDER BY t.uuid", export->str, name);
-  sql->insert = g_strdup_printf ("%s) VALUES (%s)", insert->str, params->str);
-  sql->update = g_strdup_printf ("%s WHERE uuid = ?1", update->str);
-  sql->delete = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", name);
-  sql->find_id = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1", name);
-  sql->exists = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", name);
-
-  return TRUE;
-}
-
-/**
- * _sam_store_lookup_sql:
- * @name: the file name of an SQL resource, such as "fts-triggers.sql"
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the SQL text
- */
-GBytes *
-_sam_store_lookup_sql (const char  *name,
-                       GError     **error)
-{
-  g_autofree char *path = g_strconcat (SQL_RESOURCE_DIR, name, NULL);
-
-  return g_resource_lookup_data (sam_register_get_resource (), path, 0, error);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Migrations are the resources named NNN-what.sql; NNN is the user_version
- * the file has after running it. */
-static GPtrArray *
-list_migrations (void)
-{
-  g_auto(GStrv) names = g_resource_enumerate_children (sam_register_get_resource (), SQL_RESOURCE_DIR, 0, NULL);
-  GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (g_ascii_isdigit (names[i][0]) && g_ascii_isdigit (names[i][1]) &&
-        g_ascii_isdigit (names[i][2]) && names[i][3] == '-' && g_str_has_suffix (names[i], ".sql"))
-      g_ptr_array_add (migrations, g_strdup (names[i]));
-  g_ptr_array_sort (migrations, compare_names);
-
-  return migrations;
-}
-
-static int
-migration_version (const char *name)
-{
-  return (int) g_ascii_strtoll (name, NULL, 10);
-}
-
-/**
- * _sam_store_run_sql_resource:
- * @self: a #SamStore
- * @name: the file name of an SQL resource
- * @error: return location for a #GError
- *
- * Returns: whether all statements of the resource ran
- */
-gboolean
-_sam_store_run_sql_resource (SamStore    *self,
-                             const char  *name,
-                             GError     **error)
-{
-  g_autoptr(GBytes) bytes = _sam_store_lookup_sql (name, error);
-  g_autofree char *sql = NULL;
-
-  if (bytes == NULL)
-    return FALSE;
-
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return _sam_store_exec (self, sql, error);
-}
-
-static int
-read_int_pragma (SamStore   *self,
-                 const char *sql,
-                 int        *rc)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int value = -1;
-
-  *rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (*rc == SQLITE_OK)
-    {
-      *rc = sqlite3_step (stmt);
-      if (*rc == SQLITE_ROW)
-        {
-          value = sqlite3_column_int (stmt, 0);
-          *rc = SQLITE_OK;
-        }
-    }
-
-  return value;
-}
-
-static gboolean
-check_version (SamStore   *self,
-               int         latest,
-               int        *version,
-               GError    **error)
-{
-  int rc;
-  int n_objects;
-
-  *version = read_int_pragma (self, "PRAGMA user_version", &rc);
-  if (rc != SQLITE_OK)
-    {
-      _sam_store_set_error (self, error, rc, _("The register could not be opened"));
-      return FALSE;
-    }
-
-  if (*version > latest)
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_NEWER_VERSION,
-                   _("The register “%s” was saved by a newer version of Samordna (format %d; "
-                     "this version reads up to format %d). Update Samordna to open it."),
-                   self->path, *version, latest);
-      return FALSE;
-    }
-
-  /* A file with tables but no version is some other program's database. */
-  n_objects = read_int_pragma (self, "SELECT count (*) FROM sqlite_master", &rc);
-  if (rc != SQLITE_OK || (*version == 0 && n_objects > 0))
-    {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
-                   _("The file “%s” is not a Samordna register"), self->path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-migrate (SamStore  *self,
-         GError   **error)
-{
-  g_autoptr(GPtrArray) migrations = list_migrations ();
-  int latest, version;
-
-  if (migrations->len == 0)
-    {
-      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
-                           _("The register format description is missing from this build"));
-      return FALSE;
-    }
-
-  latest = migration_version (g_ptr_array_index (migrations, migrations->len - 1));
-  if (!check_version (self, latest, &version, error))
-    return FALSE;
-
-  for (guint i = 0; i < migrations->len; i++)
-    {
-      const char *name = g_ptr_array_index (migrations, i);
-      int target = migration_version (name);
-      g_autofree char *set_version = NULL;
-
-      if (target <= version)
-        continue;
-
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
-      if (!_sam_store_begin (self, error) ||
-          !_sam_store_run_sql_resource (self, name, error) ||
-          /* The FTS triggers belong to the first schema; they live in their
-           * own file so that an import can drop and recreate them. */
-          (target == 1 && !_sam_store_run_sql_resource (self, SAM_STORE_FTS_TRIGGERS, error)) ||
-          !_sam_store_exec (self, set_version, error) ||
-          !_sam_store_commit (self, error))
-        {
-          _sam_store_rollback (self);
-          g_prefix_error (error, _("The register could not be brought up to date: "));
-          return FALSE;
-        }
-      version = target;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 configure_connection (SamStore  *self,
                       GError   **error)
@@ -1167,6 +451,21 @@ configure_journal (SamStore  *self,
 
   return _sam_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
          _sam_store_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+/**
+ * _sam_store_changed:
+ * @self: a #SamStore
+ * @table: the table that changed, or %SAM_N_TABLES for all of them
+ *
+ * Emits #SamStore::changed; call it only after COMMIT, so handlers that
+ * re-read the register see the change.
+ */
+void
+_sam_store_changed (SamStore *self,
+                    SamTable  table)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (guint) table);
 }
 
 /**
@@ -1313,12 +612,12 @@ sam_store_open (const char  *path,
       return NULL;
     }
 
-  if (!configure_connection (self, error) || !migrate (self, error) || !configure_journal (self, error) ||
+  if (!configure_connection (self, error) || !_sam_store_migrate (self, error) || !configure_journal (self, error) ||
       !_sam_store_keep_sort_keys (self, error))
     return NULL;
 
   for (guint t = 0; t < SAM_N_TABLES; t++)
-    if (!build_table_sql (self, t, error))
+    if (!_sam_store_build_table_sql (self, t, error))
       return NULL;
 
   return g_steal_pointer (&self);
@@ -1381,6 +680,20 @@ sam_store_set_user_name (SamStore   *self,
 
   g_free (self->user_name);
   self->user_name = (name != NULL && *name != '\0') ? g_strdup (name) : NULL;
+}
+
+static const char *
+current_user (SamStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (self->user_name != NULL)
+    return self->user_name;
+  /* GLib says "Unknown" when the password database has no full name. */
+  if (real_name != NULL && *real_name != '\0' && strcmp (real_name, "Unknown") != 0)
+    return real_name;
+
+  return g_get_user_name ();
 }
 
 /**

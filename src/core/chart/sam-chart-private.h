@@ -14,10 +14,11 @@
 G_BEGIN_DECLS
 
 /*
- * Shared by the chart's three files: the model (sam-chart.c) measures each
- * box with the same fonts and spacing that the renderer (sam-chart-render.c)
- * draws with, and the page writer (sam-chart-export.c) reuses the chart's
- * Pango context for its header and footer.
+ * Shared by the chart's files: the model (sam-chart.c) and its building
+ * from the register (sam-chart-build.c) measure each box with the same
+ * fonts and spacing that the renderer (sam-chart-render.c) draws with, and
+ * the page writer (sam-chart-export.c) reuses the chart's Pango context for
+ * its header and footer.
  */
 
 #define SAM_CHART_FONT_FAMILY  "Cantarell,DejaVu Sans,Sans"
@@ -92,5 +93,23 @@ void          _sam_chart_node_layouts    (SamChart     *self,
                                           PangoLayout **title,
                                           PangoLayout **details);
 void          _sam_chart_clear_cache     (SamChart     *self);
+
+/* A group's name: wrapped, at most two lines. */
+static inline void
+_sam_chart_setup_title_layout (PangoLayout *layout)
+{
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -2);
+}
+
+/* The lines under a group's name. */
+static inline void
+_sam_chart_setup_details_layout (PangoLayout *layout)
+{
+  /* One line per paragraph, each ellipsised on its own. */
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -1);
+}
 
 G_END_DECLS

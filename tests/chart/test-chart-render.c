@@ -22,9 +22,10 @@
  * The chart built from a small register (tests/fixtures/chart-register.xml)
  * and drawn onto image surfaces: which groups, chairs, members and vacant
  * seats it shows on a given day; the root chooser; search and navigation;
- * and pixels: each box's kind colour where the layout put it, background
- * between the boxes, the simple drawing when zoomed out, culling that
- * leaves out nothing visible, and the selection ring.
+ * building it in a worker thread, and cancelling that; and pixels: each
+ * box's kind colour where the layout put it, background between the
+ * boxes, the simple drawing when zoomed out, culling that leaves out
+ * nothing visible, and the selection ring.
  */
 
 #define AOI_UUID "0c000000-0000-4000-8000-000000000002"
@@ -369,6 +370,130 @@ test_collapsed_option (Fixture       *fixture,
   g_assert_true (sam_chart_get_collapsed (chart, 2));
   g_assert_false (sam_chart_get_node_bounds (chart, 3, &box));
   g_assert_cmpint (sam_chart_layout_get_orientation (sam_chart_get_layout (chart)), ==, SAM_CHART_LEFT_RIGHT);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  SamChart  *chart;
+  GError    *error;
+} AsyncBuild;
+
+static void
+build_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncBuild *build = user_data;
+
+  g_assert_null (object);
+  build->chart = sam_chart_new_from_store_finish (result, &build->error);
+  g_main_loop_quit (build->loop);
+}
+
+static void
+assert_same_chart (SamChart *a,
+                   SamChart *b)
+{
+  const SamChartLayout *la = sam_chart_get_layout (a);
+  const SamChartLayout *lb = sam_chart_get_layout (b);
+  SamChartRect ea, eb;
+
+  g_assert_cmpstr (sam_chart_get_as_of (a), ==, sam_chart_get_as_of (b));
+  g_assert_cmpstr (sam_chart_get_title (a), ==, sam_chart_get_title (b));
+  g_assert_cmpint (sam_chart_get_show_people (a), ==, sam_chart_get_show_people (b));
+  g_assert_cmpuint (sam_chart_get_n_nodes (a), ==, sam_chart_get_n_nodes (b));
+  for (guint i = 0; i < sam_chart_get_n_nodes (a); i++)
+    {
+      SamChartRect ba, bb;
+
+      g_assert_cmpstr (sam_chart_get_node_uuid (a, i), ==, sam_chart_get_node_uuid (b, i));
+      g_assert_cmpstr (sam_chart_get_node_chair (a, i), ==, sam_chart_get_node_chair (b, i));
+      g_assert_cmpuint (sam_chart_get_node_n_members (a, i), ==, sam_chart_get_node_n_members (b, i));
+      g_assert_cmpuint (sam_chart_get_node_n_vacant (a, i), ==, sam_chart_get_node_n_vacant (b, i));
+      g_assert_true (g_strv_equal ((const char * const *) sam_chart_get_node_people (a, i),
+                                   (const char * const *) sam_chart_get_node_people (b, i)));
+      g_assert_cmpint (sam_chart_get_node_parent (a, i), ==, sam_chart_get_node_parent (b, i));
+      g_assert_cmpint (sam_chart_get_collapsed (a, i), ==, sam_chart_get_collapsed (b, i));
+      g_assert_cmpint (sam_chart_get_node_bounds (a, i, &ba), ==, sam_chart_get_node_bounds (b, i, &bb));
+      /* Measured with the same fonts in either thread: the same numbers. */
+      g_assert_true (memcmp (&ba, &bb, sizeof ba) == 0);
+    }
+
+  sam_chart_get_extents (a, &ea);
+  sam_chart_get_extents (b, &eb);
+  g_assert_true (memcmp (&ea, &eb, sizeof ea) == 0);
+  g_assert_cmpuint (sam_chart_layout_get_n_edges (la), ==, sam_chart_layout_get_n_edges (lb));
+}
+
+/* Built in a worker thread, on a connection of its own, the chart is the
+ * one built on the calling thread; cancelled, before the worker starts or
+ * while it runs, the build says so and gives no chart. */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *collapsed[] = { AOI_UUID, NULL };
+  char as_of[] = "2026-04-01";
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(SamChart) sync = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncBuild build = { loop, NULL, NULL };
+  SamChartOptions options;
+
+  sam_chart_options_init (&options);
+  options.as_of = as_of;
+  options.show_people = TRUE;
+  options.collapsed = collapsed;
+  sync = sam_chart_new_from_store (fixture->store, &options, &error);
+  g_assert_no_error (error);
+
+  /* The options are copied: the caller may change them at once. */
+  sam_chart_new_from_store_async (fixture->store, &options, NULL, build_done_cb, &build);
+  memcpy (as_of, "not a date", sizeof as_of);
+  g_main_loop_run (loop);
+  g_assert_no_error (build.error);
+  g_assert_nonnull (build.chart);
+  assert_same_chart (sync, build.chart);
+  g_assert_true (sam_chart_get_collapsed (build.chart, 2));
+  g_assert_finalize_object (g_steal_pointer (&build.chart));
+
+  /* Without options: today's whole region, like the synchronous build. */
+  g_clear_object (&sync);
+  sync = sam_chart_new_from_store (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  sam_chart_new_from_store_async (fixture->store, NULL, NULL, build_done_cb, &build);
+  g_main_loop_run (loop);
+  g_assert_no_error (build.error);
+  assert_same_chart (sync, build.chart);
+  g_clear_object (&build.chart);
+
+  /* Errors come back through the callback. */
+  memcpy (as_of, "2026-13-01", sizeof as_of);
+  sam_chart_new_from_store_async (fixture->store, &options, NULL, build_done_cb, &build);
+  g_main_loop_run (loop);
+  g_assert_error (build.error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID);
+  g_assert_null (build.chart);
+  g_clear_error (&build.error);
+  memcpy (as_of, "2026-04-01", sizeof as_of);
+
+  cancellable = g_cancellable_new ();
+  g_cancellable_cancel (cancellable);
+  sam_chart_new_from_store_async (fixture->store, &options, cancellable, build_done_cb, &build);
+  g_main_loop_run (loop);
+  g_assert_error (build.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (build.chart);
+  g_clear_error (&build.error);
+
+  g_clear_object (&cancellable);
+  cancellable = g_cancellable_new ();
+  sam_chart_new_from_store_async (fixture->store, &options, cancellable, build_done_cb, &build);
+  g_cancellable_cancel (cancellable);
+  g_main_loop_run (loop);
+  g_assert_error (build.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (build.chart);
+  g_clear_error (&build.error);
 }
 
 /* Pixels */
@@ -752,6 +877,7 @@ main (int   argc,
   ADD ("/chart/find", test_find);
   ADD ("/chart/navigation", test_navigation);
   ADD ("/chart/collapsed-option", test_collapsed_option);
+  ADD ("/chart/async", test_async);
   ADD ("/chart/render/colours", test_render_colours);
   ADD ("/chart/render/simplified", test_render_simplified);
   ADD ("/chart/render/culling", test_render_culling);

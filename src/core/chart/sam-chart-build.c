@@ -771,3 +771,134 @@ sam_chart_new_from_store (SamStore               *store,
 
   return g_steal_pointer (&self);
 }
+
+/* Building in a worker thread, on a connection of its own to the
+ * register's file, so the main connection stays free for the UI. The
+ * options are copied, as the caller's may change before the worker runs. */
+
+typedef struct
+{
+  char                *db_path;
+  char                *root_code;
+  char                *root_uuid;
+  char                *as_of;
+  gboolean             show_people;
+  GStrv                collapsed;
+  SamChartOrientation  orientation;
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_free (data->db_path);
+  g_free (data->root_code);
+  g_free (data->root_uuid);
+  g_free (data->as_of);
+  g_strfreev (data->collapsed);
+  g_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *data = task_data;
+  g_autoptr(SamStore) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  SamChartOptions options;
+  SamChart *chart;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error)
+      || (worker = sam_store_open (data->db_path, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  sam_chart_options_init (&options);
+  options.root_code = data->root_code;
+  options.root_uuid = data->root_uuid;
+  options.as_of = data->as_of;
+  options.show_people = data->show_people;
+  options.collapsed = (const char * const *) data->collapsed;
+  options.orientation = data->orientation;
+
+  chart = sam_chart_new_from_store (worker, &options, &error);
+  if (chart == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, chart, g_object_unref);
+}
+
+/**
+ * sam_chart_new_from_store_async:
+ * @store: the register
+ * @options: (nullable): what to show, or %NULL for sam_chart_options_init()'s defaults
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the chart is built
+ * @user_data: data for @callback
+ *
+ * Builds the chart like sam_chart_new_from_store(), in a worker thread
+ * with its own connection to @store's file, so a big register is read
+ * and laid out while the main thread goes on. @options is copied and may
+ * be changed or freed at once. @callback is called in the caller's
+ * thread-default main context, with %NULL for its source object.
+ */
+void
+sam_chart_new_from_store_async (SamStore              *store,
+                                const SamChartOptions *options,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SamChartOptions defaults;
+  BuildData *data;
+
+  g_return_if_fail (SAM_IS_STORE (store));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (options == NULL)
+    {
+      sam_chart_options_init (&defaults);
+      options = &defaults;
+    }
+
+  data = g_new0 (BuildData, 1);
+  data->db_path = g_strdup (sam_store_get_path (store));
+  data->root_code = g_strdup (options->root_code);
+  data->root_uuid = g_strdup (options->root_uuid);
+  data->as_of = g_strdup (options->as_of);
+  data->show_people = options->show_people;
+  data->collapsed = g_strdupv ((char **) options->collapsed);
+  data->orientation = options->orientation;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sam_chart_new_from_store_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+/**
+ * sam_chart_new_from_store_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes sam_chart_new_from_store_async(). A build whose cancellable
+ * was cancelled fails with %G_IO_ERROR_CANCELLED, even if it got as far
+ * as a chart.
+ *
+ * Returns: (transfer full) (nullable): the chart, or %NULL with @error set
+ */
+SamChart *
+sam_chart_new_from_store_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sam_chart_new_from_store_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

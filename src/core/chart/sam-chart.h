@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "sam-chart-layout.h"
 #include "sam-store.h"
@@ -59,6 +59,13 @@ gboolean              sam_chart_parse_date            (const char             *t
 
 SamChart             *sam_chart_new_from_store        (SamStore               *store,
                                                        const SamChartOptions  *options,
+                                                       GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+void                  sam_chart_new_from_store_async  (SamStore               *store,
+                                                       const SamChartOptions  *options,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+SamChart             *sam_chart_new_from_store_finish (GAsyncResult           *result,
                                                        GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 const char           *sam_chart_get_as_of             (SamChart               *self);

@@ -73,10 +73,10 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  SamChartRequest *request;
-  char            *path;
-  SamChartPage     page;
-  gboolean         tiled;
+  SamChart     *chart;
+  char         *path;
+  SamChartPage  page;
+  gboolean      tiled;
 } ExportData;
 
 static void
@@ -84,7 +84,7 @@ export_data_free (gpointer data)
 {
   ExportData *export = data;
 
-  sam_chart_request_free (export->request);
+  g_clear_object (&export->chart);
   g_free (export->path);
   g_free (export);
 }
@@ -433,21 +433,6 @@ zoom_action (GtkWidget  *widget,
 /* Printing */
 
 static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  SamChart *chart = sam_chart_request_build (task_data, cancellable, &error);
-
-  if (chart == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, chart, g_object_unref);
-}
-
-static void
 print_done_cb (SamChartPane            *self,
                GtkPrintOperationResult  result,
                GtkPrintOperation       *operation)
@@ -473,9 +458,9 @@ print_chart_built_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  SamChartPane *self = SAM_CHART_PANE (object);
+  g_autoptr(SamChartPane) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamChart) chart = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(SamChart) chart = sam_chart_new_from_store_finish (result, &error);
   g_autoptr(SamChartPrint) operation = NULL;
   GtkRoot *root;
 
@@ -523,17 +508,16 @@ export_thread (GTask        *task,
 {
   ExportData *export = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamChart) chart = sam_chart_request_build (export->request, cancellable, &error);
 
-  if (chart != NULL && export->tiled && g_str_has_suffix (export->path, ".pdf"))
+  if (export->tiled && g_str_has_suffix (export->path, ".pdf"))
     {
       double width = 0, height = 0;
 
       sam_chart_page_get_size (&export->page, &width, &height);
-      sam_chart_print_readable_tiles (chart, width, height, &export->page.columns, &export->page.rows);
+      sam_chart_print_readable_tiles (export->chart, width, height, &export->page.columns, &export->page.rows);
     }
 
-  if (chart == NULL || !sam_chart_export (chart, export->path, &export->page, NULL, &error))
+  if (!sam_chart_export (export->chart, export->path, &export->page, NULL, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -559,6 +543,24 @@ export_done_cb (GObject      *object,
   display_name = g_filename_display_basename (export->path);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new_format (_("Chart exported to “%s”"), display_name));
+}
+
+/* The chart is built first, like the view's, then written in a thread of
+ * its own: the main thread leaves it alone meanwhile. */
+static void
+export_chart_built_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ExportData *export = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  export->chart = sam_chart_new_from_store_finish (result, &error);
+  if (export->chart == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_run_in_thread (task, export_thread);
 }
 
 static GtkFileFilter *
@@ -1001,8 +1003,6 @@ sam_chart_pane_share_selection (SamChartPane *self,
 void
 sam_chart_pane_print (SamChartPane *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SAM_IS_CHART_PANE (self));
 
   if (self->store == NULL || self->preparing_print || self->print_operation != NULL)
@@ -1011,10 +1011,7 @@ sam_chart_pane_print (SamChartPane *self)
   self->preparing_print = TRUE;
   update_actions (self);
 
-  task = g_task_new (self, self->cancellable, print_chart_built_cb, NULL);
-  g_task_set_source_tag (task, sam_chart_pane_print);
-  g_task_set_task_data (task, sam_chart_view_dup_request (self->view), (GDestroyNotify) sam_chart_request_free);
-  g_task_run_in_thread (task, build_thread);
+  sam_chart_view_build_chart_async (self->view, self->cancellable, print_chart_built_cb, g_object_ref (self));
 }
 
 /**
@@ -1041,12 +1038,11 @@ sam_chart_pane_export (SamChartPane *self,
     return;
 
   export = g_new0 (ExportData, 1);
-  export->request = sam_chart_view_dup_request (self->view);
   export->path = g_file_get_path (file);
   sam_chart_print_load_page (self->settings, &export->page, &export->tiled);
 
   task = g_task_new (self, self->cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, sam_chart_pane_export);
   g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  sam_chart_view_build_chart_async (self->view, self->cancellable, export_chart_built_cb, g_steal_pointer (&task));
 }

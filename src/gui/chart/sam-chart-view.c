@@ -44,15 +44,6 @@
 #define SCROLL_MARGIN  24.0  /* pixels between a box brought into view and the edge */
 #define DRAG_THRESHOLD 4.0
 
-struct _SamChartRequest
-{
-  char     *db_path;
-  char     *root_uuid;
-  char     *as_of;
-  gboolean  show_people;
-  GStrv     collapsed;
-};
-
 struct _SamChartView
 {
   GtkWidget     parent_instance;
@@ -104,27 +95,6 @@ static GParamSpec *properties[N_PROPS];
 static void queue_rebuild (SamChartView *self);
 
 /* Building */
-
-static void
-request_free (gpointer data)
-{
-  sam_chart_request_free (data);
-}
-
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  SamChart *chart = sam_chart_request_build (task_data, cancellable, &error);
-
-  if (chart == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, chart, g_object_unref);
-}
 
 static gboolean
 node_shown (SamChart *chart,
@@ -486,9 +456,9 @@ build_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  SamChartView *self = SAM_CHART_VIEW (object);
+  g_autoptr(SamChartView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SamChart) chart = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(SamChart) chart = sam_chart_new_from_store_finish (result, &error);
 
   /* A newer build replaced this one, or the view went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -502,8 +472,6 @@ build_done_cb (GObject      *object,
 static void
 queue_rebuild (SamChartView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->build_cancellable);
   g_clear_object (&self->build_cancellable);
 
@@ -515,10 +483,7 @@ queue_rebuild (SamChartView *self)
     }
 
   self->build_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->build_cancellable, build_done_cb, NULL);
-  g_task_set_source_tag (task, queue_rebuild);
-  g_task_set_task_data (task, sam_chart_view_dup_request (self), request_free);
-  g_task_run_in_thread (task, build_thread);
+  sam_chart_view_build_chart_async (self, self->build_cancellable, build_done_cb, g_object_ref (self));
   set_loading (self, TRUE);
 }
 
@@ -1092,62 +1057,6 @@ sam_chart_view_init (SamChartView *self)
 
 /* Public API */
 
-/**
- * sam_chart_request_build:
- * @request: what to build, from sam_chart_view_dup_request()
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Builds the chart on a connection of its own to the register, so it may
- * run in a worker thread while the main thread goes on with the view's.
- *
- * Returns: (transfer full) (nullable): the chart, or %NULL with @error set
- */
-SamChart *
-sam_chart_request_build (SamChartRequest  *request,
-                         GCancellable     *cancellable,
-                         GError          **error)
-{
-  g_autoptr(SamStore) store = NULL;
-  SamChartOptions options;
-
-  g_return_val_if_fail (request != NULL, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  store = sam_store_open (request->db_path, error);
-  if (store == NULL)
-    return NULL;
-
-  sam_chart_options_init (&options);
-  options.root_uuid = request->root_uuid;
-  options.as_of = request->as_of;
-  options.show_people = request->show_people;
-  options.collapsed = (const char * const *) request->collapsed;
-
-  return sam_chart_new_from_store (store, &options, error);
-}
-
-/**
- * sam_chart_request_free:
- * @request: a request
- *
- * Frees @request.
- */
-void
-sam_chart_request_free (SamChartRequest *request)
-{
-  if (request == NULL)
-    return;
-
-  g_free (request->db_path);
-  g_free (request->root_uuid);
-  g_free (request->as_of);
-  g_strfreev (request->collapsed);
-  g_free (request);
-}
-
 GtkWidget *
 sam_chart_view_new (void)
 {
@@ -1364,36 +1273,37 @@ sam_chart_view_get_loading (SamChartView *self)
 }
 
 /**
- * sam_chart_view_dup_request:
+ * sam_chart_view_build_chart_async:
  * @self: a chart view with a store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the chart is built
+ * @user_data: data for @callback
  *
- * Copies what the view shows (register, root, date, people, collapsed
- * branches), so printing and export build the same chart.
- *
- * Returns: (transfer full): the request
+ * Builds afresh, in a worker thread, the chart the view shows: the same
+ * register, root, date, people and collapsed branches. Printing and export
+ * build theirs this way, so the view may go on changing while they work.
+ * Finish with sam_chart_new_from_store_finish().
  */
-SamChartRequest *
-sam_chart_view_dup_request (SamChartView *self)
+void
+sam_chart_view_build_chart_async (SamChartView        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
-  SamChartRequest *request;
-  GHashTableIter iter;
-  gpointer key;
-  guint i = 0;
+  g_autofree const char **collapsed = NULL;
+  SamChartOptions options;
 
-  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
+  g_return_if_fail (SAM_IS_CHART_VIEW (self));
+  g_return_if_fail (self->store != NULL);
 
-  request = g_new0 (SamChartRequest, 1);
-  request->db_path = g_strdup (sam_store_get_path (self->store));
-  request->root_uuid = g_strdup (self->root_uuid);
-  request->as_of = g_strdup (self->as_of);
-  request->show_people = self->show_people;
-  request->collapsed = g_new0 (char *, g_hash_table_size (self->collapsed) + 1);
-  g_hash_table_iter_init (&iter, self->collapsed);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    request->collapsed[i++] = g_strdup (key);
+  collapsed = (const char **) g_hash_table_get_keys_as_array (self->collapsed, NULL);
+  sam_chart_options_init (&options);
+  options.root_uuid = self->root_uuid;
+  options.as_of = self->as_of;
+  options.show_people = self->show_people;
+  options.collapsed = collapsed;
 
-  return request;
+  sam_chart_new_from_store_async (self->store, &options, cancellable, callback, user_data);
 }
 
 double

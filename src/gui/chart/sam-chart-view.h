@@ -14,17 +14,6 @@
 
 G_BEGIN_DECLS
 
-/* What a chart is built from, copied so a worker thread can build it on a
- * connection of its own while the view goes on. */
-typedef struct _SamChartRequest SamChartRequest;
-
-SamChart        *sam_chart_request_build (SamChartRequest  *request,
-                                          GCancellable     *cancellable,
-                                          GError          **error) G_GNUC_WARN_UNUSED_RESULT;
-void             sam_chart_request_free  (SamChartRequest  *request);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamChartRequest, sam_chart_request_free)
-
 #define SAM_TYPE_CHART_VIEW (sam_chart_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (SamChartView, sam_chart_view, SAM, CHART_VIEW, GtkWidget)
@@ -48,7 +37,10 @@ void             sam_chart_view_set_selected_uuid (SamChartView  *self,
 SamChart        *sam_chart_view_get_chart         (SamChartView  *self);
 const GError    *sam_chart_view_get_error         (SamChartView  *self);
 gboolean         sam_chart_view_get_loading       (SamChartView  *self);
-SamChartRequest *sam_chart_view_dup_request       (SamChartView  *self) G_GNUC_WARN_UNUSED_RESULT;
+void             sam_chart_view_build_chart_async (SamChartView        *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 
 double           sam_chart_view_get_zoom          (SamChartView  *self);
 void             sam_chart_view_set_zoom          (SamChartView  *self,

@@ -43,7 +43,6 @@ struct _SamChartPane
   gboolean           preparing_print;
   GtkPrintOperation *print_operation;  /* while the print dialog or job runs */
 
-  AdwToastOverlay   *toast_overlay;
   GtkSearchEntry    *search_entry;
   GtkDropDown       *root_dropdown;
   GtkStringList     *root_list;
@@ -462,15 +461,13 @@ print_chart_built_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(SamChart) chart = sam_chart_new_from_store_finish (result, &error);
   g_autoptr(SamChartPrint) operation = NULL;
-  GtkRoot *root;
 
   self->preparing_print = FALSE;
   update_actions (self);
 
   if (chart == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print the Chart"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print the Chart"), error);
       return;
     }
 
@@ -479,9 +476,8 @@ print_chart_built_cb (GObject      *object,
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+                               sam_gui_get_parent_window (GTK_WIDGET (self)), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_clear_object (&self->print_operation);
@@ -535,14 +531,13 @@ export_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export the Chart"), error);
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export the Chart"), error);
       return;
     }
 
+  /* Said from inside the pane's own overlay, so the toast is over the chart. */
   display_name = g_filename_display_basename (export->path);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (_("Chart exported to “%s”"), display_name));
+  sam_gui_add_toast (GTK_WIDGET (self->view), adw_toast_new_format (_("Chart exported to “%s”"), display_name));
 }
 
 /* The chart is built first, like the view's, then written in a thread of
@@ -624,7 +619,6 @@ export_action (GtkWidget  *widget,
 {
   SamChartPane *self = SAM_CHART_PANE (widget);
   SamChart *chart = sam_chart_view_get_chart (self->view);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) pdf = file_filter (_("PDF Documents"), "application/pdf", "pdf");
   g_autoptr(GtkFileFilter) svg = file_filter (_("SVG Images"), "image/svg+xml", "svg");
@@ -632,7 +626,7 @@ export_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
 
-  native = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  native = gtk_file_chooser_native_new (_("Export Chart"), sam_gui_get_parent_window (widget),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pdf);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), svg);
@@ -795,7 +789,6 @@ sam_chart_pane_class_init (SamChartPaneClass *klass)
 
   g_type_ensure (SAM_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-chart-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, SamChartPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, root_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, root_list);

@@ -9,12 +9,10 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "sam-chart-render.h"
-#include "sam-chart-view.h"
+#include "sam-chart-view-private.h"
 #include "sam-schema.h"
 
 /*
@@ -31,49 +29,12 @@
  * to the first child, left and right to the siblings); without one, or
  * with Ctrl held, they pan. Enter or Space collapses or expands the
  * selected branch, Home selects the top, Escape drops the selection.
+ *
+ * The widget is in three files: this one builds the chart, keeps the
+ * selection and the properties, and draws; sam-chart-view-zoom.c holds
+ * the transform (zoom, pan, fitting, bringing a box into view) and
+ * sam-chart-view-input.c the pointer, touch and keyboard controllers.
  */
-
-#define ZOOM_MIN       0.05
-#define ZOOM_MAX       4.0
-#define ZOOM_FIT_MAX   2.0   /* a small chart is not blown up further to fit */
-#define ZOOM_FIRST_MIN 0.6   /* a new chart fitted smaller than this opens at its top, readable */
-#define ZOOM_STEP      1.25
-#define FIT_MARGIN     16.0  /* pixels around a fitted chart */
-#define KEEP_VISIBLE   48.0  /* pixels of the chart that panning leaves in view */
-#define PAN_STEP       48.0  /* pixels per arrow key or wheel click */
-#define SCROLL_MARGIN  24.0  /* pixels between a box brought into view and the edge */
-#define DRAG_THRESHOLD 4.0
-
-struct _SamChartView
-{
-  GtkWidget     parent_instance;
-
-  SamStore     *store;
-  SamChart     *chart;
-  GError       *error;
-  GCancellable *build_cancellable;
-  gboolean      loading;
-
-  char         *root_uuid;
-  char         *as_of;
-  gboolean      show_people;
-  GHashTable   *collapsed;      /* UUIDs of collapsed groups, kept across rebuilds */
-  char         *selected_uuid;
-
-  double        zoom;
-  double        origin_x;       /* the chart point at the widget's top left corner */
-  double        origin_y;
-  gboolean      fit_pending;    /* fit once there is a chart and a size */
-  gboolean      scroll_pending; /* bring the selection into view once there is a size */
-
-  double        pointer_x;
-  double        pointer_y;
-  gboolean      has_pointer;
-  double        drag_origin_x;
-  double        drag_origin_y;
-  gboolean      dragged;
-  double        pinch_zoom;
-};
 
 G_DEFINE_FINAL_TYPE (SamChartView, sam_chart_view, GTK_TYPE_WIDGET)
 
@@ -161,170 +122,12 @@ update_accessible (SamChartView *self)
     }
 }
 
-/* The view's geometry */
+/* The zoom property, changed by the transform in sam-chart-view-zoom.c */
 
-static double
-fit_zoom (SamChartView *self)
+void
+_sam_chart_view_notify_zoom (SamChartView *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * FIT_MARGIN;
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * FIT_MARGIN;
-  SamChartRect extents;
-
-  if (self->chart == NULL || width <= 0 || height <= 0)
-    return 1.0;
-
-  sam_chart_get_extents (self->chart, &extents);
-  if (extents.width <= 0 || extents.height <= 0)
-    return 1.0;
-
-  return MIN (width / extents.width, height / extents.height);
-}
-
-static double
-min_zoom (SamChartView *self)
-{
-  /* However big the chart, it can be zoomed out to the whole of it. */
-  return MIN (ZOOM_MIN, fit_zoom (self));
-}
-
-static void
-clamp_origin (SamChartView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double keep_x, keep_y;
-  SamChartRect extents;
-
-  if (self->chart == NULL || width <= 0 || height <= 0)
-    return;
-
-  sam_chart_get_extents (self->chart, &extents);
-  keep_x = MIN (KEEP_VISIBLE, extents.width * self->zoom);
-  keep_y = MIN (KEEP_VISIBLE, extents.height * self->zoom);
-  self->origin_x = MIN (self->origin_x, extents.x + extents.width - keep_x / self->zoom);
-  self->origin_x = MAX (self->origin_x, extents.x - (width - keep_x) / self->zoom);
-  self->origin_y = MIN (self->origin_y, extents.y + extents.height - keep_y / self->zoom);
-  self->origin_y = MAX (self->origin_y, extents.y - (height - keep_y) / self->zoom);
-}
-
-/* Zooms keeping the chart point under (@x, @y) in the widget where it is. */
-static void
-zoom_at (SamChartView *self,
-         double        zoom,
-         double        x,
-         double        y)
-{
-  double chart_x = self->origin_x + x / self->zoom;
-  double chart_y = self->origin_y + y / self->zoom;
-
-  zoom = CLAMP (zoom, min_zoom (self), ZOOM_MAX);
-  if (zoom == self->zoom)
-    return;
-
-  self->zoom = zoom;
-  self->origin_x = chart_x - x / zoom;
-  self->origin_y = chart_y - y / zoom;
-  clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-static void
-fit (SamChartView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  SamChartRect extents;
-  double zoom;
-
-  if (self->chart == NULL || width <= 0 || height <= 0)
-    {
-      self->fit_pending = TRUE;
-      return;
-    }
-
-  self->fit_pending = FALSE;
-  sam_chart_get_extents (self->chart, &extents);
-  zoom = MIN (fit_zoom (self), ZOOM_FIT_MAX);
-  self->origin_x = extents.x + extents.width / 2 - width / 2 / zoom;
-  /* A chart shorter than the view starts at the top, as charts are read. */
-  if (extents.height * zoom < height - 2 * FIT_MARGIN)
-    self->origin_y = extents.y - FIT_MARGIN / zoom;
-  else
-    self->origin_y = extents.y + extents.height / 2 - height / 2 / zoom;
-
-  if (zoom != self->zoom)
-    {
-      self->zoom = zoom;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* A new chart is fitted if its text stays readable; a wide region opens
- * on its top instead, at a readable size, and Zoom to Fit shows it all. */
-static void
-first_view (SamChartView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  SamChartRect extents, top;
-
-  fit (self);
-  if (self->fit_pending || self->zoom >= ZOOM_FIRST_MIN || sam_chart_get_n_nodes (self->chart) == 0)
-    return;
-
-  sam_chart_get_extents (self->chart, &extents);
-  if (!sam_chart_get_node_bounds (self->chart, 0, &top))
-    return;
-
-  self->zoom = ZOOM_FIRST_MIN;
-  self->origin_x = top.x + top.width / 2 - width / 2 / self->zoom;
-  self->origin_y = extents.y - FIT_MARGIN / self->zoom;
-  clamp_origin (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-}
-
-/* Brings @node into view: centred, or moved just far enough. */
-static void
-scroll_to_node (SamChartView *self,
-                gint          node,
-                gboolean      centre)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double left, top, right, bottom;
-  SamChartRect box;
-
-  if (self->chart == NULL || node < 0 || !sam_chart_get_node_bounds (self->chart, node, &box))
-    return;
-  if (width <= 0 || height <= 0)
-    {
-      self->scroll_pending = TRUE;
-      return;
-    }
-
-  self->scroll_pending = FALSE;
-  left = (box.x - self->origin_x) * self->zoom;
-  top = (box.y - self->origin_y) * self->zoom;
-  right = left + box.width * self->zoom;
-  bottom = top + box.height * self->zoom;
-
-  if (centre || right - left > width - 2 * SCROLL_MARGIN)
-    self->origin_x = box.x + box.width / 2 - width / 2 / self->zoom;
-  else if (left < SCROLL_MARGIN)
-    self->origin_x -= (SCROLL_MARGIN - left) / self->zoom;
-  else if (right > width - SCROLL_MARGIN)
-    self->origin_x += (right - width + SCROLL_MARGIN) / self->zoom;
-
-  if (centre || bottom - top > height - 2 * SCROLL_MARGIN)
-    self->origin_y = box.y + box.height / 2 - height / 2 / self->zoom;
-  else if (top < SCROLL_MARGIN)
-    self->origin_y -= (SCROLL_MARGIN - top) / self->zoom;
-  else if (bottom > height - SCROLL_MARGIN)
-    self->origin_y += (bottom - height + SCROLL_MARGIN) / self->zoom;
-
-  clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Selection */
@@ -341,14 +144,14 @@ show_selection (SamChartView *self,
   sam_chart_set_selected (self->chart, node);
   update_accessible (self);
   if (node >= 0)
-    scroll_to_node (self, node, centre);
+    _sam_chart_view_scroll_to_node (self, node, centre);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-select_node (SamChartView *self,
-             gint          node,
-             gboolean      centre)
+void
+_sam_chart_view_select_node (SamChartView *self,
+                             gint          node,
+                             gboolean      centre)
 {
   const char *uuid = node >= 0 ? sam_chart_get_node_uuid (self->chart, node) : NULL;
 
@@ -362,10 +165,10 @@ select_node (SamChartView *self,
     }
 }
 
-static gint
-node_at_widget (SamChartView *self,
-                double        x,
-                double        y)
+gint
+_sam_chart_view_node_at_widget (SamChartView *self,
+                                double        x,
+                                double        y)
 {
   if (self->chart == NULL)
     return -1;
@@ -374,10 +177,10 @@ node_at_widget (SamChartView *self,
 }
 
 /* Collapses or expands @node, keeping its box where it was on screen. */
-static void
-set_node_collapsed (SamChartView *self,
-                    guint         node,
-                    gboolean      collapsed)
+void
+_sam_chart_view_set_node_collapsed (SamChartView *self,
+                                    guint         node,
+                                    gboolean      collapsed)
 {
   const char *uuid = sam_chart_get_node_uuid (self->chart, node);
   SamChartRect before, after;
@@ -401,9 +204,9 @@ set_node_collapsed (SamChartView *self,
   /* A selection inside the closed branch moves up to the branch. */
   if (collapsed && sam_chart_get_selected (self->chart) >= 0
       && !node_shown (self->chart, sam_chart_get_selected (self->chart)))
-    select_node (self, node, FALSE);
+    _sam_chart_view_select_node (self, node, FALSE);
 
-  clamp_origin (self);
+  _sam_chart_view_clamp_origin (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -429,10 +232,10 @@ set_chart (SamChartView *self,
         reveal_node (self, node);
       sam_chart_set_selected (self->chart, node);
       if (fresh || self->fit_pending)
-        first_view (self);
+        _sam_chart_view_first_view (self);
       if (fresh && node >= 0)
-        scroll_to_node (self, node, FALSE);
-      clamp_origin (self);
+        _sam_chart_view_scroll_to_node (self, node, FALSE);
+      _sam_chart_view_clamp_origin (self);
     }
 
   update_accessible (self);
@@ -507,257 +310,6 @@ store_changed_cb (SamChartView *self,
     }
 }
 
-/* Input */
-
-static void
-drag_begin_cb (SamChartView   *self,
-               double          x,
-               double          y,
-               GtkGestureDrag *gesture)
-{
-  self->drag_origin_x = self->origin_x;
-  self->drag_origin_y = self->origin_y;
-  self->dragged = FALSE;
-}
-
-static void
-drag_update_cb (SamChartView   *self,
-                double          offset_x,
-                double          offset_y,
-                GtkGestureDrag *gesture)
-{
-  if (!self->dragged && hypot (offset_x, offset_y) < DRAG_THRESHOLD)
-    return;
-
-  if (!self->dragged)
-    {
-      self->dragged = TRUE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-    }
-
-  self->origin_x = self->drag_origin_x - offset_x / self->zoom;
-  self->origin_y = self->drag_origin_y - offset_y / self->zoom;
-  clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_end_cb (SamChartView   *self,
-             double          offset_x,
-             double          offset_y,
-             GtkGestureDrag *gesture)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-static void
-click_pressed_cb (SamChartView    *self,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  GtkGestureClick *gesture)
-{
-  gint node;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press != 2 || self->chart == NULL)
-    return;
-
-  node = node_at_widget (self, x, y);
-  if (node >= 0 && sam_chart_node_has_children (self->chart, node))
-    set_node_collapsed (self, node, !sam_chart_get_collapsed (self->chart, node));
-}
-
-static void
-click_released_cb (SamChartView    *self,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   GtkGestureClick *gesture)
-{
-  if (n_press != 1 || self->dragged || self->chart == NULL)
-    return;
-
-  select_node (self, node_at_widget (self, x, y), FALSE);
-}
-
-static void
-motion_cb (SamChartView             *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *motion)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-  self->has_pointer = TRUE;
-}
-
-static void
-leave_cb (SamChartView             *self,
-          GtkEventControllerMotion *motion)
-{
-  self->has_pointer = FALSE;
-}
-
-static gboolean
-scroll_cb (SamChartView             *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *scroll)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
-
-  return sam_chart_view_scroll (self, dx, dy, state, gtk_event_controller_scroll_get_unit (scroll));
-}
-
-static void
-pinch_begin_cb (SamChartView     *self,
-                GdkEventSequence *sequence,
-                GtkGesture       *gesture)
-{
-  self->pinch_zoom = self->zoom;
-}
-
-static void
-pinch_scale_changed_cb (SamChartView   *self,
-                        double          scale,
-                        GtkGestureZoom *gesture)
-{
-  double x, y;
-
-  /* Zoom about the fingers; without touch points (the gesture was ended
-   * or is being driven by a test), about the middle of the view. */
-  if (!gtk_gesture_is_active (GTK_GESTURE (gesture))
-      || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-  zoom_at (self, self->pinch_zoom * scale, x, y);
-}
-
-static gboolean
-arrow_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  SamChartView *self = SAM_CHART_VIEW (widget);
-  GtkDirectionType direction;
-  gboolean pan_only;
-
-  g_variant_get (args, "(ib)", &direction, &pan_only);
-
-  if (self->chart == NULL)
-    return FALSE;
-
-  if (!pan_only && sam_chart_get_selected (self->chart) >= 0)
-    {
-      if (!sam_chart_view_move_selection (self, direction))
-        gtk_widget_error_bell (widget);
-      return TRUE;
-    }
-
-  switch (direction)
-    {
-    case GTK_DIR_UP:
-      sam_chart_view_pan (self, 0, -PAN_STEP);
-      break;
-    case GTK_DIR_DOWN:
-      sam_chart_view_pan (self, 0, PAN_STEP);
-      break;
-    case GTK_DIR_LEFT:
-      sam_chart_view_pan (self, -PAN_STEP, 0);
-      break;
-    case GTK_DIR_RIGHT:
-      sam_chart_view_pan (self, PAN_STEP, 0);
-      break;
-    case GTK_DIR_TAB_FORWARD:
-    case GTK_DIR_TAB_BACKWARD:
-    default:
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Enter or Space: collapse or expand the selection; with none, select the
- * box nearest the middle of the view, so the keyboard has a start. */
-static gboolean
-activate_key_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  SamChartView *self = SAM_CHART_VIEW (widget);
-  g_autoptr(GArray) nodes = NULL;
-  SamChartRect area;
-  double best = G_MAXDOUBLE;
-  gint nearest = -1;
-
-  if (self->chart == NULL)
-    return FALSE;
-
-  if (sam_chart_get_selected (self->chart) >= 0)
-    {
-      if (!sam_chart_view_toggle_selected (self))
-        gtk_widget_error_bell (widget);
-      return TRUE;
-    }
-
-  sam_chart_view_get_visible_area (self, &area);
-  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
-  sam_chart_layout_query_rect (sam_chart_get_layout (self->chart), &area, nodes);
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      guint node = g_array_index (nodes, guint, i);
-      SamChartRect box;
-      double distance;
-
-      if (!sam_chart_get_node_bounds (self->chart, node, &box))
-        continue;
-      distance = hypot (box.x + box.width / 2 - (area.x + area.width / 2),
-                        box.y + box.height / 2 - (area.y + area.height / 2));
-      if (distance < best)
-        {
-          best = distance;
-          nearest = (gint) node;
-        }
-    }
-
-  select_node (self, nearest >= 0 ? nearest : 0, FALSE);
-
-  return TRUE;
-}
-
-static gboolean
-home_key_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  SamChartView *self = SAM_CHART_VIEW (widget);
-
-  if (self->chart == NULL || sam_chart_get_n_nodes (self->chart) == 0)
-    return FALSE;
-
-  select_node (self, 0, FALSE);
-
-  return TRUE;
-}
-
-static gboolean
-escape_key_cb (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
-{
-  SamChartView *self = SAM_CHART_VIEW (widget);
-
-  if (self->chart == NULL || sam_chart_get_selected (self->chart) < 0)
-    return FALSE;
-
-  select_node (self, -1, FALSE);
-
-  return TRUE;
-}
-
 /* Vfuncs */
 
 static void
@@ -809,10 +361,10 @@ sam_chart_view_size_allocate (GtkWidget *widget,
     return;
 
   if (self->fit_pending)
-    first_view (self);
+    _sam_chart_view_first_view (self);
   if (self->scroll_pending)
-    scroll_to_node (self, sam_chart_get_selected (self->chart), FALSE);
-  clamp_origin (self);
+    _sam_chart_view_scroll_to_node (self, sam_chart_get_selected (self->chart), FALSE);
+  _sam_chart_view_clamp_origin (self);
 }
 
 static gboolean
@@ -829,7 +381,7 @@ sam_chart_view_query_tooltip (GtkWidget  *widget,
   if (self->chart == NULL)
     return FALSE;
 
-  node = keyboard_mode ? sam_chart_get_selected (self->chart) : node_at_widget (self, x, y);
+  node = keyboard_mode ? sam_chart_get_selected (self->chart) : _sam_chart_view_node_at_widget (self, x, y);
   if (node < 0)
     return FALSE;
 
@@ -939,18 +491,6 @@ sam_chart_view_set_property (GObject      *object,
 }
 
 static void
-add_arrow_bindings (GtkWidgetClass   *widget_class,
-                    guint             key,
-                    guint             keypad_key,
-                    GtkDirectionType  direction)
-{
-  gtk_widget_class_add_binding (widget_class, key, 0, arrow_key_cb, "(ib)", direction, FALSE);
-  gtk_widget_class_add_binding (widget_class, keypad_key, 0, arrow_key_cb, "(ib)", direction, FALSE);
-  gtk_widget_class_add_binding (widget_class, key, GDK_CONTROL_MASK, arrow_key_cb, "(ib)", direction, TRUE);
-  gtk_widget_class_add_binding (widget_class, keypad_key, GDK_CONTROL_MASK, arrow_key_cb, "(ib)", direction, TRUE);
-}
-
-static void
 sam_chart_view_class_init (SamChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -992,16 +532,7 @@ sam_chart_view_class_init (SamChartViewClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  add_arrow_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, GTK_DIR_UP);
-  add_arrow_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, GTK_DIR_DOWN);
-  add_arrow_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, GTK_DIR_LEFT);
-  add_arrow_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, GTK_DIR_RIGHT);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_key_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_key_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_key_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, home_key_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, home_key_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_key_cb, NULL);
+  _sam_chart_view_class_input_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE);
@@ -1010,9 +541,6 @@ sam_chart_view_class_init (SamChartViewClass *klass)
 static void
 sam_chart_view_init (SamChartView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->zoom = 1.0;
   self->fit_pending = TRUE;
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1026,33 +554,7 @@ sam_chart_view_init (SamChartView *self)
                                   -1);
   update_accessible (self);
 
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
-  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
-  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _sam_chart_view_input_init (self);
 }
 
 /* Public API */
@@ -1306,181 +808,6 @@ sam_chart_view_build_chart_async (SamChartView        *self,
   sam_chart_new_from_store_async (self->store, &options, cancellable, callback, user_data);
 }
 
-double
-sam_chart_view_get_zoom (SamChartView *self)
-{
-  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), 1.0);
-
-  return self->zoom;
-}
-
-/**
- * sam_chart_view_set_zoom:
- * @self: a chart view
- * @zoom: pixels per chart unit (1.0 is 100 %)
- *
- * Zooms about the selected box if it is in view, else about the middle.
- */
-void
-sam_chart_view_set_zoom (SamChartView *self,
-                         double        zoom)
-{
-  double width, height, x, y;
-  gint selected;
-  SamChartRect box;
-
-  g_return_if_fail (SAM_IS_CHART_VIEW (self));
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  x = width / 2.0;
-  y = height / 2.0;
-
-  /* The selected box, if it is in view, stays where it is. */
-  selected = self->chart != NULL ? sam_chart_get_selected (self->chart) : -1;
-  if (selected >= 0 && sam_chart_get_node_bounds (self->chart, selected, &box))
-    {
-      double bx = (box.x + box.width / 2 - self->origin_x) * self->zoom;
-      double by = (box.y + box.height / 2 - self->origin_y) * self->zoom;
-
-      if (bx >= 0 && bx <= width && by >= 0 && by <= height)
-        {
-          x = bx;
-          y = by;
-        }
-    }
-
-  zoom_at (self, zoom, x, y);
-}
-
-void
-sam_chart_view_zoom_in (SamChartView *self)
-{
-  g_return_if_fail (SAM_IS_CHART_VIEW (self));
-
-  sam_chart_view_set_zoom (self, self->zoom * ZOOM_STEP);
-}
-
-void
-sam_chart_view_zoom_out (SamChartView *self)
-{
-  g_return_if_fail (SAM_IS_CHART_VIEW (self));
-
-  sam_chart_view_set_zoom (self, self->zoom / ZOOM_STEP);
-}
-
-/**
- * sam_chart_view_zoom_to_fit:
- * @self: a chart view
- *
- * Zooms so the whole chart is in view (a small chart at most at 200 %).
- */
-void
-sam_chart_view_zoom_to_fit (SamChartView *self)
-{
-  g_return_if_fail (SAM_IS_CHART_VIEW (self));
-
-  fit (self);
-}
-
-/**
- * sam_chart_view_get_visible_area:
- * @self: a chart view
- * @area: (out caller-allocates): the part of the chart in view, in chart units
- */
-void
-sam_chart_view_get_visible_area (SamChartView *self,
-                                 SamChartRect *area)
-{
-  g_return_if_fail (SAM_IS_CHART_VIEW (self));
-  g_return_if_fail (area != NULL);
-
-  area->x = self->origin_x;
-  area->y = self->origin_y;
-  area->width = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
-  area->height = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
-}
-
-/**
- * sam_chart_view_pan:
- * @self: a chart view
- * @dx: pixels to move the view right
- * @dy: pixels to move the view down
- *
- * Moves the view over the chart, keeping part of the chart in view.
- */
-void
-sam_chart_view_pan (SamChartView *self,
-                    double        dx,
-                    double        dy)
-{
-  g_return_if_fail (SAM_IS_CHART_VIEW (self));
-
-  self->origin_x += dx / self->zoom;
-  self->origin_y += dy / self->zoom;
-  clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * sam_chart_view_scroll:
- * @self: a chart view
- * @dx: the scroll across, in wheel clicks or (touchpad) pixels
- * @dy: the scroll down, in the same unit
- * @state: the modifier keys held
- * @unit: %GDK_SCROLL_UNIT_WHEEL for a mouse wheel, %GDK_SCROLL_UNIT_SURFACE
- *   for a touchpad
- *
- * Does what a scroll over the chart does; the widget's scroll controller
- * hands its events here. With Ctrl it zooms, one step per wheel click
- * (touchpads: per 20 pixels), up to zoom in, keeping the chart point under
- * the pointer (or the middle of the view, without a pointer) where it is.
- * Otherwise it pans, a wheel click moving the view by a step; with Shift a
- * vertical wheel pans across.
- *
- * Returns: %GDK_EVENT_STOP if the scroll was used, %GDK_EVENT_PROPAGATE if
- *   there is no chart yet
- */
-gboolean
-sam_chart_view_scroll (SamChartView    *self,
-                       double           dx,
-                       double           dy,
-                       GdkModifierType  state,
-                       GdkScrollUnit    unit)
-{
-  gboolean wheel = unit == GDK_SCROLL_UNIT_WHEEL;
-
-  g_return_val_if_fail (SAM_IS_CHART_VIEW (self), GDK_EVENT_PROPAGATE);
-
-  if (self->chart == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-      /* A wheel click is one zoom step; a touchpad scrolls in pixels. */
-      double steps = wheel ? -dy : -dy / 20.0;
-
-      zoom_at (self, self->zoom * pow (ZOOM_STEP, steps), x, y);
-      return GDK_EVENT_STOP;
-    }
-
-  if ((state & GDK_SHIFT_MASK) && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  if (wheel)
-    {
-      dx *= PAN_STEP;
-      dy *= PAN_STEP;
-    }
-  sam_chart_view_pan (self, dx, dy);
-
-  return GDK_EVENT_STOP;
-}
-
 /**
  * sam_chart_view_find:
  * @self: a chart view
@@ -1519,7 +846,7 @@ sam_chart_view_find (SamChartView *self,
         break;
       }
 
-  select_node (self, g_array_index (nodes, guint, pick), TRUE);
+  _sam_chart_view_select_node (self, g_array_index (nodes, guint, pick), TRUE);
 
   return TRUE;
 }
@@ -1561,7 +888,7 @@ sam_chart_view_set_collapsed (SamChartView *self,
 
   node = self->chart != NULL ? sam_chart_find_uuid (self->chart, uuid) : -1;
   if (node >= 0)
-    set_node_collapsed (self, node, collapsed);
+    _sam_chart_view_set_node_collapsed (self, node, collapsed);
   else if (collapsed)
     g_hash_table_add (self->collapsed, g_strdup (uuid));
   else
@@ -1587,7 +914,7 @@ sam_chart_view_toggle_selected (SamChartView *self)
   if (node < 0 || !sam_chart_node_has_children (self->chart, node))
     return FALSE;
 
-  set_node_collapsed (self, node, !sam_chart_get_collapsed (self->chart, node));
+  _sam_chart_view_set_node_collapsed (self, node, !sam_chart_get_collapsed (self->chart, node));
 
   return TRUE;
 }
@@ -1622,7 +949,7 @@ sam_chart_view_move_selection (SamChartView     *self,
       break;
     case GTK_DIR_DOWN:
       if (sam_chart_get_collapsed (self->chart, node))
-        set_node_collapsed (self, node, FALSE);
+        _sam_chart_view_set_node_collapsed (self, node, FALSE);
       to = sam_chart_get_node_first_child (self->chart, node);
       break;
     case GTK_DIR_LEFT:
@@ -1640,7 +967,7 @@ sam_chart_view_move_selection (SamChartView     *self,
   if (to < 0)
     return FALSE;
 
-  select_node (self, to, FALSE);
+  _sam_chart_view_select_node (self, to, FALSE);
 
   return TRUE;
 }

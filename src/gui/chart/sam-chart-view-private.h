@@ -1,0 +1,83 @@
+/* sam-chart-view-private.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-chart-view.h"
+
+G_BEGIN_DECLS
+
+#define ZOOM_MIN       0.05
+#define ZOOM_MAX       4.0
+#define ZOOM_FIT_MAX   2.0   /* a small chart is not blown up further to fit */
+#define ZOOM_FIRST_MIN 0.6   /* a new chart fitted smaller than this opens at its top, readable */
+#define ZOOM_STEP      1.25
+#define FIT_MARGIN     16.0  /* pixels around a fitted chart */
+#define KEEP_VISIBLE   48.0  /* pixels of the chart that panning leaves in view */
+#define PAN_STEP       48.0  /* pixels per arrow key or wheel click */
+#define SCROLL_MARGIN  24.0  /* pixels between a box brought into view and the edge */
+#define DRAG_THRESHOLD 4.0
+
+struct _SamChartView
+{
+  GtkWidget     parent_instance;
+
+  SamStore     *store;
+  SamChart     *chart;
+  GError       *error;
+  GCancellable *build_cancellable;
+  gboolean      loading;
+
+  char         *root_uuid;
+  char         *as_of;
+  gboolean      show_people;
+  GHashTable   *collapsed;      /* UUIDs of collapsed groups, kept across rebuilds */
+  char         *selected_uuid;
+
+  double        zoom;
+  double        origin_x;       /* the chart point at the widget's top left corner */
+  double        origin_y;
+  gboolean      fit_pending;    /* fit once there is a chart and a size */
+  gboolean      scroll_pending; /* bring the selection into view once there is a size */
+
+  double        pointer_x;
+  double        pointer_y;
+  gboolean      has_pointer;
+  double        drag_origin_x;
+  double        drag_origin_y;
+  gboolean      dragged;
+  double        pinch_zoom;
+};
+
+/* sam-chart-view.c */
+void _sam_chart_view_notify_zoom        (SamChartView   *self);
+void _sam_chart_view_select_node        (SamChartView   *self,
+                                         gint            node,
+                                         gboolean        centre);
+gint _sam_chart_view_node_at_widget     (SamChartView   *self,
+                                         double          x,
+                                         double          y);
+void _sam_chart_view_set_node_collapsed (SamChartView   *self,
+                                         guint           node,
+                                         gboolean        collapsed);
+
+/* sam-chart-view-zoom.c */
+void _sam_chart_view_clamp_origin       (SamChartView   *self);
+void _sam_chart_view_zoom_at            (SamChartView   *self,
+                                         double          zoom,
+                                         double          x,
+                                         double          y);
+void _sam_chart_view_first_view         (SamChartView   *self);
+void _sam_chart_view_scroll_to_node     (SamChartView   *self,
+                                         gint            node,
+                                         gboolean        centre);
+
+/* sam-chart-view-input.c */
+void _sam_chart_view_class_input_init   (GtkWidgetClass *widget_class);
+void _sam_chart_view_input_init         (SamChartView   *self);
+
+G_END_DECLS

@@ -9,21 +9,18 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sam-chart-export.h"
 #include "sam-chart-private.h"
 #include "sam-chart-render.h"
 #include "sam-clock.h"
+#include "sam-file.h"
 
 /*
  * A page: margins of 12 mm; a header band with the title on the left and
@@ -78,16 +75,10 @@ typedef struct
   PangoLayout *printed;
 } Geometry;
 
-typedef struct
-{
-  int fd;
-  int errsv;
-} Stream;
-
 typedef cairo_status_t (*WriteFunc) (SamChart           *chart,
                                      const SamChartPage *page,
                                      const char         *title,
-                                     Stream             *stream);
+                                     SamFileWriter      *file);
 
 static void
 geometry_clear (Geometry *g)
@@ -378,31 +369,6 @@ draw_page (SamChart           *chart,
 /* Writing files */
 
 static cairo_status_t
-stream_write_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  Stream *stream = closure;
-
-  while (length > 0 && stream->errsv == 0)
-    {
-      gssize written = write (stream->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          stream->errsv = errno;
-          break;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-
-  return stream->errsv == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static cairo_status_t
 finish (cairo_t         *cr,
         cairo_surface_t *surface)
 {
@@ -421,7 +387,7 @@ static cairo_status_t
 write_pdf (SamChart           *chart,
            const SamChartPage *page,
            const char         *title,
-           Stream             *stream)
+           SamFileWriter      *file)
 {
   g_autoptr(GDateTime) now = sam_clock_now ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
@@ -431,7 +397,7 @@ write_pdf (SamChart           *chart,
   guint n_pages = sam_chart_page_get_n_pages (page);
 
   sam_chart_page_get_size (page, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (stream_write_cb, stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (sam_file_writer_cairo_write, file, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   title != NULL ? title : sam_chart_get_title (chart));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samordna");
@@ -451,7 +417,7 @@ static cairo_status_t
 write_svg (SamChart           *chart,
            const SamChartPage *page,
            const char         *title,
-           Stream             *stream)
+           SamFileWriter      *file)
 {
   SamChartPage one = *page;
   cairo_surface_t *surface;
@@ -460,7 +426,7 @@ write_svg (SamChart           *chart,
 
   one.columns = one.rows = 1;
   sam_chart_page_get_size (&one, &width, &height);
-  surface = cairo_svg_surface_create_for_stream (stream_write_cb, stream, width, height);
+  surface = cairo_svg_surface_create_for_stream (sam_file_writer_cairo_write, file, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   draw_page (chart, cr, &one, title, 0, width, height, PAPER_DPI / 72.0);
@@ -472,7 +438,7 @@ static cairo_status_t
 write_png (SamChart           *chart,
            const SamChartPage *page,
            const char         *title,
-           Stream             *stream)
+           SamFileWriter      *file)
 {
   SamChartPage one = *page;
   cairo_surface_t *surface;
@@ -492,30 +458,14 @@ write_png (SamChart           *chart,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, stream_write_cb, stream);
+    status = cairo_surface_write_to_png_stream (surface, sam_file_writer_cairo_write, file);
   cairo_surface_destroy (surface);
 
   return status;
 }
 
-static gboolean
-set_save_error (GError     **error,
-                const char  *path,
-                int          errsv,
-                const char  *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_WRITE,
-               /* Translators: the first %s is a file name, the second why saving failed */
-               _("Could not save “%s”: %s"), display_name,
-               reason != NULL ? reason : g_strerror (errsv));
-
-  return FALSE;
-}
-
-/* Writes next to @path under a temporary name, then renames over it, so
- * @path holds either its old contents or the whole new file. */
+/* Writes through the file writer, so @path holds either its old contents
+ * or the whole new file; a failure keeps the chart's own error code. */
 static gboolean
 write_atomically (SamChart            *chart,
                   const char          *path,
@@ -524,40 +474,21 @@ write_atomically (SamChart            *chart,
                   const char          *title,
                   GError             **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  Stream stream = { -1, 0 };
+  g_autoptr(SamFileWriter) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   cairo_status_t status;
 
-  stream.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (stream.fd < 0)
-    return set_save_error (error, path, errno, NULL);
-
-  status = func (chart, page, title, &stream);
-  if (status != CAIRO_STATUS_SUCCESS || stream.errsv != 0)
+  if ((file = sam_file_writer_new (path, &local_error)) != NULL)
     {
-      set_save_error (error, path, stream.errsv, stream.errsv == 0 ? cairo_status_to_string (status) : NULL);
-      close (stream.fd);
-      g_unlink (tmp_path);
-      return FALSE;
+      status = func (chart, page, title, file);
+      if (status != CAIRO_STATUS_SUCCESS)
+        sam_file_writer_fail (file, cairo_status_to_string (status));
+      if (sam_file_writer_commit (file, &local_error))
+        return TRUE;
     }
 
-  /* Without the fsync a crash soon after the rename could leave an empty
-   * file where the old one was. */
-  if (g_fsync (stream.fd) != 0)
-    stream.errsv = errno;
-  if (close (stream.fd) != 0 && stream.errsv == 0)
-    stream.errsv = errno;
-  if (stream.errsv == 0 && g_rename (tmp_path, path) != 0)
-    stream.errsv = errno;
-  if (stream.errsv != 0)
-    {
-      g_unlink (tmp_path);
-      return set_save_error (error, path, stream.errsv, NULL);
-    }
-
-  return TRUE;
+  g_set_error_literal (error, SAM_CHART_ERROR, SAM_CHART_ERROR_WRITE, local_error->message);
+  return FALSE;
 }
 
 static gboolean

@@ -1,0 +1,472 @@
+/* sam-meetings-page-lists.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-meetings-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sam-gui.h"
+#include "sam-meeting-checks.h"
+#include "sam-meetings-page-private.h"
+
+/* The Meetings page's lists: the meetings of the list view, the warnings,
+ * and beside the calendar the chosen meeting's agenda, the decisions due
+ * for follow-up and the attendance. */
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+meeting_row (SamMeetingsPage *self,
+             SamMeeting      *meeting)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = _sam_meetings_page_describe_when (meeting);
+  g_autofree char *groups = _sam_meetings_page_describe_groups (self, meeting, TRUE);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = g_markup_escape_text (sam_meeting_get_title (meeting), -1);
+
+  /* Translators: a meeting in the list: when, the groups' codes, the status */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), when, groups,
+                              sam_meeting_status_get_label (sam_meeting_get_status (meeting)));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.show-meeting");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sam_meeting_get_uuid (meeting));
+  if (sam_meeting_get_status (meeting) == SAM_MEETING_STATUS_CANCELLED)
+    gtk_widget_add_css_class (row, "dim-label");
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      SamMeetingWarning *warning = g_ptr_array_index (self->warnings, i);
+
+      if (g_strcmp0 (warning->meeting_uuid, sam_meeting_get_uuid (meeting)) == 0 ||
+          g_strcmp0 (warning->other_meeting_uuid, sam_meeting_get_uuid (meeting)) == 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, warning->message);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, warning->message, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          break;
+        }
+    }
+
+  return row;
+}
+
+/**
+ * _sam_meetings_page_fill_meetings:
+ * @self: a page
+ * @year_meetings: the #SamMeeting list of the year shown
+ *
+ * Fills the list view with the year's meetings, or with every meeting
+ * that matches the search.
+ */
+void
+_sam_meetings_page_fill_meetings (SamMeetingsPage *self,
+                                  GListModel      *year_meetings)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  clear_list_box (self->meeting_list);
+  g_clear_object (&self->list_meetings);
+
+  if (query != NULL && *query != '\0')
+    {
+      g_autoptr(GListModel) found = sam_store_search_meeting_records (self->store, query, NULL);
+      GListStore *list = g_list_store_new (SAM_TYPE_MEETING);
+
+      /* The search covers every year, within the group filter. */
+      for (guint i = 0; found != NULL && i < g_list_model_get_n_items (found); i++)
+        {
+          g_autoptr(SamMeeting) meeting = g_list_model_get_item (found, i);
+          g_auto(GStrv) groups = NULL;
+
+          if (self->group_uuid != NULL)
+            {
+              groups = sam_store_dup_meeting_groups (self->store, sam_meeting_get_uuid (meeting), NULL);
+              if (groups == NULL || !g_strv_contains ((const char * const *) groups, self->group_uuid))
+                continue;
+            }
+          g_list_store_append (list, meeting);
+        }
+      self->list_meetings = G_LIST_MODEL (list);
+    }
+  else
+    self->list_meetings = g_object_ref (year_meetings);
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->list_meetings); i++)
+    {
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (self->list_meetings, i);
+
+      gtk_list_box_append (self->meeting_list, meeting_row (self, meeting));
+    }
+
+  if (g_list_model_get_n_items (self->list_meetings) == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     query != NULL && *query != '\0' ? _("No meetings match the search.")
+                                                                     : _("No meetings in this year."));
+      gtk_list_box_append (self->meeting_list, row);
+    }
+}
+
+/**
+ * _sam_meetings_page_fill_warnings:
+ * @self: a page
+ *
+ * Lists the warnings of the year and the group shown above the calendar.
+ */
+void
+_sam_meetings_page_fill_warnings (SamMeetingsPage *self)
+{
+  g_autofree char *label = NULL;
+  guint n = self->warnings->len;
+
+  clear_list_box (self->warnings_list);
+  for (guint i = 0; i < n; i++)
+    {
+      SamMeetingWarning *warning = g_ptr_array_index (self->warnings, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *title = g_markup_escape_text (warning->message, -1);
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (warning->meeting_uuid != NULL)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.show-meeting");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", warning->meeting_uuid);
+        }
+      gtk_list_box_append (self->warnings_list, row);
+    }
+
+  label = g_strdup_printf (ngettext ("%u warning in %u", "%u warnings in %u", n), n, self->year);
+  gtk_expander_set_label (self->warnings_expander, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->warnings_expander), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_revealer_set_reveal_child (self->warnings_revealer, n > 0);
+}
+
+/* The chosen meeting */
+
+static GtkWidget *
+icon_button (const char *icon_name,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+
+  return button;
+}
+
+static GdkContentProvider *
+agenda_drag_prepare_cb (GtkDragSource *source,
+                        double         x,
+                        double         y,
+                        GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+static gboolean
+agenda_drop_cb (GtkDropTarget   *target,
+                const GValue    *value,
+                double           x,
+                double           y,
+                SamMeetingsPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  guint from = g_value_get_uint (value);
+  guint to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  g_autoptr(SamAgendaItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->agenda == NULL || from >= g_list_model_get_n_items (self->agenda) || from == to)
+    return FALSE;
+
+  item = g_list_model_get_item (self->agenda, from);
+  if (!sam_store_move_agenda_item (self->store, item, to + 1, &error))
+    {
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Move Agenda Item"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GtkWidget *
+agenda_row (SamMeetingsPage *self,
+            SamAgendaItem   *item,
+            guint            index,
+            guint            n_items)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+  g_autofree char *title = g_strdup_printf ("%u. %s", index + 1, sam_agenda_item_get_title (item));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autoptr(GString) subtitle = g_string_new (sam_agenda_kind_get_label (sam_agenda_item_get_kind (item)));
+  g_autofree char *escaped_subtitle = NULL;
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+
+  if (sam_agenda_item_get_presenter (item) != NULL)
+    g_string_append_printf (subtitle, " · %s", sam_agenda_item_get_presenter (item));
+  if (sam_agenda_item_get_notes (item) != NULL)
+    g_string_append_printf (subtitle, "\n%s", sam_agenda_item_get_notes (item));
+  escaped_subtitle = g_markup_escape_text (subtitle->str, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.edit-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", index);
+
+  if (index > 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               icon_button ("go-up-symbolic", _("Move Up"), "meetings.move-item",
+                                            g_variant_new ("(uu)", index, index)));
+  if (index + 1 < n_items)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               icon_button ("go-down-symbolic", _("Move Down"), "meetings.move-item",
+                                            g_variant_new ("(uu)", index, index + 2)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             icon_button ("user-trash-symbolic", _("Remove Item"), "meetings.remove-item",
+                                          g_variant_new_uint32 (index)));
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (agenda_drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (agenda_drop_cb), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+
+  return row;
+}
+
+/**
+ * _sam_meetings_page_fill_agenda:
+ * @self: a page
+ * @meeting: the meeting shown
+ *
+ * Lists @meeting's agenda, in order.
+ */
+void
+_sam_meetings_page_fill_agenda (SamMeetingsPage *self,
+                                SamMeeting      *meeting)
+{
+  guint n;
+
+  clear_list_box (self->agenda_list);
+  g_clear_object (&self->agenda);
+  self->agenda = sam_store_list_agenda (self->store, sam_meeting_get_uuid (meeting), NULL);
+  n = self->agenda != NULL ? g_list_model_get_n_items (self->agenda) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamAgendaItem) item = g_list_model_get_item (self->agenda, i);
+
+      gtk_list_box_append (self->agenda_list, agenda_row (self, item, i, n));
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The agenda is empty."));
+      gtk_list_box_append (self->agenda_list, row);
+    }
+}
+
+/**
+ * _sam_meetings_page_fill_follow_ups:
+ * @self: a page
+ * @meeting: the meeting shown
+ *
+ * Lists the decisions due for follow-up at @meeting.
+ */
+void
+_sam_meetings_page_fill_follow_ups (SamMeetingsPage *self,
+                                    SamMeeting      *meeting)
+{
+  g_autoptr(GListModel) due = sam_store_list_due_follow_ups (self->store, sam_meeting_get_uuid (meeting), NULL);
+  guint n = due != NULL ? g_list_model_get_n_items (due) : 0;
+
+  clear_list_box (self->follow_up_list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamDecision) decision = g_list_model_get_item (due, i);
+      g_autoptr(SamGroup) group = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, sam_decision_get_group_uuid (decision), NULL);
+      g_autofree char *number = sam_decision_format_number (decision, group != NULL ? sam_group_get_code (group) : NULL);
+      g_autofree char *title = g_strdup_printf ("%s %s", number != NULL ? number : "", sam_decision_get_title (decision));
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      /* Translators: when a decision is to be followed up, “Återrapportering senast 2026-03-31” */
+      g_autofree char *subtitle = g_strdup_printf (_("Follow-up due %s"), sam_decision_get_follow_up (decision));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Agenda"));
+      g_autofree char *button_label = g_strdup_printf (_("Add follow-up of %s to the agenda"), title);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, button_label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.add-follow-up");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sam_decision_get_uuid (decision));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->follow_up_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_group), n > 0);
+}
+
+static void
+attendance_selected_cb (GtkDropDown     *dropdown,
+                        GParamSpec      *pspec,
+                        SamMeetingsPage *self)
+{
+  const char *person = g_object_get_data (G_OBJECT (dropdown), "person-uuid");
+  const char *substitute_for = g_object_get_data (G_OBJECT (dropdown), "substitute-for");
+  g_autoptr(GError) error = NULL;
+  int status = (int) gtk_drop_down_get_selected (dropdown) - 1;
+
+  if (self->filling || self->selected_uuid == NULL)
+    return;
+
+  if (!sam_store_set_attendance (self->store, self->selected_uuid, person, status, substitute_for, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Record Attendance"), error);
+}
+
+/**
+ * _sam_meetings_page_fill_attendance:
+ * @self: a page
+ * @meeting: the meeting shown
+ *
+ * Lists who is expected at @meeting and who came.
+ */
+void
+_sam_meetings_page_fill_attendance (SamMeetingsPage *self,
+                                    SamMeeting      *meeting)
+{
+  g_autoptr(GListModel) list = sam_store_list_attendance (self->store, sam_meeting_get_uuid (meeting), NULL);
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+
+  clear_list_box (self->attendance_list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamAttendance) line = g_list_model_get_item (list, i);
+      const char *statuses[] = {
+        _("Not recorded"),
+        sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_PRESENT),
+        sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_ABSENT),
+        sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_SUBSTITUTE),
+        NULL
+      };
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *dropdown = gtk_drop_down_new_from_strings (statuses);
+      g_autofree char *label = g_strdup_printf (_("Attendance of %s"), sam_attendance_get_person_name (line));
+      g_autofree char *name = g_markup_escape_text (sam_attendance_get_person_name (line), -1);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      if (sam_attendance_get_organisation_name (line) != NULL)
+        g_string_append (subtitle, sam_attendance_get_organisation_name (line));
+      if (sam_attendance_get_substitute_for_name (line) != NULL)
+        {
+          if (subtitle->len > 0)
+            g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle, _("substitute for %s"), sam_attendance_get_substitute_for_name (line));
+        }
+      if (subtitle->len > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), sam_attendance_get_status (line) + 1);
+      _sam_meetings_page_name_drop_down (dropdown, label);
+      g_object_set_data_full (G_OBJECT (dropdown), "person-uuid", g_strdup (sam_attendance_get_person_uuid (line)), g_free);
+      g_object_set_data_full (G_OBJECT (dropdown), "substitute-for",
+                              g_strdup (sam_attendance_get_substitute_for_uuid (line)), g_free);
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (attendance_selected_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      gtk_list_box_append (self->attendance_list, row);
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The meeting’s groups have no members on its day."));
+      gtk_list_box_append (self->attendance_list, row);
+    }
+}
+
+/**
+ * _sam_meetings_page_fill_detail_warnings:
+ * @self: a page
+ * @meeting: the meeting shown
+ *
+ * Lists the warnings about @meeting.
+ */
+void
+_sam_meetings_page_fill_detail_warnings (SamMeetingsPage *self,
+                                         SamMeeting      *meeting)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  guint shown = 0;
+
+  clear_list_box (self->detail_warnings);
+  /* The page's warnings cover its filter and year; the meeting's own year
+   * and every group matter here. */
+  all = sam_meeting_checks_run (self->store, NULL, sam_meeting_get_local_year (meeting), NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      SamMeetingWarning *warning = g_ptr_array_index (all, i);
+      GtkWidget *row;
+      GtkWidget *icon;
+      g_autofree char *title = NULL;
+
+      if (g_strcmp0 (warning->meeting_uuid, sam_meeting_get_uuid (meeting)) != 0 &&
+          g_strcmp0 (warning->other_meeting_uuid, sam_meeting_get_uuid (meeting)) != 0)
+        continue;
+
+      row = adw_action_row_new ();
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      title = g_markup_escape_text (warning->message, -1);
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_append (self->detail_warnings, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_warnings), shown > 0);
+}

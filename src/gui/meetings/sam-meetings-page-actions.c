@@ -225,14 +225,20 @@ add_item_action (GtkWidget  *widget,
     open_item_editor (self, NULL);
 }
 
+/* The item of the agenda shown that @uuid names. */
 static SamAgendaItem *
-agenda_item_at (SamMeetingsPage *self,
-                guint            index)
+dup_agenda_item (SamMeetingsPage *self,
+                 const char      *uuid)
 {
-  if (self->agenda == NULL || index >= g_list_model_get_n_items (self->agenda))
-    return NULL;
+  for (guint i = 0; self->agenda != NULL && i < g_list_model_get_n_items (self->agenda); i++)
+    {
+      g_autoptr(SamAgendaItem) item = g_list_model_get_item (self->agenda, i);
 
-  return g_list_model_get_item (self->agenda, index);
+      if (g_strcmp0 (sam_agenda_item_get_uuid (item), uuid) == 0)
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
 }
 
 static void
@@ -241,7 +247,7 @@ edit_item_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
-  g_autoptr(SamAgendaItem) item = agenda_item_at (self, g_variant_get_uint32 (parameter));
+  g_autoptr(SamAgendaItem) item = dup_agenda_item (self, g_variant_get_string (parameter, NULL));
 
   if (item != NULL)
     open_item_editor (self, item);
@@ -255,10 +261,11 @@ move_item_action (GtkWidget  *widget,
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
   g_autoptr(SamAgendaItem) item = NULL;
   g_autoptr(GError) error = NULL;
-  guint index, position;
+  const char *uuid;
+  guint position;
 
-  g_variant_get (parameter, "(uu)", &index, &position);
-  if ((item = agenda_item_at (self, index)) == NULL)
+  g_variant_get (parameter, "(&su)", &uuid, &position);
+  if ((item = dup_agenda_item (self, uuid)) == NULL)
     return;
 
   if (!sam_store_move_agenda_item (self->store, item, position, &error))
@@ -271,7 +278,7 @@ remove_item_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
-  g_autoptr(SamAgendaItem) item = agenda_item_at (self, g_variant_get_uint32 (parameter));
+  g_autoptr(SamAgendaItem) item = dup_agenda_item (self, g_variant_get_string (parameter, NULL));
   g_autoptr(GError) error = NULL;
 
   if (item != NULL && !sam_store_delete_agenda_item (self->store, item, &error))
@@ -648,9 +655,9 @@ _sam_meetings_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "meetings.delete-meeting", NULL, delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "meetings.plan-year", NULL, plan_year_action);
   gtk_widget_class_install_action (widget_class, "meetings.add-item", NULL, add_item_action);
-  gtk_widget_class_install_action (widget_class, "meetings.edit-item", "u", edit_item_action);
-  gtk_widget_class_install_action (widget_class, "meetings.move-item", "(uu)", move_item_action);
-  gtk_widget_class_install_action (widget_class, "meetings.remove-item", "u", remove_item_action);
+  gtk_widget_class_install_action (widget_class, "meetings.edit-item", "s", edit_item_action);
+  gtk_widget_class_install_action (widget_class, "meetings.move-item", "(su)", move_item_action);
+  gtk_widget_class_install_action (widget_class, "meetings.remove-item", "s", remove_item_action);
   gtk_widget_class_install_action (widget_class, "meetings.add-follow-up", "s", add_follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.add-substitute", NULL, add_substitute_action);
   gtk_widget_class_install_action (widget_class, "meetings.save-notes", NULL, save_notes_action);

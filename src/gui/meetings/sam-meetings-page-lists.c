@@ -186,86 +186,136 @@ icon_button (const char *icon_name,
   return button;
 }
 
-static GdkContentProvider *
-agenda_drag_prepare_cb (GtkDragSource *source,
-                        double         x,
-                        double         y,
-                        GtkWidget     *row)
+/* A list with nothing in it shows one row that says so. */
+static GtkWidget *
+message_row (GtkStringObject *message)
 {
-  return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (gtk_string_object_get_string (message), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  return row;
 }
 
+/* Binds @model to @list; an empty @model shows @empty in a row instead. */
+static void
+bind_list (GtkListBox                 *list,
+           GListModel                 *model,
+           const char                 *empty,
+           GtkListBoxCreateWidgetFunc  create_row,
+           SamMeetingsPage            *self)
+{
+  g_autoptr(GtkStringList) message = NULL;
+
+  if (empty != NULL && (model == NULL || g_list_model_get_n_items (model) == 0))
+    {
+      const char *strings[] = { empty, NULL };
+
+      message = gtk_string_list_new (strings);
+      model = G_LIST_MODEL (message);
+    }
+
+  gtk_list_box_bind_model (list, model, create_row, self, NULL);
+}
+
+static void
+release_item_cb (gpointer  data,
+                 GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+/* The item dropped on a row takes that row's place. */
 static gboolean
-agenda_drop_cb (GtkDropTarget   *target,
-                const GValue    *value,
-                double           x,
-                double           y,
-                SamMeetingsPage *self)
+agenda_drop_cb (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                SamAgendaItem *onto)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  guint from = g_value_get_uint (value);
-  guint to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  g_autoptr(SamAgendaItem) item = NULL;
+  GtkWidget *page = gtk_widget_get_ancestor (row, SAM_TYPE_MEETINGS_PAGE);
+  SamAgendaItem *item = g_value_get_object (value);
   g_autoptr(GError) error = NULL;
 
-  if (self->agenda == NULL || from >= g_list_model_get_n_items (self->agenda) || from == to)
+  if (page == NULL || item == NULL || g_strcmp0 (sam_agenda_item_get_uuid (item), sam_agenda_item_get_uuid (onto)) == 0)
     return FALSE;
 
-  item = g_list_model_get_item (self->agenda, from);
-  if (!sam_store_move_agenda_item (self->store, item, to + 1, &error))
+  if (!sam_store_move_agenda_item (SAM_MEETINGS_PAGE (page)->store, item, sam_agenda_item_get_position (onto), &error))
     {
-      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Move Agenda Item"), error);
+      sam_gui_show_error (page, _("Could Not Move Agenda Item"), error);
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* An item's row: its place on the agenda, title, kind, presenter and
+ * notes; its buttons and the row itself name the item by its UUID. */
 static GtkWidget *
-agenda_row (SamMeetingsPage *self,
-            SamAgendaItem   *item,
-            guint            index,
-            guint            n_items)
+create_agenda_row (gpointer item,
+                   gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
-  g_autofree char *title = g_strdup_printf ("%u. %s", index + 1, sam_agenda_item_get_title (item));
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  g_autoptr(GString) subtitle = g_string_new (sam_agenda_kind_get_label (sam_agenda_item_get_kind (item)));
+  SamMeetingsPage *self = user_data;
+  SamAgendaItem *agenda_item;
+  const char *uuid;
+  GtkWidget *row;
+  GtkDragSource *source;
+  GtkDropTarget *target;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GString) subtitle = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *escaped_subtitle = NULL;
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  guint n_items;
+  int position;
 
-  if (sam_agenda_item_get_presenter (item) != NULL)
-    g_string_append_printf (subtitle, " · %s", sam_agenda_item_get_presenter (item));
-  if (sam_agenda_item_get_notes (item) != NULL)
-    g_string_append_printf (subtitle, "\n%s", sam_agenda_item_get_notes (item));
+  if (GTK_IS_STRING_OBJECT (item))
+    return message_row (item);
+
+  agenda_item = SAM_AGENDA_ITEM (item);
+  uuid = sam_agenda_item_get_uuid (agenda_item);
+  position = sam_agenda_item_get_position (agenda_item);
+  n_items = g_list_model_get_n_items (self->agenda);
+  row = adw_action_row_new ();
+  title = g_strdup_printf ("%d. %s", position, sam_agenda_item_get_title (agenda_item));
+  escaped = g_markup_escape_text (title, -1);
+  subtitle = g_string_new (sam_agenda_kind_get_label (sam_agenda_item_get_kind (agenda_item)));
+  if (sam_agenda_item_get_presenter (agenda_item) != NULL)
+    g_string_append_printf (subtitle, " · %s", sam_agenda_item_get_presenter (agenda_item));
+  if (sam_agenda_item_get_notes (agenda_item) != NULL)
+    g_string_append_printf (subtitle, "\n%s", sam_agenda_item_get_notes (agenda_item));
   escaped_subtitle = g_markup_escape_text (subtitle->str, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-drag-handle-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.edit-item");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", index);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
 
-  if (index > 0)
+  if (position > 1)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                icon_button ("go-up-symbolic", _("Move Up"), "meetings.move-item",
-                                            g_variant_new ("(uu)", index, index)));
-  if (index + 1 < n_items)
+                                            g_variant_new ("(su)", uuid, (guint) position - 1)));
+  if ((guint) position < n_items)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                icon_button ("go-down-symbolic", _("Move Down"), "meetings.move-item",
-                                            g_variant_new ("(uu)", index, index + 2)));
+                                            g_variant_new ("(su)", uuid, (guint) position + 1)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              icon_button ("user-trash-symbolic", _("Remove Item"), "meetings.remove-item",
-                                          g_variant_new_uint32 (index)));
+                                          g_variant_new_string (uuid)));
 
+  source = gtk_drag_source_new ();
+  content = gdk_content_provider_new_typed (SAM_TYPE_AGENDA_ITEM, agenda_item);
+  gtk_drag_source_set_content (source, content);
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (agenda_drag_prepare_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (agenda_drop_cb), self);
+  target = gtk_drop_target_new (SAM_TYPE_AGENDA_ITEM, GDK_ACTION_MOVE);
+  g_signal_connect_data (target, "drop", G_CALLBACK (agenda_drop_cb),
+                         g_object_ref (agenda_item), release_item_cb, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 
   return row;
@@ -282,26 +332,9 @@ void
 _sam_meetings_page_fill_agenda (SamMeetingsPage *self,
                                 SamMeeting      *meeting)
 {
-  guint n;
-
-  clear_list_box (self->agenda_list);
   g_clear_object (&self->agenda);
   self->agenda = sam_store_list_agenda (self->store, sam_meeting_get_uuid (meeting), NULL);
-  n = self->agenda != NULL ? g_list_model_get_n_items (self->agenda) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SamAgendaItem) item = g_list_model_get_item (self->agenda, i);
-
-      gtk_list_box_append (self->agenda_list, agenda_row (self, item, i, n));
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The agenda is empty."));
-      gtk_list_box_append (self->agenda_list, row);
-    }
+  bind_list (self->agenda_list, self->agenda, _("The agenda is empty."), create_agenda_row, self);
 }
 
 /**

@@ -28,15 +28,68 @@ clear_list_box (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A list with nothing in it shows one row that says so. */
 static GtkWidget *
-meeting_row (SamMeetingsPage *self,
-             SamMeeting      *meeting)
+message_row (GtkStringObject *message)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = _sam_meetings_page_describe_when (meeting);
-  g_autofree char *groups = _sam_meetings_page_describe_groups (self, meeting, TRUE);
+  g_autofree char *title = g_markup_escape_text (gtk_string_object_get_string (message), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  return row;
+}
+
+/* Binds @model to @list; an empty @model shows @empty in a row instead. */
+static void
+bind_list (GtkListBox                 *list,
+           GListModel                 *model,
+           const char                 *empty,
+           GtkListBoxCreateWidgetFunc  create_row,
+           SamMeetingsPage            *self)
+{
+  g_autoptr(GtkStringList) message = NULL;
+
+  if (empty != NULL && (model == NULL || g_list_model_get_n_items (model) == 0))
+    {
+      const char *strings[] = { empty, NULL };
+
+      message = gtk_string_list_new (strings);
+      model = G_LIST_MODEL (message);
+    }
+
+  gtk_list_box_bind_model (list, model, create_row, self, NULL);
+}
+
+static void
+release_item_cb (gpointer  data,
+                 GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+/* A meeting of the list view: its title, when, the groups and the status,
+ * with a warning sign if a rule check names it. */
+static GtkWidget *
+create_meeting_row (gpointer item,
+                    gpointer user_data)
+{
+  SamMeetingsPage *self = user_data;
+  SamMeeting *meeting;
+  GtkWidget *row;
+  g_autofree char *when = NULL;
+  g_autofree char *groups = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = g_markup_escape_text (sam_meeting_get_title (meeting), -1);
+  g_autofree char *title = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return message_row (item);
+
+  meeting = SAM_MEETING (item);
+  row = adw_action_row_new ();
+  when = _sam_meetings_page_describe_when (meeting);
+  groups = _sam_meetings_page_describe_groups (self, meeting, TRUE);
+  title = g_markup_escape_text (sam_meeting_get_title (meeting), -1);
 
   /* Translators: a meeting in the list: when, the groups' codes, the status */
   subtitle = g_strdup_printf (_("%s · %s · %s"), when, groups,
@@ -82,11 +135,11 @@ _sam_meetings_page_fill_meetings (SamMeetingsPage *self,
                                   GListModel      *year_meetings)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = query != NULL && *query != '\0';
 
-  clear_list_box (self->meeting_list);
   g_clear_object (&self->list_meetings);
 
-  if (query != NULL && *query != '\0')
+  if (searching)
     {
       g_autoptr(GListModel) found = sam_store_search_meeting_records (self->store, query, NULL);
       GListStore *list = g_list_store_new (SAM_TYPE_MEETING);
@@ -110,22 +163,9 @@ _sam_meetings_page_fill_meetings (SamMeetingsPage *self,
   else
     self->list_meetings = g_object_ref (year_meetings);
 
-  for (guint i = 0; i < g_list_model_get_n_items (self->list_meetings); i++)
-    {
-      g_autoptr(SamMeeting) meeting = g_list_model_get_item (self->list_meetings, i);
-
-      gtk_list_box_append (self->meeting_list, meeting_row (self, meeting));
-    }
-
-  if (g_list_model_get_n_items (self->list_meetings) == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     query != NULL && *query != '\0' ? _("No meetings match the search.")
-                                                                     : _("No meetings in this year."));
-      gtk_list_box_append (self->meeting_list, row);
-    }
+  bind_list (self->meeting_list, self->list_meetings,
+             searching ? _("No meetings match the search.") : _("No meetings in this year."),
+             create_meeting_row, self);
 }
 
 /**
@@ -184,46 +224,6 @@ icon_button (const char *icon_name,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
 
   return button;
-}
-
-/* A list with nothing in it shows one row that says so. */
-static GtkWidget *
-message_row (GtkStringObject *message)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_markup_escape_text (gtk_string_object_get_string (message), -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-
-  return row;
-}
-
-/* Binds @model to @list; an empty @model shows @empty in a row instead. */
-static void
-bind_list (GtkListBox                 *list,
-           GListModel                 *model,
-           const char                 *empty,
-           GtkListBoxCreateWidgetFunc  create_row,
-           SamMeetingsPage            *self)
-{
-  g_autoptr(GtkStringList) message = NULL;
-
-  if (empty != NULL && (model == NULL || g_list_model_get_n_items (model) == 0))
-    {
-      const char *strings[] = { empty, NULL };
-
-      message = gtk_string_list_new (strings);
-      model = G_LIST_MODEL (message);
-    }
-
-  gtk_list_box_bind_model (list, model, create_row, self, NULL);
-}
-
-static void
-release_item_cb (gpointer  data,
-                 GClosure *closure)
-{
-  g_object_unref (data);
 }
 
 /* The item dropped on a row takes that row's place. */
@@ -337,6 +337,34 @@ _sam_meetings_page_fill_agenda (SamMeetingsPage *self,
   bind_list (self->agenda_list, self->agenda, _("The agenda is empty."), create_agenda_row, self);
 }
 
+/* A decision due for follow-up, and a button that puts it on the agenda. */
+static GtkWidget *
+create_follow_up_row (gpointer item,
+                      gpointer user_data)
+{
+  SamMeetingsPage *self = user_data;
+  SamDecision *decision = SAM_DECISION (item);
+  g_autoptr(SamGroup) group = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, sam_decision_get_group_uuid (decision), NULL);
+  g_autofree char *number = sam_decision_format_number (decision, group != NULL ? sam_group_get_code (group) : NULL);
+  g_autofree char *title = g_strdup_printf ("%s %s", number != NULL ? number : "", sam_decision_get_title (decision));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  /* Translators: when a decision is to be followed up, “Återrapportering senast 2026-03-31” */
+  g_autofree char *subtitle = g_strdup_printf (_("Follow-up due %s"), sam_decision_get_follow_up (decision));
+  g_autofree char *button_label = g_strdup_printf (_("Add follow-up of %s to the agenda"), title);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Agenda"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, button_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.add-follow-up");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sam_decision_get_uuid (decision));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
 /**
  * _sam_meetings_page_fill_follow_ups:
  * @self: a page
@@ -349,50 +377,83 @@ _sam_meetings_page_fill_follow_ups (SamMeetingsPage *self,
                                     SamMeeting      *meeting)
 {
   g_autoptr(GListModel) due = sam_store_list_due_follow_ups (self->store, sam_meeting_get_uuid (meeting), NULL);
-  guint n = due != NULL ? g_list_model_get_n_items (due) : 0;
 
-  clear_list_box (self->follow_up_list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SamDecision) decision = g_list_model_get_item (due, i);
-      g_autoptr(SamGroup) group = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, sam_decision_get_group_uuid (decision), NULL);
-      g_autofree char *number = sam_decision_format_number (decision, group != NULL ? sam_group_get_code (group) : NULL);
-      g_autofree char *title = g_strdup_printf ("%s %s", number != NULL ? number : "", sam_decision_get_title (decision));
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-      /* Translators: when a decision is to be followed up, “Återrapportering senast 2026-03-31” */
-      g_autofree char *subtitle = g_strdup_printf (_("Follow-up due %s"), sam_decision_get_follow_up (decision));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _Agenda"));
-      g_autofree char *button_label = g_strdup_printf (_("Add follow-up of %s to the agenda"), title);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, button_label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.add-follow-up");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sam_decision_get_uuid (decision));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (self->follow_up_list, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_group), n > 0);
+  bind_list (self->follow_up_list, due, NULL, create_follow_up_row, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_group), due != NULL && g_list_model_get_n_items (due) > 0);
 }
 
+/* The drop-down of a line of the attendance records what it says for the
+ * person of that line. */
 static void
-attendance_selected_cb (GtkDropDown     *dropdown,
-                        GParamSpec      *pspec,
-                        SamMeetingsPage *self)
+attendance_selected_cb (GtkDropDown   *dropdown,
+                        GParamSpec    *pspec,
+                        SamAttendance *line)
 {
-  const char *person = g_object_get_data (G_OBJECT (dropdown), "person-uuid");
-  const char *substitute_for = g_object_get_data (G_OBJECT (dropdown), "substitute-for");
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), SAM_TYPE_MEETINGS_PAGE);
+  SamMeetingsPage *self = SAM_MEETINGS_PAGE (page);
   g_autoptr(GError) error = NULL;
   int status = (int) gtk_drop_down_get_selected (dropdown) - 1;
 
-  if (self->filling || self->selected_uuid == NULL)
+  if (self == NULL || self->filling || self->selected_uuid == NULL)
     return;
 
-  if (!sam_store_set_attendance (self->store, self->selected_uuid, person, status, substitute_for, &error))
-    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Record Attendance"), error);
+  if (!sam_store_set_attendance (self->store, self->selected_uuid, sam_attendance_get_person_uuid (line), status,
+                                 sam_attendance_get_substitute_for_uuid (line), &error))
+    sam_gui_show_error (page, _("Could Not Record Attendance"), error);
+}
+
+/* A person expected at the meeting, or who came, with what was recorded. */
+static GtkWidget *
+create_attendance_row (gpointer item,
+                       gpointer user_data)
+{
+  SamAttendance *line;
+  const char *statuses[] = {
+    _("Not recorded"),
+    sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_PRESENT),
+    sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_ABSENT),
+    sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_SUBSTITUTE),
+    NULL
+  };
+  GtkWidget *row;
+  GtkWidget *dropdown;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GString) subtitle = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return message_row (item);
+
+  line = SAM_ATTENDANCE (item);
+  row = adw_action_row_new ();
+  dropdown = gtk_drop_down_new_from_strings (statuses);
+  label = g_strdup_printf (_("Attendance of %s"), sam_attendance_get_person_name (line));
+  name = g_markup_escape_text (sam_attendance_get_person_name (line), -1);
+  subtitle = g_string_new (NULL);
+  if (sam_attendance_get_organisation_name (line) != NULL)
+    g_string_append (subtitle, sam_attendance_get_organisation_name (line));
+  if (sam_attendance_get_substitute_for_name (line) != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("substitute for %s"), sam_attendance_get_substitute_for_name (line));
+    }
+  if (subtitle->len > 0)
+    {
+      g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), sam_attendance_get_status (line) + 1);
+  _sam_meetings_page_name_drop_down (dropdown, label);
+  g_signal_connect_data (dropdown, "notify::selected", G_CALLBACK (attendance_selected_cb),
+                         g_object_ref (line), release_item_cb, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+
+  return row;
 }
 
 /**
@@ -407,59 +468,9 @@ _sam_meetings_page_fill_attendance (SamMeetingsPage *self,
                                     SamMeeting      *meeting)
 {
   g_autoptr(GListModel) list = sam_store_list_attendance (self->store, sam_meeting_get_uuid (meeting), NULL);
-  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
-  clear_list_box (self->attendance_list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SamAttendance) line = g_list_model_get_item (list, i);
-      const char *statuses[] = {
-        _("Not recorded"),
-        sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_PRESENT),
-        sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_ABSENT),
-        sam_attendance_status_get_label (SAM_ATTENDANCE_STATUS_SUBSTITUTE),
-        NULL
-      };
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *dropdown = gtk_drop_down_new_from_strings (statuses);
-      g_autofree char *label = g_strdup_printf (_("Attendance of %s"), sam_attendance_get_person_name (line));
-      g_autofree char *name = g_markup_escape_text (sam_attendance_get_person_name (line), -1);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-
-      if (sam_attendance_get_organisation_name (line) != NULL)
-        g_string_append (subtitle, sam_attendance_get_organisation_name (line));
-      if (sam_attendance_get_substitute_for_name (line) != NULL)
-        {
-          if (subtitle->len > 0)
-            g_string_append (subtitle, " · ");
-          g_string_append_printf (subtitle, _("substitute for %s"), sam_attendance_get_substitute_for_name (line));
-        }
-      if (subtitle->len > 0)
-        {
-          g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-        }
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), sam_attendance_get_status (line) + 1);
-      _sam_meetings_page_name_drop_down (dropdown, label);
-      g_object_set_data_full (G_OBJECT (dropdown), "person-uuid", g_strdup (sam_attendance_get_person_uuid (line)), g_free);
-      g_object_set_data_full (G_OBJECT (dropdown), "substitute-for",
-                              g_strdup (sam_attendance_get_substitute_for_uuid (line)), g_free);
-      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (attendance_selected_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-      gtk_list_box_append (self->attendance_list, row);
-    }
-
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The meeting’s groups have no members on its day."));
-      gtk_list_box_append (self->attendance_list, row);
-    }
+  bind_list (self->attendance_list, list, _("The meeting’s groups have no members on its day."),
+             create_attendance_row, self);
 }
 
 /**

@@ -334,27 +334,50 @@ save_notes_action (GtkWidget  *widget,
   _sam_meetings_page_add_toast (self, g_strdup (_("Notes saved")));
 }
 
+typedef struct
+{
+  SamMeetingsPage *self;
+  GtkDropDown     *people;   /* SamPerson */
+  GtkDropDown     *members;  /* “Nobody in particular”, then the members' SamAttendance */
+} SubstituteData;
+
+static void
+substitute_data_free (gpointer  data,
+                      GClosure *closure)
+{
+  SubstituteData *substitute = data;
+
+  g_object_unref (substitute->self);
+  g_object_unref (substitute->people);
+  g_object_unref (substitute->members);
+  g_free (substitute);
+}
+
 static void
 substitute_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
-                        SamMeetingsPage  *self)
+                        SubstituteData   *substitute)
 {
-  GtkDropDown *people = g_object_get_data (G_OBJECT (dialog), "people");
-  GtkDropDown *members = g_object_get_data (G_OBJECT (dialog), "members");
-  GPtrArray *people_uuids = g_object_get_data (G_OBJECT (dialog), "people-uuids");
-  GPtrArray *member_uuids = g_object_get_data (G_OBJECT (dialog), "member-uuids");
-  guint person = gtk_drop_down_get_selected (people);
-  guint member = gtk_drop_down_get_selected (members);
+  SamMeetingsPage *self = substitute->self;
+  SamPerson *person = gtk_drop_down_get_selected_item (substitute->people);
+  gpointer member = gtk_drop_down_get_selected_item (substitute->members);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "add") != 0 || self->selected_uuid == NULL || person >= people_uuids->len)
+  if (g_strcmp0 (response, "add") != 0 || self->selected_uuid == NULL || person == NULL)
     return;
 
-  if (!sam_store_set_attendance (self->store, self->selected_uuid, g_ptr_array_index (people_uuids, person),
+  if (!sam_store_set_attendance (self->store, self->selected_uuid, sam_person_get_uuid (person),
                                  SAM_ATTENDANCE_STATUS_SUBSTITUTE,
-                                 member < member_uuids->len ? g_ptr_array_index (member_uuids, member) : NULL,
+                                 SAM_IS_ATTENDANCE (member) ? sam_attendance_get_person_uuid (member) : NULL,
                                  &error))
     sam_gui_show_error (GTK_WIDGET (self), _("Could Not Record Attendance"), error);
+}
+
+static gboolean
+is_member (gpointer item,
+           gpointer user_data)
+{
+  return sam_attendance_is_member (item);
 }
 
 /* A substitute: anyone in the register, standing in for a member. */
@@ -364,15 +387,13 @@ add_substitute_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
-  g_autoptr(GListModel) people = sam_store_list_people (self->store, NULL);
+  g_autoptr(GListModel) people = NULL;
   g_autoptr(GListModel) attendance = NULL;
-  GtkStringList *people_names = gtk_string_list_new (NULL);
-  GtkStringList *member_names = gtk_string_list_new (NULL);
-  GPtrArray *people_uuids = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *member_uuids = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *people_label = gtk_label_new_with_mnemonic (_("_Substitute"));
-  GtkWidget *members_label = gtk_label_new_with_mnemonic (_("Stands in _for"));
+  g_autoptr(GtkFilterListModel) members = NULL;
+  SubstituteData *substitute;
+  GtkWidget *box;
+  GtkWidget *people_label;
+  GtkWidget *members_label;
   GtkWidget *people_dropdown;
   GtkWidget *members_dropdown;
   GtkWidget *dialog;
@@ -380,30 +401,19 @@ add_substitute_action (GtkWidget  *widget,
   if (self->selected_uuid == NULL)
     return;
 
+  people = sam_store_list_people (self->store, NULL);
   attendance = sam_store_list_attendance (self->store, self->selected_uuid, NULL);
-  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(SamPerson) person = g_list_model_get_item (people, i);
+  members = gtk_filter_list_model_new (g_steal_pointer (&attendance),
+                                       GTK_FILTER (gtk_custom_filter_new (is_member, NULL, NULL)));
 
-      gtk_string_list_append (people_names, sam_person_get_name (person));
-      g_ptr_array_add (people_uuids, g_strdup (sam_person_get_uuid (person)));
-    }
-  gtk_string_list_append (member_names, _("Nobody in particular"));
-  g_ptr_array_add (member_uuids, NULL);
-  for (guint i = 0; attendance != NULL && i < g_list_model_get_n_items (attendance); i++)
-    {
-      g_autoptr(SamAttendance) line = g_list_model_get_item (attendance, i);
-
-      if (!sam_attendance_is_member (line))
-        continue;
-      gtk_string_list_append (member_names, sam_attendance_get_person_name (line));
-      g_ptr_array_add (member_uuids, g_strdup (sam_attendance_get_person_uuid (line)));
-    }
-
-  people_dropdown = gtk_drop_down_new (G_LIST_MODEL (people_names),
-                                       gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  people_label = gtk_label_new_with_mnemonic (_("_Substitute"));
+  members_label = gtk_label_new_with_mnemonic (_("Stands in _for"));
+  people_dropdown = gtk_drop_down_new (g_steal_pointer (&people),
+                                       gtk_property_expression_new (SAM_TYPE_PERSON, NULL, "name"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (people_dropdown), TRUE);
-  members_dropdown = gtk_drop_down_new (G_LIST_MODEL (member_names), NULL);
+  members_dropdown = gtk_drop_down_new (NULL, NULL);
+  _sam_meetings_page_set_choices (GTK_DROP_DOWN (members_dropdown), _("Nobody in particular"), G_LIST_MODEL (members));
   gtk_label_set_mnemonic_widget (GTK_LABEL (people_label), people_dropdown);
   gtk_label_set_mnemonic_widget (GTK_LABEL (members_label), members_dropdown);
   gtk_label_set_xalign (GTK_LABEL (people_label), 0.0);
@@ -419,11 +429,11 @@ add_substitute_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data (G_OBJECT (dialog), "people", people_dropdown);
-  g_object_set_data (G_OBJECT (dialog), "members", members_dropdown);
-  g_object_set_data_full (G_OBJECT (dialog), "people-uuids", people_uuids, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "member-uuids", member_uuids, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (substitute_response_cb), self, 0);
+  substitute = g_new0 (SubstituteData, 1);
+  substitute->self = g_object_ref (self);
+  substitute->people = GTK_DROP_DOWN (g_object_ref (people_dropdown));
+  substitute->members = GTK_DROP_DOWN (g_object_ref (members_dropdown));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (substitute_response_cb), substitute, substitute_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

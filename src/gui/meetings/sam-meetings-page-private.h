@@ -25,7 +25,6 @@ struct _SamMeetingsPage
   char            *group_uuid;     /* the filter, or NULL for every group */
   char            *selected_uuid;
   char            *notes_uuid;     /* the meeting whose notes the text view holds */
-  GPtrArray       *group_uuids;    /* parallel to the group drop-down; [0] is NULL */
   GPtrArray       *warnings;       /* SamMeetingWarning */
   GListModel      *agenda;         /* the chosen meeting's SamAgendaItem list */
   GListModel      *list_meetings;  /* what the list view shows */
@@ -86,6 +85,9 @@ void        _sam_meetings_page_add_toast            (SamMeetingsPage *self,
                                                      char            *text);
 void        _sam_meetings_page_name_drop_down       (GtkWidget       *dropdown,
                                                      const char      *label);
+void        _sam_meetings_page_set_choices          (GtkDropDown     *dropdown,
+                                                     const char      *none,
+                                                     GListModel      *items);
 char       *_sam_meetings_page_describe_when        (SamMeeting      *meeting);
 char       *_sam_meetings_page_describe_groups      (SamMeetingsPage *self,
                                                      SamMeeting      *meeting,

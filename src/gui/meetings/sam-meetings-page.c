@@ -75,6 +75,53 @@ _sam_meetings_page_name_drop_down (GtkWidget  *dropdown,
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* What a choice of a drop-down is called: the “none” entry first, then
+ * the groups or the members to choose from. */
+static char *
+dup_choice_name (GObject  *item,
+                 gpointer  user_data)
+{
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (SAM_IS_GROUP (item))
+    return g_strdup (sam_group_get_name (SAM_GROUP (item)));
+  if (SAM_IS_ATTENDANCE (item))
+    return g_strdup (sam_attendance_get_person_name (SAM_ATTENDANCE (item)));
+
+  return NULL;
+}
+
+/**
+ * _sam_meetings_page_set_choices:
+ * @dropdown: a #GtkDropDown
+ * @none: what the first entry, which chooses none of @items, says
+ * @items: (nullable): the #SamGroup or #SamAttendance list to choose from
+ *
+ * Lets @dropdown choose one of @items, or none: its selected item is the
+ * chosen object itself, or a #GtkStringObject for none.
+ */
+void
+_sam_meetings_page_set_choices (GtkDropDown *dropdown,
+                                const char  *none,
+                                GListModel  *items)
+{
+  g_autoptr(GListStore) choices = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GtkStringObject) first = gtk_string_object_new (none);
+
+  g_list_store_append (choices, first);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_list_store_append (choices, item);
+    }
+
+  gtk_drop_down_set_expression (dropdown,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (dup_choice_name), NULL, NULL));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices));
+}
+
 /**
  * _sam_meetings_page_get_window:
  * @self: a page
@@ -341,13 +388,13 @@ _sam_meetings_page_refresh_detail (SamMeetingsPage *self)
 static void
 group_selected_cb (SamMeetingsPage *self)
 {
-  guint i = gtk_drop_down_get_selected (self->group_dropdown);
+  gpointer group = gtk_drop_down_get_selected_item (self->group_dropdown);
 
   if (self->filling)
     return;
 
   g_free (self->group_uuid);
-  self->group_uuid = i < self->group_uuids->len ? g_strdup (g_ptr_array_index (self->group_uuids, i)) : NULL;
+  self->group_uuid = SAM_IS_GROUP (group) ? g_strdup (sam_group_get_uuid (group)) : NULL;
   _sam_meetings_page_refresh (self);
 }
 
@@ -379,22 +426,9 @@ static void
 fill_groups (SamMeetingsPage *self)
 {
   g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   self->filling = TRUE;
-  g_ptr_array_set_size (self->group_uuids, 0);
-  gtk_string_list_append (names, _("All groups"));
-  g_ptr_array_add (self->group_uuids, NULL);
-  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
-    {
-      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
-
-      gtk_string_list_append (names, sam_group_get_name (group));
-      g_ptr_array_add (self->group_uuids, g_strdup (sam_group_get_uuid (group)));
-    }
-  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_expression (self->group_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  _sam_meetings_page_set_choices (self->group_dropdown, _("All groups"), groups);
   gtk_drop_down_set_selected (self->group_dropdown, 0);
   g_clear_pointer (&self->group_uuid, g_free);
   self->filling = FALSE;
@@ -460,7 +494,6 @@ sam_meetings_page_finalize (GObject *object)
   g_free (self->group_uuid);
   g_free (self->selected_uuid);
   g_free (self->notes_uuid);
-  g_ptr_array_unref (self->group_uuids);
   g_ptr_array_unref (self->warnings);
 
   G_OBJECT_CLASS (sam_meetings_page_parent_class)->finalize (object);
@@ -565,7 +598,6 @@ sam_meetings_page_init (SamMeetingsPage *self)
   self->view = g_strdup ("year");
   self->year = g_date_time_get_year (now);
   self->month = g_date_time_get_month (now);
-  self->group_uuids = g_ptr_array_new_with_free_func (g_free);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_meeting_warning_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));

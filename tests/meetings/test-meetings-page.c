@@ -7,7 +7,8 @@
  * The Meetings page in the real window under Xvfb, on the demo register:
  * the year, month and list views with their accessible day names, planning
  * a year and accepting the proposal, an agenda item of kind decision that
- * opens a draft, the notes, and screenshots (in Swedish when run so).
+ * opens a draft, the notes, the rows beside the calendar and what their
+ * buttons do, and screenshots (in Swedish when run so).
  */
 
 #include "config.h"
@@ -202,6 +203,299 @@ test_plan_agenda_notes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static SamGroup *
+dup_council (SamStore *store)
+{
+  g_autoptr(GListModel) groups = sam_store_list_groups (store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+
+      if (sam_group_get_kind (group) == SAM_GROUP_KIND_COUNCIL)
+        return g_steal_pointer (&group);
+    }
+
+  return NULL;
+}
+
+/* The page redraws in an idle once the store has changed, which a busy
+ * main loop may put off for a while: wait for the row the change shows. */
+static GtkWidget *
+wait_for_row (SamMeetingsPage *page,
+              const char      *title)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  while ((row = sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    sam_test_run_for (50);
+
+  return row;
+}
+
+/* An item's row, by its number and title as the agenda shows them. */
+static GtkWidget *
+wait_for_item_row (SamMeetingsPage *page,
+                   guint            number,
+                   const char      *title)
+{
+  g_autofree char *row_title = g_strdup_printf ("%u. %s", number, title);
+
+  return wait_for_row (page, row_title);
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *row,
+             const char *tooltip)
+{
+  return sam_test_find_widget_full (row, GTK_TYPE_BUTTON, has_tooltip, tooltip);
+}
+
+static char *
+dup_agenda_titles (SamStore   *store,
+                   const char *meeting_uuid)
+{
+  g_autoptr(GListModel) agenda = sam_store_list_agenda (store, meeting_uuid, NULL);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(SamAgendaItem) item = g_list_model_get_item (agenda, i);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", sam_agenda_item_get_title (item));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+assert_agenda_ends_with (SamStore   *store,
+                         const char *meeting_uuid,
+                         const char *titles)
+{
+  g_autofree char *agenda = dup_agenda_titles (store, meeting_uuid);
+
+  if (!g_str_has_suffix (agenda, titles))
+    g_error ("the agenda is “%s”, not “…%s”", agenda, titles);
+}
+
+static SamAttendance *
+dup_attendance (SamStore   *store,
+                const char *meeting_uuid,
+                const char *person_uuid)
+{
+  g_autoptr(GListModel) list = sam_store_list_attendance (store, meeting_uuid, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SamAttendance) line = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (sam_attendance_get_person_uuid (line), person_uuid) == 0)
+        return g_steal_pointer (&line);
+    }
+
+  return NULL;
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* The rows beside the calendar know their items: the agenda's arrows,
+ * Remove Item, a drop and a click on a row act on the item they show, and
+ * a line of the attendance records its own person; the group filter and
+ * the substitute dialog choose from their models. */
+static void
+test_rows (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GListModel) attendance = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  g_autoptr(SamMeeting) meeting = NULL;
+  g_autoptr(SamAgendaItem) dragged = NULL;
+  g_autoptr(SamAttendance) member = NULL;
+  g_autoptr(SamAttendance) line = NULL;
+  g_autoptr(SamAttendance) substitute = NULL;
+  g_autoptr(SamPerson) stranger = NULL;
+  const char *names[] = { "Första punkten", "Andra punkten", "Tredje punkten" };
+  GValue value = G_VALUE_INIT;
+  GtkDropDown *dropdown;
+  GListModel *choices;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWindow *editor;
+  GtkWindow *dialog;
+  GtkDropTarget *target;
+  const char *uuid;
+  gboolean dropped = FALSE;
+  guint stranger_index = 0;
+  guint n;
+
+  g_assert_nonnull (council);
+  meetings = sam_store_list_group_meetings (store, sam_group_get_uuid (council), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(SamMeeting) candidate = g_list_model_get_item (meetings, i);
+      GDate date;
+
+      if (!sam_meeting_get_local_date (candidate, &date) || g_date_get_year (&date) != 2026)
+        continue;
+      g_hash_table_add (days, GUINT_TO_POINTER (g_date_get_julian (&date)));
+      if (meeting == NULL)
+        meeting = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (meeting);
+  uuid = sam_meeting_get_uuid (meeting);
+
+  /* The group filter: the year view marks the council's days, no others. */
+  sam_meetings_page_show_period (page, "year", 2026, 1);
+  dropdown = GTK_DROP_DOWN (sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  choices = gtk_drop_down_get_model (dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+
+      if (SAM_IS_GROUP (item) && g_strcmp0 (sam_group_get_uuid (SAM_GROUP (item)), sam_group_get_uuid (council)) == 0)
+        gtk_drop_down_set_selected (dropdown, i);
+    }
+  sam_test_run_for (300);
+  sam_test_collect_widgets (sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_YEAR_VIEW), GTK_TYPE_BUTTON, widgets);
+  g_assert_cmpuint (widgets->len, ==, g_hash_table_size (days));
+  gtk_drop_down_set_selected (dropdown, 0);
+
+  /* Three items at the end of one of its meetings' agenda. */
+  sam_meetings_page_select_meeting (page, uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SamAgendaItem) item = sam_agenda_item_new (uuid);
+      g_autoptr(GError) error = NULL;
+
+      sam_agenda_item_set_title (item, names[i]);
+      g_assert_true (sam_store_save_agenda_item (store, item, &error));
+      g_assert_no_error (error);
+    }
+  agenda = sam_store_list_agenda (store, uuid, NULL);
+  n = g_list_model_get_n_items (agenda);
+  assert_agenda_ends_with (store, uuid, "Första punkten|Andra punkten|Tredje punkten");
+
+  /* The last item has no Move Down; its Move Up moves it. */
+  row = wait_for_item_row (page, n, "Tredje punkten");
+  g_assert_nonnull (row);
+  g_assert_null (find_button (row, sam_test_tr ("Move Down", "Flytta ned")));
+  gtk_widget_activate (find_button (row, sam_test_tr ("Move Up", "Flytta upp")));
+  g_assert_nonnull (wait_for_item_row (page, n - 1, "Tredje punkten"));
+  assert_agenda_ends_with (store, uuid, "Första punkten|Tredje punkten|Andra punkten");
+
+  row = wait_for_item_row (page, n - 2, "Första punkten");
+  gtk_widget_activate (find_button (row, sam_test_tr ("Move Down", "Flytta ned")));
+  g_assert_nonnull (wait_for_item_row (page, n - 1, "Första punkten"));
+  assert_agenda_ends_with (store, uuid, "Tredje punkten|Första punkten|Andra punkten");
+
+  /* The last item dropped on the first of the three takes its place. */
+  target = find_drop_target (wait_for_item_row (page, n - 2, "Tredje punkten"));
+  g_assert_nonnull (target);
+  g_clear_object (&agenda);
+  agenda = sam_store_list_agenda (store, uuid, NULL);
+  dragged = g_list_model_get_item (agenda, n - 1);
+  g_value_init (&value, SAM_TYPE_AGENDA_ITEM);
+  g_value_set_object (&value, dragged);
+  g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+  g_assert_nonnull (wait_for_item_row (page, n - 2, "Andra punkten"));
+  assert_agenda_ends_with (store, uuid, "Andra punkten|Tredje punkten|Första punkten");
+
+  /* A click on a row edits its item; its Remove Item removes it. */
+  row = wait_for_item_row (page, n - 1, "Tredje punkten");
+  gtk_widget_activate (row);
+  editor = sam_test_wait_for_toplevel (SAM_TYPE_AGENDA_ITEM_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW))),
+                   ==, "Tredje punkten");
+  gtk_window_destroy (editor);
+  button = find_button (row, sam_test_tr ("Remove Item", "Ta bort punkt"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  g_assert_nonnull (wait_for_item_row (page, n - 1, "Första punkten"));
+  assert_agenda_ends_with (store, uuid, "Andra punkten|Första punkten");
+
+  /* A member's line of the attendance records that member. */
+  attendance = sam_store_list_attendance (store, uuid, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (attendance) && member == NULL; i++)
+    {
+      g_autoptr(SamAttendance) candidate = g_list_model_get_item (attendance, i);
+
+      if (sam_attendance_is_member (candidate))
+        member = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (member);
+  row = wait_for_row (page, sam_attendance_get_person_name (member));
+  g_assert_nonnull (row);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sam_test_find_widget (row, GTK_TYPE_DROP_DOWN)),
+                              SAM_ATTENDANCE_STATUS_ABSENT + 1);
+  line = dup_attendance (store, uuid, sam_attendance_get_person_uuid (member));
+  g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_ABSENT);
+
+  /* A substitute from outside the groups, standing in for that member. */
+  people = sam_store_list_people (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (people) && stranger == NULL; i++)
+    {
+      g_autoptr(SamPerson) person = g_list_model_get_item (people, i);
+      g_autoptr(SamAttendance) expected = dup_attendance (store, uuid, sam_person_get_uuid (person));
+
+      if (expected == NULL)
+        {
+          stranger = g_steal_pointer (&person);
+          stranger_index = i;
+        }
+    }
+  g_assert_nonnull (stranger);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.add-substitute", NULL));
+  dialog = sam_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_ptr_array_set_size (widgets, 0);
+  sam_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, widgets);
+  g_assert_cmpuint (widgets->len, ==, 2);
+  gtk_drop_down_set_selected (g_ptr_array_index (widgets, 0), stranger_index);
+  /* The first member comes after “Nobody in particular”. */
+  gtk_drop_down_set_selected (g_ptr_array_index (widgets, 1), 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  substitute = dup_attendance (store, uuid, sam_person_get_uuid (stranger));
+  g_assert_nonnull (substitute);
+  g_assert_cmpint (sam_attendance_get_status (substitute), ==, SAM_ATTENDANCE_STATUS_SUBSTITUTE);
+  g_assert_cmpstr (sam_attendance_get_substitute_for_uuid (substitute), ==, sam_attendance_get_person_uuid (member));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +508,7 @@ main (int   argc,
 
   g_test_add_func ("/meetings-page/views", test_views);
   g_test_add_func ("/meetings-page/plan-agenda-notes", test_plan_agenda_notes);
+  g_test_add_func ("/meetings-page/rows", test_rows);
 
   return sam_test_ui_run ();
 }

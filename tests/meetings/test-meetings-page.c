@@ -20,6 +20,7 @@
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-meeting-checks.h"
+#include "sam-meeting-editor.h"
 #include "sam-meetings-page.h"
 #include "sam-month-view.h"
 #include "sam-plan-year-dialog.h"
@@ -58,8 +59,9 @@ test_views (void)
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GListModel) meetings = sam_store_list_meetings (store, NULL);
   GtkWidget *month_view;
+  GtkWidget *day = NULL;
+  GtkWindow *editor;
   guint n_2026 = 0;
-  gboolean found_label = FALSE;
 
   g_assert_nonnull (page);
   for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
@@ -88,10 +90,19 @@ test_views (void)
       const char *label = accessible_label (g_ptr_array_index (buttons, i));
 
       if (label != NULL && g_str_has_prefix (label, sam_test_tr ("Tuesday 10 February 2026, week 7", "tisdag 10 februari 2026, vecka 7")))
-        found_label = TRUE;
+        day = g_ptr_array_index (buttons, i);
     }
-  g_assert_true (found_label);
+  g_assert_nonnull (day);
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-month", 1200);
+
+  /* A day's button plans a meeting on that day. */
+  gtk_widget_activate (day);
+  editor = sam_test_wait_for_toplevel (SAM_TYPE_MEETING_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                           sam_test_tr ("Date (YYYY-MM-DD)", "Datum (ÅÅÅÅ-MM-DD)")))),
+                   ==, "2026-02-10");
+  gtk_window_destroy (editor);
 
   sam_meetings_page_show_period (page, "list", 2026, 2);
   sam_test_run_for (300);
@@ -253,6 +264,24 @@ has_tooltip (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
+/* A click, at once: gtk_widget_activate() presses a button for a moment
+ * first, and only if it is realized. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+has_tooltip_prefix (GtkWidget     *widget,
+                    gconstpointer  prefix)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  return tooltip != NULL && g_str_has_prefix (tooltip, prefix);
+}
+
 static GtkWidget *
 find_button (GtkWidget  *row,
              const char *tooltip)
@@ -355,6 +384,7 @@ test_rows (void)
   GtkWindow *dialog;
   GtkDropTarget *target;
   const char *uuid;
+  GDate first_day;
   gboolean dropped = FALSE;
   guint stranger_index = 0;
   guint n;
@@ -370,7 +400,10 @@ test_rows (void)
         continue;
       g_hash_table_add (days, GUINT_TO_POINTER (g_date_get_julian (&date)));
       if (meeting == NULL)
-        meeting = g_steal_pointer (&candidate);
+        {
+          meeting = g_steal_pointer (&candidate);
+          first_day = date;
+        }
     }
   g_assert_nonnull (meeting);
   uuid = sam_meeting_get_uuid (meeting);
@@ -389,7 +422,18 @@ test_rows (void)
   sam_test_run_for (300);
   sam_test_collect_widgets (sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_YEAR_VIEW), GTK_TYPE_BUTTON, widgets);
   g_assert_cmpuint (widgets->len, ==, g_hash_table_size (days));
+  /* The first of those days shows its first meeting. */
+  click (g_ptr_array_index (widgets, 0));
+  g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, uuid);
   gtk_drop_down_set_selected (dropdown, 0);
+
+  /* The month view's button for that meeting shows it too. */
+  sam_meetings_page_select_meeting (page, NULL);
+  sam_meetings_page_show_period (page, "month", 2026, g_date_get_month (&first_day));
+  button = sam_test_find_widget_full (sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_MONTH_VIEW),
+                                      GTK_TYPE_BUTTON, has_tooltip_prefix, sam_meeting_get_title (meeting));
+  click (button);
+  g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, uuid);
 
   /* Three items at the end of one of its meetings' agenda. */
   sam_meetings_page_select_meeting (page, uuid);
@@ -410,12 +454,12 @@ test_rows (void)
   row = wait_for_item_row (page, n, "Tredje punkten");
   g_assert_nonnull (row);
   g_assert_null (find_button (row, sam_test_tr ("Move Down", "Flytta ned")));
-  gtk_widget_activate (find_button (row, sam_test_tr ("Move Up", "Flytta upp")));
+  click (find_button (row, sam_test_tr ("Move Up", "Flytta upp")));
   g_assert_nonnull (wait_for_item_row (page, n - 1, "Tredje punkten"));
   assert_agenda_ends_with (store, uuid, "Första punkten|Tredje punkten|Andra punkten");
 
   row = wait_for_item_row (page, n - 2, "Första punkten");
-  gtk_widget_activate (find_button (row, sam_test_tr ("Move Down", "Flytta ned")));
+  click (find_button (row, sam_test_tr ("Move Down", "Flytta ned")));
   g_assert_nonnull (wait_for_item_row (page, n - 1, "Första punkten"));
   assert_agenda_ends_with (store, uuid, "Tredje punkten|Första punkten|Andra punkten");
 
@@ -441,9 +485,7 @@ test_rows (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW))),
                    ==, "Tredje punkten");
   gtk_window_destroy (editor);
-  button = find_button (row, sam_test_tr ("Remove Item", "Ta bort punkt"));
-  g_assert_nonnull (button);
-  gtk_widget_activate (button);
+  click (find_button (row, sam_test_tr ("Remove Item", "Ta bort punkt")));
   g_assert_nonnull (wait_for_item_row (page, n - 1, "Första punkten"));
   assert_agenda_ends_with (store, uuid, "Andra punkten|Första punkten");
 

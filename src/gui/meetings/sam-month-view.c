@@ -23,6 +23,7 @@
  * off by name, and a button for each meeting. Each day number is a button
  * too, named for screen readers (“tisdag 10 februari 2026, vecka 7, 1
  * möte”): it emits "day-activated" so the page can plan a meeting there.
+ * The buttons name their meeting or day as the target of their action.
  */
 
 struct _SamMonthView
@@ -43,23 +44,24 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-meeting_clicked_cb (GtkButton    *button,
-                    SamMonthView *self)
+activate_meeting_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  g_signal_emit (self, signals[MEETING_ACTIVATED], 0, g_object_get_data (G_OBJECT (button), "meeting-uuid"));
+  g_signal_emit (widget, signals[MEETING_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
 }
 
 static void
-day_clicked_cb (GtkButton    *button,
-                SamMonthView *self)
+activate_day_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  g_signal_emit (self, signals[DAY_ACTIVATED], 0, g_object_get_data (G_OBJECT (button), "day"));
+  g_signal_emit (widget, signals[DAY_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
 }
 
 static GtkWidget *
-meeting_button (SamMonthView *self,
-                SamMeeting   *meeting,
-                GHashTable   *short_names)
+meeting_button (SamMeeting *meeting,
+                GHashTable *short_names)
 {
   g_autofree char *time = sam_minutes_format_time (meeting);
   const char *name = short_names != NULL ? g_hash_table_lookup (short_names, sam_meeting_get_uuid (meeting)) : NULL;
@@ -86,21 +88,22 @@ meeting_button (SamMonthView *self,
     gtk_widget_add_css_class (button, "accent");
   gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  g_object_set_data_full (G_OBJECT (button), "meeting-uuid", g_strdup (sam_meeting_get_uuid (meeting)), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (meeting_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "month.activate-meeting");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sam_meeting_get_uuid (meeting));
 
   return button;
 }
 
 static GtkWidget *
-day_cell (SamMonthView *self,
-          const GDate  *date,
-          GDateMonth    month,
-          GPtrArray    *meetings,
-          GHashTable   *short_names)
+day_cell (const GDate *date,
+          GDateMonth   month,
+          GListModel  *meetings,
+          GHashTable  *short_names)
 {
+  guint n_meetings = meetings != NULL ? g_list_model_get_n_items (meetings) : 0;
   g_autofree char *number = g_strdup_printf ("%u", (guint) g_date_get_day (date));
-  g_autofree char *description = sam_day_describe (date, meetings != NULL ? meetings->len : 0);
+  g_autofree char *day_iso = NULL;
+  g_autofree char *description = sam_day_describe (date, n_meetings);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -128,8 +131,9 @@ day_cell (SamMonthView *self,
   gtk_widget_set_halign (day, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_tooltip_text (day, description);
-  g_object_set_data_full (G_OBJECT (day), "day", sam_calendar_format_iso (date), g_free);
-  g_signal_connect (day, "clicked", G_CALLBACK (day_clicked_cb), self);
+  day_iso = sam_calendar_format_iso (date);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (day), "month.activate-day");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (day), "s", day_iso);
   gtk_box_append (GTK_BOX (top), day);
 
   if (sam_calendar_is_holiday (date, NULL, &holiday))
@@ -145,8 +149,12 @@ day_cell (SamMonthView *self,
   else if (g_date_get_weekday (date) >= G_DATE_SATURDAY)
     gtk_widget_add_css_class (day, "dim-label");
 
-  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
-    gtk_box_append (GTK_BOX (box), meeting_button (self, g_ptr_array_index (meetings, i), short_names));
+  for (guint i = 0; i < n_meetings; i++)
+    {
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      gtk_box_append (GTK_BOX (box), meeting_button (meeting, short_names));
+    }
 
   return frame;
 }
@@ -183,6 +191,9 @@ sam_month_view_class_init (SamMonthViewClass *klass)
   signals[DAY_ACTIVATED] =
     g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "month.activate-meeting", "s", activate_meeting_action);
+  gtk_widget_class_install_action (widget_class, "month.activate-day", "s", activate_day_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "monthview");
@@ -285,7 +296,7 @@ sam_month_view_set_meetings (SamMonthView *self,
         }
 
       gtk_grid_attach (GTK_GRID (self->grid),
-                       day_cell (self, &date, month,
+                       day_cell (&date, month,
                                  g_hash_table_lookup (days, GUINT_TO_POINTER (g_date_get_julian (&date))),
                                  short_names),
                        g_date_get_weekday (&date), row, 1, 1);

@@ -21,7 +21,8 @@
  * Every day with a meeting is a button, so the keyboard and a screen
  * reader reach the meetings (“tisdag 10 februari 2026, vecka 7, 1 möte”);
  * the other days are plain labels. Activating a day emits
- * "meeting-activated" with its first meeting's UUID.
+ * "meeting-activated" with its first meeting's UUID, which the day's
+ * button names as the target of its action.
  */
 
 struct _SamYearView
@@ -46,17 +47,17 @@ static guint signals[N_SIGNALS];
  * @meetings: a #SamMeeting list
  *
  * Returns: (transfer full): a table from the Julian day in Stockholm to a
- *   #GPtrArray of the meetings that start on it, in list order
+ *   #GListModel of the meetings that start on it, in list order
  */
 GHashTable *
 sam_meetings_by_day (GListModel *meetings)
 {
-  GHashTable *days = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *days = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
 
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
-      GPtrArray *list;
+      GListStore *list;
       GDate date;
 
       if (!sam_meeting_get_local_date (meeting, &date))
@@ -64,10 +65,10 @@ sam_meetings_by_day (GListModel *meetings)
       list = g_hash_table_lookup (days, GUINT_TO_POINTER (g_date_get_julian (&date)));
       if (list == NULL)
         {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
+          list = g_list_store_new (SAM_TYPE_MEETING);
           g_hash_table_insert (days, GUINT_TO_POINTER (g_date_get_julian (&date)), list);
         }
-      g_ptr_array_add (list, g_object_ref (meeting));
+      g_list_store_append (list, meeting);
     }
 
   return days;
@@ -106,18 +107,16 @@ sam_day_describe (const GDate *date,
 }
 
 static void
-day_clicked_cb (GtkButton   *button,
-                SamYearView *self)
+activate_meeting_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  const char *uuid = g_object_get_data (G_OBJECT (button), "meeting-uuid");
-
-  g_signal_emit (self, signals[MEETING_ACTIVATED], 0, uuid);
+  g_signal_emit (widget, signals[MEETING_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
 }
 
 static GtkWidget *
-day_widget (SamYearView *self,
-            const GDate *date,
-            GPtrArray   *meetings)
+day_widget (const GDate *date,
+            GListModel  *meetings)
 {
   g_autofree char *number = g_strdup_printf ("%u", (guint) g_date_get_day (date));
   const char *holiday = NULL;
@@ -125,12 +124,17 @@ day_widget (SamYearView *self,
 
   if (meetings != NULL)
     {
-      g_autofree char *description = sam_day_describe (date, meetings->len);
+      guint n_meetings = g_list_model_get_n_items (meetings);
+      g_autofree char *description = sam_day_describe (date, n_meetings);
+      g_autoptr(SamMeeting) first = g_list_model_get_item (meetings, 0);
       g_autoptr(GString) tooltip = g_string_new (NULL);
 
-      for (guint i = 0; i < meetings->len; i++)
-        g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n" : "",
-                                sam_meeting_get_title (g_ptr_array_index (meetings, i)));
+      for (guint i = 0; i < n_meetings; i++)
+        {
+          g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
+
+          g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n" : "", sam_meeting_get_title (meeting));
+        }
 
       widget = gtk_button_new_with_label (number);
       gtk_widget_add_css_class (widget, "suggested-action");
@@ -139,9 +143,8 @@ day_widget (SamYearView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip->str, -1);
       /* The first meeting of the day; the month view shows them all. */
-      g_object_set_data_full (G_OBJECT (widget), "meeting-uuid",
-                              g_strdup (sam_meeting_get_uuid (g_ptr_array_index (meetings, 0))), g_free);
-      g_signal_connect (widget, "clicked", G_CALLBACK (day_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "year.activate-meeting");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", sam_meeting_get_uuid (first));
       return widget;
     }
 
@@ -195,7 +198,7 @@ month_widget (SamYearView *self,
   while (g_date_get_month (&date) == month)
     {
       guint week = sam_calendar_iso_week (&date, NULL);
-      GPtrArray *meetings = g_hash_table_lookup (days, GUINT_TO_POINTER (g_date_get_julian (&date)));
+      GListModel *meetings = g_hash_table_lookup (days, GUINT_TO_POINTER (g_date_get_julian (&date)));
 
       if (week != last_week)
         {
@@ -216,7 +219,7 @@ month_widget (SamYearView *self,
           last_week = week;
         }
 
-      gtk_grid_attach (GTK_GRID (grid), day_widget (self, &date, meetings), g_date_get_weekday (&date), row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), day_widget (&date, meetings), g_date_get_weekday (&date), row, 1, 1);
       g_date_add_days (&date, 1);
     }
 
@@ -250,6 +253,8 @@ sam_year_view_class_init (SamYearViewClass *klass)
   signals[MEETING_ACTIVATED] =
     g_signal_new ("meeting-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "year.activate-meeting", "s", activate_meeting_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "yearview");

@@ -34,8 +34,8 @@ struct _SamMeetingEditor
   SamMeeting      *meeting;
   char            *day;
   char            *group_uuid;
-  GPtrArray       *group_checks;    /* GtkCheckButton, "group-uuid" data */
-  GPtrArray       *prepares_uuids;  /* parallel to prepares_row's model; [0] is NULL */
+  GListModel      *groups;          /* every SamGroup, in the order of their rows */
+  GHashTable      *chosen;          /* the SamGroups ticked, of groups */
 
   GtkRevealer     *error_revealer;
   GtkLabel        *error_label;
@@ -146,7 +146,7 @@ save_action (GtkWidget  *widget,
   g_autofree char *ends = NULL;
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   guint start_hour, start_minute, end_hour, end_minute;
-  guint prepares = adw_combo_row_get_selected (self->prepares_row);
+  gpointer prepares = adw_combo_row_get_selected_item (self->prepares_row);
   GDate date;
 
   g_date_clear (&date, 1);
@@ -173,12 +173,12 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  for (guint i = 0; i < self->group_checks->len; i++)
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
     {
-      GtkCheckButton *check = g_ptr_array_index (self->group_checks, i);
+      g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
 
-      if (gtk_check_button_get_active (check))
-        g_ptr_array_add (groups, g_object_get_data (G_OBJECT (check), "group-uuid"));
+      if (g_hash_table_contains (self->chosen, group))
+        g_ptr_array_add (groups, (gpointer) sam_group_get_uuid (group));
     }
   g_ptr_array_add (groups, NULL);
   if (groups->len == 1)
@@ -198,7 +198,7 @@ save_action (GtkWidget  *widget,
                 "ends", ends,
                 "place", gtk_editable_get_text (GTK_EDITABLE (self->place_row)),
                 "link", gtk_editable_get_text (GTK_EDITABLE (self->link_row)),
-                "prepares-uuid", prepares < self->prepares_uuids->len ? g_ptr_array_index (self->prepares_uuids, prepares) : NULL,
+                "prepares-uuid", SAM_IS_MEETING (prepares) ? sam_meeting_get_uuid (prepares) : NULL,
                 NULL);
 
   if (!sam_store_save_meeting (self->store, meeting, (const char * const *) groups->pdata, &error))
@@ -212,68 +212,107 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+group_toggled_cb (GtkCheckButton *check,
+                  SamGroup       *group)
+{
+  SamMeetingEditor *self = SAM_MEETING_EDITOR (gtk_widget_get_root (GTK_WIDGET (check)));
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->chosen, group);
+  else
+    g_hash_table_remove (self->chosen, group);
+}
+
+static void
+release_group_cb (gpointer  data,
+                  GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+/* A row for each group, ticked if the meeting joins it; the tick of a
+ * row adds its group to the chosen or takes it away. */
+static void
 fill_groups (SamMeetingEditor *self)
 {
-  g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
-  g_auto(GStrv) chosen = NULL;
+  g_auto(GStrv) joined = NULL;
 
+  self->groups = sam_store_list_groups (self->store, NULL);
   if (self->meeting != NULL && sam_meeting_get_uuid (self->meeting) != NULL)
-    chosen = sam_store_dup_meeting_groups (self->store, sam_meeting_get_uuid (self->meeting), NULL);
+    joined = sam_store_dup_meeting_groups (self->store, sam_meeting_get_uuid (self->meeting), NULL);
 
-  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
+  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
     {
-      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+      g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
       const char *uuid = sam_group_get_uuid (group);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      gboolean active = chosen != NULL ? g_strv_contains ((const char * const *) chosen, uuid)
+      gboolean active = joined != NULL ? g_strv_contains ((const char * const *) joined, uuid)
                                        : g_strcmp0 (uuid, self->group_uuid) == 0;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_group_get_name (group));
       if (sam_group_get_code (group) != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sam_group_get_code (group));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+      if (active)
+        g_hash_table_add (self->chosen, group);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       sam_group_get_name (group), -1);
-      g_object_set_data_full (G_OBJECT (check), "group-uuid", g_strdup (uuid), g_free);
+      g_signal_connect_data (check, "toggled", G_CALLBACK (group_toggled_cb),
+                             g_object_ref (group), release_group_cb, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->groups_group, row);
-      g_ptr_array_add (self->group_checks, check);
     }
+}
+
+/* What an entry of the prepares drop-down says: “None”, or a meeting's
+ * day and title. */
+static char *
+dup_prepares_label (GObject  *item,
+                    gpointer  user_data)
+{
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (!SAM_IS_MEETING (item) || !sam_meeting_get_local_date (SAM_MEETING (item), &date))
+    return NULL;
+
+  day = sam_calendar_format_iso (&date);
+  return g_strdup_printf ("%s %s", day, sam_meeting_get_title (SAM_MEETING (item)));
 }
 
 static void
 fill_prepares (SamMeetingEditor *self)
 {
   g_autoptr(GListModel) meetings = sam_store_list_meetings (self->store, NULL);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) choices = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GtkStringObject) none = gtk_string_object_new (_("None"));
   const char *current = self->meeting != NULL ? sam_meeting_get_prepares_uuid (self->meeting) : NULL;
   guint selected = 0;
 
-  gtk_string_list_append (labels, _("None"));
-  g_ptr_array_add (self->prepares_uuids, NULL);
+  g_list_store_append (choices, none);
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
-      g_autofree char *day = NULL;
-      g_autofree char *label = NULL;
       GDate date;
 
       if (self->meeting != NULL && g_strcmp0 (sam_meeting_get_uuid (meeting), sam_meeting_get_uuid (self->meeting)) == 0)
         continue;
       if (!sam_meeting_get_local_date (meeting, &date))
         continue;
-      day = sam_calendar_format_iso (&date);
-      label = g_strdup_printf ("%s %s", day, sam_meeting_get_title (meeting));
       if (g_strcmp0 (sam_meeting_get_uuid (meeting), current) == 0)
-        selected = self->prepares_uuids->len;
-      gtk_string_list_append (labels, label);
-      g_ptr_array_add (self->prepares_uuids, g_strdup (sam_meeting_get_uuid (meeting)));
+        selected = g_list_model_get_n_items (G_LIST_MODEL (choices));
+      g_list_store_append (choices, meeting);
     }
 
-  adw_combo_row_set_model (self->prepares_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_expression (self->prepares_row,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (dup_prepares_label), NULL, NULL));
+  adw_combo_row_set_model (self->prepares_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->prepares_row, selected);
 }
 
@@ -350,6 +389,8 @@ sam_meeting_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MEETING_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->meeting);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
+  g_clear_object (&self->groups);
 
   G_OBJECT_CLASS (sam_meeting_editor_parent_class)->dispose (object);
 }
@@ -361,8 +402,6 @@ sam_meeting_editor_finalize (GObject *object)
 
   g_free (self->day);
   g_free (self->group_uuid);
-  g_ptr_array_unref (self->group_checks);
-  g_ptr_array_unref (self->prepares_uuids);
 
   G_OBJECT_CLASS (sam_meeting_editor_parent_class)->finalize (object);
 }
@@ -469,8 +508,7 @@ sam_meeting_editor_class_init (SamMeetingEditorClass *klass)
 static void
 sam_meeting_editor_init (SamMeetingEditor *self)
 {
-  self->group_checks = g_ptr_array_new ();
-  self->prepares_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->chosen = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

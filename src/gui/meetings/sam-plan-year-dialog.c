@@ -23,6 +23,10 @@
  * never on a holiday, a day off, in the summer weeks or on a day the group
  * already meets. The user reviews the proposal, unticks what they do not
  * want, and adds the rest as planned meetings.
+ *
+ * The proposal is a list model of new meetings, each with its start and
+ * end, bound to the list of proposed meetings; a row's tick adds its
+ * meeting to the chosen or takes it away.
  */
 
 struct _SamPlanYearDialog
@@ -32,9 +36,8 @@ struct _SamPlanYearDialog
   SamStore            *store;
   char                *initial_group;
   guint                initial_year;
-  GPtrArray           *group_uuids;   /* parallel to group_row's model */
-  GArray              *proposal;      /* SamPlannedMeeting */
-  GPtrArray           *checks;        /* GtkCheckButton per proposed meeting */
+  GListStore          *proposal;      /* SamMeeting, not saved yet */
+  GHashTable          *chosen;        /* the SamMeetings of proposal ticked */
   gboolean             updating;
 
   AdwPreferencesGroup *options_group;
@@ -72,9 +75,9 @@ static guint signals[N_SIGNALS];
 static const char *
 selected_group (SamPlanYearDialog *self)
 {
-  guint i = adw_combo_row_get_selected (self->group_row);
+  gpointer group = adw_combo_row_get_selected_item (self->group_row);
 
-  return i < self->group_uuids->len ? g_ptr_array_index (self->group_uuids, i) : NULL;
+  return SAM_IS_GROUP (group) ? sam_group_get_uuid (group) : NULL;
 }
 
 /* The days the group already meets in @year, to keep free. */
@@ -98,31 +101,117 @@ taken_days (SamPlanYearDialog *self,
   return days;
 }
 
-static void
-clear_proposal (SamPlanYearDialog *self)
+static GDateTime *
+local_time (const char *utc)
 {
-  GtkWidget *child;
+  g_autoptr(GDateTime) time = sam_calendar_parse_utc (utc);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposal_list))) != NULL)
-    gtk_list_box_remove (self->proposal_list, child);
-  g_ptr_array_set_size (self->checks, 0);
-  g_clear_pointer (&self->proposal, g_array_unref);
+  return sam_calendar_to_stockholm (time);
 }
 
 static void
-add_message_row (SamPlanYearDialog *self,
-                 const char        *message)
+meeting_toggled_cb (GtkCheckButton *check,
+                    SamMeeting     *meeting)
 {
-  GtkWidget *row = adw_action_row_new ();
+  SamPlanYearDialog *self = SAM_PLAN_YEAR_DIALOG (gtk_widget_get_root (GTK_WIDGET (check)));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
-  gtk_list_box_append (self->proposal_list, row);
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->chosen, meeting);
+  else
+    g_hash_table_remove (self->chosen, meeting);
+}
+
+static void
+release_meeting_cb (gpointer  data,
+                    GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+/* A proposed meeting, ticked to be added; or, when there is no proposal,
+ * a row that says why. */
+static GtkWidget *
+create_proposal_row (gpointer item,
+                     gpointer user_data)
+{
+  SamMeeting *meeting;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *week = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check;
+  GDate date;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_string_object_get_string (item));
+      return row;
+    }
+
+  meeting = SAM_MEETING (item);
+  if (!sam_meeting_get_local_date (meeting, &date))
+    return row;
+  start = local_time (sam_meeting_get_starts (meeting));
+  end = local_time (sam_meeting_get_ends (meeting));
+  day = sam_calendar_format_long (&date);
+  title = g_strdup_printf ("%s %s", sam_calendar_weekday_name (g_date_get_weekday (&date)), day);
+  week = sam_calendar_format_week (sam_calendar_iso_week (&date, NULL));
+  subtitle = g_strdup_printf ("%s, %02d:%02d–%02d:%02d", week,
+                              g_date_time_get_hour (start), g_date_time_get_minute (start),
+                              g_date_time_get_hour (end), g_date_time_get_minute (end));
+  check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect_data (check, "toggled", G_CALLBACK (meeting_toggled_cb),
+                         g_object_ref (meeting), release_meeting_cb, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  return row;
+}
+
+/* Shows @proposal, every meeting of it ticked. */
+static void
+show_proposal (SamPlanYearDialog *self,
+               GListStore        *proposal)
+{
+  g_hash_table_remove_all (self->chosen);
+  g_set_object (&self->proposal, proposal);
+  for (guint i = 0; proposal != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (proposal)); i++)
+    {
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (proposal), i);
+
+      g_hash_table_add (self->chosen, meeting);
+    }
+  gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (proposal), create_proposal_row, NULL, NULL);
+}
+
+/* No proposal: @message says why. */
+static void
+show_message (SamPlanYearDialog *self,
+              const char        *message)
+{
+  const char *strings[] = { message, NULL };
+  g_autoptr(GtkStringList) list = gtk_string_list_new (strings);
+
+  g_hash_table_remove_all (self->chosen);
+  g_clear_object (&self->proposal);
+  gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (list), create_proposal_row, NULL, NULL);
 }
 
 static void
 propose (SamPlanYearDialog *self)
 {
   g_autoptr(GArray) taken = NULL;
+  g_autoptr(GArray) planned = NULL;
+  g_autoptr(GListStore) proposal = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) time = NULL;
   SamYearPlanOptions options;
@@ -131,15 +220,17 @@ propose (SamPlanYearDialog *self)
 
   if (self->updating)
     return;
-  clear_proposal (self);
   if (selected_group (self) == NULL)
-    return;
+    {
+      show_proposal (self, NULL);
+      return;
+    }
 
   time = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), ":.", 2);
   if (time[0] == NULL || !g_ascii_string_to_unsigned (time[0], 10, 0, 23, &hour, NULL) ||
       (time[1] != NULL && !g_ascii_string_to_unsigned (time[1], 10, 0, 59, &minute, NULL)))
     {
-      add_message_row (self, _("Write the time as HH:MM, such as 13:00."));
+      show_message (self, _("Write the time as HH:MM, such as 13:00."));
       return;
     }
 
@@ -156,36 +247,26 @@ propose (SamPlanYearDialog *self)
   options.avoid = (const GDate *) (gpointer) taken->data;
   options.n_avoid = taken->len;
 
-  if ((self->proposal = sam_year_plan_propose (&options, &error)) == NULL)
+  if ((planned = sam_year_plan_propose (&options, &error)) == NULL)
     {
-      add_message_row (self, error->message);
+      show_message (self, error->message);
       return;
     }
 
-  for (guint i = 0; i < self->proposal->len; i++)
+  /* The new meetings' start and end; the rest is filled in when they are
+   * added. */
+  proposal = g_list_store_new (SAM_TYPE_MEETING);
+  for (guint i = 0; i < planned->len; i++)
     {
-      SamPlannedMeeting *planned = &g_array_index (self->proposal, SamPlannedMeeting, i);
-      g_autofree char *day = sam_calendar_format_long (&planned->date);
-      g_autofree char *title = g_strdup_printf ("%s %s", sam_calendar_weekday_name (g_date_get_weekday (&planned->date)), day);
-      g_autofree char *week = sam_calendar_format_week (sam_calendar_iso_week (&planned->date, NULL));
-      g_autoptr(GDateTime) start = sam_calendar_to_stockholm (planned->start);
-      g_autoptr(GDateTime) end = sam_calendar_to_stockholm (planned->end);
-      g_autofree char *subtitle = g_strdup_printf ("%s, %02d:%02d–%02d:%02d", week,
-                                                   g_date_time_get_hour (start), g_date_time_get_minute (start),
-                                                   g_date_time_get_hour (end), g_date_time_get_minute (end));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      SamPlannedMeeting *slot = &g_array_index (planned, SamPlannedMeeting, i);
+      g_autoptr(SamMeeting) meeting = sam_meeting_new ();
+      g_autofree char *starts = sam_calendar_utc_string (slot->start);
+      g_autofree char *ends = sam_calendar_utc_string (slot->end);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_list_box_append (self->proposal_list, row);
-      g_ptr_array_add (self->checks, check);
+      g_object_set (meeting, "starts", starts, "ends", ends, NULL);
+      g_list_store_append (proposal, meeting);
     }
+  show_proposal (self, proposal);
 }
 
 /* The commission's numbers, and what the group has in the year already. */
@@ -302,30 +383,23 @@ accept_action (GtkWidget  *widget,
 
   group = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, group_uuid, NULL);
   latest = latest_meeting (self);
-  for (guint i = 0; i < self->proposal->len && group != NULL; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->proposal)) && group != NULL; i++)
     {
-      SamPlannedMeeting *planned = &g_array_index (self->proposal, SamPlannedMeeting, i);
-      g_autoptr(SamMeeting) meeting = NULL;
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->proposal), i);
       g_autofree char *month = NULL;
       g_autofree char *title = NULL;
-      g_autofree char *starts = NULL;
-      g_autofree char *ends = NULL;
+      GDate date;
 
-      if (!gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      if (!g_hash_table_contains (self->chosen, meeting) || !sam_meeting_get_local_date (meeting, &date))
         continue;
 
-      month = sam_calendar_format_month (g_date_get_year (&planned->date), g_date_get_month (&planned->date));
+      month = sam_calendar_format_month (g_date_get_year (&date), g_date_get_month (&date));
       /* Translators: a planned meeting's title: the group's name and the month, “… – möte februari 2027” */
       title = g_strdup_printf (_("%s – meeting %s"), sam_group_get_name (group), month);
-      starts = sam_calendar_utc_string (planned->start);
-      ends = sam_calendar_utc_string (planned->end);
-      meeting = sam_meeting_new ();
       g_object_set (meeting,
                     "title", title,
                     "kind", SAM_MEETING_KIND_ORDINARY,
                     "status", SAM_MEETING_STATUS_PLANNED,
-                    "starts", starts,
-                    "ends", ends,
                     "place", latest != NULL ? sam_meeting_get_place (latest) : NULL,
                     "link", latest != NULL ? sam_meeting_get_link (latest) : NULL,
                     NULL);
@@ -342,11 +416,12 @@ accept_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The groups to plan for: the register's, by name; the council first
+ * chosen unless the page asked for a group. */
 static void
 fill_groups (SamPlanYearDialog *self)
 {
   g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = G_MAXUINT;
 
   for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
@@ -355,12 +430,11 @@ fill_groups (SamPlanYearDialog *self)
 
       if (g_strcmp0 (sam_group_get_uuid (group), self->initial_group) == 0 ||
           (self->initial_group == NULL && selected == G_MAXUINT && sam_group_get_kind (group) == SAM_GROUP_KIND_COUNCIL))
-        selected = self->group_uuids->len;
-      gtk_string_list_append (names, sam_group_get_name (group));
-      g_ptr_array_add (self->group_uuids, g_strdup (sam_group_get_uuid (group)));
+        selected = i;
     }
 
-  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (names));
+  adw_combo_row_set_expression (self->group_row, gtk_property_expression_new (SAM_TYPE_GROUP, NULL, "name"));
+  adw_combo_row_set_model (self->group_row, groups);
   adw_combo_row_set_selected (self->group_row, selected != G_MAXUINT ? selected : 0);
 }
 
@@ -402,7 +476,8 @@ sam_plan_year_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PLAN_YEAR_DIALOG);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->proposal, g_array_unref);
+  g_clear_object (&self->proposal);
+  g_clear_pointer (&self->chosen, g_hash_table_unref);
 
   G_OBJECT_CLASS (sam_plan_year_dialog_parent_class)->dispose (object);
 }
@@ -413,8 +488,6 @@ sam_plan_year_dialog_finalize (GObject *object)
   SamPlanYearDialog *self = SAM_PLAN_YEAR_DIALOG (object);
 
   g_free (self->initial_group);
-  g_ptr_array_unref (self->group_uuids);
-  g_ptr_array_unref (self->checks);
 
   G_OBJECT_CLASS (sam_plan_year_dialog_parent_class)->finalize (object);
 }
@@ -515,8 +588,7 @@ sam_plan_year_dialog_class_init (SamPlanYearDialogClass *klass)
 static void
 sam_plan_year_dialog_init (SamPlanYearDialog *self)
 {
-  self->group_uuids = g_ptr_array_new_with_free_func (g_free);
-  self->checks = g_ptr_array_new ();
+  self->chosen = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -538,6 +538,100 @@ test_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkCheckButton *
+find_group_check (GtkWindow *editor,
+                  SamGroup  *group)
+{
+  GtkWidget *row = sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, sam_group_get_name (group));
+
+  g_assert_nonnull (row);
+  return GTK_CHECK_BUTTON (sam_test_find_widget (row, GTK_TYPE_CHECK_BUTTON));
+}
+
+/* The meeting editor saves the groups that are ticked and the meeting
+ * chosen as the one prepared; the year planner adds the proposed meetings
+ * that are still ticked. */
+static void
+test_editor_and_planner (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autoptr(GListModel) meetings = sam_store_list_meetings (store, NULL);
+  g_autoptr(GListModel) groups = sam_store_list_groups (store, NULL);
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(SamMeeting) preparing = NULL;
+  g_autoptr(SamMeeting) saved = NULL;
+  g_autoptr(SamGroup) other = NULL;
+  g_auto(GStrv) joined = NULL;
+  g_auto(GStrv) now_joined = NULL;
+  GtkWindow *editor;
+  GtkWindow *dialog;
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings) && preparing == NULL; i++)
+    {
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (sam_meeting_get_prepares_uuid (meeting) != NULL)
+        preparing = g_steal_pointer (&meeting);
+    }
+  g_assert_nonnull (preparing);
+  joined = sam_store_dup_meeting_groups (store, sam_meeting_get_uuid (preparing), NULL);
+  g_assert_nonnull (joined);
+  for (guint i = 0; i < g_list_model_get_n_items (groups) && other == NULL; i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+
+      if (!g_strv_contains ((const char * const *) joined, sam_group_get_uuid (group)))
+        other = g_steal_pointer (&group);
+    }
+  g_assert_nonnull (other);
+
+  /* A preparing meeting's groups are ticked; one more joins it. */
+  sam_meetings_page_select_meeting (page, sam_meeting_get_uuid (preparing));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.edit-meeting", NULL));
+  editor = sam_test_wait_for_toplevel (SAM_TYPE_MEETING_EDITOR);
+  g_assert_nonnull (editor);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+
+      g_assert_cmpint (gtk_check_button_get_active (find_group_check (editor, group)), ==,
+                       g_strv_contains ((const char * const *) joined, sam_group_get_uuid (group)));
+    }
+  gtk_check_button_set_active (find_group_check (editor, other), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  sam_test_run_for (100);
+
+  saved = sam_store_dup_by_uuid (store, SAM_TYPE_MEETING, sam_meeting_get_uuid (preparing), NULL);
+  g_assert_cmpstr (sam_meeting_get_prepares_uuid (saved), ==, sam_meeting_get_prepares_uuid (preparing));
+  now_joined = sam_store_dup_meeting_groups (store, sam_meeting_get_uuid (preparing), NULL);
+  g_assert_cmpuint (g_strv_length (now_joined), ==, g_strv_length (joined) + 1);
+  g_assert_true (g_strv_contains ((const char * const *) now_joined, sam_group_get_uuid (other)));
+  for (guint i = 0; joined[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char * const *) now_joined, joined[i]));
+
+  /* The planner: untick the first proposed meeting, add the rest. */
+  g_assert_nonnull (council);
+  before = sam_store_list_group_meetings (store, sam_group_get_uuid (council), NULL);
+  sam_meetings_page_show_period (page, "year", 2026, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.plan-year", NULL));
+  dialog = sam_test_wait_for_toplevel (SAM_TYPE_PLAN_YEAR_DIALOG);
+  g_assert_nonnull (dialog);
+  sam_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, >=, 2);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.accept", NULL));
+  sam_test_run_for (100);
+  after = sam_store_list_group_meetings (store, sam_group_get_uuid (council), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + checks->len - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -551,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/meetings-page/views", test_views);
   g_test_add_func ("/meetings-page/plan-agenda-notes", test_plan_agenda_notes);
   g_test_add_func ("/meetings-page/rows", test_rows);
+  g_test_add_func ("/meetings-page/editor-and-planner", test_editor_and_planner);
 
   return sam_test_ui_run ();
 }

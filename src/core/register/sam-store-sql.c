@@ -46,6 +46,36 @@ _sam_store_column_index (SamTable    table,
 }
 
 /**
+ * _sam_store_is_blank:
+ * @text: (nullable): a text
+ *
+ * Returns: whether @text is missing or only white space
+ */
+gboolean
+_sam_store_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * _sam_store_column_dup:
+ * @stmt: a statement on a row
+ * @column: a column of the row
+ *
+ * Returns: (transfer full) (nullable): the column's text
+ */
+char *
+_sam_store_column_dup (sqlite3_stmt *stmt,
+                       int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
  * _sam_store_bind_texts:
  * @stmt: a prepared statement
  * @params: (array length=n_params) (nullable): texts for ?1 … ?n, %NULL

@@ -51,16 +51,6 @@ sam_relation_free (SamRelation *relation)
 /* Groups */
 
 static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 check_date (const char  *date,
             const char  *label,
             GError     **error)
@@ -100,7 +90,7 @@ sam_store_validate_group (SamStore  *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_GROUP (group), FALSE);
 
-  if (is_blank (name))
+  if (_sam_store_is_blank (name))
     {
       g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, _("The group needs a name"));
       return FALSE;

@@ -87,19 +87,6 @@ static void show_decision (SamDecisionEditor *self);
 
 /* Helpers */
 
-static void
-toast (SamDecisionEditor *self,
-       const char        *text)
-{
-  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
-}
-
-static GtkWindow *
-parent_window (SamDecisionEditor *self)
-{
-  return sam_gui_get_parent_window (GTK_WIDGET (self));
-}
-
 static gboolean
 date_is_valid (const char *text)
 {
@@ -604,7 +591,7 @@ new_dialog (SamDecisionEditor *self,
             const char        *accept_label,
             AdwResponseAppearance appearance)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), heading, body);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -630,7 +617,7 @@ withdraw_response_cb (AdwMessageDialog *dialog,
   if (!sam_store_withdraw_decision (d->self->store, d->self->decision, gtk_editable_get_text (GTK_EDITABLE (d->entry)), &error))
     sam_gui_show_error (GTK_WIDGET (d->self), _("Could Not Withdraw Decision"), error);
   else
-    toast (d->self, _("Decision withdrawn"));
+    sam_gui_add_toast (GTK_WIDGET (d->self), adw_toast_new (_("Decision withdrawn")));
   show_decision (d->self);
 }
 
@@ -648,7 +635,7 @@ answer_response_cb (AdwMessageDialog *dialog,
                                     gtk_editable_get_text (GTK_EDITABLE (d->entry)), NULL, &error))
     sam_gui_show_error (GTK_WIDGET (d->self), _("Could Not Record Answer"), error);
   else
-    toast (d->self, _("Answer recorded"));
+    sam_gui_add_toast (GTK_WIDGET (d->self), adw_toast_new (_("Answer recorded")));
   show_decision (d->self);
 }
 
@@ -720,7 +707,7 @@ escalate_response_cb (AdwMessageDialog *dialog,
                                     gtk_editable_get_text (GTK_EDITABLE (d->entry)), NULL, &error))
     sam_gui_show_error (GTK_WIDGET (d->self), _("Could Not Escalate Decision"), error);
   else
-    toast (d->self, _("Decision escalated"));
+    sam_gui_add_toast (GTK_WIDGET (d->self), adw_toast_new (_("Decision escalated")));
   show_decision (d->self);
 }
 
@@ -799,7 +786,7 @@ save_action (GtkWidget  *widget,
       sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Decision"), error);
       return;
     }
-  toast (self, _("Decision saved"));
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Decision saved")));
   show_decision (self);
 }
 
@@ -837,7 +824,7 @@ register_action (GtkWidget  *widget,
   number = decision_number (self, self->decision);
   /* Translators: %s is the new decision number, such as “AOI 2026:7” */
   text = g_strdup_printf (_("Registered as %s"), number);
-  toast (self, text);
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
   show_decision (self);
 
   /* A decision no one here may take goes on at once. */
@@ -951,7 +938,7 @@ delete_action (GtkWidget  *widget,
       sam_gui_show_error (GTK_WIDGET (self), _("Could Not Delete Draft"), error);
       return;
     }
-  toast (self, _("Draft deleted"));
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Draft deleted")));
   sam_decision_editor_set_decision (self, NULL);
 }
 

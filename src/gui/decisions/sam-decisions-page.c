@@ -661,13 +661,12 @@ static void
 export (SamDecisionsPage *self,
         gboolean          pdf)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = export_name (self, pdf ? "pdf" : "csv");
 
   native = gtk_file_chooser_native_new (pdf ? _("Export Decision Log") : _("Export Decision Register"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        sam_gui_get_parent_window (GTK_WIDGET (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, pdf ? _("PDF Documents") : _("CSV Files for Spreadsheets"));
   gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
@@ -703,7 +702,6 @@ print_action (GtkWidget  *widget,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SamReport) report = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if ((report = sam_decision_log_new (self->store, selected_group (self), selected_year (self), &error)) == NULL)
     {
@@ -713,7 +711,7 @@ print_action (GtkWidget  *widget,
 
   operation = sam_gui_print_operation_new (report);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+                               sam_gui_get_parent_window (GTK_WIDGET (self)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print Decision Log"), error);
 }
 

@@ -1,0 +1,67 @@
+/* sam-decision-editor-private.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-decision-editor.h"
+
+G_BEGIN_DECLS
+
+struct _SamDecisionEditor
+{
+  AdwBin                parent_instance;
+
+  SamStore             *store;
+  SamDecision          *decision;
+  SamDecision          *correction_of;
+  GListModel           *groups;
+  GPtrArray            *dynamic_rows;  /* rows added to the groups below */
+
+  GtkStack             *stack;
+  GtkLabel             *heading_label;
+  GtkLabel             *status_label;
+  GtkLabel             *warning_label;
+  GtkWidget            *link_box;
+  GtkButton            *supersedes_button;
+  GtkButton            *superseded_by_button;
+  AdwComboRow          *group_row;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *date_row;
+  AdwComboRow          *mandate_row;
+  AdwEntryRow          *responsible_row;
+  AdwEntryRow          *follow_up_row;
+  GtkTextView          *body_view;
+  GtkLabel             *withdrawn_label;
+  GtkWidget            *save_button;
+  GtkWidget            *register_button;
+  GtkWidget            *correct_button;
+  GtkWidget            *escalate_button;
+  GtkWidget            *implementing_button;
+  GtkWidget            *implemented_button;
+  GtkWidget            *withdraw_button;
+  GtkWidget            *delete_button;
+  AdwPreferencesGroup  *diff_group;
+  GtkLabel             *diff_label;
+  AdwPreferencesGroup  *escalation_group;
+  AdwPreferencesGroup  *history_group;
+
+  char                 *supersedes_uuid;
+  char                 *superseded_by_uuid;
+};
+
+/* sam-decision-editor.c */
+void      _sam_decision_editor_show_decision   (SamDecisionEditor  *self);
+char     *_sam_decision_editor_dup_number      (SamDecisionEditor  *self,
+                                                SamDecision        *decision);
+gboolean  _sam_decision_editor_read_form       (SamDecisionEditor  *self,
+                                                SamDecision        *decision,
+                                                GError            **error);
+
+/* sam-decision-editor-actions.c */
+void      _sam_decision_editor_install_actions (GtkWidgetClass     *widget_class);
+
+G_END_DECLS

@@ -54,12 +54,14 @@ struct _SamDecisionEditor
 };
 
 /* sam-decision-editor.c */
-void      _sam_decision_editor_show_decision   (SamDecisionEditor  *self);
 char     *_sam_decision_editor_dup_number      (SamDecisionEditor  *self,
                                                 SamDecision        *decision);
 gboolean  _sam_decision_editor_read_form       (SamDecisionEditor  *self,
                                                 SamDecision        *decision,
                                                 GError            **error);
+
+/* sam-decision-editor-display.c */
+void      _sam_decision_editor_show_decision   (SamDecisionEditor  *self);
 
 /* sam-decision-editor-actions.c */
 void      _sam_decision_editor_install_actions (GtkWidgetClass     *widget_class);

@@ -12,12 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "sam-clock.h"
-#include "sam-decision-editor.h"
-#include "sam-decision-export.h"
 #include "sam-decision-sorter.h"
 #include "sam-decision-text.h"
-#include "sam-decisions-page.h"
-#include "sam-gui.h"
+#include "sam-decisions-page-private.h"
 #include "sam-store-decisions.h"
 
 /*
@@ -41,32 +38,6 @@ typedef enum
   COLUMN_FOLLOW_UP,
   N_COLUMNS
 } Column;
-
-struct _SamDecisionsPage
-{
-  AdwBin               parent_instance;
-
-  SamStore            *store;
-  SamDecisionList     *list;
-  GtkSingleSelection  *selection;
-  GHashTable          *codes;        /* group uuid -> code */
-  GPtrArray           *group_uuids;  /* per group drop-down position - 1 */
-  GArray              *years;        /* per year drop-down position - 1 */
-  gboolean             store_changing;
-  gboolean             updating_filters;
-
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *group_dropdown;
-  GtkDropDown         *year_dropdown;
-  GtkDropDown         *status_dropdown;
-  GtkDropDown         *mandate_dropdown;
-  GtkStack            *view_stack;
-  GtkColumnView       *column_view;
-  GtkListBox          *follow_up_list;
-  GtkListBox          *escalation_list;
-  GtkLabel            *count_label;
-  SamDecisionEditor   *editor;
-};
 
 G_DEFINE_FINAL_TYPE (SamDecisionsPage, sam_decisions_page, ADW_TYPE_BIN)
 
@@ -93,9 +64,17 @@ static const struct { const char *title; SamDecisionSort sort; int width; } colu
 
 /* Helpers */
 
-static const char *
-code_of (SamDecisionsPage *self,
-         const char       *group_uuid)
+/**
+ * _sam_decisions_page_get_group_code:
+ * @self: a page
+ * @group_uuid: (nullable): a group's UUID
+ *
+ * Returns: (transfer none) (nullable): the group's code, or its name if
+ *   it has none, as the table shows it
+ */
+const char *
+_sam_decisions_page_get_group_code (SamDecisionsPage *self,
+                                    const char       *group_uuid)
 {
   return group_uuid != NULL ? g_hash_table_lookup (self->codes, group_uuid) : NULL;
 }
@@ -104,7 +83,8 @@ static char *
 number_of (SamDecisionsPage *self,
            SamDecision      *decision)
 {
-  char *number = sam_decision_format_number (decision, code_of (self, sam_decision_get_group_uuid (decision)));
+  const char *code = _sam_decisions_page_get_group_code (self, sam_decision_get_group_uuid (decision));
+  char *number = sam_decision_format_number (decision, code);
 
   return number != NULL ? number : g_strdup (_("Draft"));
 }
@@ -196,8 +176,15 @@ load_fixed_filters (SamDecisionsPage *self)
   gtk_drop_down_set_model (self->mandate_dropdown, G_LIST_MODEL (mandates));
 }
 
-static const char *
-selected_group (SamDecisionsPage *self)
+/**
+ * _sam_decisions_page_get_selected_group:
+ * @self: a page
+ *
+ * Returns: (transfer none) (nullable): the UUID of the group the
+ *   register is filtered by, or %NULL for all groups
+ */
+const char *
+_sam_decisions_page_get_selected_group (SamDecisionsPage *self)
 {
   guint position = gtk_drop_down_get_selected (self->group_dropdown);
 
@@ -206,8 +193,14 @@ selected_group (SamDecisionsPage *self)
   return g_ptr_array_index (self->group_uuids, position - 1);
 }
 
-static int
-selected_year (SamDecisionsPage *self)
+/**
+ * _sam_decisions_page_get_selected_year:
+ * @self: a page
+ *
+ * Returns: the year the register is filtered by, or 0 for all years
+ */
+int
+_sam_decisions_page_get_selected_year (SamDecisionsPage *self)
 {
   guint position = gtk_drop_down_get_selected (self->year_dropdown);
 
@@ -246,8 +239,8 @@ apply_filter (SamDecisionsPage *self)
     return;
 
   sam_decision_filter_init (&filter);
-  filter.group_uuid = g_strdup (selected_group (self));
-  filter.year = selected_year (self);
+  filter.group_uuid = g_strdup (_sam_decisions_page_get_selected_group (self));
+  filter.year = _sam_decisions_page_get_selected_year (self);
   filter.status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
   filter.mandate = mandate != GTK_INVALID_LIST_POSITION && mandate > 0 ? (int) mandate - 1 : -1;
   filter.search = *search != '\0' ? g_strdup (search) : NULL;
@@ -338,7 +331,8 @@ load_follow_up (SamDecisionsPage *self)
         {
           g_autoptr(SamGroup) g = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, group, NULL);
 
-          add_header (self->follow_up_list, g != NULL ? sam_group_get_name (g) : code_of (self, group));
+          add_header (self->follow_up_list,
+                      g != NULL ? sam_group_get_name (g) : _sam_decisions_page_get_group_code (self, group));
           last_group = group;
         }
       if (g_strcmp0 (follow_up, day) < 0)
@@ -436,7 +430,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = sam_decision_get_decided (decision);
       break;
     case COLUMN_GROUP:
-      text = code_of (self, sam_decision_get_group_uuid (decision));
+      text = _sam_decisions_page_get_group_code (self, sam_decision_get_group_uuid (decision));
       break;
     case COLUMN_TITLE:
       {
@@ -554,165 +548,6 @@ store_changed_cb (SamDecisionsPage *self,
   sam_decision_editor_reload (self->editor);
   update_count (self);
   self->store_changing = FALSE;
-}
-
-/* Actions */
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
-
-  sam_decision_editor_new_draft (self->editor, selected_group (self));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
-
-  gtk_stack_set_visible_child_name (self->view_stack, "register");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
-
-  sam_decision_editor_show_uuid (self->editor, g_variant_get_string (parameter, NULL));
-}
-
-static char *
-export_name (SamDecisionsPage *self,
-             const char       *extension)
-{
-  const char *code = code_of (self, selected_group (self));
-  int year = selected_year (self);
-  /* Translators: the start of a suggested file name for an exported decision register */
-  g_autofree char *base = g_strdup (_("decisions"));
-
-  if (code != NULL && year > 0)
-    return g_strdup_printf ("%s-%s-%d.%s", base, code, year, extension);
-  if (code != NULL)
-    return g_strdup_printf ("%s-%s.%s", base, code, extension);
-  if (year > 0)
-    return g_strdup_printf ("%s-%d.%s", base, year, extension);
-  return g_strdup_printf ("%s.%s", base, extension);
-}
-
-static void
-export_done (SamDecisionsPage *self,
-             GtkNativeDialog  *native,
-             int               response,
-             gboolean          pdf)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean ok;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  if (pdf)
-    ok = sam_decision_export_pdf (self->store, selected_group (self), selected_year (self), path, &error);
-  else
-    ok = sam_decision_export_csv (self->store, selected_group (self), selected_year (self), path, &error);
-  if (!ok)
-    {
-      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export Decisions"), error);
-      return;
-    }
-
-  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Decisions exported")));
-}
-
-static void
-export_pdf_response_cb (GtkNativeDialog *native,
-                        int              response,
-                        gpointer         user_data)
-{
-  g_autoptr(SamDecisionsPage) self = user_data;
-
-  export_done (self, native, response, TRUE);
-}
-
-static void
-export_csv_response_cb (GtkNativeDialog *native,
-                        int              response,
-                        gpointer         user_data)
-{
-  g_autoptr(SamDecisionsPage) self = user_data;
-
-  export_done (self, native, response, FALSE);
-}
-
-static void
-export (SamDecisionsPage *self,
-        gboolean          pdf)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = export_name (self, pdf ? "pdf" : "csv");
-
-  native = gtk_file_chooser_native_new (pdf ? _("Export Decision Log") : _("Export Decision Register"),
-                                        sam_gui_get_parent_window (GTK_WIDGET (self)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, pdf ? _("PDF Documents") : _("CSV Files for Spreadsheets"));
-  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", pdf ? G_CALLBACK (export_pdf_response_cb) : G_CALLBACK (export_csv_response_cb),
-                    g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  export (SAM_DECISIONS_PAGE (widget), TRUE);
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  export (SAM_DECISIONS_PAGE (widget), FALSE);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SamDecisionsPage *self = SAM_DECISIONS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SamReport) report = NULL;
-
-  if ((report = sam_decision_log_new (self->store, selected_group (self), selected_year (self), &error)) == NULL)
-    {
-      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print Decision Log"), error);
-      return;
-    }
-
-  operation = sam_gui_print_operation_new (report);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               sam_gui_get_parent_window (GTK_WIDGET (self)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Print Decision Log"), error);
 }
 
 /* Store */
@@ -856,15 +691,7 @@ sam_decisions_page_class_init (SamDecisionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, editor);
 
-  gtk_widget_class_install_action (widget_class, "decisions.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "decisions.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "decisions.show", "s", show_action);
-  gtk_widget_class_install_action (widget_class, "decisions.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "decisions.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "decisions.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "decisions.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "decisions.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "decisions.print", NULL);
+  _sam_decisions_page_install_actions (widget_class);
 }
 
 /* GTK 4.8 leaves the button inside a drop-down without a name, so a

@@ -1,0 +1,50 @@
+/* sam-decisions-page-private.h
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sam-decision-editor.h"
+#include "sam-decisions-page.h"
+
+G_BEGIN_DECLS
+
+struct _SamDecisionsPage
+{
+  AdwBin               parent_instance;
+
+  SamStore            *store;
+  SamDecisionList     *list;
+  GtkSingleSelection  *selection;
+  GHashTable          *codes;        /* group uuid -> code */
+  GPtrArray           *group_uuids;  /* per group drop-down position - 1 */
+  GArray              *years;        /* per year drop-down position - 1 */
+  gboolean             store_changing;
+  gboolean             updating_filters;
+
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *group_dropdown;
+  GtkDropDown         *year_dropdown;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *mandate_dropdown;
+  GtkStack            *view_stack;
+  GtkColumnView       *column_view;
+  GtkListBox          *follow_up_list;
+  GtkListBox          *escalation_list;
+  GtkLabel            *count_label;
+  SamDecisionEditor   *editor;
+};
+
+/* sam-decisions-page.c */
+const char *_sam_decisions_page_get_group_code     (SamDecisionsPage *self,
+                                                    const char       *group_uuid);
+const char *_sam_decisions_page_get_selected_group (SamDecisionsPage *self);
+int         _sam_decisions_page_get_selected_year  (SamDecisionsPage *self);
+
+/* sam-decisions-page-actions.c */
+void        _sam_decisions_page_install_actions    (GtkWidgetClass   *widget_class);
+
+G_END_DECLS

@@ -47,7 +47,7 @@ struct _SamStore
   GHashTable  *statements;  /* SQL text -> prepared sqlite3_stmt */
   GHashTable  *functions;   /* names of the SQL function sets defined */
   SamTableSql  sql[SAM_N_TABLES];
-  GPtrArray   *uuids[SAM_N_TABLES];  /* during an export: id -> uuid, see sam-store-exchange.c */
+  GPtrArray   *uuids[SAM_N_TABLES];  /* during an export: id -> uuid, see sam-store-export.c */
   GStringChunk *uuid_chunk;
   guint        network_fs : 1;
   guint        in_import : 1;
@@ -152,7 +152,7 @@ gboolean      _sam_store_ensure_functions (SamStore         *self,
                                          SamStoreAddFunctions add,
                                          GError            **error);
 
-/* sam-store.c, for sam-store-exchange.c: forgets an export's id -> uuid maps */
+/* sam-store.c, for sam-store-export.c: forgets an export's id -> uuid maps */
 void          _sam_store_clear_uuids    (SamStore           *self);
 
 /* sam-store-sql.c: the statement helpers of every store file */

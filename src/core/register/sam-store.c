@@ -26,9 +26,10 @@
  * SAM_STORE_ERROR and emits "changed". Beside it in the register: rows and
  * the audit log (sam-store-rows.c), the statement helpers (sam-store-sql.c),
  * the Swedish order (sam-store-sort.c), the generic editing API
- * (sam-store-edit.c), the exchange of rows (sam-store-exchange.c) and the
- * recording of edits for undo (sam-store-capture.c). Each feature's own
- * queries are in its folder's sam-store-<feature>.c.
+ * (sam-store-edit.c), the import and export of rows (sam-store-import.c,
+ * sam-store-export.c) and the recording of edits for undo
+ * (sam-store-capture.c). Each feature's own queries are in its folder's
+ * sam-store-<feature>.c.
  */
 
 #define BUSY_TIMEOUT_MS  10000

@@ -686,6 +686,42 @@ test_utc_strings (void)
     }
 }
 
+/* The one rule for a date as the register writes it. */
+static void
+test_parse_iso (void)
+{
+  static const struct { const char *text; gboolean valid; guint y, m, d; } cases[] = {
+    { "2026-06-17", TRUE, 2026, 6, 17 },
+    { "2024-02-29", TRUE, 2024, 2, 29 },
+    { "2023-02-29", FALSE },
+    { "2027-02-30", FALSE },
+    { "2026-13-01", FALSE },
+    { "2026-00-10", FALSE },
+    { "0000-01-01", FALSE },
+    { "2023-2-28", FALSE },
+    { "2026-06-17 ", FALSE },
+    { "2026-06-17T10:00:00Z", FALSE },
+    { "2026/06/17", FALSE },
+    { "idag", FALSE },
+    { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+
+      g_assert_cmpint (sam_calendar_parse_iso (cases[i].text, &date), ==, cases[i].valid);
+      g_assert_cmpint (sam_calendar_parse_iso (cases[i].text, NULL), ==, cases[i].valid);
+      if (cases[i].valid)
+        {
+          g_assert_cmpuint (g_date_get_year (&date), ==, cases[i].y);
+          g_assert_cmpuint (g_date_get_month (&date), ==, cases[i].m);
+          g_assert_cmpuint (g_date_get_day (&date), ==, cases[i].d);
+        }
+    }
+}
+
 /* The one clock: pinned, it answers in the register's time zone, so a
  * late-evening UTC time is already the next day in Sweden. */
 static void
@@ -740,6 +776,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/calendar/easter", test_easter);
+  g_test_add_func ("/calendar/parse-iso", test_parse_iso);
   g_test_add_func ("/clock/pinned", test_clock_pinned);
   g_test_add_func ("/clock/environment", test_clock_environment);
   g_test_add_func ("/calendar/holidays/table", test_holidays_table);

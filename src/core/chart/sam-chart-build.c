@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-calendar.h"
 #include "sam-chart-private.h"
 #include "sam-clock.h"
 #include "sam-roles.h"
@@ -678,21 +679,10 @@ gboolean
 sam_chart_parse_date (const char  *text,
                       GError     **error)
 {
-  guint year, month, day;
-
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-'
-      && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2])
-      && g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[6])
-      && g_ascii_isdigit (text[8]) && g_ascii_isdigit (text[9]))
-    {
-      year = (guint) g_ascii_strtoull (text, NULL, 10);
-      month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-      day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-      if (g_date_valid_dmy (day, month, year))
-        return TRUE;
-    }
+  if (sam_calendar_parse_iso (text, NULL))
+    return TRUE;
 
   g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID,
                _("“%s” is not a date: write it as YYYY-MM-DD"), text);

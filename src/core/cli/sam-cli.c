@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "sam-calendar.h"
 #include "sam-chart-export.h"
 #include "sam-cli.h"
 #include "sam-commission-doc.h"
@@ -175,7 +176,7 @@ run_structure (GVariantDict *options)
       if (group == NULL && error == NULL)
         g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
                      _("There is no group with the short code “%s” in the register"), code);
-      if (group != NULL && as_of != NULL && !sam_roles_date_is_valid (as_of))
+      if (group != NULL && as_of != NULL && !sam_calendar_parse_iso (as_of, NULL))
         g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
                      _("%s is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), as_of);
       if (error == NULL)

@@ -473,6 +473,43 @@ sam_calendar_format_long (const GDate *date)
 }
 
 /**
+ * sam_calendar_parse_iso:
+ * @text: (nullable): text
+ * @date: (out caller-allocates) (optional): where to store the day
+ *
+ * Reads a date the way the register writes it, YYYY-MM-DD, and nothing
+ * else: exactly ten characters, and a real calendar day (no 30 February).
+ *
+ * Returns: whether @text is such a date
+ */
+gboolean
+sam_calendar_parse_iso (const char *text,
+                        GDate      *date)
+{
+  guint year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (year < 1 || month < 1 || month > 12 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  if (date != NULL)
+    {
+      g_date_clear (date, 1);
+      g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    }
+
+  return TRUE;
+}
+
+/**
  * sam_calendar_format_iso:
  * @date: a valid date
  *

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-calendar.h"
 #include "sam-xml-private.h"
 
 /*
@@ -67,24 +68,27 @@ parse_digits (const char *value,
   return TRUE;
 }
 
+/* The day of a date and time, read by the one date rule. */
 static gboolean
 parse_date (const char *value,
             int        *year,
             int        *month,
             int        *day)
 {
-  return parse_digits (value, 4, year) && value[4] == '-'
-         && parse_digits (value + 5, 2, month) && value[7] == '-'
-         && parse_digits (value + 8, 2, day)
-         && *year >= 1 && g_date_valid_dmy (*day, *month, *year);
-}
+  char text[11];
+  GDate date;
 
-static gboolean
-check_date (const char *value)
-{
-  int year, month, day;
+  if (strlen (value) < 10)
+    return FALSE;
+  memcpy (text, value, 10);
+  text[10] = '\0';
+  if (!sam_calendar_parse_iso (text, &date))
+    return FALSE;
 
-  return strlen (value) == 10 && parse_date (value, &year, &month, &day);
+  *year = g_date_get_year (&date);
+  *month = g_date_get_month (&date);
+  *day = g_date_get_day (&date);
+  return TRUE;
 }
 
 /* Accepts YYYY-MM-DDTHH:MM:SS followed by Z or an offset ±HH:MM, and writes
@@ -411,7 +415,7 @@ read_value (Importer         *self,
       break;
 
     case SAM_COLUMN_DATE:
-      valid = check_date (value);
+      valid = sam_calendar_parse_iso (value, NULL);
       if (valid)
         g_string_append_len (out, value, len);
       expected = _("a date (YYYY-MM-DD)");

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "sam-calendar.h"
 #include "sam-roles.h"
 
 /* Dates are ISO 8601 calendar dates, so comparing the text compares days. */
@@ -264,29 +265,6 @@ sam_roles_vacancies (GListModel *assignments,
 }
 
 /**
- * sam_roles_date_is_valid:
- * @date: (nullable): text
- *
- * Returns: whether @date is a real calendar day written YYYY-MM-DD
- */
-gboolean
-sam_roles_date_is_valid (const char *date)
-{
-  guint year, month, day;
-
-  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
-      return FALSE;
-  year = (guint) g_ascii_strtoull (date, NULL, 10);
-  month = (guint) g_ascii_strtoull (date + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (date + 8, NULL, 10);
-
-  return month >= 1 && month <= 12 && year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
-/**
  * sam_roles_date_add_days:
  * @date: a valid date, YYYY-MM-DD
  * @days: days to add (may be negative)
@@ -301,7 +279,7 @@ sam_roles_date_add_days (const char *date,
   g_autoptr(GDate) d = NULL;
   char buffer[16];
 
-  if (!sam_roles_date_is_valid (date))
+  if (!sam_calendar_parse_iso (date, NULL))
     return NULL;
 
   d = g_date_new_dmy ((GDateDay) g_ascii_strtoull (date + 8, NULL, 10),

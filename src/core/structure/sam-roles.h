@@ -63,7 +63,6 @@ GPtrArray  *sam_roles_vacancies           (GListModel         *assignments,
                                            const char         *date,
                                            GHashTable         *home_organisations) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    sam_roles_role_is_single      (SamRole             role);
-gboolean    sam_roles_date_is_valid       (const char         *date);
 char       *sam_roles_date_add_days       (const char         *date,
                                            int                 days) G_GNUC_WARN_UNUSED_RESULT;
 

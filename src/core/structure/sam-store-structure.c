@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-calendar.h"
 #include "sam-store-private.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
@@ -55,7 +56,7 @@ check_date (const char  *date,
             const char  *label,
             GError     **error)
 {
-  if (date == NULL || sam_roles_date_is_valid (date))
+  if (date == NULL || sam_calendar_parse_iso (date, NULL))
     return TRUE;
 
   /* Translators: %s names a date field, such as “Established” */

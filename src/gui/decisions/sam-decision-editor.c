@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-calendar.h"
 #include "sam-clock.h"
 #include "sam-decision-editor-private.h"
 
@@ -38,18 +39,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-static gboolean
-date_is_valid (const char *text)
-{
-  int y, m, d;
-  char tail;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || strlen (text) != 10)
-    return FALSE;
-
-  return g_date_valid_dmy (d, m, y);
-}
 
 static const char *
 group_code (SamDecisionEditor *self,
@@ -128,13 +117,13 @@ _sam_decision_editor_read_form (SamDecisionEditor  *self,
   GtkTextIter start, end;
   g_autofree char *body = NULL;
 
-  if (*decided != '\0' && !date_is_valid (decided))
+  if (*decided != '\0' && !sam_calendar_parse_iso (decided, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), decided);
       return FALSE;
     }
-  if (*follow_up != '\0' && !date_is_valid (follow_up))
+  if (*follow_up != '\0' && !sam_calendar_parse_iso (follow_up, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), follow_up);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-calendar.h"
 #include "sam-clock.h"
 #include "sam-role-dialog.h"
 #include "sam-roles.h"
@@ -156,7 +157,7 @@ save_action (GtkWidget  *widget,
 
   if (!sam_store_validate_assignment (store, assignment, &error))
     {
-      gboolean dates = starts != NULL && !sam_roles_date_is_valid (starts);
+      gboolean dates = starts != NULL && !sam_calendar_parse_iso (starts, NULL);
 
       show_error (self, dates || ends == NULL ? self->starts_row : self->ends_row, error->message);
       return;

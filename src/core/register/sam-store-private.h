@@ -165,6 +165,9 @@ void          _sam_store_clear_uuids    (SamStore           *self);
 int           _sam_store_column_index   (SamTable             table,
                                          const char          *column);
 gboolean      _sam_store_is_blank       (const char          *text);
+gboolean      _sam_store_check_date     (const char          *date,
+                                         const char          *label,
+                                         GError             **error);
 char         *_sam_store_column_dup     (sqlite3_stmt        *stmt,
                                          int                  column);
 void          _sam_store_bind_texts     (sqlite3_stmt        *stmt,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-calendar.h"
 #include "sam-store-private.h"
 
 /*
@@ -59,6 +60,28 @@ _sam_store_is_blank (const char *text)
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * _sam_store_check_date:
+ * @date: (nullable): what was typed into a date field
+ * @label: the field's name, for the message (“Established”)
+ * @error: return location for a #GError
+ *
+ * Returns: whether @date is absent or a date written YYYY-MM-DD
+ */
+gboolean
+_sam_store_check_date (const char  *date,
+                       const char  *label,
+                       GError     **error)
+{
+  if (date == NULL || sam_calendar_parse_iso (date, NULL))
+    return TRUE;
+
+  /* Translators: %s names a date field, such as “Established” */
+  g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+               _("%s is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), label);
+  return FALSE;
 }
 
 /**

@@ -21,11 +21,50 @@ static gboolean swedish;
 static char *data_home;
 static SamApplication *app;
 
+/* A widget being drawn: how many frames its frame clock has painted since
+ * the draw was asked for */
+typedef struct
+{
+  GtkWidget *widget;
+  guint      painted;
+} Drawing;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Drawing       *drawing)
+{
+  drawing->painted++;
+}
+
+static gboolean
+drawn (gpointer data)
+{
+  Drawing *drawing = data;
+
+  if (drawing->painted == 0)
+    return FALSE;
+  if (!g_main_context_pending (NULL))
+    return TRUE;
+
+  /* What is still to run (an idle that fills a list, a result from a
+   * worker) may change what is shown: draw again after it. */
+  drawing->painted = 0;
+  gtk_widget_queue_draw (drawing->widget);
+
+  return FALSE;
+}
+
 static gboolean
 set_flag_cb (gpointer data)
 {
   *(gboolean *) data = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+mapped_with_size (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
 /**
@@ -153,23 +192,40 @@ sam_test_run_for (guint ms)
 }
 
 /**
+ * sam_test_wait_until_drawn:
+ * @widget: a realized widget
+ *
+ * Asks for @widget to be drawn and runs the main loop until its frame
+ * clock has painted it, with nothing left on the main loop to run after
+ * the frame, so that what the test did last is laid out and on screen
+ * (in @widget's render node, which screenshots take).
+ */
+void
+sam_test_wait_until_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  Drawing drawing = { widget, 0 };
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &drawing);
+  gtk_widget_queue_draw (widget);
+  sam_test_wait_until (drawn, &drawing, SAM_TEST_WAIT_TIMEOUT_MS, "the widget to be drawn");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/**
  * sam_test_wait_until_mapped:
  * @widget: a widget that is being shown
  *
- * Runs the main loop until @widget is mapped and has a size (for ten
- * seconds at the most; the test fails if it is not mapped by then), and
- * then for a few frames more, so that it is drawn.
+ * Runs the main loop until @widget is mapped, has a size and is drawn; the
+ * test fails if that takes longer than %SAM_TEST_WAIT_TIMEOUT_MS.
  */
 void
 sam_test_wait_until_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
-         && g_get_monotonic_time () < deadline)
-    sam_test_run_for (20);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  sam_test_run_for (300);
+  sam_test_wait_until (mapped_with_size, widget, SAM_TEST_WAIT_TIMEOUT_MS, "the widget to be mapped");
+  sam_test_wait_until_drawn (widget);
 }
 
 /**
@@ -295,19 +351,17 @@ sam_test_find_toplevel (GType type)
  * sam_test_wait_for_toplevel:
  * @type: a window type
  *
- * Runs the main loop until a toplevel of @type is shown, for ten seconds
- * at the most.
+ * Runs the main loop until a toplevel of @type is shown; the test fails
+ * if none is after %SAM_TEST_WAIT_TIMEOUT_MS.
  *
- * Returns: (transfer none) (nullable): the window, or %NULL if none came
+ * Returns: (transfer none): the window
  */
 GtkWindow *
 sam_test_wait_for_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkWindow *window;
 
-  while ((window = sam_test_find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
-    sam_test_run_for (50);
+  sam_test_wait_for ((window = sam_test_find_toplevel (type)) != NULL);
 
   return window;
 }
@@ -388,8 +442,10 @@ sam_test_window_content (GtkWidget *window)
  *   to be laid out and drawn (new widgets need a few frames before their
  *   paintable has an image)
  *
- * Writes a PNG of @widget, on the window's background colour, to the
- * build directory as @name.png, or @name-sv.png in a Swedish run.
+ * Waits until @widget is drawn as it is now (its paintable shows the last
+ * frame painted), then writes a PNG of it, on the window's background
+ * colour, to the build directory as @name.png, or @name-sv.png in a
+ * Swedish run.
  */
 void
 sam_test_save_screenshot (GtkWidget  *widget,
@@ -407,6 +463,7 @@ sam_test_save_screenshot (GtkWidget  *widget,
 
   if (settle_ms > 0)
     sam_test_run_for (settle_ms);
+  sam_test_wait_until_drawn (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);

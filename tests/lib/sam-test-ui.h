@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-test-util.h"
 #include "sam-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ const char     *sam_test_tr                   (const char          *english,
                                                const char          *svenska);
 
 void            sam_test_run_for              (guint                ms);
+void            sam_test_wait_until_drawn     (GtkWidget           *widget);
 void            sam_test_wait_until_mapped    (GtkWidget           *widget);
 
 GtkWidget      *sam_test_find_widget          (GtkWidget           *root,

@@ -18,6 +18,92 @@
 #include "sam-test-util.h"
 #include "sam-xml.h"
 
+/* How often a wait looks at its condition when nothing on the main loop
+ * wakes it: what other threads and processes change (a reference dropped
+ * by a worker, a file written by a child) comes with no event. */
+#define POLL_MS 10
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sam_test_deadline:
+ * @timeout_ms: milliseconds from now
+ *
+ * Returns: the monotonic time @timeout_ms from now, for
+ *   sam_test_iterate_before()
+ */
+gint64
+sam_test_deadline (guint timeout_ms)
+{
+  return g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+}
+
+/**
+ * sam_test_iterate_before:
+ * @deadline: a monotonic time, from sam_test_deadline()
+ *
+ * Runs one iteration of the default main context, if @deadline has not
+ * passed: it dispatches what is ready, or waits for the next event, but no
+ * longer than a short poll interval. sam_test_wait_for() is made of it.
+ *
+ * Returns: %FALSE if @deadline had passed, and nothing was run
+ */
+gboolean
+sam_test_iterate_before (gint64 deadline)
+{
+  GSource *wake;
+
+  if (g_get_monotonic_time () >= deadline)
+    return FALSE;
+
+  wake = g_timeout_source_new (POLL_MS);
+  g_source_set_callback (wake, wake_cb, NULL, NULL);
+  g_source_attach (wake, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (wake);
+  g_source_unref (wake);
+
+  return TRUE;
+}
+
+/**
+ * sam_test_wait_until:
+ * @condition: whether what the test waits for has come about
+ * @data: what to hand to @condition
+ * @timeout_ms: how long to wait at the most
+ * @what: what the test waits for, for the message if it never comes
+ *
+ * Runs the main loop until @condition returns %TRUE. If it has not after
+ * @timeout_ms, the test fails with a message naming @what. Nothing is run
+ * if @condition holds already.
+ *
+ * Returns: %TRUE if @condition holds (%FALSE only if assertions do not
+ *   abort the test)
+ */
+gboolean
+sam_test_wait_until (SamTestCondition  condition,
+                     gpointer          data,
+                     guint             timeout_ms,
+                     const char       *what)
+{
+  gint64 deadline = sam_test_deadline (timeout_ms);
+
+  while (!condition (data))
+    if (!sam_test_iterate_before (deadline))
+      {
+        g_autofree char *message = g_strdup_printf ("waited %u ms for %s in vain", timeout_ms, what);
+
+        g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /**
  * sam_test_make_tmp_dir:
  * @tmpl: a g_dir_make_tmp() template, like "test-foo-XXXXXX"

@@ -14,10 +14,45 @@
 
 G_BEGIN_DECLS
 
-/* What the core tests share (no GTK): temporary folders and registers,
- * rows and charts made in them, the Swedish locale with the built
- * catalogue, poppler's tools and dates.
+/* What the core tests share (no GTK): waiting on the main loop for a
+ * condition, temporary folders and registers, rows and charts made in
+ * them, the Swedish locale with the built catalogue, poppler's tools and
+ * dates.
  * Each helper fails the test on error, so callers need no checks. */
+
+/* How long sam_test_wait_for() waits before it fails the test */
+#define SAM_TEST_WAIT_TIMEOUT_MS 10000
+
+/* Whether what a test waits for has come about; @data is what the waiter
+ * got. */
+typedef gboolean (*SamTestCondition) (gpointer data);
+
+/**
+ * sam_test_wait_for:
+ * @expr: an expression, true once what the test waits for has come about
+ *
+ * Runs the main loop until @expr is true, for %SAM_TEST_WAIT_TIMEOUT_MS at
+ * the most; then the test fails with @expr as its message. Nothing is run
+ * if @expr is true already.
+ */
+#define sam_test_wait_for(expr)                                                   \
+  G_STMT_START {                                                                  \
+    gint64 sam_test_deadline_ = sam_test_deadline (SAM_TEST_WAIT_TIMEOUT_MS);     \
+    while (!(expr))                                                               \
+      if (!sam_test_iterate_before (sam_test_deadline_))                          \
+        {                                                                         \
+          g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,       \
+                               "timed out waiting for " #expr);                   \
+          break;                                                                  \
+        }                                                                         \
+  } G_STMT_END
+
+gboolean  sam_test_wait_until     (SamTestCondition  condition,
+                                   gpointer          data,
+                                   guint             timeout_ms,
+                                   const char       *what);
+gint64    sam_test_deadline       (guint             timeout_ms);
+gboolean  sam_test_iterate_before (gint64            deadline);
 
 char     *sam_test_make_tmp_dir   (const char    *tmpl) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  sam_test_remove_tree    (const char    *path);

@@ -49,17 +49,17 @@ typedef struct
   SamChartView *view;
 } Fixture;
 
+static gboolean
+chart_built (gpointer view)
+{
+  return !sam_chart_view_get_loading (view);
+}
+
 /* Waits for the chart being built in the worker thread. */
 static SamChart *
 wait_for_chart (SamChartView *view)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  sam_test_run_for (20);
-  while (sam_chart_view_get_loading (view) && g_get_monotonic_time () < deadline)
-    sam_test_run_for (20);
-  g_assert_false (sam_chart_view_get_loading (view));
-  sam_test_run_for (50);
+  sam_test_wait_until (chart_built, view, 30000, "the chart to be built");
 
   return sam_chart_view_get_chart (view);
 }
@@ -92,7 +92,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  sam_test_run_for (50);
+  /* A build or an export still running holds the store. */
+  sam_test_wait_for (G_OBJECT (fixture->store)->ref_count == 1);
   g_clear_object (&fixture->settings);
   sam_test_free_tmp_store (fixture->store, fixture->dir);
   g_free (fixture->dir);
@@ -221,7 +222,7 @@ test_select_collapse (Fixture       *fixture,
   sam_store_emit_changed (fixture->store);
   chart = wait_for_chart (fixture->view);
   g_assert_false (node_shown (fixture->view, AOI_UG_UUID));
-  g_assert_cmpint (sam_chart_get_selected (chart), ==, node_of (fixture->view, AOI_UUID));
+  sam_test_wait_for (sam_chart_get_selected (chart) == node_of (fixture->view, AOI_UUID));
 
   /* Down on a collapsed branch opens it. */
   g_assert_true (sam_chart_view_move_selection (fixture->view, GTK_DIR_DOWN));
@@ -303,7 +304,7 @@ test_options (Fixture       *fixture,
   g_assert_true (sam_chart_get_show_people (chart));
   g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 11);
   sam_chart_view_set_selected_uuid (fixture->view, AOI_UUID);
-  sam_test_run_for (100);
+  sam_test_wait_for (sam_chart_get_selected (chart) == node_of (fixture->view, AOI_UUID));
   sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-people", 0);
 }
 
@@ -623,6 +624,12 @@ done_cb (GtkPrintOperation       *operation,
   *(GtkPrintOperationResult *) data = result;
 }
 
+static gboolean
+print_done (gpointer result)
+{
+  return *(GtkPrintOperationResult *) result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+}
+
 static void
 print_to_pdf (Fixture    *fixture,
               SamChart   *chart,
@@ -632,7 +639,6 @@ print_to_pdf (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
   GtkPrintOperationResult run;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), &result);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
@@ -641,8 +647,7 @@ print_to_pdf (Fixture    *fixture,
   g_assert_no_error (error);
   if (run != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     result = run;
-  while (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && g_get_monotonic_time () < deadline)
-    sam_test_run_for (20);
+  sam_test_wait_until (print_done, &result, 60000, "the print operation to be done");
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 }
 
@@ -746,6 +751,12 @@ test_print (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (fixture->settings, "chart-tiled"));
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 /* Export Chart… writes PDF, SVG and PNG in a worker and says so. */
 static void
 test_export (Fixture       *fixture,
@@ -759,12 +770,10 @@ test_export (Fixture       *fixture,
       g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autofree char *contents = NULL;
-      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
       sam_chart_pane_export (fixture->pane, file);
-      while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-        sam_test_run_for (20);
-      sam_test_run_for (50);
+      /* The export is renamed into place when it is whole. */
+      sam_test_wait_until (file_exists, path, 30000, "the chart to be exported");
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_true (g_str_has_prefix (contents, magic[i]));
     }
@@ -873,23 +882,20 @@ test_window (void)
 
     g_assert_true (sam_chart_view_toggle_selected (view));
     g_assert_true (sam_chart_get_collapsed (chart, node));
-    sam_test_run_for (200);
     sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window-collapsed", 0);
 
     sam_organisation_page_select_group (page, child_uuid);
-    sam_test_run_for (100);
-    g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, child_uuid);
+    sam_test_wait_for (g_strcmp0 (sam_chart_view_get_selected_uuid (view), child_uuid) == 0);
     g_assert_false (sam_chart_get_collapsed (chart, node));
     g_assert_true (node_in_view (view, child_uuid));
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-reset", NULL));
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (GTK_WIDGET (view));
   measure_frames (view, "demo register, 100 %");
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window", 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  sam_test_run_for (100);
 }
 
 int

@@ -45,10 +45,11 @@ test_decisions_page (void)
   window = sam_test_open_demo (1400, 860);
   store = sam_window_get_store (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "decisions"));
-  sam_test_run_for (400);
 
   page = SAM_DECISIONS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_DECISIONS_PAGE));
   g_assert_nonnull (page);
+  /* The table reads the rows it shows as it lays them out. */
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
   list = sam_decisions_page_get_list (page);
   editor = SAM_DECISION_EDITOR (sam_decisions_page_get_editor (page));
   total = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -77,7 +78,6 @@ test_decisions_page (void)
   g_assert_cmpuint (found, >, 0);
   g_assert_cmpuint (found, <, total);
   g_assert_cmpint (sam_decision_list_get_sort (list, NULL), ==, SAM_DECISION_SORT_RANK);
-  sam_test_run_for (300);
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-search", 0);
 
   /* Selecting a row shows the decision in the editor. */
@@ -86,7 +86,6 @@ test_decisions_page (void)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (sam_decision_get_uuid (sam_decision_editor_get_decision (editor)), ==,
                    sam_decision_get_uuid (first));
-  sam_test_run_for (300);
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-editor", 0);
   sam_decisions_page_search (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
@@ -103,7 +102,6 @@ test_decisions_page (void)
     gtk_editable_set_text (GTK_EDITABLE (title_row), "Gemensam rutin för överflyttning av intensivvårdspatienter");
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
-  sam_test_run_for (200);
   g_assert_true (sam_decision_is_registered (draft));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total + 1);
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-registered", 0);
@@ -114,10 +112,8 @@ test_decisions_page (void)
 
     g_assert_nonnull (gtk_stack_get_child_by_name (stack, "escalations"));
     gtk_stack_set_visible_child_name (stack, "escalations");
-    sam_test_run_for (300);
     sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-escalations", 0);
     gtk_stack_set_visible_child_name (stack, "follow-up");
-    sam_test_run_for (300);
     sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-follow-up", 0);
     gtk_stack_set_visible_child_name (stack, "register");
   }

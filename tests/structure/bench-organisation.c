@@ -31,7 +31,7 @@
 #include "sam-organisation-page.h"
 #include "sam-store.h"
 #include "sam-test-register.h"
-#include "sam-test-util.h"
+#include "sam-test-ui.h"
 #include "sam-xml.h"
 
 #define FRAME_MS 16.0
@@ -61,13 +61,6 @@ static double
 ms_since (gint64 start)
 {
   return (now_us () - start) / 1000.0;
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 typedef struct
@@ -351,7 +344,7 @@ main (int   argc,
    * generated register dissolves many). */
   gtk_widget_set_opacity (GTK_WIDGET (stack), 1.0);
   g_object_set (page, "show-dissolved", TRUE, NULL);
-  settle ();
+  sam_test_wait_until_drawn (GTK_WIDGET (window));
 
   /* Filtering the tree: a search typed over an empty one (the page goes
    * from the tree to the groups found), then cleared */

@@ -258,31 +258,30 @@ test_rows_drawn_in_view (void)
 
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_get_mapped (view));
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (view);
   assert_rows_in_view_drawn (view, "at the top");
 
   /* Scrolled by a few rows, and by much more than the rows kept */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 100);
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (view);
   assert_rows_in_view_drawn (view, "a little further down");
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (view);
   assert_rows_in_view_drawn (view, "in the middle");
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (view);
   assert_rows_in_view_drawn (view, "at the end");
 
   /* Rows move up into view, bound to the same items, when a branch
    * above them closes. */
   sam_organisation_page_select_group (page, sam_group_get_uuid (under));
-  sam_test_run_for (100);
   gtk_adjustment_set_value (adjustment, 0);
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (view);
   assert_rows_in_view_drawn (view, "at the top, with a branch open");
   row = gtk_tree_list_model_get_row (tree, 1);
   g_assert_true (gtk_tree_list_row_get_expanded (row));
   gtk_tree_list_row_set_expanded (row, FALSE);
-  sam_test_run_for (200);
+  sam_test_wait_until_drawn (view);
   assert_rows_in_view_drawn (view, "after closing the branch");
 }
 
@@ -305,7 +304,7 @@ search (const char *text)
   gtk_editable_set_text (entry, text);
   /* Not waiting for the entry's pause in typing */
   g_signal_emit_by_name (entry, "search-changed");
-  sam_test_run_for (100);
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
 }
 
 static GtkWidget *
@@ -349,7 +348,7 @@ type (const char *text)
   else
     gtk_editable_delete_text (entry, g_utf8_strlen (gtk_editable_get_text (entry), -1) - 1, -1);
   g_signal_emit_by_name (entry, "search-changed");
-  sam_test_run_for (100);
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
 }
 
 static void
@@ -366,7 +365,6 @@ test_search (void)
   assert_rows_in_view_drawn (view, "groups found");
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (g123));
-  sam_test_run_for (100);
   g_assert_cmpstr (selected_code (), ==, "G123");
 
   /* Typing on: still found, still chosen */
@@ -378,7 +376,7 @@ test_search (void)
   type ("3");
   g_assert_cmpuint (n_found (), ==, 1);
   g_assert_cmpuint (selected_position (view), ==, 0);
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search", 200);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search", 0);
 
   /* Deleting: more is found, and the group stays chosen */
   type (NULL);

@@ -71,14 +71,16 @@ static GtkWindow *
 open_dialog (const char *action,
              const char *type_name)
 {
-  GtkWindow *dialog;
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  sam_test_run_for (100);
-  dialog = sam_test_find_toplevel (g_type_from_name (type_name));
-  g_assert_nonnull (dialog);
 
-  return dialog;
+  return sam_test_wait_for_toplevel (g_type_from_name (type_name));
+}
+
+/* Runs the main loop until the dialog of @type_name is closed. */
+static void
+wait_until_closed (const char *type_name)
+{
+  sam_test_wait_for (sam_test_find_toplevel (g_type_from_name (type_name)) == NULL);
 }
 
 static void
@@ -109,17 +111,15 @@ test_browse (void)
   g_assert_null (sam_organisation_page_get_selected_group (page));
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (aoi));
-  sam_test_run_for (100);
   g_assert_nonnull (sam_organisation_page_get_selected_group (page));
   g_assert_cmpstr (sam_group_get_code (sam_organisation_page_get_selected_group (page)), ==, "AOI");
 
   details = GTK_WIDGET (page);
-  g_assert_true (has_row_containing (details, "Katarina Nordström"));
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-aoi", 400);
+  sam_test_wait_for (has_row_containing (details, "Katarina Nordström"));
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-aoi", 0);
 
   /* Search shows a flat list; the selection follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
-  sam_test_run_for (50);
 }
 
 static void
@@ -132,26 +132,23 @@ test_create_council (void)
   g_autoptr(SamCommission) commission = NULL;
 
   sam_organisation_page_select_group (page, NULL);
-  sam_test_run_for (50);
 
   /* An empty name is refused inline and nothing is stored. */
   dialog = open_dialog ("organisation.new-group", "SamGroupDialog");
   type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "GER");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  sam_test_run_for (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
 
   /* A short code another group has is refused too. */
   type_into (dialog, sam_test_tr ("Name", "Namn"), "Samordningsråd geriatrik och palliativ vård");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  sam_test_run_for (50);
   g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
 
   type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "GERPAL");
   type_into (dialog, sam_test_tr ("Established (YYYY-MM-DD)", "Inrättad (ÅÅÅÅ-MM-DD)"), "2026-01-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  sam_test_run_for (100);
+  wait_until_closed ("SamGroupDialog");
   council = group_by_code ("GERPAL");
   g_assert_nonnull (council);
   g_assert_cmpint (sam_group_get_kind (council), ==, SAM_GROUP_KIND_COUNCIL);
@@ -164,14 +161,13 @@ test_create_council (void)
   type_into (dialog, sam_test_tr ("Least Meetings a Year", "Minst antal möten per år"), "8");
   type_into (dialog, sam_test_tr ("Most Meetings a Year", "Högst antal möten per år"), "4");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "commission.save", NULL));
-  sam_test_run_for (50);
   commission = sam_store_dup_group_commission (store, sam_group_get_uuid (council), NULL);
   g_assert_null (commission);
   type_into (dialog, sam_test_tr ("Least Meetings a Year", "Minst antal möten per år"), "4");
   type_into (dialog, sam_test_tr ("Most Meetings a Year", "Högst antal möten per år"), "8");
   type_into (dialog, sam_test_tr ("Most Co-opted Members", "Högst antal adjungerade"), "2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "commission.save", NULL));
-  sam_test_run_for (100);
+  wait_until_closed ("SamCommissionDialog");
   commission = sam_store_dup_group_commission (store, sam_group_get_uuid (council), &error);
   g_assert_no_error (error);
   g_assert_nonnull (commission);
@@ -201,8 +197,7 @@ add_person (const char *name,
   type_into (dialog, sam_test_tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), starts);
   type_into (dialog, sam_test_tr ("To (YYYY-MM-DD)", "Till (ÅÅÅÅ-MM-DD)"), ends != NULL ? ends : "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
-  sam_test_run_for (100);
-  g_assert_null (sam_test_find_toplevel (g_type_from_name ("SamRoleDialog")));
+  wait_until_closed ("SamRoleDialog");
 }
 
 static void
@@ -215,7 +210,6 @@ test_roles (void)
   gboolean same_organisation = FALSE;
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  sam_test_run_for (50);
 
   /* An end before the start is refused inline. */
   dialog = open_dialog ("organisation.add-role", "SamRoleDialog");
@@ -223,7 +217,6 @@ test_roles (void)
   type_into (dialog, sam_test_tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), "2026-05-01");
   type_into (dialog, sam_test_tr ("To (YYYY-MM-DD)", "Till (ÅÅÅÅ-MM-DD)"), "2026-04-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
-  sam_test_run_for (50);
   g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamRoleDialog")) == dialog);
   gtk_window_destroy (dialog);
 
@@ -241,7 +234,7 @@ test_roles (void)
   g_assert_true (same_organisation);
   g_assert_true (has_row_containing (GTK_WIDGET (page), "Greta Lind"));
   g_assert_true (has_row_containing (GTK_WIDGET (page), sam_test_tr ("both come from", "kommer båda från")));
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-warnings", 400);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-warnings", 0);
 }
 
 static void
@@ -255,44 +248,42 @@ test_move_delete_undo (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
   GtkWidget *entry;
+  GListModel *targets;
+  guint n_targets;
 
   g_assert_nonnull (subgroup);
   sam_organisation_page_select_group (page, sam_group_get_uuid (subgroup));
-  sam_test_run_for (50);
 
   dialog = open_dialog ("organisation.move-group", "SamMoveDialog");
   entry = sam_test_find_row (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL);
+  targets = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (sam_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW))));
+  n_targets = g_list_model_get_n_items (targets);
   gtk_editable_set_text (GTK_EDITABLE (entry), "GERPAL");
-  sam_test_run_for (200);
+  /* The entry says the search changed after a pause in typing. */
+  sam_test_wait_for (g_list_model_get_n_items (targets) < n_targets);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "move.move", NULL));
-  sam_test_run_for (100);
+  wait_until_closed ("SamMoveDialog");
   moved = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (subgroup), NULL);
   g_assert_cmpstr (sam_group_get_parent_uuid (moved), ==, sam_group_get_uuid (council));
-  g_assert_null (sam_test_find_toplevel (g_type_from_name ("SamMoveDialog")));
   /* The move offers Undo in a toast over the page. */
   g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (page), GTK_TYPE_BUTTON, is_undo_button, NULL));
 
   /* Delete the new council: refused while the subgroup is under it */
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  sam_test_run_for (50);
   g_assert_nonnull (sam_store_dup_group_references (store, sam_group_get_uuid (council), NULL));
 
   /* Undo the move, then delete the council and undo that */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
-  sam_test_run_for (50);
   back = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (subgroup), NULL);
   g_assert_cmpstr (sam_group_get_parent_uuid (back), ==, sam_group_get_parent_uuid (subgroup));
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  sam_test_run_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.delete-group", NULL));
-  sam_test_run_for (50);
   gone = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (council), NULL);
   g_assert_null (gone);
   g_assert_null (sam_organisation_page_get_selected_group (page));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
-  sam_test_run_for (50);
   gone = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (council), NULL);
   g_assert_nonnull (gone);
   {
@@ -301,16 +292,13 @@ test_move_delete_undo (void)
     g_assert_cmpuint (g_list_model_get_n_items (assignments), ==, 4);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.redo", NULL));
-  sam_test_run_for (50);
   g_clear_object (&gone);
   gone = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_uuid (council), NULL);
   g_assert_null (gone);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
-  sam_test_run_for (50);
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  sam_test_run_for (100);
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation", 400);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation", 0);
 }
 
 static void
@@ -320,12 +308,10 @@ test_dialogs_open (void)
 
   w = open_dialog ("organisation.show-people", "SamPeopleWindow");
   gtk_window_set_default_size (w, 960, 640);
-  sam_test_run_for (200);
-  sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), "organisation-people", 400);
+  sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), "organisation-people", 0);
   gtk_window_destroy (w);
   w = open_dialog ("organisation.all-terms", "SamTermsWindow");
-  sam_test_run_for (100);
-  g_assert_true (has_row_containing (GTK_WIDGET (w), "Lars Samuelsson"));
+  sam_test_wait_for (has_row_containing (GTK_WIDGET (w), "Lars Samuelsson"));
   gtk_window_destroy (w);
 }
 

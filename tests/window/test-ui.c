@@ -187,7 +187,6 @@ test_ui_window (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
-  sam_test_run_for (300);
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-window", 0);
 }
 
@@ -218,6 +217,20 @@ test_ui_window_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+shows_register (gpointer window)
+{
+  GtkWidget *content = find_stack_named (window, "empty");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (content)), "register") == 0;
+}
+
 /* The window's own import and export, as the file chooser's answer runs
  * them: export the demo, import it into an empty register, refuse a broken
  * file with a dialog that names the line. */
@@ -231,34 +244,23 @@ test_ui_import_export (void)
   g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
   SamWindow *demo, *window;
   AdwMessageDialog *dialog;
-  gint64 deadline;
 
   demo = sam_test_open_demo (0, 0);
   sam_window_export (demo, file);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-    sam_test_run_for (50);
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The export is renamed into place when it is whole. */
+  sam_test_wait_until (file_exists, path, 30000, "the register to be exported");
   gtk_window_destroy (GTK_WINDOW (demo));
 
   window = sam_test_open_window ();
   g_assert_true (sam_store_is_empty (sam_window_get_store (window)));
   sam_window_import (window, file);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (sam_store_is_empty (sam_window_get_store (window)) && g_get_monotonic_time () < deadline)
-    sam_test_run_for (50);
+  /* The window shows the register once the import is done. */
+  sam_test_wait_until (shows_register, window, 30000, "the register to be imported");
   g_assert_false (sam_store_is_empty (sam_window_get_store (window)));
-  sam_test_run_for (200);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_stack_named (GTK_WIDGET (window), "empty"))),
-                   ==, "register");
 
   g_assert_true (g_file_set_contents (broken, "<?xml version=\"1.0\"?>\n<register xmlns=\"urn:x-samordna:register:1\" version=\"1\">\n  <groups>\n", -1, NULL));
   sam_window_import (window, broken_file);
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while ((dialog = ADW_MESSAGE_DIALOG (sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) == NULL
-         && g_get_monotonic_time () < deadline)
-    sam_test_run_for (50);
-  g_assert_nonnull (dialog);
+  dialog = ADW_MESSAGE_DIALOG (sam_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_test_message ("error: %s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.xml"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), sam_test_tr ("line", "rad")));

@@ -852,6 +852,7 @@ typedef struct
   gboolean   ok;
   guint      changed;
   guint      notified;
+  double     notified_fraction;
   SamImportSummary summary;
   GError    *error;
 } AsyncState;
@@ -896,6 +897,7 @@ notify_cb (GObject    *object,
   AsyncState *state = user_data;
 
   state->notified++;
+  state->notified_fraction = sam_progress_get_fraction (SAM_PROGRESS (object));
 }
 
 /* The worker imports on its own connection; the main store hears of it. */
@@ -932,9 +934,8 @@ test_async (XmlFixture    *fixture,
   g_assert_cmpuint (state.changed, ==, 1);
   sam_import_summary_clear (&state.summary);
 
-  /* Let the progress idle run. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* The progress reaches the main thread in an idle. */
+  sam_test_wait_for (state.notified_fraction == 1.0);
   g_assert_cmpuint (state.notified, >=, 1);
   g_assert_cmpfloat (sam_progress_get_fraction (progress), ==, 1.0);
   message = sam_progress_dup_message (progress);
@@ -958,11 +959,7 @@ test_async (XmlFixture    *fixture,
 
   /* The worker thread drops its task, and with it the store, just after
    * returning the result. */
-  while (G_OBJECT (fixture->store)->ref_count > 1)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  sam_test_wait_for (G_OBJECT (fixture->store)->ref_count == 1);
   g_signal_handlers_disconnect_by_data (fixture->store, &state);
   g_main_loop_unref (state.loop);
 }
@@ -998,6 +995,19 @@ wait_child (GPid pid)
   g_spawn_close_pid (pid);
 
   return status;
+}
+
+/* Kills @pid at a random moment of work that takes about @duration µs (or
+ * after it). This sleeps rather than waits for a state: the moment,
+ * unknown to the child, is what the test is about. */
+static void
+kill_child_at_random (GPid    pid,
+                      GRand  *rand,
+                      gint64  duration)
+{
+  g_usleep (g_rand_int_range (rand, 0, duration * 11 / 10 + 1));
+  kill (pid, SIGKILL);
+  wait_child (pid);
 }
 
 static gint64
@@ -1080,9 +1090,7 @@ test_kill_import (XmlFixture    *fixture,
       remove_database (db);
       copy_file (template, db);
       pid = spawn_child ("import", db, xml);
-      g_usleep (g_rand_int_range (rand, 0, duration * 11 / 10 + 1));
-      kill (pid, SIGKILL);
-      wait_child (pid);
+      kill_child_at_random (pid, rand, duration);
 
       assert_integrity (db);
       rows = count_rows (db);
@@ -1141,9 +1149,7 @@ test_kill_export (XmlFixture    *fixture,
       g_file_set_contents (target, old, -1, &error);
       g_assert_no_error (error);
       pid = spawn_child ("export", db, target);
-      g_usleep (g_rand_int_range (rand, 0, duration * 11 / 10 + 1));
-      kill (pid, SIGKILL);
-      wait_child (pid);
+      kill_child_at_random (pid, rand, duration);
 
       g_file_get_contents (target, &contents, NULL, &error);
       g_assert_no_error (error);

@@ -238,18 +238,47 @@ dup_council (SamStore *store)
   return NULL;
 }
 
+/* The buttons of the page's view of @type, collected into @buttons. */
+static guint
+collect_view_buttons (SamMeetingsPage *page,
+                      GType            type,
+                      GPtrArray       *buttons)
+{
+  g_ptr_array_set_size (buttons, 0);
+  sam_test_collect_widgets (sam_test_find_widget (GTK_WIDGET (page), type), GTK_TYPE_BUTTON, buttons);
+
+  return buttons->len;
+}
+
+/* How many groups @meeting joins, as the register holds it now. */
+static guint
+count_joined (SamStore   *store,
+              SamMeeting *meeting)
+{
+  g_auto(GStrv) joined = sam_store_dup_meeting_groups (store, sam_meeting_get_uuid (meeting), NULL);
+
+  return joined != NULL ? g_strv_length (joined) : 0;
+}
+
+/* How many meetings @group has, as the register holds it now. */
+static guint
+count_meetings (SamStore *store,
+                SamGroup *group)
+{
+  g_autoptr(GListModel) meetings = sam_store_list_group_meetings (store, sam_group_get_uuid (group), NULL);
+
+  return meetings != NULL ? g_list_model_get_n_items (meetings) : 0;
+}
+
 /* The page redraws in an idle once the store has changed, which a busy
  * main loop may put off for a while: wait for the row the change shows. */
 static GtkWidget *
 wait_for_row (SamMeetingsPage *page,
               const char      *title)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWidget *row;
+  GtkWidget *row = NULL;
 
-  while ((row = sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title)) == NULL &&
-         g_get_monotonic_time () < deadline)
-    sam_test_run_for (50);
+  sam_test_wait_for ((row = sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title)) != NULL);
 
   return row;
 }
@@ -427,9 +456,9 @@ test_rows (void)
       if (SAM_IS_GROUP (item) && g_strcmp0 (sam_group_get_uuid (SAM_GROUP (item)), sam_group_get_uuid (council)) == 0)
         gtk_drop_down_set_selected (dropdown, i);
     }
-  sam_test_run_for (300);
-  sam_test_collect_widgets (sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_YEAR_VIEW), GTK_TYPE_BUTTON, widgets);
-  g_assert_cmpuint (widgets->len, ==, g_hash_table_size (days));
+  /* The page reads the register again in an idle: wait for the year view
+   * to hold the council's days only. */
+  sam_test_wait_for (collect_view_buttons (page, SAM_TYPE_YEAR_VIEW, widgets) == g_hash_table_size (days));
   /* The first of those days shows its first meeting. */
   click (g_ptr_array_index (widgets, 0));
   g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, uuid);
@@ -612,7 +641,7 @@ test_editor_and_planner (void)
     }
   gtk_check_button_set_active (find_group_check (editor, other), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  sam_test_run_for (100);
+  sam_test_wait_for (count_joined (store, preparing) == g_strv_length (joined) + 1);
 
   saved = sam_store_dup_by_uuid (store, SAM_TYPE_MEETING, sam_meeting_get_uuid (preparing), NULL);
   g_assert_cmpstr (sam_meeting_get_prepares_uuid (saved), ==, sam_meeting_get_prepares_uuid (preparing));
@@ -633,7 +662,7 @@ test_editor_and_planner (void)
   g_assert_cmpuint (checks->len, >=, 2);
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.accept", NULL));
-  sam_test_run_for (100);
+  sam_test_wait_for (count_meetings (store, council) == g_list_model_get_n_items (before) + checks->len - 1);
   after = sam_store_list_group_meetings (store, sam_group_get_uuid (council), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + checks->len - 1);
 

@@ -216,7 +216,7 @@ test_select_collapse (Fixture       *fixture,
   g_assert_true (sam_chart_view_toggle_selected (fixture->view));
   g_assert_true (sam_chart_view_get_collapsed (fixture->view, AOI_UUID));
   g_assert_false (node_shown (fixture->view, AOI_UG_UUID));
-  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-collapsed", 0);
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-collapsed");
 
   /* A collapsed branch stays collapsed when the register changes. */
   sam_store_emit_changed (fixture->store);
@@ -287,7 +287,7 @@ test_options (Fixture       *fixture,
   g_assert_null (wait_for_chart (fixture->view));
   g_assert_nonnull (sam_chart_view_get_error (fixture->view));
   g_test_message ("error: %s", sam_chart_view_get_error (fixture->view)->message);
-  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-error", 0);
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-error");
   sam_chart_view_set_as_of (fixture->view, "2025-06-29");
   chart = wait_for_chart (fixture->view);
   g_assert_nonnull (chart);
@@ -305,7 +305,7 @@ test_options (Fixture       *fixture,
   g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 11);
   sam_chart_view_set_selected_uuid (fixture->view, AOI_UUID);
   sam_test_wait_for (sam_chart_get_selected (chart) == node_of (fixture->view, AOI_UUID));
-  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-people", 0);
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-people");
 }
 
 /* Pointer input. Xvfb cannot make pinches, and GTK 4.8 makes no GdkEvents
@@ -879,7 +879,7 @@ test_window (void)
 
     g_assert_true (sam_chart_view_toggle_selected (view));
     g_assert_true (sam_chart_get_collapsed (chart, node));
-    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window-collapsed", 0);
+    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window-collapsed");
 
     sam_organisation_page_select_group (page, child_uuid);
     sam_test_wait_for (g_strcmp0 (sam_chart_view_get_selected_uuid (view), child_uuid) == 0);
@@ -890,7 +890,7 @@ test_window (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-reset", NULL));
   sam_test_wait_until_drawn (GTK_WIDGET (view));
   measure_frames (view, "demo register, 100 %");
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-window");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -57,7 +57,7 @@ test_decisions_page (void)
   g_assert_cmpuint (total, >, 10);
   /* Only the rows on screen (a page or two) were read. */
   g_assert_cmpuint (sam_decision_list_get_n_cached (list), <=, 2 * sam_decision_list_get_page_size ());
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions");
 
   /* A click on the Title header sorts by title in the store. */
   view = GTK_COLUMN_VIEW (sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
@@ -78,7 +78,7 @@ test_decisions_page (void)
   g_assert_cmpuint (found, >, 0);
   g_assert_cmpuint (found, <, total);
   g_assert_cmpint (sam_decision_list_get_sort (list, NULL), ==, SAM_DECISION_SORT_RANK);
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-search", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-search");
 
   /* Selecting a row shows the decision in the editor. */
   selection = gtk_column_view_get_model (view);
@@ -86,7 +86,7 @@ test_decisions_page (void)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (sam_decision_get_uuid (sam_decision_editor_get_decision (editor)), ==,
                    sam_decision_get_uuid (first));
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-editor", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-editor");
   sam_decisions_page_search (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
 
@@ -104,7 +104,7 @@ test_decisions_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
   g_assert_true (sam_decision_is_registered (draft));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total + 1);
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-registered", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-registered");
 
   /* Follow-up and open escalations. */
   {
@@ -112,9 +112,9 @@ test_decisions_page (void)
 
     g_assert_nonnull (gtk_stack_get_child_by_name (stack, "escalations"));
     gtk_stack_set_visible_child_name (stack, "escalations");
-    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-escalations", 0);
+    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-escalations");
     gtk_stack_set_visible_child_name (stack, "follow-up");
-    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-follow-up", 0);
+    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-follow-up");
     gtk_stack_set_visible_child_name (stack, "register");
   }
 

@@ -55,13 +55,6 @@ drawn (gpointer data)
 }
 
 static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 mapped_with_size (gpointer widget)
 {
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
@@ -172,23 +165,6 @@ sam_test_tr (const char *english,
              const char *svenska)
 {
   return swedish ? svenska : english;
-}
-
-/**
- * sam_test_run_for:
- * @ms: milliseconds
- *
- * Runs the main loop for @ms milliseconds, so that frames get laid out and
- * drawn and idles run.
- */
-void
-sam_test_run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /**
@@ -438,9 +414,6 @@ sam_test_window_content (GtkWidget *window)
  * sam_test_save_screenshot:
  * @widget: a drawn widget
  * @name: the file's name, without "-sv" and ".png"
- * @settle_ms: how long to run the main loop first, for what was just built
- *   to be laid out and drawn (new widgets need a few frames before their
- *   paintable has an image)
  *
  * Waits until @widget is drawn as it is now (its paintable shows the last
  * frame painted), then writes a PNG of it, on the window's background
@@ -449,8 +422,7 @@ sam_test_window_content (GtkWidget *window)
  */
 void
 sam_test_save_screenshot (GtkWidget  *widget,
-                          const char *name,
-                          guint       settle_ms)
+                          const char *name)
 {
   g_autoptr(GdkPaintable) live = NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -461,8 +433,6 @@ sam_test_save_screenshot (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
   int width, height;
 
-  if (settle_ms > 0)
-    sam_test_run_for (settle_ms);
   sam_test_wait_until_drawn (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

@@ -32,7 +32,6 @@ gboolean        sam_test_is_swedish           (void);
 const char     *sam_test_tr                   (const char          *english,
                                                const char          *svenska);
 
-void            sam_test_run_for              (guint                ms);
 void            sam_test_wait_until_drawn     (GtkWidget           *widget);
 void            sam_test_wait_until_mapped    (GtkWidget           *widget);
 
@@ -57,7 +56,6 @@ SamWindow      *sam_test_open_demo            (int                  width,
 GtkWidget      *sam_test_window_content       (GtkWidget           *window);
 
 void            sam_test_save_screenshot      (GtkWidget           *widget,
-                                               const char          *name,
-                                               guint                settle_ms);
+                                               const char          *name);
 
 G_END_DECLS

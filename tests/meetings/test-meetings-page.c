@@ -86,7 +86,7 @@ test_views (void)
   sam_test_wait_for (count_buttons (year_view) > 20);
   sam_test_collect_widgets (year_view, GTK_TYPE_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, <=, n_2026);
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-year", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-year");
 
   /* The month: every day of February is a button named with its week. */
   sam_meetings_page_show_period (page, "month", 2026, 2);
@@ -103,7 +103,7 @@ test_views (void)
         day = g_ptr_array_index (buttons, i);
     }
   g_assert_nonnull (day);
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-month", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-month");
 
   /* A day's button plans a meeting on that day. */
   gtk_widget_activate (day);
@@ -115,7 +115,7 @@ test_views (void)
   gtk_window_destroy (editor);
 
   sam_meetings_page_show_period (page, "list", 2026, 2);
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-list", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-list");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -162,7 +162,7 @@ test_plan_agenda_notes (void)
   dialog = sam_test_wait_for_toplevel (SAM_TYPE_PLAN_YEAR_DIALOG);
   sam_test_wait_until_mapped (adw_window_get_content (ADW_WINDOW (dialog)));
   /* A toplevel's own paintable is empty: take its content. */
-  sam_test_save_screenshot (adw_window_get_content (ADW_WINDOW (dialog)), "screenshot-meetings-plan-year", 0);
+  sam_test_save_screenshot (adw_window_get_content (ADW_WINDOW (dialog)), "screenshot-meetings-plan-year");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.accept", NULL));
   sam_test_wait_for (sam_test_find_toplevel (SAM_TYPE_PLAN_YEAR_DIALOG) == NULL);
 
@@ -218,7 +218,7 @@ test_plan_agenda_notes (void)
   saved = sam_store_dup_by_uuid (store, SAM_TYPE_MEETING, sam_meeting_get_uuid (first), NULL);
   g_assert_cmpstr (sam_meeting_get_notes (saved), ==, "Mötet planerades med årsplaneraren.");
 
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-detail", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-detail");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

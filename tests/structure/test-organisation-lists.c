@@ -376,7 +376,7 @@ test_search (void)
   type ("3");
   g_assert_cmpuint (n_found (), ==, 1);
   g_assert_cmpuint (selected_position (view), ==, 0);
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search", 0);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search");
 
   /* Deleting: more is found, and the group stays chosen */
   type (NULL);

@@ -116,7 +116,7 @@ test_browse (void)
 
   details = GTK_WIDGET (page);
   sam_test_wait_for (has_row_containing (details, "Katarina Nordström"));
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-aoi", 0);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-aoi");
 
   /* Search shows a flat list; the selection follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
@@ -234,7 +234,7 @@ test_roles (void)
   g_assert_true (same_organisation);
   g_assert_true (has_row_containing (GTK_WIDGET (page), "Greta Lind"));
   g_assert_true (has_row_containing (GTK_WIDGET (page), sam_test_tr ("both come from", "kommer båda från")));
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-warnings", 0);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-warnings");
 }
 
 static void
@@ -298,7 +298,7 @@ test_move_delete_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
 
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
-  sam_test_save_screenshot (GTK_WIDGET (page), "organisation", 0);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation");
 }
 
 static void
@@ -308,7 +308,7 @@ test_dialogs_open (void)
 
   w = open_dialog ("organisation.show-people", "SamPeopleWindow");
   gtk_window_set_default_size (w, 960, 640);
-  sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), "organisation-people", 0);
+  sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), "organisation-people");
   gtk_window_destroy (w);
   w = open_dialog ("organisation.all-terms", "SamTermsWindow");
   sam_test_wait_for (has_row_containing (GTK_WIDGET (w), "Lars Samuelsson"));

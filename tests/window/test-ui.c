@@ -149,7 +149,7 @@ test_ui_empty_register (void)
   g_assert_true (sam_store_is_empty (sam_window_get_store (window)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "empty");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation"));
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-empty", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-empty");
 }
 
 /* Opening the demo register replaces the empty register's window. */
@@ -187,7 +187,7 @@ test_ui_window (void)
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
-  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-window", 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-window");
 }
 
 /* The size and the page are written back to GSettings and used next time. */

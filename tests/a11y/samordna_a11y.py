@@ -16,11 +16,16 @@ import subprocess
 import sys
 import time
 
-from dogtail import config, tree
+from dogtail import tree
+# The settings are this object's: dogtail.config, the module, ignores them.
+from dogtail.config import config
 
 config.searchShowingOnly = False
 config.defaultDelay = 0.2
 config.searchCutoffCount = 20
+# The decision register and the year's meetings are lists of hundreds of
+# rows: walk every one of them.
+config.childrenLimit = 10000
 config.logDebugToFile = False
 config.logDebugToStdOut = False
 

@@ -25,10 +25,8 @@ import time
 BINARY, DEMO = sys.argv[1], sys.argv[2]
 
 import pyatspi  # noqa: E402
-from dogtail import config  # noqa: E402
 from samordna_a11y import check, find_app, finish, screenshot, tree, walk  # noqa: E402
 
-config.childrenLimit = 2000
 TITLE = 'Gemensam rutin för överflyttning av intensivvårdspatienter'
 CORRECTED = 'Gemensam regional rutin för överflyttning av intensivvårdspatienter'
 REASON = 'Resursfrågor om vårdplatser ligger på linjeorganisationen.'

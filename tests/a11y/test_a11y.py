@@ -15,13 +15,12 @@
 import os
 import subprocess
 import sys
-import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 APP_ARGV = sys.argv[1:]
 
 import pyatspi  # noqa: E402
-from samordna_a11y import check, find_app, finish, unnamed_controls, walk  # noqa: E402
+from samordna_a11y import check, find_app, finish, unnamed_controls, wait_until, walk  # noqa: E402
 
 
 def find(app, name, roles):
@@ -48,23 +47,24 @@ def main():
         if app is None:
             return
 
-        # The window needs a moment to show its pages.
-        time.sleep(2)
-        frame = find(app, 'Samordna', {'frame', 'window'})
+        frame = wait_until(lambda: find(app, 'Samordna', {'frame', 'window'}), what='the main window')
         check('the main window is titled “Samordna”', frame is not None)
 
         pages = [('Organisation', 'Styrningsstrukturen'),
                  ('Möten', 'Mötesåret'),
                  ('Beslut', 'Beslutsregistret')]
         for page, heading in pages:
-            switch = find(app, page, {'page tab', 'toggle button', 'radio button'})
+            switch = wait_until(lambda: find(app, page, {'page tab', 'toggle button', 'radio button'}),
+                                what=f'the page switcher’s “{page}”')
             check(f'the page switcher has a button “{page}”', switch is not None)
             if switch is None:
                 continue
             switch.doActionNamed('click')
-            time.sleep(0.8)
-            check(f'“{page}” is selected after a click', is_selected(switch))
-            check(f'the page “{page}” holds “{heading}”', find(app, heading, {'label', 'heading'}) is not None)
+            check(f'“{page}” is selected after a click',
+                  wait_until(lambda: is_selected(switch), what=f'“{page}” to be selected'))
+            check(f'the page “{page}” holds “{heading}”',
+                  wait_until(lambda: find(app, heading, {'label', 'heading'}), what=f'the heading “{heading}”')
+                  is not None)
 
         menu = find(app, 'Huvudmeny', {'toggle button', 'push button', 'menu button'})
         check('the main menu button is named “Huvudmeny”', menu is not None)

@@ -19,27 +19,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 APP_ARGV = sys.argv[1:]
 
 import pyatspi  # noqa: E402
 from dogtail import rawinput  # noqa: E402
-from samordna_a11y import check, find_app, finish, screenshot, unnamed_controls, walk  # noqa: E402
-
-
-def wait_for(func, timeout=15):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            found = func()
-        except Exception:
-            found = None
-        if found:
-            return found
-        time.sleep(0.3)
-    return None
+from samordna_a11y import check, find_app, finish, screenshot, unnamed_controls, wait_until, walk  # noqa: E402
 
 
 def find(app, name, roles, showing=False):
@@ -64,8 +50,8 @@ def find_matching(app, pattern, roles):
     return None
 
 
-def zoom_level(app):
-    label = find_matching(app, r'^\d+\s?%$', {'label'})
+def zoom_level(label):
+    """The zoom level that label, under the chart, shows."""
     return int(re.sub(r'\D', '', label.name)) if label is not None else None
 
 
@@ -80,6 +66,12 @@ def expanded(node):
     return node.getState().contains(pyatspi.STATE_EXPANDED)
 
 
+def focused(node):
+    """Whether node or one of its parts (a search entry's text) has the
+    keyboard focus."""
+    return any(n.getState().contains(pyatspi.STATE_FOCUSED) for n in walk(node))
+
+
 def main():
     proc = subprocess.Popen(APP_ARGV, env=dict(os.environ))
     try:
@@ -88,43 +80,52 @@ def main():
         if app is None:
             return
 
-        tab = wait_for(lambda: find(app, 'Organisation', {'page tab', 'toggle button', 'radio button'}))
+        tab = wait_until(lambda: find(app, 'Organisation', {'page tab', 'toggle button', 'radio button'}),
+                         what='the page switcher’s “Organisation”')
         if tab is not None:
             tab.doActionNamed('click')
-            time.sleep(1)
 
-        chart = wait_for(lambda: find(app, 'Organisationsschema', {'tree'}))
+        chart = wait_until(lambda: find(app, 'Organisationsschema', {'tree'}), 15, 'the chart')
         check('the chart is named “Organisationsschema”', chart is not None)
         if chart is None:
             return
-        check('with nothing selected the chart says so',
-              description(chart) == 'Ingen grupp markerad', description(chart))
+        # The chart's own part of the window; the whole window is linted by
+        # test_a11y.py.
+        pane = chart
+        while pane is not None and pane.name != 'SamChartPane':
+            pane = pane.parent
+        pane = pane or app
+        nothing = 'Ingen grupp markerad'
+        wait_until(lambda: description(chart) == nothing, what='the chart to be built')
+        check('with nothing selected the chart says so', description(chart) == nothing, description(chart))
 
         for name in ('Zooma in', 'Zooma ut', 'Anpassa till fönstret', 'Originalstorlek',
                      'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat'):
             check(f'the chart has a control named “{name}”',
-                  find(app, name, {'push button', 'text', 'entry'}) is not None)
+                  find(pane, name, {'push button', 'text', 'entry'}) is not None)
 
         # Zoom: the level shown under the chart follows the buttons.
-        before = zoom_level(app)
-        find(app, 'Zooma in', {'push button'}).doActionNamed('click')
-        time.sleep(0.5)
-        after = zoom_level(app)
+        label = find_matching(pane, r'^\d+\s?%$', {'label'})
+        before = zoom_level(label)
+        find(pane, 'Zooma in', {'push button'}).doActionNamed('click')
+        wait_until(lambda: zoom_level(label) != before, what='the zoom level to change')
+        after = zoom_level(label)
         check('“Zooma in” zooms in', before is not None and after is not None and after > before,
               f'{before} → {after}')
-        find(app, 'Originalstorlek', {'push button'}).doActionNamed('click')
-        time.sleep(0.5)
-        check('“Originalstorlek” shows the chart at 100 %', zoom_level(app) == 100, str(zoom_level(app)))
+        find(pane, 'Originalstorlek', {'push button'}).doActionNamed('click')
+        wait_until(lambda: zoom_level(label) == 100, what='the zoom level to be 100 %')
+        check('“Originalstorlek” shows the chart at 100 %', zoom_level(label) == 100, str(zoom_level(label)))
 
         # Find a council: the chart selects it and tells the screen reader,
         # and the editor beside it shows the same group.
-        entry = find(app, 'Sök i schemat', {'text', 'entry'})
+        entry = find(pane, 'Sök i schemat', {'text', 'entry'})
         entry.text = 'anestesi'
-        time.sleep(1)
-        said = description(chart)
+        said = wait_until(lambda: 'anestesi' in description(chart) and description(chart),
+                          what='the chart to select the council found') or description(chart)
         check('finding “anestesi” selects the council in the chart',
               'anestesi' in said and 'Samordningsråd' in said, said)
-        editor = wait_for(lambda: find_matching(app, r'^Samordningsråd anestesi', {'label', 'heading'}))
+        editor = wait_until(lambda: find_matching(app, r'^Samordningsråd anestesi', {'label', 'heading'}), 15,
+                            'the editor to show the council')
         check('the editor shows the group selected in the chart', editor is not None)
         screenshot('a11y-chart-selected-sv.png')
 
@@ -132,32 +133,28 @@ def main():
         # chart, keeping the selection; Enter collapses the council, Down
         # opens it again and moves to its first group, Up goes back.
         entry.click()
-        time.sleep(0.5)
+        wait_until(lambda: focused(entry), what='the search entry to take the focus')
         rawinput.pressKey('Escape')
-        time.sleep(0.5)
+        wait_until(lambda: chart.getState().contains(pyatspi.STATE_FOCUSED), what='the chart to take the focus')
         check('the chart takes the keyboard focus', chart.getState().contains(pyatspi.STATE_FOCUSED))
         check('the selected council is expanded', expanded(chart))
         rawinput.pressKey('Return')
-        time.sleep(0.8)
+        wait_until(lambda: not expanded(chart), what='the council to collapse')
         check('Enter collapses the selected council', not expanded(chart))
         screenshot('a11y-chart-collapsed-sv.png')
         rawinput.pressKey('Down')
-        time.sleep(0.8)
+        wait_until(lambda: description(chart) not in (said, ''), what='the selection to move down')
         below = description(chart)
         check('Down opens the council and selects a group under it',
               below != said and below != '', below)
         rawinput.pressKey('Up')
-        time.sleep(0.8)
+        wait_until(lambda: description(chart) == said, what='the selection to move back up')
         check('Up goes back to the council', description(chart) == said, description(chart))
         rawinput.pressKey('Escape')
-        time.sleep(0.5)
-        check('Escape drops the selection', description(chart) == 'Ingen grupp markerad', description(chart))
+        wait_until(lambda: description(chart) == nothing, what='the selection to be dropped')
+        check('Escape drops the selection', description(chart) == nothing, description(chart))
 
-        # The chart's own controls; the whole window is linted by test_a11y.py.
-        pane = chart
-        while pane is not None and pane.name != 'SamChartPane':
-            pane = pane.parent
-        bad = unnamed_controls(pane if pane is not None else app)
+        bad = unnamed_controls(pane)
         check('every button, toggle and menu button of the chart has a name', not bad, '; '.join(bad))
     finally:
         proc.terminate()

@@ -19,13 +19,12 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 BINARY, DEMO = sys.argv[1], sys.argv[2]
 
 import pyatspi  # noqa: E402
-from samordna_a11y import check, find_app, finish, screenshot, tree, walk  # noqa: E402
+from samordna_a11y import check, children, find_app, finish, screenshot, text_of, wait_until, walk  # noqa: E402
 
 TITLE = 'Gemensam rutin för överflyttning av intensivvårdspatienter'
 CORRECTED = 'Gemensam regional rutin för överflyttning av intensivvårdspatienter'
@@ -49,32 +48,35 @@ def find(root, name, roles, showing=False):
     return None
 
 
-def wait_for(fn, timeout=10):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fn()
-        if value:
-            return value
-        time.sleep(0.3)
-    return fn()
+def find_in_dialogs(app, name, roles):
+    """A node in the application's windows other than the main one."""
+    for window in children(app)[1:]:
+        node = find(window, name, roles)
+        if node is not None:
+            return node
+    return None
 
 
-def click(app, name):
-    button = wait_for(lambda: find(app, name, {'push button'}, showing=True))
+def click(root, name):
+    button = wait_until(lambda: find(root, name, {'push button'}, showing=True), what=f'a button “{name}”')
     if button is None:
         return False
     button.doActionNamed('click')
-    time.sleep(0.8)
     return True
 
 
-def set_text(app, name, text):
-    entry = wait_for(lambda: find(app, name, {'text', 'entry'}, showing=True))
+def set_text(root, name, text):
+    entry = wait_until(lambda: find(root, name, {'text', 'entry'}, showing=True), what=f'a field “{name}”')
     if entry is None:
         return False
     entry.text = text
-    time.sleep(0.3)
-    return True
+    return wait_until(lambda: text_of(entry) == text, what=f'“{name}” to hold what was typed')
+
+
+def heading(root, text):
+    """Waits for the editor's heading to say text: the form shows what the
+    last click started."""
+    return wait_until(lambda: find(root, text, {'label', 'heading'}), what=f'the heading “{text}”')
 
 
 def query(db, sql, *args):
@@ -95,51 +97,60 @@ def main():
         check('the application is found by its name “samordna”', app is not None)
         if app is None:
             return
-        time.sleep(2)
 
-        tab = wait_for(lambda: find(app, 'Beslut', {'page tab'}))
+        tab = wait_until(lambda: find(app, 'Beslut', {'page tab'}), what='the page switcher’s “Beslut”')
         check('the page switcher has a button “Beslut”', tab is not None)
         tab.doActionNamed('click')
-        time.sleep(1)
-        check('the register table is named “Beslut”', find(app, 'Sök beslut', {'entry', 'text'}) is not None)
+        # What is looked for next is on the page (or in a dialog).
+        page = find(app, 'SamDecisionsPage', {'filler', 'panel'}) or app
+        check('the register table is named “Beslut”',
+              wait_until(lambda: find(page, 'Sök beslut', {'entry', 'text'}), what='the search “Sök beslut”') is not None)
 
-        check('“Nytt beslut” starts a draft', click(app, 'Nytt beslut'))
-        check('the title is typed into “Rubrik”', set_text(app, 'Rubrik', TITLE))
-        set_text(app, 'Beslutstext', 'Sjukhusen följer en gemensam rutin vid överflyttning.')
+        check('“Nytt beslut” starts a draft', click(page, 'Nytt beslut'))
+        heading(page, 'Nytt utkast')
+        check('the title is typed into “Rubrik”', set_text(page, 'Rubrik', TITLE))
+        set_text(page, 'Beslutstext', 'Sjukhusen följer en gemensam rutin vid överflyttning.')
         screenshot('a11y-decisions-draft-sv.png')
-        check('“Registrera” registers the draft', click(app, 'Registrera'))
-        rows = wait_for(lambda: query(db, 'SELECT id, year, serial, status FROM decision WHERE title = ?', TITLE))
+        check('“Registrera” registers the draft', click(page, 'Registrera'))
+        rows = wait_until(lambda: query(db, 'SELECT id, year, serial, status FROM decision WHERE title = ?', TITLE),
+                          what='the decision in the register')
         check('the register holds the decision with a number', bool(rows) and rows[0][2] is not None and rows[0][3] == 'decided',
               repr(rows))
         old_id = rows[0][0] if rows else None
         screenshot('a11y-decisions-registered-sv.png')
 
-        check('“Rätta…” starts a correction', click(app, 'Rätta…'))
-        check('the corrected title is typed', set_text(app, 'Rubrik', CORRECTED))
-        check('“Registrera rättelse” registers it', click(app, 'Registrera rättelse'))
-        new = wait_for(lambda: query(db, 'SELECT id, supersedes_id, serial FROM decision WHERE title = ?', CORRECTED))
+        check('“Rätta…” starts a correction', click(page, 'Rätta…'))
+        heading(page, 'Rättelse (utkast)')
+        check('the corrected title is typed', set_text(page, 'Rubrik', CORRECTED))
+        check('“Registrera rättelse” registers it', click(page, 'Registrera rättelse'))
+        new = wait_until(lambda: query(db, 'SELECT id, supersedes_id, serial FROM decision WHERE title = ?', CORRECTED),
+                         what='the correction in the register')
         old = query(db, 'SELECT status FROM decision WHERE id = ?', old_id)
         check('the correction supersedes the first decision', bool(new) and new[0][1] == old_id, repr(new))
         check('the first decision is marked superseded', old == [('superseded',)], repr(old))
         check('the correction got the next number', bool(new) and bool(rows) and new[0][2] == rows[0][2] + 1, repr(new))
-        check('the correction shows the link back', wait_for(lambda: find(app, 'Ersätter', {'push button'}) is not None or
-                                                             any(n.roleName == 'push button' and n.name.startswith('Ersätter')
-                                                                 for n in walk(app))))
+        check('the correction shows the link back',
+              wait_until(lambda: find(page, 'Ersätter', {'push button'}) is not None or
+                         any(n.roleName == 'push button' and n.name.startswith('Ersätter') for n in walk(page)),
+                         what='the link back'))
         screenshot('a11y-decisions-corrected-sv.png')
 
-        check('“Eskalera…” opens the escalation dialog', click(app, 'Eskalera…'))
-        dialog_entry = wait_for(lambda: find(tree.root, 'Varför ingen här får fatta beslutet', {'text', 'entry'}))
+        check('“Eskalera…” opens the escalation dialog', click(page, 'Eskalera…'))
+        dialog_entry = wait_until(lambda: find_in_dialogs(app, 'Varför ingen här får fatta beslutet', {'text', 'entry'}),
+                                  what='the escalation dialog')
         check('the dialog asks why no one here may decide it', dialog_entry is not None)
         if dialog_entry is not None:
             dialog_entry.text = REASON
+            wait_until(lambda: text_of(dialog_entry) == REASON, what='the reason to be typed')
         screenshot('a11y-decisions-escalate-sv.png')
-        button = wait_for(lambda: next((n for n in walk(tree.root.application('samordna'))
-                                        if n.roleName == 'push button' and n.name in ('_Eskalera Eskalera', 'Eskalera')), None))
+        button = wait_until(lambda: next((n for window in children(app)[1:] for n in walk(window)
+                                          if n.roleName == 'push button' and n.name in ('_Eskalera Eskalera', 'Eskalera')),
+                                         None), what='the button “Eskalera”')
         if button is not None:
             button.doActionNamed('click')
-        time.sleep(1)
-        esc = wait_for(lambda: query(db, 'SELECT e.reason, e.answered, d.status FROM escalation e '
-                                         'JOIN decision d ON d.id = e.decision_id WHERE d.title = ?', CORRECTED))
+        esc = wait_until(lambda: query(db, 'SELECT e.reason, e.answered, d.status FROM escalation e '
+                                           'JOIN decision d ON d.id = e.decision_id WHERE d.title = ?', CORRECTED),
+                         what='the escalation in the register')
         check('the escalation is in the register, open, with its reason',
               esc == [(REASON, None, 'escalated')], repr(esc))
         screenshot('a11y-decisions-escalated-sv.png')

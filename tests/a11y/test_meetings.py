@@ -22,33 +22,36 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 BINARY, DEMO_XML = sys.argv[1], sys.argv[2]
 
 import pyatspi  # noqa: E402
 from dogtail import rawinput  # noqa: E402
-from samordna_a11y import check, find_app, finish, screenshot, unnamed_controls, walk  # noqa: E402
+from samordna_a11y import (check, children, find_app, finish, screenshot, text_of,  # noqa: E402
+                           unnamed_controls, wait_until, walk)
+
+
+def find_now(root, name=None, roles=None, pattern=None):
+    for node in walk(root):
+        try:
+            if roles is not None and node.roleName not in roles:
+                continue
+            if name is not None and node.name != name:
+                continue
+            if pattern is not None and not re.search(pattern, node.name or ''):
+                continue
+            return node
+        except Exception:
+            continue
+    return None
 
 
 def find(root, name=None, roles=None, pattern=None, timeout=10):
-    deadline = time.time() + timeout
-    while True:
-        for node in walk(root):
-            try:
-                if roles is not None and node.roleName not in roles:
-                    continue
-                if name is not None and node.name != name:
-                    continue
-                if pattern is not None and not re.search(pattern, node.name or ''):
-                    continue
-                return node
-            except Exception:
-                continue
-        if time.time() >= deadline:
-            return None
-        time.sleep(0.5)
+    """Waits for a node with name, of one of roles, whose name matches
+    pattern, to be there under root."""
+    return wait_until(lambda: find_now(root, name, roles, pattern), timeout,
+                      f'a node {name or pattern!r} of {sorted(roles or [])}')
 
 
 def find_button(root, label, timeout=10):
@@ -57,18 +60,13 @@ def find_button(root, label, timeout=10):
                 pattern=r'(^|\s)' + re.escape(label) + '$', timeout=timeout)
 
 
-def find_window(app, title, timeout=15):
+def window_named(app, title):
     """Windows are the application's own children: no need to walk the tree."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for node in app.children:
-            try:
-                if node.name == title:
-                    return node
-            except Exception:
-                continue
-        time.sleep(0.5)
-    return None
+    return next((node for node in children(app) if node.name == title), None)
+
+
+def find_window(app, title, timeout=15):
+    return wait_until(lambda: window_named(app, title), timeout, f'the window “{title}”')
 
 
 def is_selected(node):
@@ -81,7 +79,7 @@ def set_text(node, text):
     focusing the field and typing, as a user would."""
     try:
         node.queryEditableText().setTextContents(text)
-        if (node.text or '') == text:
+        if text_of(node) == text:
             return True
     except Exception:
         pass
@@ -99,15 +97,12 @@ def set_text(node, text):
             focused = True
         except Exception as e:
             print(f'# could not focus {node.name!r}: {e}')
-    time.sleep(0.3)
     rawinput.typeText(text)
-    time.sleep(0.3)
-    return focused
+    return focused and bool(wait_until(lambda: text in text_of(node), what=f'{node.name!r} to hold what was typed'))
 
 
 def click(node):
     node.doActionNamed('click')
-    time.sleep(0.8)
 
 
 def query(db, sql, *args):
@@ -129,27 +124,31 @@ def main():
         app = find_app()
         if not check('the application is found by its name “samordna”', app is not None):
             return
-        time.sleep(2)
 
         tab = find(app, name='Möten', roles={'page tab', 'toggle button', 'radio button'})
         if not check('the page switcher has a tab “Möten”', tab is not None):
             return
         click(tab)
-        check('“Möten” is selected', is_selected(tab))
-        check('the page is headed “Mötesåret”', find(app, name='Mötesåret', roles={'label', 'heading'}) is not None)
-        day = find(app, roles={'push button'}, pattern=r'^\w+ \d+ \w+ \d{4}, vecka \d+, \d+ möten?$')
+        check('“Möten” is selected', wait_until(lambda: is_selected(tab), what='“Möten” to be selected'))
+        # What is looked for next is on the page (or in a dialog); the lint
+        # at the end covers the page too (the whole window if it is not
+        # found).
+        page = find_now(app, name='SamMeetingsPage', roles={'filler', 'panel'}) or app
+        check('the page is headed “Mötesåret”', find(page, name='Mötesåret', roles={'label', 'heading'}) is not None)
+        day = find(page, roles={'push button'}, pattern=r'^\w+ \d+ \w+ \d{4}, vecka \d+, \d+ möten?$')
         check('days with meetings are buttons named like “tisdag 10 februari 2026, vecka 7, 1 möte”',
               day is not None)
         screenshot('screenshot-a11y-meetings-year-sv.png')
 
         # Plan the year: the dialog proposes the first council's next free year.
-        plan = find_button(app, 'Planera året…')
+        plan = find_button(page, 'Planera året…')
         if not check('the page has a button “Planera året…”', plan is not None):
             return
         click(plan)
         dialog = find_window(app, 'Planera året')
         if not check('“Planera året” opens', dialog is not None):
             return
+        wait_until(lambda: len([n for n in walk(dialog) if n.roleName == 'check box']) >= 4, what='the proposal')
         proposals = [n for n in walk(dialog) if n.roleName == 'check box']
         check('the proposal lists meetings to tick', len(proposals) >= 4, f'{len(proposals)} proposed')
         screenshot('screenshot-a11y-meetings-plan-sv.png')
@@ -157,7 +156,8 @@ def main():
         if not check('the dialog has “Lägg till valda”', accept is not None):
             return
         click(accept)
-        time.sleep(1)
+        # The dialog closes once it has saved every meeting.
+        wait_until(lambda: window_named(app, 'Planera året') is None, what='“Planera året” to close')
 
         rows = query(db, """SELECT m.starts, g.name, c.min_meetings, c.max_meetings
                             FROM meeting m JOIN meeting_group mg ON mg.meeting_id = m.id
@@ -179,16 +179,16 @@ def main():
             year = ''
 
         # Open a planned meeting from the year view.
-        day = find(app, roles={'push button'}, pattern=rf'^\w+ \d+ \w+ {year}, vecka \d+, 1 möte$')
+        day = find(page, roles={'push button'}, pattern=rf'^\w+ \d+ \w+ {year}, vecka \d+, 1 möte$')
         if not check(f'a planned day of {year} is reachable as a button', day is not None):
             return
         click(day)
         title = rows[0][1] if rows else ''
         check('the meeting is shown beside the calendar',
-              find(app, roles={'label', 'heading'}, pattern=re.escape(title) + ' – möte ') is not None)
+              find(page, roles={'label', 'heading'}, pattern=re.escape(title) + ' – möte ') is not None)
 
         # An agenda item.
-        add = find_button(app, 'Lägg till punkt…')
+        add = find_button(page, 'Lägg till punkt…')
         if not check('the meeting has “Lägg till punkt…”', add is not None):
             return
         click(add)
@@ -198,35 +198,42 @@ def main():
         fields = [n for n in walk(editor) if n.roleName in ('text', 'entry')]
         check('the item has fields for its title and presenter', len(fields) >= 2, f'{len(fields)} fields')
         item_title = 'Regional rutin for overflyttning'
-        # The title has the focus when the editor opens; Tab leads on.
+        # The title has the focus when the editor opens; Tab leads on. The
+        # keys go through the X server, after the requests that mapped and
+        # focused the editor (sent before it showed on the bus; GTK 4.8
+        # tells AT-SPI of neither): wait for what they typed.
+        title_field = find_now(editor, name='Rubrik', roles={'text', 'entry'})
+        presenter = find_now(editor, name='Föredragande', roles={'text', 'entry'})
         rawinput.typeText(item_title)
         rawinput.pressKey('Tab')
-        time.sleep(0.3)
         rawinput.typeText('Ordforande')
-        notes = find(editor, name='Anteckningar', roles={'text'}, timeout=2)
+        wait_until(lambda: text_of(title_field) == item_title, what='the title to be typed')
+        wait_until(lambda: text_of(presenter) == 'Ordforande', what='the presenter to be typed')
+        notes = find_now(editor, name='Anteckningar', roles={'text'})
         if notes is not None:
             set_text(notes, 'Radet stallde sig bakom rutinen.')
         screenshot('screenshot-a11y-meetings-item-sv.png')
         click(find_button(editor, 'Spara'))
-        time.sleep(0.5)
+        wait_until(lambda: query(db, 'SELECT 1 FROM agenda_item WHERE title = ?', item_title),
+                   what='the agenda item in the register')
         items = query(db, 'SELECT title, presenter, notes FROM agenda_item WHERE title = ?', item_title)
         check('the agenda item is in the register', len(items) == 1, repr(items))
         check('with its presenter', bool(items) and items[0][1] == 'Ordforande', repr(items))
-        check('the agenda shows it first', find(app, name=f'1. {item_title}', pattern=None, timeout=5) is not None)
+        check('the agenda shows it first', find(page, name=f'1. {item_title}', pattern=None, timeout=5) is not None)
 
         # The meeting's notes.
-        text = find(app, name='Mötesanteckningar', roles={'text'})
+        text = find(page, name='Mötesanteckningar', roles={'text'})
         if check('the meeting has a notes field “Mötesanteckningar”', text is not None):
             set_text(text, 'Forsta motet enligt arsplanen.')
-            click(find_button(app, 'Spara anteckningar'))
-            time.sleep(0.5)
+            click(find_button(page, 'Spara anteckningar'))
+            wait_until(lambda: query(db, 'SELECT count(*) FROM meeting WHERE notes = ?', 'Forsta motet enligt arsplanen.')
+                       == [(1,)], what='the notes in the register')
             saved = query(db, 'SELECT count(*) FROM meeting WHERE notes = ?', 'Forsta motet enligt arsplanen.')
             check('the notes are in the register', saved and saved[0][0] == 1, repr(saved))
         screenshot('screenshot-a11y-meetings-detail-sv.png')
 
         # The other pages have lints of their own: this one covers the
         # Meetings page (and the whole window if the page is not found).
-        page = find(app, name='SamMeetingsPage', roles={'filler', 'panel'}, timeout=2) or app
         bad = unnamed_controls(page)
         check('every button, toggle and menu button on the page has a name', not bad, '; '.join(bad[:10]))
     finally:

@@ -21,7 +21,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 SHOT_DIR, BINARY, DEMO_XML = sys.argv[1:4]
@@ -29,7 +28,7 @@ WORK_DIR = tempfile.mkdtemp(prefix='test-organisation-')
 REGISTER = os.path.join(WORK_DIR, 'register.sqlite')
 
 import pyatspi  # noqa: E402
-from samordna_a11y import check, find_app, finish, screenshot, walk  # noqa: E402
+from samordna_a11y import check, children, find_app, finish, screenshot, text_of, wait_until, walk  # noqa: E402
 
 
 def plain(name):
@@ -44,18 +43,19 @@ def plain(name):
     return name
 
 
+def find_now(root, name, roles):
+    for node in walk(root):
+        try:
+            if node.roleName in roles and (node.name == name or plain(node.name) == name):
+                return node
+        except Exception:
+            continue
+    return None
+
+
 def find(root, name, roles, timeout=5.0):
-    deadline = time.time() + timeout
-    while True:
-        for node in walk(root):
-            try:
-                if node.roleName in roles and (node.name == name or plain(node.name) == name):
-                    return node
-            except Exception:
-                continue
-        if time.time() > deadline:
-            return None
-        time.sleep(0.3)
+    """Waits for a node named name, of one of roles, to be under root."""
+    return wait_until(lambda: find_now(root, name, roles), timeout, f'“{name}” ({", ".join(sorted(roles))})')
 
 
 def find_containing(root, text, roles=('label',)):
@@ -68,12 +68,25 @@ def find_containing(root, text, roles=('label',)):
     return None
 
 
+def found_list(root, text):
+    """A list under root whose every row shows text: what a search found."""
+    for node in walk(root):
+        try:
+            if node.roleName != 'list':
+                continue
+            rows = children(node)
+            if rows and all(find_containing(row, text) is not None for row in rows):
+                return node
+        except Exception:
+            continue
+    return None
+
+
 def click(root, name, roles=('push button',)):
     node = find(root, name, set(roles))
     if node is None:
         raise AssertionError(f'no {roles} named “{name}”')
     node.doActionNamed('click')
-    time.sleep(0.6)
 
 
 def type_into(root, name, text):
@@ -84,22 +97,37 @@ def type_into(root, name, text):
     for candidate in walk(node):
         try:
             candidate.queryEditableText().setTextContents(text)
-            break
         except NotImplementedError:
             continue
-    time.sleep(0.1)
+        if not wait_until(lambda: text_of(candidate) == text, what=f'“{name}” to hold “{text}”'):
+            raise AssertionError(f'“{text}” could not be typed into “{name}”')
+        break
+
+
+def window(app, title):
+    """The application's window titled title, or None."""
+    for w in children(app):
+        try:
+            if w.name == title and w.roleName in ('filler', 'dialog', 'frame', 'window'):
+                return w
+        except Exception:
+            pass
+    return None
 
 
 def dialog(app, title):
-    for _ in range(20):
-        for w in app.children:
-            try:
-                if w.name == title and w.roleName in ('filler', 'dialog', 'frame', 'window'):
-                    return w
-            except Exception:
-                pass
-        time.sleep(0.3)
-    raise AssertionError(f'no window “{title}”')
+    found = wait_until(lambda: window(app, title), 6, f'the window “{title}”')
+    if found is None:
+        raise AssertionError(f'no window “{title}”')
+    return found
+
+
+def confirm(app, d, title, button):
+    """Clicks button in the dialog d, titled title, and waits for it to
+    close, as it does once what it asked for is stored."""
+    click(d, button)
+    if not wait_until(lambda: window(app, title) is None, what=f'“{title}” to close'):
+        raise AssertionError(f'“{title}” is still open')
 
 
 def query(sql, *params):
@@ -118,11 +146,11 @@ def add_person(app, name, role, organisation):
     if choice is None:
         raise AssertionError(f'no choice “{role}”')
     choice.doActionNamed('click')
-    time.sleep(0.3)
-    if not any(choice.getState().contains(s) for s in (pyatspi.STATE_CHECKED, pyatspi.STATE_PRESSED)):
+    if not wait_until(lambda: any(choice.getState().contains(s) for s in (pyatspi.STATE_CHECKED, pyatspi.STATE_PRESSED)),
+                      what=f'“{role}” to be chosen'):
         raise AssertionError(f'“{role}” could not be chosen')
     type_into(d, 'Företräder', organisation)
-    click(d, 'Lägg till')
+    confirm(app, d, 'Lägg till person', 'Lägg till')
 
 
 def council_id():
@@ -141,7 +169,6 @@ def main():
         app = find_app()
         if not check('the application is found by its name “samordna”', app is not None):
             return
-        time.sleep(2)
         click(app, 'Organisation', ('page tab',))
         check('the page shows “Styrningsstrukturen” before a group is chosen',
               find(app, 'Styrningsstrukturen', {'label', 'heading'}) is not None)
@@ -151,7 +178,7 @@ def main():
         d = dialog(app, 'Ny grupp')
         type_into(d, 'Namn', 'Samordningsråd geriatrik och palliativ vård')
         type_into(d, 'Kortnamn', 'GERPAL')
-        click(d, 'Skapa')
+        confirm(app, d, 'Ny grupp', 'Skapa')
         rows = query("SELECT kind FROM grp WHERE code = 'GERPAL'")
         check('“Skapa” stores a council with the short code GERPAL', rows == [('council',)], str(rows))
 
@@ -161,7 +188,7 @@ def main():
         type_into(d, 'Minst antal möten per år', '4')
         type_into(d, 'Högst antal möten per år', '8')
         type_into(d, 'Högst antal adjungerade', '2')
-        click(d, 'Spara')
+        confirm(app, d, 'Uppdragshandling', 'Spara')
         rows = query('SELECT registry_number, min_meetings, max_meetings, max_co_opted FROM commission '
                      'WHERE group_id = ?', council_id())
         check('the commission is stored', rows == [('RS 2026-01234', 4, 8, 2)], str(rows))
@@ -182,8 +209,7 @@ def main():
         add_person(app, 'Johan Ek', 'Kontaktperson', 'Sjukhusen i Sjöstad')
         rows = query("SELECT count (*) FROM assignment WHERE group_id = ? AND role = 'contact_person'", council_id())
         check('the contact person is stored', rows == [(1,)], str(rows))
-        time.sleep(0.5)
-        warning = find_containing(app, 'kommer båda från Sjukhusen i Sjöstad')
+        warning = wait_until(lambda: find_containing(app, 'kommer båda från Sjukhusen i Sjöstad'), what='the warning')
         check('the warning says the chair and the contact person come from one organisation',
               warning is not None)
         screenshot('organisation-a11y-warning-sv.png', SHOT_DIR)
@@ -193,31 +219,36 @@ def main():
         d = dialog(app, 'Ny grupp')
         type_into(d, 'Namn', 'Undergrupp palliativ vård i hemmet')
         type_into(d, 'Kortnamn', 'GERPAL-HEM')
-        click(d, 'Skapa')
+        confirm(app, d, 'Ny grupp', 'Skapa')
         rows = query("SELECT g.kind, p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
         check('the subgroup is created under the council', rows == [('subgroup', 'GERPAL')], str(rows))
 
         click(app, 'Flytta till…')
         d = dialog(app, 'Flytta till')
         type_into(d, 'Ny överordnad grupp', 'GER')
-        time.sleep(0.5)
-        click(d, 'Flytta')
+        # The list under the entry narrows to what was typed after a pause.
+        wait_until(lambda: found_list(d, 'GER'), what='the groups found for “GER”')
+        confirm(app, d, 'Flytta till', 'Flytta')
         rows = query("SELECT p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
         check('“Flytta till…” moves the subgroup under GER', rows == [('GER',)], str(rows))
         screenshot('organisation-a11y-moved-sv.png', SHOT_DIR)
 
         # Delete, then undo from the toast
         click(app, 'Ta bort')
+        wait_until(lambda: query("SELECT count (*) FROM grp WHERE code = 'GERPAL-HEM'") == [(0,)],
+                   what='the subgroup to be deleted')
         rows = query("SELECT count (*) FROM grp WHERE code = 'GERPAL-HEM'")
         check('“Ta bort” deletes the subgroup', rows == [(0,)], str(rows))
         click(app, 'Ångra')
+        wait_until(lambda: query("SELECT count (*) FROM grp WHERE code = 'GERPAL-HEM'") == [(1,)],
+                   what='the subgroup to come back')
         rows = query("SELECT p.code FROM grp g JOIN grp p ON p.id = g.parent_id WHERE g.code = 'GERPAL-HEM'")
         check('“Ångra” in the toast brings it back where it was', rows == [('GER',)], str(rows))
 
         # Deleting a group others refer to says what refers to it.
         click(app, 'Sök grupper', ('toggle button', 'push button'))
         type_into(app, 'Sök grupper', 'GERPAL')
-        time.sleep(1.0)
+        wait_until(lambda: found_list(app, 'GERPAL'), what='the groups found for “GERPAL”')
         rows = query("SELECT count (*) FROM audit_log WHERE action IN ('undo', 'redo')")
         check('the undo is in the audit log', rows[0][0] >= 1, str(rows))
         screenshot('organisation-a11y-sv.png', SHOT_DIR)

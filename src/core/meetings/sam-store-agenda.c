@@ -174,8 +174,8 @@ sam_store_save_agenda_item (SamStore       *self,
   values[5] = sam_agenda_item_get_notes (item);
   values[6] = NULL;
 
-  if (!_sam_store_write_values (self, SAM_TABLE_AGENDA_ITEM, uuid, values, before != NULL,
-                                _("The register could not be changed"), &local_error))
+  if (!_sam_store_write_values (self, SAM_TABLE_AGENDA_ITEM, uuid, values, before != NULL, NULL,
+                                &local_error))
     return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   after_json = _sam_store_row_json (SAM_TABLE_AGENDA_ITEM, uuid, values);
@@ -449,8 +449,8 @@ sam_store_set_attendance (SamStore    *self,
     }
   else if (local_error == NULL)
     {
-      _sam_store_write_values (self, SAM_TABLE_ATTENDANCE, uuid, values, before != NULL,
-                               _("The register could not be changed"), &local_error);
+      _sam_store_write_values (self, SAM_TABLE_ATTENDANCE, uuid, values, before != NULL, NULL,
+                               &local_error);
       after_json = _sam_store_row_json (SAM_TABLE_ATTENDANCE, uuid, values);
     }
   if (local_error == NULL)

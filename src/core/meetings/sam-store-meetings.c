@@ -147,7 +147,7 @@ sync_groups (SamStore            *self,
         g_autofree char *uuid = g_uuid_string_random ();
         const char *values[] = { meeting_uuid, group_uuids[i], NULL };
 
-        if (!_sam_store_write_values (self, SAM_TABLE_MEETING_GROUP, uuid, values, FALSE, _("The register could not be changed"), error))
+        if (!_sam_store_write_values (self, SAM_TABLE_MEETING_GROUP, uuid, values, FALSE, NULL, error))
           return FALSE;
       }
 
@@ -207,7 +207,7 @@ sam_store_save_meeting (SamStore            *self,
                                      before != NULL ? (const char * const *) before->pdata : NULL);
   if (local_error == NULL)
     _sam_store_write_values (self, SAM_TABLE_MEETING, uuid, (const char * const *) record->values, before != NULL,
-                             _("The register could not be changed"), &local_error);
+                             NULL, &local_error);
   if (local_error == NULL)
     sync_groups (self, uuid, group_uuids, &local_error);
   if (local_error == NULL)

@@ -325,7 +325,8 @@ _sam_store_search_models (SamStore    *self,
  * @uuid: the row's UUID
  * @values: the row's values in descriptor order, references as UUIDs
  * @exists: whether to update the row with @uuid rather than insert it
- * @what: what failed, for the error
+ * @what: (nullable): what failed, for the error; %NULL for “The agenda item
+ *   could not be saved” and the like
  * @error: return location for a #GError
  *
  * Inserts or updates one row inside the caller's transaction, resolving
@@ -345,8 +346,12 @@ _sam_store_write_values (SamStore            *self,
 {
   const SamTableInfo *info = sam_schema_table (table);
   g_autofree gint64 *ref_ids = g_new0 (gint64, info->n_columns);
+  g_autofree char *saved_what = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  if (what == NULL)
+    what = saved_what = g_strdup_printf (_("The %s could not be saved"), _sam_store_table_label (table));
 
   for (guint c = 0; c < info->n_columns; c++)
     {

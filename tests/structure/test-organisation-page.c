@@ -235,6 +235,23 @@ test_roles (void)
   g_assert_true (has_row_containing (GTK_WIDGET (page), "Greta Lind"));
   g_assert_true (has_row_containing (GTK_WIDGET (page), sam_test_tr ("both come from", "kommer båda från")));
   sam_test_save_screenshot (GTK_WIDGET (page), "organisation-warnings");
+
+  /* End Term ends the role it was opened for, on the day typed. */
+  {
+    g_autoptr(SamAssignment) chair = g_list_model_get_item (assignments, 0);
+    g_autoptr(SamAssignment) ended = NULL;
+    GtkWindow *confirm;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.end-role", "s",
+                                               sam_assignment_get_uuid (chair)));
+    confirm = sam_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (confirm);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (confirm))),
+                           "2026-06-30");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "end");
+    ended = sam_store_dup_by_uuid (store, SAM_TYPE_ASSIGNMENT, sam_assignment_get_uuid (chair), NULL);
+    g_assert_cmpstr (sam_assignment_get_ends (ended), ==, "2026-06-30");
+  }
 }
 
 static void

@@ -301,13 +301,32 @@ end_role_edit (SamStore  *store,
   return sam_store_end_assignment (store, end->assignment, end->date, error);
 }
 
-static void
-end_role_response_cb (AdwMessageDialog    *dialog,
-                      const char          *response,
-                      SamOrganisationPage *self)
+/* Which role the End Term dialog ends, for its response. */
+typedef struct
 {
+  SamOrganisationPage *page;
+  char                *uuid;
+} EndRoleRequest;
+
+static void
+end_role_request_free (gpointer  data,
+                       GClosure *closure)
+{
+  EndRoleRequest *request = data;
+
+  g_object_unref (request->page);
+  g_free (request->uuid);
+  g_free (request);
+}
+
+static void
+end_role_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      EndRoleRequest   *request)
+{
+  SamOrganisationPage *self = request->page;
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *uuid = g_object_get_data (G_OBJECT (dialog), "assignment");
+  const char *uuid = request->uuid;
   g_autoptr(SamAssignment) assignment = NULL;
   g_autoptr(GError) error = NULL;
   EndData end;
@@ -331,6 +350,7 @@ end_role_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
+  EndRoleRequest *request = g_new0 (EndRoleRequest, 1);
   GtkWidget *dialog, *entry;
 
   dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), _("End Term?"),
@@ -342,9 +362,10 @@ end_role_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "end", _("_End Term"), NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
-  /* The dialog is the only holder of which role it ends. */
-  g_object_set_data_full (G_OBJECT (dialog), "assignment", g_variant_dup_string (parameter, NULL), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (end_role_response_cb), self, 0);
+  request->page = g_object_ref (self);
+  request->uuid = g_variant_dup_string (parameter, NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (end_role_response_cb), request,
+                         end_role_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

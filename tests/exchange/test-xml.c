@@ -808,6 +808,79 @@ test_lenient_forms (XmlFixture    *fixture,
                                       "      <description>ab&lt;c&gt;</description>\n"));
 }
 
+#define FOLLOW_UP_MEETING "3a0e1c3e-1111-4111-8111-111111111111"
+#define FOLLOW_UP_ITEM "4a0e1c3e-1111-4111-8111-111111111111"
+#define FOLLOW_UP_DECISION "5a0e1c3e-1111-4111-8111-111111111111"
+
+/* A register whose follow-up item names @decision (NULL: none); the
+ * decisions section, later in the file, holds the one decision if
+ * @with_decision. */
+static char *
+follow_up_register (const char *decision,
+                    gboolean    with_decision)
+{
+  g_autofree char *attribute = decision != NULL ? g_strdup_printf (" decision=\"%s\"", decision) : g_strdup ("");
+
+  return g_strconcat (HEAD "<register " NS " version=\"1\">\n"
+                      "<groups><group id=\"" GROUP "\" code=\"AOI\" name=\"Rådet\" kind=\"council\"/></groups>\n"
+                      "<meetings><meeting id=\"" FOLLOW_UP_MEETING "\" title=\"April\" kind=\"ordinary\" status=\"planned\" "
+                      "starts=\"2026-04-14T11:00:00Z\" ends=\"2026-04-14T13:00:00Z\"/></meetings>\n"
+                      "<agenda><agenda-item id=\"" FOLLOW_UP_ITEM "\" meeting=\"" FOLLOW_UP_MEETING "\" "
+                      "title=\"Återrapportering\" kind=\"follow_up\"", attribute, "/></agenda>\n",
+                      with_decision ? "<decisions><decision id=\"" FOLLOW_UP_DECISION "\" group=\"" GROUP "\" "
+                                      "year=\"2026\" serial=\"1\" decided=\"2026-02-10\" mandate=\"line_mandates\" "
+                                      "status=\"decided\" title=\"Beslutet\"/></decisions>\n" : "",
+                      "</register>\n", NULL);
+}
+
+/* The decision a follow-up item reports on crosses the exchange, although
+ * it comes later in the file, into an empty register and in a merge; a
+ * file without it (as every file was before) still imports; a decision
+ * that is nowhere is refused with the item named. */
+static void
+test_follow_up_decision (XmlFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *linked = follow_up_register (FOLLOW_UP_DECISION, TRUE);
+  g_autofree char *unlinked = follow_up_register (NULL, FALSE);
+  g_autofree char *dangling = follow_up_register (MISSING, TRUE);
+  g_autoptr(SamStore) merged = sam_test_open_store (fixture->dir, "merged.sqlite");
+  g_autoptr(SamStore) refused = sam_test_open_store (fixture->dir, "refused.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *merged_export = NULL;
+  SamImportSummary summary = { 0 };
+
+  import_string (fixture->store, linked, strlen (linked), SAM_IMPORT_REPLACE, NULL, &error);
+  g_assert_no_error (error);
+  exported = export_string (fixture->store, fixture->dir);
+  g_assert_nonnull (strstr (exported, "kind=\"follow_up\" decision=\"" FOLLOW_UP_DECISION "\""));
+
+  /* Merged into a register that has the item but not the decision: the
+   * item now names the decision, which the merge brought. */
+  import_string (merged, unlinked, strlen (unlinked), SAM_IMPORT_REPLACE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&merged_export, g_free);
+  merged_export = export_string (merged, fixture->dir);
+  g_assert_null (strstr (merged_export, "decision=\""));
+  import_string (merged, exported, strlen (exported), SAM_IMPORT_MERGE, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 1);
+  g_assert_cmpuint (summary.updated, ==, 1);
+  sam_import_summary_clear (&summary);
+  g_clear_pointer (&merged_export, g_free);
+  merged_export = export_string (merged, fixture->dir);
+  g_assert_cmpstr (merged_export, ==, exported);
+
+  import_string (refused, dangling, strlen (dangling), SAM_IMPORT_REPLACE, NULL, &error);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "register.xml, line "));
+  g_assert_nonnull (strstr (error->message, MISSING));
+
+  g_assert_finalize_object (g_steal_pointer (&merged));
+  g_assert_finalize_object (g_steal_pointer (&refused));
+}
+
 /* A pre-cancelled or impossible export leaves the old file alone and no
  * temporary file behind. */
 static void
@@ -1220,6 +1293,7 @@ main (int   argc,
   g_test_add ("/xml/import/merge", XmlFixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add ("/xml/import/datetime-offset", XmlFixture, NULL, fixture_set_up, test_datetime_offset, fixture_tear_down);
   g_test_add ("/xml/import/lenient-forms", XmlFixture, NULL, fixture_set_up, test_lenient_forms, fixture_tear_down);
+  g_test_add ("/xml/import/follow-up-decision", XmlFixture, NULL, fixture_set_up, test_follow_up_decision, fixture_tear_down);
   g_test_add ("/xml/export/failure", XmlFixture, NULL, fixture_set_up, test_export_failure, fixture_tear_down);
   g_test_add ("/xml/async", XmlFixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/xml/kill/import", XmlFixture, NULL, fixture_set_up, test_kill_import, fixture_tear_down);

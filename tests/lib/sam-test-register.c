@@ -166,6 +166,11 @@ new_row (SamTestRegister *self,
     {
       const SamColumn *column = &info->columns[i];
 
+      /* A reference to a later table is filled once that table has rows
+       * (see link_forward()); drawing nothing for it here keeps the rows
+       * of every seed as they were before such references existed. */
+      if (column->type == SAM_COLUMN_REF && column->ref_table > table)
+        continue;
       if (!column->required && !coin (self))
         continue;
 
@@ -370,6 +375,34 @@ fix_row (SamTestRegister *self,
     }
 }
 
+/* Points the optional references to later tables (the decision a
+ * follow-up item reports on) at rows of those tables, now that they have
+ * some: about half of them, at random. */
+static void
+link_forward (SamTestRegister *self)
+{
+  for (SamTable t = 0; t < SAM_N_TABLES; t++)
+    {
+      const SamTableInfo *info = sam_schema_table (t);
+
+      for (guint c = 0; c < info->n_columns; c++)
+        {
+          const SamColumn *column = &info->columns[c];
+
+          if (column->type != SAM_COLUMN_REF || column->ref_table <= t)
+            continue;
+          g_assert_false (column->required);
+          for (guint r = 0; r < self->rows[t]->len; r++)
+            {
+              Row *row = g_ptr_array_index (self->rows[t], r);
+
+              if (coin (self))
+                row->values[c] = g_strdup (pick_row (self, column->ref_table));
+            }
+        }
+    }
+}
+
 static guint
 table_count (const SamTestRegisterSize *size,
              SamTable                   table)
@@ -459,6 +492,10 @@ sam_test_register_new (GRand                     *rand,
       g_ptr_array_add (self->info, strcmp (g_ptr_array_index (keys, i), "special") == 0
                                    ? g_strdup (SPECIAL_TEXT) : random_name (self));
     }
+  /* Last, so that the rows and the information drawn before are the same
+   * for a seed as they were before forward references existed. */
+  link_forward (self);
+
   /* Only generation uses it; the caller keeps it. */
   self->rand = NULL;
 
@@ -691,6 +728,14 @@ append_sql_string (GString    *out,
   g_string_append_c (out, '\'');
 }
 
+/* Whether @column of @table refers to a table whose rows are written later. */
+static gboolean
+is_forward (SamTable         table,
+            const SamColumn *column)
+{
+  return column->type == SAM_COLUMN_REF && column->ref_table > table;
+}
+
 /**
  * sam_test_register_write_sql:
  * @self: a register
@@ -740,14 +785,14 @@ sam_test_register_write_sql (SamTestRegister  *self,
 
           g_string_append_printf (out, "INSERT INTO %s (uuid", info->sql_name);
           for (guint i = 0; i < info->n_columns; i++)
-            if (row->values[i] != NULL)
+            if (row->values[i] != NULL && !is_forward (t, &info->columns[i]))
               g_string_append_printf (out, ", %s", info->columns[i].column);
           g_string_append_printf (out, ") VALUES ('%s'", row->uuid);
           for (guint i = 0; i < info->n_columns; i++)
             {
               const SamColumn *column = &info->columns[i];
 
-              if (row->values[i] == NULL)
+              if (row->values[i] == NULL || is_forward (t, column))
                 continue;
               g_string_append (out, ", ");
               if (column->type == SAM_COLUMN_REF)
@@ -760,6 +805,26 @@ sam_test_register_write_sql (SamTestRegister  *self,
             }
           g_string_append (out, ");\n");
 
+          if (out->len > 1 << 20 && !flush_to_stream (out, stream, error))
+            return FALSE;
+        }
+    }
+
+  /* References to later tables, once their rows are in. */
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    {
+      const SamTableInfo *info = sam_schema_table (t);
+
+      for (guint r = 0; r < self->rows[t]->len; r++)
+        {
+          Row *row = g_ptr_array_index (self->rows[t], r);
+
+          for (guint i = 0; i < info->n_columns; i++)
+            if (row->values[i] != NULL && is_forward (t, &info->columns[i]))
+              g_string_append_printf (out, "UPDATE %s SET %s = (SELECT id FROM %s WHERE uuid = '%s') WHERE uuid = '%s';\n",
+                                      info->sql_name, info->columns[i].column,
+                                      sam_schema_table (info->columns[i].ref_table)->sql_name,
+                                      row->values[i], row->uuid);
           if (out->len > 1 << 20 && !flush_to_stream (out, stream, error))
             return FALSE;
         }

@@ -127,6 +127,8 @@ static const SamColumn agenda_item_columns[] = {
   STR ("presenter", "presenter", FALSE),
   ENUM ("kind", "kind", sam_agenda_kind_info),
   TEXT ("notes", "notes"),
+  /* The decision a follow-up item reports on (schema version 6). */
+  REF ("decision_id", "decision", SAM_TABLE_DECISION, FALSE),
 };
 
 static const SamColumn attendance_columns[] = {

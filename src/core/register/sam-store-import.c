@@ -373,9 +373,10 @@ resolve_refs (SamStoreImport     *import,
       if (ref_ids[c] > 0)
         continue;
 
-      /* A row may point forward to a row of its own table (a parent, a
-       * superseded decision) that comes later in the file. */
-      if (column->ref_table == table)
+      /* A row may point forward to a row that comes later in the file: of
+       * its own table (a parent, a superseded decision), or of a later one
+       * (the decision a follow-up item on an agenda reports on). */
+      if (column->ref_table >= table)
         {
           defer (import, table, c, values[c], location, uuid, values);
           (*n_deferred)++;
@@ -508,8 +509,8 @@ merge_row (SamStoreImport     *import,
  * @error: return location for a #GError
  *
  * Adds (or, when merging, updates) one row. Rows must come in table
- * order, except references to rows of the same table, which may point
- * forward and are resolved at commit.
+ * order; references to rows of the same table or of a later one may
+ * point forward and are resolved at commit.
  *
  * Returns: whether the row was taken; on error, free the import
  */
@@ -732,7 +733,7 @@ resolve_deferred (SamStoreImport  *import,
       if (deferred->inserted != inserted)
         continue;
 
-      target_id = resolve (import, deferred->table, deferred->target, error);
+      target_id = resolve (import, column->ref_table, deferred->target, error);
       if (target_id < 0)
         return FALSE;
       if (target_id == 0)

@@ -8,15 +8,19 @@
  * the year, month and list views with their accessible day names, planning
  * a year and accepting the proposal, an agenda item of kind decision that
  * opens a draft, the notes, the rows beside the calendar and what their
- * buttons do, and screenshots (in Swedish when run so).
+ * buttons do, follow-ups put on the agenda, and screenshots (in Swedish
+ * when run so). What a step writes is read back from the register file,
+ * as another program would see it.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "sam-agenda-item-editor.h"
 #include "sam-application.h"
+#include "sam-calendar.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-meeting-checks.h"
@@ -669,6 +673,134 @@ test_editor_and_planner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The register file as another program sees it: the first column of the
+ * first row of @sql (with @param as ?1), as text; NULL if there is none. */
+static char *
+query_file (const char *path,
+            const char *sql,
+            const char *param)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static SamDecision *
+dup_decision (SamStore   *store,
+              const char *code,
+              int         year,
+              int         serial)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT d.uuid FROM decision d JOIN grp g ON g.id = d.group_id "
+                                          "WHERE g.code = ?1 AND d.year = %d AND d.serial = %d", year, serial);
+  g_autofree char *uuid = query_file (sam_store_get_path (store), sql, code);
+
+  g_assert_nonnull (uuid);
+  return sam_store_dup_by_uuid (store, SAM_TYPE_DECISION, uuid, NULL);
+}
+
+/* A decision's row among those due for follow-up: its number and title. */
+static char *
+follow_up_title (SamStore    *store,
+                 SamDecision *decision)
+{
+  g_autoptr(SamGroup) group = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_decision_get_group_uuid (decision), NULL);
+  g_autofree char *number = sam_decision_format_number (decision, sam_group_get_code (group));
+  g_autofree char *title = g_strdup_printf ("%s %s", number, sam_decision_get_title (decision));
+
+  return g_markup_escape_text (title, -1);
+}
+
+/* A new meeting of @group_uuid on @day at 13:00, Stockholm time. */
+static char *
+add_meeting (SamStore   *store,
+             const char *group_uuid,
+             const char *title,
+             const char *day)
+{
+  g_autoptr(SamMeeting) meeting = sam_meeting_new ();
+  const char *groups[] = { group_uuid, NULL };
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  start = sam_calendar_local_to_utc (&date, 13, 0);
+  end = g_date_time_add_hours (start, 2);
+  starts = sam_calendar_utc_string (start);
+  ends = sam_calendar_utc_string (end);
+  g_object_set (meeting, "title", title, "starts", starts, "ends", ends, NULL);
+  g_assert_true (sam_store_save_meeting (store, meeting, groups, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (sam_meeting_get_uuid (meeting));
+}
+
+/* AOI 2026:1 and AOI 2026:14 are both due at AOI's January meeting: both
+ * are offered, and Add to Agenda on one puts that one on the agenda, bound
+ * to the decision in the register file, and leaves the other offered. */
+static void
+test_follow_ups (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  const char *path = sam_store_get_path (store);
+  g_autoptr(SamDecision) first = dup_decision (store, "AOI", 2026, 1);
+  g_autoptr(SamDecision) fourteenth = dup_decision (store, "AOI", 2026, 14);
+  g_autofree char *first_title = follow_up_title (store, first);
+  g_autofree char *fourteenth_title = follow_up_title (store, fourteenth);
+  g_autofree char *meeting = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *items = "SELECT count (*) FROM agenda_item WHERE kind = 'follow_up' "
+                      "AND meeting_id = (SELECT id FROM meeting WHERE uuid = ?1)";
+  GtkWidget *row;
+
+  /* Both fall due after AOI's December meeting. */
+  g_object_set (first, "follow-up", "2026-12-10", NULL);
+  g_assert_true (sam_store_save (store, first, &error));
+  g_assert_no_error (error);
+  meeting = add_meeting (store, sam_decision_get_group_uuid (first), "AOI januari", "2027-01-14");
+  sam_meetings_page_select_meeting (page, meeting);
+
+  g_assert_nonnull (wait_for_row (page, first_title));
+  row = wait_for_row (page, fourteenth_title);
+  click (sam_test_find_widget (row, GTK_TYPE_BUTTON));
+  sam_test_wait_for (sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, fourteenth_title) == NULL);
+  g_assert_nonnull (sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, first_title));
+  count = query_file (path, items, meeting);
+  g_assert_cmpstr (count, ==, "1");
+  linked = query_file (path, "SELECT d.uuid FROM agenda_item a JOIN decision d ON d.id = a.decision_id "
+                       "WHERE a.meeting_id = (SELECT id FROM meeting WHERE uuid = ?1)", meeting);
+  g_assert_cmpstr (linked, ==, sam_decision_get_uuid (fourteenth));
+
+  click (sam_test_find_widget (wait_for_row (page, first_title), GTK_TYPE_BUTTON));
+  sam_test_wait_for (sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, first_title) == NULL);
+  g_clear_pointer (&count, g_free);
+  count = query_file (path, "SELECT count (DISTINCT decision_id) FROM agenda_item "
+                      "WHERE meeting_id = (SELECT id FROM meeting WHERE uuid = ?1)", meeting);
+  g_assert_cmpstr (count, ==, "2");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/meetings-page/plan-agenda-notes", test_plan_agenda_notes);
   g_test_add_func ("/meetings-page/rows", test_rows);
   g_test_add_func ("/meetings-page/editor-and-planner", test_editor_and_planner);
+  g_test_add_func ("/meetings-page/follow-ups", test_follow_ups);
 
   return sam_test_ui_run ();
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 #include <libical/ical.h>
+#include <sqlite3.h>
 
 #include "sam-calendar.h"
 #include "sam-demo.h"
@@ -480,8 +481,9 @@ register_decision (Fixture    *fixture,
   return decision;
 }
 
-/* Decisions due for follow-up between the previous meeting and this one
- * are offered once; after they are on the agenda they are not. */
+/* Decisions due for follow-up by the day of a meeting are offered there
+ * until a meeting reports on them; after they are on the agenda they are
+ * not. */
 static void
 test_follow_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -499,8 +501,13 @@ test_follow_up (Fixture       *fixture,
   g_autoptr(SamAgendaItem) item = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
+  /* January's decision fell due before February's meeting, which did not
+   * report on it: April is offered it too. */
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 3);
   first = g_list_model_get_item (offered, 0);
+  g_assert_cmpstr (sam_decision_get_uuid (first), ==, sam_decision_get_uuid (early));
+  g_clear_object (&first);
+  first = g_list_model_get_item (offered, 1);
   g_assert_cmpstr (sam_decision_get_uuid (first), ==, sam_decision_get_uuid (due));
 
   item = sam_store_add_follow_up_item (fixture->store, apr, first, &error);
@@ -508,10 +515,29 @@ test_follow_up (Fixture       *fixture,
   g_assert_cmpint (sam_agenda_item_get_kind (item), ==, SAM_AGENDA_KIND_FOLLOW_UP);
   g_assert_nonnull (strstr (sam_agenda_item_get_title (item), "AOI 2026:2"));
   g_assert_cmpstr (sam_agenda_item_get_presenter (item), ==, "Bo Berg");
+  g_assert_cmpstr (sam_agenda_item_get_decision_uuid (item), ==, sam_decision_get_uuid (due));
 
   g_clear_object (&offered);
   offered = sam_store_list_due_follow_ups (fixture->store, apr, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
+  g_clear_object (&offered);
+
+  /* Added again, it is the same item: the agenda reports on it once. */
+  {
+    g_autoptr(SamAgendaItem) again = sam_store_add_follow_up_item (fixture->store, apr, due, &error);
+    g_autoptr(GListModel) agenda = sam_store_list_agenda (fixture->store, apr, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sam_agenda_item_get_uuid (again), ==, sam_agenda_item_get_uuid (item));
+    g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+  }
+
+  /* The item keeps its decision when it is edited and renamed. */
+  sam_agenda_item_set_title (item, "Återrapportering om intensivvården");
+  g_assert_true (sam_store_save_agenda_item (fixture->store, item, &error));
+  g_assert_no_error (error);
+  offered = sam_store_list_due_follow_ups (fixture->store, apr, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 2);
   g_clear_object (&offered);
 
   /* The February meeting is the first: the January decision is due there. */
@@ -523,6 +549,240 @@ test_follow_up (Fixture       *fixture,
   g_assert_nonnull (cancelled);
   g_assert_nonnull (later);
   g_assert_nonnull (on_day);
+}
+
+/* The UUIDs of the decisions offered for follow-up at @meeting, in order,
+ * joined with commas. */
+static char *
+offered_uuids (Fixture    *fixture,
+               const char *meeting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) offered = sam_store_list_due_follow_ups (fixture->store, meeting, &error);
+  g_autoptr(GString) uuids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (offered);
+  for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
+    {
+      g_autoptr(SamDecision) decision = g_list_model_get_item (offered, i);
+
+      g_string_append_printf (uuids, "%s%s", i > 0 ? "," : "", sam_decision_get_uuid (decision));
+    }
+
+  return g_string_free (g_steal_pointer (&uuids), FALSE);
+}
+
+static char *
+join_uuids (SamDecision *first,
+            ...)
+{
+  g_autoptr(GString) uuids = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (SamDecision *decision = first; decision != NULL; decision = va_arg (args, SamDecision *))
+    g_string_append_printf (uuids, "%s%s", uuids->len > 0 ? "," : "", sam_decision_get_uuid (decision));
+  va_end (args);
+
+  return g_string_free (g_steal_pointer (&uuids), FALSE);
+}
+
+#define assert_offered(fixture, meeting, ...) \
+  G_STMT_START { \
+    g_autofree char *_offered = offered_uuids (fixture, meeting); \
+    g_autofree char *_expected = join_uuids (__VA_ARGS__, NULL); \
+    g_assert_cmpstr (_offered, ==, _expected); \
+  } G_STMT_END
+
+static void
+add_follow_up (Fixture     *fixture,
+               const char  *meeting,
+               SamDecision *decision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamAgendaItem) item = sam_store_add_follow_up_item (fixture->store, meeting, decision, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+}
+
+/* AOI 2026:1 and AOI 2026:14 are both due: both are offered, and putting
+ * one on the agenda takes only that one off, whichever it is, although
+ * the one number begins the other. */
+static void
+test_follow_up_whole_number (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  g_autofree char *apr = add_meeting (fixture->store, "AOI april", "2026-04-14", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autofree char *may = add_meeting (fixture->store, "AOI maj", "2026-05-12", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *first_number = NULL;
+  g_autofree char *last_number = NULL;
+  SamDecision *first, *last;
+
+  for (guint i = 1; i <= 14; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Beslut nummer %u", i);
+
+      g_ptr_array_add (decisions, register_decision (fixture, title, "2026-02-10",
+                                                     i == 1 ? "2026-03-31" : i == 14 ? "2026-04-01" : NULL, NULL));
+    }
+  first = g_ptr_array_index (decisions, 0);
+  last = g_ptr_array_index (decisions, 13);
+  first_number = sam_decision_format_number (first, "AOI");
+  last_number = sam_decision_format_number (last, "AOI");
+  g_assert_cmpstr (first_number, ==, "AOI 2026:1");
+  g_assert_cmpstr (last_number, ==, "AOI 2026:14");
+
+  assert_offered (fixture, apr, first, last);
+
+  /* 2026:14 on the agenda: 2026:1 is still offered. */
+  add_follow_up (fixture, apr, last);
+  assert_offered (fixture, apr, first);
+  add_follow_up (fixture, apr, first);
+  assert_offered (fixture, apr, NULL);
+
+  /* May comes after April, whose agenda reports on both. */
+  assert_offered (fixture, may, NULL);
+}
+
+/* A follow-up that fell due before the previous meeting and was not
+ * reported there stays offered until it is reported: at a held or
+ * earlier meeting, not a cancelled one, nor a later one still planned. */
+static void
+test_follow_up_missed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *aoi[] = { fixture->council, NULL };
+  g_autofree char *feb = add_meeting (fixture->store, "AOI februari", "2026-02-10", 13, SAM_MEETING_STATUS_HELD, aoi);
+  g_autofree char *mar = add_meeting (fixture->store, "AOI mars", "2026-03-10", 13, SAM_MEETING_STATUS_CANCELLED, aoi);
+  g_autofree char *apr = add_meeting (fixture->store, "AOI april", "2026-04-14", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autofree char *jun = add_meeting (fixture->store, "AOI juni", "2026-06-16", 13, SAM_MEETING_STATUS_PLANNED, aoi);
+  g_autoptr(SamDecision) missed = register_decision (fixture, "Missad uppföljning", "2026-01-15", "2026-02-01", NULL);
+  g_autoptr(SamDecision) reported = register_decision (fixture, "Rapporterad i februari", "2026-01-15", "2026-02-05", NULL);
+  g_autoptr(SamDecision) cancelled = register_decision (fixture, "På ett inställt möte", "2026-01-15", "2026-03-01", NULL);
+
+  /* February: the two due by then. */
+  assert_offered (fixture, feb, missed, reported);
+  add_follow_up (fixture, feb, reported);
+  assert_offered (fixture, feb, missed);
+
+  /* Reported at a cancelled meeting is not reported. */
+  add_follow_up (fixture, mar, cancelled);
+
+  /* April: the one missed in February is still offered, and the one on
+   * the cancelled meeting's agenda. */
+  assert_offered (fixture, apr, missed, cancelled);
+
+  /* Put on June's agenda, it is still due in April, which comes first. */
+  add_follow_up (fixture, jun, missed);
+  assert_offered (fixture, apr, missed, cancelled);
+  assert_offered (fixture, jun, cancelled);
+
+  /* Once April reports it, June no longer needs it. */
+  add_follow_up (fixture, apr, cancelled);
+  assert_offered (fixture, jun, NULL);
+}
+
+/* Fails the test unless the item @item of @meeting's agenda is bound to
+ * @decision (or to none, for %NULL). */
+static void
+assert_bound (SamStore   *store,
+              const char *meeting,
+              const char *item,
+              const char *decision)
+{
+  g_autoptr(GListModel) agenda = sam_store_list_agenda (store, meeting, NULL);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (agenda);
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(SamAgendaItem) candidate = g_list_model_get_item (agenda, i);
+
+      if (g_strcmp0 (sam_agenda_item_get_uuid (candidate), item) != 0)
+        continue;
+      g_test_message ("%s: %s", sam_agenda_item_get_title (candidate), sam_agenda_item_get_decision_uuid (candidate));
+      g_assert_cmpstr (sam_agenda_item_get_decision_uuid (candidate), ==, decision);
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+/* A register from before follow-up items named their decision: each one
+ * whose title names exactly one decision of its meeting's groups, by the
+ * whole number, is bound to that decision when the register is opened. */
+static void
+test_follow_up_migration (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-meetings-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "register.sqlite", NULL);
+  g_autoptr(GBytes) schema = g_resources_lookup_data ("/io/github/samordna/Samordna/sql/001-initial.sql", 0, NULL);
+  g_autoptr(GBytes) triggers = g_resources_lookup_data ("/io/github/samordna/Samordna/sql/fts-triggers.sql", 0, NULL);
+  g_autofree char *schema_sql = NULL;
+  g_autofree char *triggers_sql = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *joint = "00000000-0000-4000-8000-0000000000a1";
+  const char *other = "00000000-0000-4000-8000-0000000000a2";
+  sqlite3 *db;
+
+  g_assert_nonnull (schema);
+  g_assert_nonnull (triggers);
+  schema_sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  triggers_sql = g_strndup (g_bytes_get_data (triggers, NULL), g_bytes_get_size (triggers));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, schema_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, triggers_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO grp (id, uuid, code, name, kind, parent_id) VALUES "
+                                 "(1, '00000000-0000-4000-8000-000000000001', 'AOI', 'Råd', 'council', NULL),"
+                                 "(2, '00000000-0000-4000-8000-000000000002', 'AOI-IVA', 'Undergrupp', 'subgroup', 1),"
+                                 "(3, '00000000-0000-4000-8000-000000000003', 'IVA', 'Annat råd', 'council', NULL);"
+                                 "INSERT INTO meeting (id, uuid, title, status, starts, ends) VALUES "
+                                 "(1, '00000000-0000-4000-8000-0000000000a1', 'Gemensamt', 'held', "
+                                 " '2026-04-14T11:00:00Z', '2026-04-14T13:00:00Z'),"
+                                 "(2, '00000000-0000-4000-8000-0000000000a2', 'IVA', 'held', "
+                                 " '2026-04-15T11:00:00Z', '2026-04-15T13:00:00Z');"
+                                 "INSERT INTO meeting_group (uuid, meeting_id, group_id) VALUES "
+                                 "('00000000-0000-4000-8000-0000000000b1', 1, 1),"
+                                 "('00000000-0000-4000-8000-0000000000b2', 1, 2),"
+                                 "('00000000-0000-4000-8000-0000000000b3', 2, 3);"
+                                 "INSERT INTO decision (uuid, group_id, year, serial, title, status, decided) VALUES "
+                                 "('00000000-0000-4000-8000-0000000000d1', 1, 2026, 1, 'Ett', 'decided', '2026-01-10'),"
+                                 "('00000000-0000-4000-8000-0000000000d2', 1, 2026, 14, 'Fjorton', 'decided', '2026-02-10'),"
+                                 "('00000000-0000-4000-8000-0000000000d3', 2, 2026, 1, 'Undergruppens', 'decided', '2026-01-10'),"
+                                 "('00000000-0000-4000-8000-0000000000d4', 3, 2026, 1, 'Det andra rådets', 'decided', '2026-01-10');"
+                                 "INSERT INTO agenda_item (uuid, meeting_id, position, title, kind) VALUES "
+                                 "('00000000-0000-4000-8000-0000000000c1', 1, 1, 'Återrapportering: AOI 2026:14 Fjorton', 'follow_up'),"
+                                 "('00000000-0000-4000-8000-0000000000c2', 1, 2, 'Återrapportering: AOI 2026:1 Ett.', 'follow_up'),"
+                                 "('00000000-0000-4000-8000-0000000000c3', 1, 3, 'Återrapportering: AOI-IVA 2026:1 (IVA)', 'follow_up'),"
+                                 "('00000000-0000-4000-8000-0000000000c4', 1, 4, 'AOI 2026:1 och AOI 2026:14', 'follow_up'),"
+                                 "('00000000-0000-4000-8000-0000000000c5', 1, 5, 'AOI 2026:1', 'information'),"
+                                 "('00000000-0000-4000-8000-0000000000c6', 1, 6, 'Uppföljning av beslutsloggen', 'follow_up'),"
+                                 "('00000000-0000-4000-8000-0000000000c7', 2, 1, 'Återrapportering: IVA 2026:1, läget', 'follow_up'),"
+                                 "('00000000-0000-4000-8000-0000000000c8', 2, 2, 'Återrapportering: AOI 2026:14', 'follow_up');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sam_store_open (path, &error);
+  g_assert_no_error (error);
+
+  assert_bound (store, joint, "00000000-0000-4000-8000-0000000000c1", "00000000-0000-4000-8000-0000000000d2");
+  assert_bound (store, joint, "00000000-0000-4000-8000-0000000000c2", "00000000-0000-4000-8000-0000000000d1");
+  assert_bound (store, joint, "00000000-0000-4000-8000-0000000000c3", "00000000-0000-4000-8000-0000000000d3");
+  /* Two numbers, no number, not a follow-up: nothing to go by. */
+  assert_bound (store, joint, "00000000-0000-4000-8000-0000000000c4", NULL);
+  assert_bound (store, joint, "00000000-0000-4000-8000-0000000000c5", NULL);
+  assert_bound (store, joint, "00000000-0000-4000-8000-0000000000c6", NULL);
+  assert_bound (store, other, "00000000-0000-4000-8000-0000000000c7", "00000000-0000-4000-8000-0000000000d4");
+  /* A decision of a group that is not the meeting's. */
+  assert_bound (store, other, "00000000-0000-4000-8000-0000000000c8", NULL);
+
+  sam_test_free_tmp_store (g_steal_pointer (&store), dir);
 }
 
 /* An agenda item of kind decision opens one draft bound to the meeting. */
@@ -828,10 +1088,13 @@ main (int   argc,
   g_test_add ("/meetings/checks/double-booking", Fixture, NULL, set_up, test_checks_double_booking, tear_down);
   g_test_add ("/meetings/checks/preparation", Fixture, NULL, set_up, test_checks_preparation, tear_down);
   g_test_add ("/meetings/follow-up", Fixture, NULL, set_up, test_follow_up, tear_down);
+  g_test_add ("/meetings/follow-up/whole-number", Fixture, NULL, set_up, test_follow_up_whole_number, tear_down);
+  g_test_add ("/meetings/follow-up/missed", Fixture, NULL, set_up, test_follow_up_missed, tear_down);
   g_test_add ("/meetings/decision-draft", Fixture, NULL, set_up, test_decision_draft, tear_down);
   g_test_add ("/meetings/search", Fixture, NULL, set_up, test_search, tear_down);
   g_test_add ("/meetings/ics", Fixture, NULL, set_up, test_ics, tear_down);
   g_test_add ("/meetings/minutes-pdf", Fixture, NULL, set_up, test_minutes_pdf, tear_down);
+  g_test_add_func ("/meetings/follow-up/migration", test_follow_up_migration);
   g_test_add_func ("/meetings/demo-register", test_demo_register);
 
   return g_test_run ();

@@ -24,6 +24,7 @@ struct _SamAgendaItem
   char          *presenter;
   SamAgendaKind  kind;
   char          *notes;
+  char          *decision_uuid;  /* the decision a follow-up reports on */
 };
 
 G_DEFINE_FINAL_TYPE (SamAgendaItem, sam_agenda_item, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ sam_agenda_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->presenter);
   g_free (self->notes);
+  g_free (self->decision_uuid);
 
   G_OBJECT_CLASS (sam_agenda_item_parent_class)->finalize (object);
 }
@@ -244,6 +246,39 @@ sam_agenda_item_set_notes (SamAgendaItem *self,
   g_return_if_fail (SAM_IS_AGENDA_ITEM (self));
 
   replace_text (&self->notes, notes);
+}
+
+/**
+ * sam_agenda_item_get_decision_uuid:
+ * @self: a #SamAgendaItem
+ *
+ * Returns: (transfer none) (nullable): the decision the item reports on,
+ *   for a follow-up, or %NULL
+ */
+const char *
+sam_agenda_item_get_decision_uuid (SamAgendaItem *self)
+{
+  g_return_val_if_fail (SAM_IS_AGENDA_ITEM (self), NULL);
+
+  return self->decision_uuid;
+}
+
+/**
+ * sam_agenda_item_set_decision_uuid:
+ * @self: a #SamAgendaItem
+ * @decision_uuid: (nullable): the decision the item reports on
+ *
+ * Binds the item to the decision it follows up, by the decision's UUID:
+ * that is how the register knows the decision was reported on, whatever
+ * the item's title says.
+ */
+void
+sam_agenda_item_set_decision_uuid (SamAgendaItem *self,
+                                   const char    *decision_uuid)
+{
+  g_return_if_fail (SAM_IS_AGENDA_ITEM (self));
+
+  replace_text (&self->decision_uuid, decision_uuid);
 }
 
 /**

@@ -56,12 +56,13 @@ sam_store_list_agenda (SamStore    *self,
       g_autoptr(SamAgendaItem) item = sam_agenda_item_new (meeting_uuid);
       int kind = SAM_AGENDA_KIND_INFORMATION;
 
-      /* Columns: meeting, position, title, presenter, kind, notes. */
+      /* Columns: meeting, position, title, presenter, kind, notes, decision. */
       sam_agenda_item_set_title (item, g_ptr_array_index (values, 2));
       sam_agenda_item_set_presenter (item, g_ptr_array_index (values, 3));
       sam_enum_from_nick (SAM_TYPE_AGENDA_KIND, g_ptr_array_index (values, 4), &kind);
       sam_agenda_item_set_kind (item, kind);
       sam_agenda_item_set_notes (item, g_ptr_array_index (values, 5));
+      sam_agenda_item_set_decision_uuid (item, g_ptr_array_index (values, 6));
       /* Shown from 1 in agenda order, whatever gaps the stored numbers have. */
       _sam_agenda_item_set_row (item, uuid, (int) g_list_model_get_n_items (G_LIST_MODEL (list)) + 1);
       g_list_store_append (list, item);
@@ -135,7 +136,7 @@ sam_store_save_agenda_item (SamStore       *self,
   g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *values[7];
+  const char *values[8];
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (SAM_IS_AGENDA_ITEM (item), FALSE);
@@ -172,7 +173,8 @@ sam_store_save_agenda_item (SamStore       *self,
   values[3] = sam_agenda_item_get_presenter (item);
   values[4] = sam_enum_get_nick (SAM_TYPE_AGENDA_KIND, sam_agenda_item_get_kind (item));
   values[5] = sam_agenda_item_get_notes (item);
-  values[6] = NULL;
+  values[6] = sam_agenda_item_get_decision_uuid (item);
+  values[7] = NULL;
 
   if (!_sam_store_write_values (self, SAM_TABLE_AGENDA_ITEM, uuid, values, before != NULL, NULL,
                                 &local_error))

@@ -329,16 +329,74 @@ decision_number (SamStore    *self,
   return sam_decision_format_number (decision, code);
 }
 
+/* The decisions of the meeting's groups that have been reported on since
+ * they fell due, as @meeting sees it: bound to a follow-up item on its own
+ * agenda, or on the agenda of a meeting on or after the follow-up day that
+ * comes before @meeting or has been held. A cancelled meeting reported on
+ * nothing, and a later meeting that is still to come has not yet: until a
+ * report, the decision stays due. */
+static GHashTable *
+dup_reported (SamStore    *self,
+              SamMeeting  *meeting,
+              GError     **error)
+{
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *meeting_uuid = sam_meeting_get_uuid (meeting);
+  const char *starts = sam_meeting_get_starts (meeting);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (self,
+                             "SELECT d.uuid, d.follow_up, m.uuid, m.starts, m.status "
+                             "FROM agenda_item a JOIN decision d ON d.id = a.decision_id "
+                             "JOIN meeting m ON m.id = a.meeting_id "
+                             "WHERE d.group_id IN (SELECT group_id FROM meeting_group WHERE meeting_id = " MEETING_ID ") "
+                             "AND d.follow_up IS NOT NULL AND (m.uuid = ?1 OR m.status <> 'cancelled')",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, meeting_uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *decision_uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *follow_up = (const char *) sqlite3_column_text (stmt, 1);
+      const char *at_uuid = (const char *) sqlite3_column_text (stmt, 2);
+      const char *at_starts = (const char *) sqlite3_column_text (stmt, 3);
+      int status = SAM_MEETING_STATUS_PLANNED;
+      g_autofree char *at_day = NULL;
+
+      sam_enum_from_nick (SAM_TYPE_MEETING_STATUS, (const char *) sqlite3_column_text (stmt, 4), &status);
+      if (g_strcmp0 (at_uuid, meeting_uuid) != 0)
+        {
+          /* Stored times are UTC in one format: they compare as text. */
+          if (status != SAM_MEETING_STATUS_HELD && g_strcmp0 (at_starts, starts) >= 0)
+            continue;
+          at_day = local_day (at_starts);
+          if (at_day == NULL || g_strcmp0 (at_day, follow_up) < 0)
+            continue;
+        }
+      g_hash_table_add (reported, g_strdup (decision_uuid));
+    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&reported);
+}
+
 /**
  * sam_store_list_due_follow_ups:
  * @self: a #SamStore
  * @meeting_uuid: a meeting
  * @error: return location for a #GError
  *
- * Finds the registered decisions of the meeting's groups whose follow-up
- * date falls after the groups' previous meeting and no later than the day
- * of this one, and that this meeting's agenda does not report on yet (no
- * follow-up item names the decision's number). Withdrawn and superseded
+ * Finds the registered decisions of the meeting's groups that are due for
+ * follow-up at it: their follow-up date is no later than the day of the
+ * meeting, and no meeting has reported on them since (an agenda item bound
+ * to the decision, see sam_store_add_follow_up_item(), on this meeting's
+ * agenda, or at a meeting on or after the follow-up date that came before
+ * this one or was held). So a follow-up that one meeting missed is offered
+ * again at the next, until it is reported. Withdrawn and superseded
  * decisions need no report.
  *
  * Returns: (transfer full) (nullable): the #SamDecision list, by follow-up date
@@ -349,13 +407,11 @@ sam_store_list_due_follow_ups (SamStore    *self,
                                GError     **error)
 {
   g_autoptr(SamMeeting) meeting = NULL;
-  g_autoptr(SamMeeting) previous = NULL;
   g_autoptr(GListModel) due = NULL;
-  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GHashTable) reported = NULL;
   g_autoptr(GListStore) offered = g_list_store_new (SAM_TYPE_DECISION);
   g_autofree char *day = NULL;
-  g_autofree char *previous_day = NULL;
-  const char *params[3];
+  const char *params[2];
   GError *local_error = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
@@ -369,41 +425,22 @@ sam_store_list_due_follow_ups (SamStore    *self,
         g_propagate_error (error, local_error);
       return local_error != NULL ? NULL : G_LIST_MODEL (g_steal_pointer (&offered));
     }
-  previous = sam_store_dup_previous_meeting (self, meeting_uuid, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
 
   day = local_day (sam_meeting_get_starts (meeting));
-  previous_day = previous != NULL ? local_day (sam_meeting_get_starts (previous)) : NULL;
   params[0] = meeting_uuid;
   params[1] = day;
-  params[2] = previous_day;
   due = _sam_store_query_models (self, SAM_TABLE_DECISION, "WHERE t.group_id IN (SELECT group_id FROM meeting_group WHERE meeting_id = " MEETING_ID ") "
                                  "AND t.status NOT IN ('draft', 'withdrawn', 'superseded') "
                                  "AND t.follow_up IS NOT NULL AND t.follow_up <= ?2 "
-                                 "AND (?3 IS NULL OR t.follow_up > ?3) "
-                                 "ORDER BY t.follow_up, t.year, t.serial, t.uuid", params, 3, error);
-  if (due == NULL || (agenda = sam_store_list_agenda (self, meeting_uuid, error)) == NULL)
+                                 "ORDER BY t.follow_up, t.year, t.serial, t.uuid", params, 2, error);
+  if (due == NULL || (reported = dup_reported (self, meeting, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (due); i++)
     {
       g_autoptr(SamDecision) decision = g_list_model_get_item (due, i);
-      g_autofree char *number = decision_number (self, decision);
-      gboolean on_agenda = FALSE;
 
-      for (guint j = 0; j < g_list_model_get_n_items (agenda) && !on_agenda; j++)
-        {
-          g_autoptr(SamAgendaItem) item = g_list_model_get_item (agenda, j);
-
-          on_agenda = sam_agenda_item_get_kind (item) == SAM_AGENDA_KIND_FOLLOW_UP &&
-                      number != NULL && sam_agenda_item_get_title (item) != NULL &&
-                      strstr (sam_agenda_item_get_title (item), number) != NULL;
-        }
-      if (!on_agenda)
+      if (!g_hash_table_contains (reported, sam_decision_get_uuid (decision)))
         g_list_store_append (offered, decision);
     }
 
@@ -418,9 +455,12 @@ sam_store_list_due_follow_ups (SamStore    *self,
  * @error: return location for a #GError
  *
  * Puts an item “Återrapportering: AOI 2026:3 …” (kind follow-up, presented
- * by whoever is responsible for the decision) last on the agenda.
+ * by whoever is responsible for the decision) last on the agenda, bound to
+ * @decision: from then on the meeting reports on it. If the agenda has an
+ * item bound to @decision already, that one is returned and nothing
+ * changes.
  *
- * Returns: (transfer full) (nullable): the new #SamAgendaItem
+ * Returns: (transfer full) (nullable): the #SamAgendaItem
  */
 SamAgendaItem *
 sam_store_add_follow_up_item (SamStore     *self,
@@ -429,6 +469,7 @@ sam_store_add_follow_up_item (SamStore     *self,
                               GError      **error)
 {
   g_autoptr(SamAgendaItem) item = NULL;
+  g_autoptr(GListModel) agenda = NULL;
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
 
@@ -436,6 +477,17 @@ sam_store_add_follow_up_item (SamStore     *self,
   sam_store_meetings_ensure_types ();
   g_return_val_if_fail (meeting_uuid != NULL, NULL);
   g_return_val_if_fail (SAM_IS_DECISION (decision), NULL);
+  g_return_val_if_fail (sam_decision_get_uuid (decision) != NULL, NULL);
+
+  if ((agenda = sam_store_list_agenda (self, meeting_uuid, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+    {
+      g_autoptr(SamAgendaItem) existing = g_list_model_get_item (agenda, i);
+
+      if (g_strcmp0 (sam_agenda_item_get_decision_uuid (existing), sam_decision_get_uuid (decision)) == 0)
+        return g_steal_pointer (&existing);
+    }
 
   number = decision_number (self, decision);
   /* Translators: an agenda item reporting back on a decision; the first
@@ -446,6 +498,7 @@ sam_store_add_follow_up_item (SamStore     *self,
   sam_agenda_item_set_title (item, title);
   sam_agenda_item_set_kind (item, SAM_AGENDA_KIND_FOLLOW_UP);
   sam_agenda_item_set_presenter (item, sam_decision_get_responsible (decision));
+  sam_agenda_item_set_decision_uuid (item, sam_decision_get_uuid (decision));
   if (!sam_store_save_agenda_item (self, item, error))
     return NULL;
 

@@ -8,9 +8,9 @@
  * the year, month and list views with their accessible day names, planning
  * a year and accepting the proposal, an agenda item of kind decision that
  * opens a draft, the notes, the rows beside the calendar and what their
- * buttons do, follow-ups put on the agenda, and screenshots (in Swedish
- * when run so). What a step writes is read back from the register file,
- * as another program would see it.
+ * buttons do, follow-ups put on the agenda, notes kept when the user moves
+ * on, and screenshots (in Swedish when run so). What a step writes is read
+ * back from the register file, as another program would see it.
  */
 
 #include "config.h"
@@ -801,6 +801,234 @@ test_follow_ups (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Notes typed into the notes field, at the end of what it holds. */
+static char *
+type_notes (SamMeetingsPage *page,
+            const char      *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+dup_shown_notes (SamMeetingsPage *page)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Notes typed and not saved are kept when the user picks another meeting,
+ * goes to another page or closes the window: they are in the register
+ * file, on the meeting they were typed for. */
+static void
+test_notes_kept (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  g_autofree char *path = g_strdup (sam_store_get_path (store));
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autofree char *september = add_meeting (store, sam_group_get_uuid (council), "Septembermötet", "2026-09-08");
+  g_autofree char *october = add_meeting (store, sam_group_get_uuid (council), "Oktobermötet", "2026-10-06");
+  const char *notes_of = "SELECT notes FROM meeting WHERE uuid = ?1";
+  g_autofree char *typed = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *pointer = GTK_WIDGET (window);
+
+  /* Typed for September; then October is picked. */
+  sam_meetings_page_select_meeting (page, september);
+  typed = type_notes (page, "Rådet gick igenom vårens uppföljningar.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.show-meeting", "s", october));
+  g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, october);
+  stored = query_file (path, notes_of, september);
+  g_assert_cmpstr (stored, ==, typed);
+  shown = dup_shown_notes (page);
+  g_assert_cmpstr (shown, ==, "");
+
+  /* Typed for October; then the Decisions page is shown. */
+  g_clear_pointer (&typed, g_free);
+  g_clear_pointer (&stored, g_free);
+  typed = type_notes (page, "Ny rutin för överflyttning.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "decisions");
+  sam_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (page)));
+  stored = query_file (path, notes_of, october);
+  g_assert_cmpstr (stored, ==, typed);
+
+  /* More for October; then the window is closed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "meetings");
+  sam_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_clear_pointer (&typed, g_free);
+  g_clear_pointer (&stored, g_free);
+  typed = type_notes (page, "\nBeslut fattades om ny rutin.");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &pointer);
+  gtk_window_close (GTK_WINDOW (window));
+  sam_test_wait_for (pointer == NULL);
+  stored = query_file (path, notes_of, october);
+  g_assert_cmpstr (stored, ==, typed);
+}
+
+/* Runs @sql on the register file, as another program may. */
+static void
+exec_file (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_text (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+shows_notes (SamMeetingsPage *page,
+             const char      *notes)
+{
+  g_autofree char *shown = dup_shown_notes (page);
+
+  return g_strcmp0 (shown, notes) == 0;
+}
+
+/* The toast that tells the notes were saved on moving on offers Undo,
+ * which puts back the notes the meeting had. */
+static void
+test_notes_undo (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  const char *path = sam_store_get_path (store);
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autofree char *november = add_meeting (store, sam_group_get_uuid (council), "Novembermötet", "2026-11-10");
+  g_autofree char *december = add_meeting (store, sam_group_get_uuid (council), "Decembermötet", "2026-12-08");
+  g_autoptr(SamMeeting) meeting = sam_store_dup_by_uuid (store, SAM_TYPE_MEETING, november, NULL);
+  const char *groups[] = { sam_group_get_uuid (council), NULL };
+  const char *notes_of = "SELECT notes FROM meeting WHERE uuid = ?1";
+  g_autofree char *typed = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo = NULL;
+
+  g_object_set (meeting, "notes", "Kallelsen skickad.", NULL);
+  g_assert_true (sam_store_save_meeting (store, meeting, groups, &error));
+  g_assert_no_error (error);
+
+  sam_meetings_page_select_meeting (page, november);
+  sam_test_wait_for (shows_notes (page, "Kallelsen skickad."));
+  typed = type_notes (page, " Fel möte!");
+  sam_meetings_page_select_meeting (page, december);
+  stored = query_file (path, notes_of, november);
+  g_assert_cmpstr (stored, ==, typed);
+
+  sam_test_wait_for ((undo = sam_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, has_label,
+                                                        sam_test_tr ("_Undo", "_Ångra"))) != NULL);
+  g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_LABEL, has_text,
+                                               sam_test_tr ("Notes of “Novembermötet” saved",
+                                                            "Anteckningarna till ”Novembermötet” sparades")));
+  click (undo);
+  g_clear_pointer (&stored, g_free);
+  stored = query_file (path, notes_of, november);
+  g_assert_cmpstr (stored, ==, "Kallelsen skickad.");
+  g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, december);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+close_message (void)
+{
+  GtkWindow *dialog = sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+}
+
+/* Notes that cannot be saved are not thrown away either: the page stays
+ * with their meeting, and the window stays open once, each time with the
+ * error; closing it again closes it without them. */
+static void
+test_notes_not_saved (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  g_autofree char *path = g_strdup (sam_store_get_path (store));
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autofree char *march = add_meeting (store, sam_group_get_uuid (council), "Marsmötet", "2026-03-03");
+  g_autofree char *april = add_meeting (store, sam_group_get_uuid (council), "Aprilmötet", "2026-04-07");
+  const char *refuse = "CREATE TRIGGER test_refuse_notes BEFORE UPDATE OF notes ON meeting "
+                       "BEGIN SELECT RAISE (ABORT, 'refused'); END";
+  const char *notes_of = "SELECT notes FROM meeting WHERE uuid = ?1";
+  g_autofree char *typed = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *pointer = GTK_WIDGET (window);
+
+  sam_meetings_page_select_meeting (page, march);
+  typed = type_notes (page, "Anteckningar som inte får försvinna.");
+  exec_file (path, refuse);
+
+  /* Another meeting: the page stays with March, notes and all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.show-meeting", "s", april));
+  close_message ();
+  g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, march);
+  shown = dup_shown_notes (page);
+  g_assert_cmpstr (shown, ==, typed);
+
+  /* Closing: the window stays open. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &pointer);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (pointer);
+  close_message ();
+
+  /* Once the register takes them again, moving on saves them. */
+  exec_file (path, "DROP TRIGGER test_refuse_notes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.show-meeting", "s", april));
+  g_assert_cmpstr (sam_meetings_page_get_selected (page), ==, april);
+  stored = query_file (path, notes_of, march);
+  g_assert_cmpstr (stored, ==, typed);
+
+  /* Refused again on closing; closing a second time closes without them. */
+  g_clear_pointer (&typed, g_free);
+  typed = type_notes (page, "Dessa sparas inte.");
+  exec_file (path, refuse);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (pointer);
+  close_message ();
+  gtk_window_close (GTK_WINDOW (window));
+  sam_test_wait_for (pointer == NULL);
+  g_clear_pointer (&stored, g_free);
+  stored = query_file (path, notes_of, april);
+  g_assert_null (stored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +1044,9 @@ main (int   argc,
   g_test_add_func ("/meetings-page/rows", test_rows);
   g_test_add_func ("/meetings-page/editor-and-planner", test_editor_and_planner);
   g_test_add_func ("/meetings-page/follow-ups", test_follow_ups);
+  g_test_add_func ("/meetings-page/notes-kept", test_notes_kept);
+  g_test_add_func ("/meetings-page/notes-undo", test_notes_undo);
+  g_test_add_func ("/meetings-page/notes-not-saved", test_notes_not_saved);
 
   return sam_test_ui_run ();
 }

@@ -303,35 +303,159 @@ add_follow_up_action (GtkWidget  *widget,
     sam_gui_show_error (GTK_WIDGET (self), _("Could Not Add Follow-up"), error);
 }
 
+/* Writes what the notes field holds to the meeting it holds them for; the
+ * field is then no longer modified. @meeting gets that meeting as saved,
+ * and @before its notes as they were; a meeting deleted meanwhile took
+ * its notes with it, and gives %NULL. */
+static gboolean
+store_notes (SamMeetingsPage  *self,
+             SamMeeting      **meeting,
+             char            **before,
+             GError          **error)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autoptr(SamMeeting) saved = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *notes = NULL;
+  GError *local_error = NULL;
+  GtkTextIter start, end;
+
+  *meeting = NULL;
+  *before = NULL;
+  if (self->notes_uuid == NULL)
+    return TRUE;
+
+  saved = sam_store_dup_by_uuid (self->store, SAM_TYPE_MEETING, self->notes_uuid, &local_error);
+  if (saved == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      gtk_text_buffer_set_modified (buffer, FALSE);
+      return TRUE;
+    }
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  *before = g_strdup (sam_meeting_get_notes (saved));
+  g_object_set (saved, "notes", notes, NULL);
+  groups = sam_store_dup_meeting_groups (self->store, sam_meeting_get_uuid (saved), error);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  if (groups == NULL || !sam_store_save_meeting (self->store, saved, (const char * const *) groups, error))
+    {
+      gtk_text_buffer_set_modified (buffer, TRUE);
+      g_clear_pointer (before, g_free);
+      return FALSE;
+    }
+
+  self->close_refused = FALSE;
+  *meeting = g_steal_pointer (&saved);
+  return TRUE;
+}
+
 static void
 save_notes_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
-  g_autoptr(SamMeeting) meeting = _sam_meetings_page_dup_selected (self);
-  g_auto(GStrv) groups = NULL;
+  g_autoptr(SamMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *notes = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
+  g_autofree char *before = NULL;
 
-  if (meeting == NULL || g_strcmp0 (self->notes_uuid, self->selected_uuid) != 0)
+  if (self->selected_uuid == NULL || g_strcmp0 (self->notes_uuid, self->selected_uuid) != 0)
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_object_set (meeting, "notes", notes, NULL);
-  groups = sam_store_dup_meeting_groups (self->store, sam_meeting_get_uuid (meeting), &error);
-  gtk_text_buffer_set_modified (buffer, FALSE);
-  if (groups == NULL || !sam_store_save_meeting (self->store, meeting, (const char * const *) groups, &error))
+  if (!store_notes (self, &meeting, &before, &error))
     {
-      gtk_text_buffer_set_modified (buffer, TRUE);
       sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Notes"), error);
       return;
     }
 
-  _sam_meetings_page_add_toast (self, g_strdup (_("Notes saved")));
+  if (meeting != NULL)
+    _sam_meetings_page_add_toast (self, g_strdup (_("Notes saved")));
+}
+
+/* The toast's Undo, in the window's toast overlay, is outside the page and
+ * its actions: it hands its target to the page's action. */
+static void
+undo_notes_clicked_cb (AdwToast        *toast,
+                       SamMeetingsPage *self)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "meetings.undo-notes",
+                                      adw_toast_get_action_target_value (toast));
+}
+
+/**
+ * _sam_meetings_page_keep_notes:
+ * @self: a page
+ * @tell: whether to say so in a toast, which offers Undo
+ * @error: return location for a #GError
+ *
+ * Saves notes typed into the notes field and not saved yet on the meeting
+ * they were typed for, as the field is about to show another meeting or
+ * the page to go away: what the user typed is never thrown away.
+ *
+ * Returns: whether nothing typed is left unsaved
+ */
+gboolean
+_sam_meetings_page_keep_notes (SamMeetingsPage  *self,
+                               gboolean          tell,
+                               GError          **error)
+{
+  g_autoptr(SamMeeting) meeting = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL || !gtk_text_buffer_get_modified (gtk_text_view_get_buffer (self->notes_view)))
+    return TRUE;
+
+  if (!store_notes (self, &meeting, &before, error))
+    return FALSE;
+  if (!tell || meeting == NULL)
+    return TRUE;
+
+  title = g_markup_escape_text (sam_meeting_get_title (meeting), -1);
+  /* Translators: a toast when the user moved on from a meeting with notes
+   * typed and not saved yet; %s is the meeting's title */
+  toast = adw_toast_new_format (_("Notes of “%s” saved"), title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_target_value (toast, g_variant_new ("(smsms)", sam_meeting_get_uuid (meeting), before,
+                                                           sam_meeting_get_notes (meeting)));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_notes_clicked_cb), self, 0);
+  sam_gui_add_toast (GTK_WIDGET (self), toast);
+
+  return TRUE;
+}
+
+/* Puts back the notes a meeting had before they were saved on leaving it,
+ * unless they have been changed again since. Parameter: the meeting, its
+ * notes before and its notes as saved. */
+static void
+undo_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
+  g_autoptr(SamMeeting) meeting = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uuid;
+  const char *before;
+  const char *saved;
+
+  g_variant_get (parameter, "(&sm&sm&s)", &uuid, &before, &saved);
+  meeting = sam_store_dup_by_uuid (self->store, SAM_TYPE_MEETING, uuid, NULL);
+  if (meeting == NULL || g_strcmp0 (sam_meeting_get_notes (meeting), saved) != 0)
+    return;
+
+  g_object_set (meeting, "notes", before, NULL);
+  groups = sam_store_dup_meeting_groups (self->store, uuid, &error);
+  if (groups == NULL || !sam_store_save_meeting (self->store, meeting, (const char * const *) groups, &error))
+    sam_gui_show_error (GTK_WIDGET (self), _("Could Not Undo"), error);
 }
 
 typedef struct
@@ -671,6 +795,7 @@ _sam_meetings_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "meetings.add-follow-up", "s", add_follow_up_action);
   gtk_widget_class_install_action (widget_class, "meetings.add-substitute", NULL, add_substitute_action);
   gtk_widget_class_install_action (widget_class, "meetings.save-notes", NULL, save_notes_action);
+  gtk_widget_class_install_action (widget_class, "meetings.undo-notes", "(smsms)", undo_notes_action);
   gtk_widget_class_install_action (widget_class, "meetings.print-agenda", NULL, print_agenda_action);
   gtk_widget_class_install_action (widget_class, "meetings.print-minutes", NULL, print_minutes_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-agenda", NULL, export_agenda_action);

@@ -30,6 +30,7 @@ struct _SamMeetingsPage
   GListModel      *list_meetings;  /* what the list view shows */
   guint            refresh_id;
   gboolean         filling;
+  gboolean         close_refused;  /* a close kept the window open for unsaved notes */
 
   GtkDropDown     *group_dropdown;
   GtkLabel        *period_label;
@@ -62,6 +63,9 @@ void        _sam_meetings_page_update_actions       (SamMeetingsPage *self,
 void        _sam_meetings_page_open_editor          (SamMeetingsPage *self,
                                                      SamMeeting      *meeting,
                                                      const char      *day);
+gboolean    _sam_meetings_page_keep_notes           (SamMeetingsPage *self,
+                                                     gboolean         tell,
+                                                     GError         **error);
 
 /* sam-meetings-page-lists.c */
 void        _sam_meetings_page_fill_meetings        (SamMeetingsPage *self,

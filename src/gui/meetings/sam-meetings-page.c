@@ -471,6 +471,67 @@ set_view (SamMeetingsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
+/* Closing the window keeps the notes typed, as moving on does. If they
+ * cannot be saved, the window stays open once, with the error. */
+static gboolean
+close_request_cb (SamMeetingsPage *self,
+                  GtkWindow       *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (_sam_meetings_page_keep_notes (self, FALSE, &error))
+    return FALSE;
+
+  if (self->close_refused)
+    {
+      /* Told, and closing again: the user chose to go without them. */
+      gtk_text_buffer_set_modified (gtk_text_view_get_buffer (self->notes_view), FALSE);
+      return FALSE;
+    }
+
+  self->close_refused = TRUE;
+  /* Translators: %s says why the notes could not be saved */
+  message = g_strdup_printf (_("%s\n\nThe window stays open. Close it again to close it without the notes."),
+                             error->message);
+  sam_gui_show_message (GTK_WIDGET (self), _("Could Not Save Notes"), message);
+
+  return TRUE;
+}
+
+static void
+sam_meetings_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sam_meetings_page_parent_class)->root (widget);
+
+  if (GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    g_signal_connect_object (gtk_widget_get_root (widget), "close-request", G_CALLBACK (close_request_cb),
+                             widget, G_CONNECT_SWAPPED);
+}
+
+static void
+sam_meetings_page_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), close_request_cb, widget);
+
+  GTK_WIDGET_CLASS (sam_meetings_page_parent_class)->unroot (widget);
+}
+
+/* Another page shown, or the window hidden: the notes typed are kept. A
+ * window on its way out has nobody to show a toast to. */
+static void
+sam_meetings_page_unmap (GtkWidget *widget)
+{
+  SamMeetingsPage *self = SAM_MEETINGS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!_sam_meetings_page_keep_notes (self, root != NULL && gtk_widget_get_visible (GTK_WIDGET (root)), &error))
+    sam_gui_show_error (widget, _("Could Not Save Notes"), error);
+
+  GTK_WIDGET_CLASS (sam_meetings_page_parent_class)->unmap (widget);
+}
+
 static void
 sam_meetings_page_dispose (GObject *object)
 {
@@ -551,6 +612,9 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
   object_class->finalize = sam_meetings_page_finalize;
   object_class->get_property = sam_meetings_page_get_property;
   object_class->set_property = sam_meetings_page_set_property;
+  widget_class->root = sam_meetings_page_root;
+  widget_class->unroot = sam_meetings_page_unroot;
+  widget_class->unmap = sam_meetings_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,
@@ -617,16 +681,26 @@ sam_meetings_page_init (SamMeetingsPage *self)
  * @self: a #SamMeetingsPage
  * @uuid: (nullable): a meeting, or %NULL for none
  *
- * Shows @uuid beside the calendar, and its month in the month view.
+ * Shows @uuid beside the calendar, and its month in the month view. Notes
+ * typed for the meeting shown before and not saved yet are saved first; if
+ * they cannot be, the page says why and stays with that meeting.
  */
 void
 sam_meetings_page_select_meeting (SamMeetingsPage *self,
                                   const char      *uuid)
 {
   g_autoptr(SamMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
   GDate date;
 
   g_return_if_fail (SAM_IS_MEETINGS_PAGE (self));
+
+  /* The notes belong to the meeting being left. */
+  if (g_strcmp0 (uuid, self->notes_uuid) != 0 && !_sam_meetings_page_keep_notes (self, TRUE, &error))
+    {
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Notes"), error);
+      return;
+    }
 
   g_free (self->selected_uuid);
   self->selected_uuid = g_strdup (uuid);

@@ -9,8 +9,9 @@
 # a screen reader would, by the controls' Swedish names: create a council
 # with a commission, add a chair and members from two organisations, make
 # the contact person come from the chair's organisation and find the
-# warning, create and move a subgroup, delete it and undo. The register
-# file is checked after each step; screenshots of the page are saved.
+# warning, create and move a subgroup, delete it and undo, then choose by
+# keyboard the council a process team reports to. The register file is
+# checked after each step; screenshots of the page are saved.
 # Run under tests/run-under-atspi with LANGUAGE=sv.
 #
 # usage: test_organisation.py SCREENSHOT-DIR SAMORDNA-BINARY DEMO-REGISTER.xml
@@ -21,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 SHOT_DIR, BINARY, DEMO_XML = sys.argv[1:4]
@@ -28,6 +30,7 @@ WORK_DIR = tempfile.mkdtemp(prefix='test-organisation-')
 REGISTER = os.path.join(WORK_DIR, 'register.sqlite')
 
 import pyatspi  # noqa: E402
+from dogtail import rawinput  # noqa: E402
 from samordna_a11y import check, children, find_app, finish, screenshot, text_of, wait_until, walk  # noqa: E402
 
 
@@ -153,6 +156,94 @@ def add_person(app, name, role, organisation):
     confirm(app, d, 'Lägg till person', 'Lägg till')
 
 
+def poll(predicate, timeout=1.0):
+    """Like wait_until, for a condition that may rightly never come: it
+    asks until predicate() is true or timeout seconds have passed, and
+    fails no check."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:
+            value = None
+        if value:
+            return value
+        time.sleep(0.05)
+    return None
+
+
+def focused_node(root):
+    for node in walk(root):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def focused_is(root, name, role):
+    node = focused_node(root)
+    return node is not None and node.roleName == role and plain(node.name) == name
+
+
+def reports_to(code):
+    return query('SELECT t.code FROM group_relation r JOIN grp f ON f.id = r.from_group_id '
+                 "JOIN grp t ON t.id = r.to_group_id WHERE f.code = ? AND r.kind = 'reports_to'", code)
+
+
+def audit_rows():
+    return query('SELECT count (*) FROM audit_log')[0][0]
+
+
+def choose_reports_to_by_keyboard(app):
+    """Finds a process team, walks to its “Rapporterar till” with Tab, and
+    chooses the next council in the list with the arrow keys and Enter.
+    The window must write that choice once: refreshing what it shows
+    after the write used to write it again, for ever."""
+    team = 'Regionalt processteam postoperativ smärta'
+    type_into(app, 'Sök grupper', 'postoperativ smärta')
+    wait_until(lambda: found_list(app, 'postoperativ smärta'), what='the process team to be found')
+    if not focused_is(app, 'Sök grupper', 'entry'):
+        rawinput.keyCombo('<Control>f')
+        wait_until(lambda: focused_is(app, 'Sök grupper', 'entry'), what='the search entry to take the focus')
+    rawinput.pressKey('Return')
+    if not check('Enter in the search shows the process team found',
+                 find(app, team, {'label', 'heading'}) is not None):
+        return
+    for _ in range(40):
+        rawinput.pressKey('Tab')
+        if poll(lambda: focused_is(app, 'Rapporterar till', 'combo box')):
+            break
+    if not check('Tab reaches “Rapporterar till”', focused_is(app, 'Rapporterar till', 'combo box')):
+        return
+
+    before, n_audit = reports_to('PT-SMÄRTA'), audit_rows()
+    check('the process team reports to AOI to begin with', before == [('AOI',)], str(before))
+    rawinput.pressKey('space')
+    wait_until(lambda: (focused_node(app) or app).roleName == 'list item', what='the list of councils to open')
+    rawinput.pressKey('Down')
+    chosen = wait_until(lambda: find_containing(focused_node(app), 'Samordningsråd'), what='a council to be focused')
+    if not check('Down moves to a council in the list', chosen is not None):
+        return
+    council = chosen.name
+    rawinput.pressKey('Return')
+    changed = wait_until(lambda: reports_to('PT-SMÄRTA') != before, what='the choice to be stored')
+    after = query('SELECT t.name FROM group_relation r JOIN grp f ON f.id = r.from_group_id '
+                  "JOIN grp t ON t.id = r.to_group_id WHERE f.code = 'PT-SMÄRTA' AND r.kind = 'reports_to'")
+    check(f'Enter stores that the team reports to {council}', changed and after == [(council,)], str(after))
+    n_now = audit_rows()
+    if not check('choosing it writes one entry to the audit log, not one after another',
+                 n_now == n_audit + 1, f'{n_now - n_audit} entries'):
+        return
+    # Once the window has shown the choice, it has refreshed after the write.
+    shown = wait_until(lambda: find_containing(find(app, 'Rapporterar till', {'combo box'}), council),
+                       what='“Rapporterar till” to show the council chosen')
+    check('“Rapporterar till” shows the council chosen', shown is not None)
+    n_now = audit_rows()
+    check('the refresh after the choice writes nothing more', n_now == n_audit + 1, f'{n_now - n_audit} entries')
+
+
 def council_id():
     rows = query("SELECT id FROM grp WHERE code = 'GERPAL'")
     return rows[0][0] if rows else None
@@ -252,6 +343,8 @@ def main():
         rows = query("SELECT count (*) FROM audit_log WHERE action IN ('undo', 'redo')")
         check('the undo is in the audit log', rows[0][0] >= 1, str(rows))
         screenshot('organisation-a11y-sv.png', SHOT_DIR)
+
+        choose_reports_to_by_keyboard(app)
     except AssertionError as e:
         check('the steps run to the end', False, str(e))
     finally:

@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sam-demo.h"
 #include "sam-detail-title.h"
@@ -29,6 +30,7 @@
 #include "sam-store-structure.h"
 #include "sam-test-ui.h"
 #include "sam-test-util.h"
+#include "sam-window.h"
 
 static char *demo_dir;
 static SamStore *store;
@@ -332,6 +334,137 @@ test_dialogs_open (void)
   gtk_window_destroy (w);
 }
 
+/* How many rows the register file's audit log holds, read beside the
+ * window's own connection, as another program would. */
+static gint64
+count_audit_rows (SamStore *register_store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (sam_store_get_path (register_store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM audit_log", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* The group @group_uuid reports to, as the register holds it, or NULL */
+static char *
+dup_reports_to (SamStore   *register_store,
+                const char *group_uuid)
+{
+  g_autoptr(GPtrArray) relations = sam_store_list_relations (register_store, group_uuid, NULL);
+  char *to = NULL;
+
+  g_assert_nonnull (relations);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      SamRelation *relation = g_ptr_array_index (relations, i);
+
+      if (relation->kind == SAM_RELATION_KIND_REPORTS_TO && g_strcmp0 (relation->from_uuid, group_uuid) == 0)
+        {
+          g_assert_null (to);
+          to = g_strdup (relation->to_uuid);
+        }
+    }
+
+  return to;
+}
+
+static guint
+position_of_string (GListModel *model,
+                    const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The register's writes while one choice is made: a window that writes
+ * again from its own refresh does so for ever, inside the one call that
+ * made the choice, so the test stops it here rather than hang. */
+static void
+count_write_cb (SamStore *register_store,
+                guint     table,
+                guint    *n_writes)
+{
+  if (++*n_writes > 10)
+    g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
+                         "one choice under Reports To wrote to the register more than 10 times");
+}
+
+/* Choosing a council under Reports To, in the real window, writes one
+ * step and no more: refreshing the details after the write sets the
+ * combo's model and selection again, which must not write again (it
+ * did, for ever, and the window hung). */
+static void
+test_reports_to_writes_once (void)
+{
+  guint n_writes = 0;
+  gulong handler;
+  SamWindow *demo = sam_test_open_demo (1280, 800);
+  SamStore *demo_store = sam_window_get_store (demo);
+  SamOrganisationPage *demo_page;
+  g_autoptr(SamGroup) team = sam_store_find_group_by_code (demo_store, "PT-SMÄRTA", NULL);
+  g_autoptr(SamGroup) council = sam_store_find_group_by_code (demo_store, "KIR", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwComboRow *reports;
+  guint position;
+  gint64 n_audit;
+
+  g_assert_nonnull (team);
+  g_assert_nonnull (council);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (demo), "win.show-page", "s", "organisation"));
+  demo_page = SAM_ORGANISATION_PAGE (sam_test_find_widget (GTK_WIDGET (demo), SAM_TYPE_ORGANISATION_PAGE));
+  g_assert_nonnull (demo_page);
+  sam_organisation_page_select_group (demo_page, sam_group_get_uuid (team));
+  sam_test_wait_until_drawn (GTK_WIDGET (demo));
+
+  reports = ADW_COMBO_ROW (sam_test_find_row (GTK_WIDGET (demo_page), ADW_TYPE_COMBO_ROW,
+                                              sam_test_tr ("Reports To", "Rapporterar till")));
+  g_assert_nonnull (reports);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reports)));
+  before = dup_reports_to (demo_store, sam_group_get_uuid (team));
+  g_assert_cmpstr (before, !=, sam_group_get_uuid (council));
+  position = position_of_string (adw_combo_row_get_model (reports), sam_group_get_name (council));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  n_audit = count_audit_rows (demo_store);
+
+  /* A refresh alone, as after any edit elsewhere, writes nothing. */
+  sam_store_emit_changed (demo_store);
+  sam_test_wait_for (!g_main_context_pending (NULL));
+  g_assert_cmpint (count_audit_rows (demo_store), ==, n_audit);
+
+  /* As a click in the row's list does */
+  handler = g_signal_connect (demo_store, "changed", G_CALLBACK (count_write_cb), &n_writes);
+  adw_combo_row_set_selected (reports, position);
+  sam_test_wait_for (!g_main_context_pending (NULL));
+
+  g_assert_cmpint (count_audit_rows (demo_store), ==, n_audit + 1);
+  after = dup_reports_to (demo_store, sam_group_get_uuid (team));
+  g_assert_cmpstr (after, ==, sam_group_get_uuid (council));
+  /* The row shows what was chosen, and still nothing more is written. */
+  reports = ADW_COMBO_ROW (sam_test_find_row (GTK_WIDGET (demo_page), ADW_TYPE_COMBO_ROW,
+                                              sam_test_tr ("Reports To", "Rapporterar till")));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (reports)),
+                                               adw_combo_row_get_selected (reports)),
+                   ==, sam_group_get_name (council));
+  sam_test_wait_until_drawn (GTK_WIDGET (demo));
+  g_assert_cmpint (count_audit_rows (demo_store), ==, n_audit + 1);
+  g_assert_cmpuint (n_writes, ==, 1);
+  g_signal_handler_disconnect (demo_store, handler);
+
+  gtk_window_destroy (GTK_WINDOW (demo));
+}
+
 /* A row's title and subtitle: they wrap to the width given, and asked
  * how wide they must be for some height, the answer is their width for
  * any height (not a search through widths, one text layout each). */
@@ -425,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
   g_test_add_func ("/organisation-page/print-report", test_print_report);
+  g_test_add_func ("/organisation-page/reports-to-writes-once", test_reports_to_writes_once);
 
   ret = sam_test_ui_run ();
 

@@ -79,8 +79,11 @@ struct _SamGroupEditor
   char                *today;
   Section              sections[N_SECTIONS];
   GPtrArray           *council_uuids;   /* the choices of "Reports To", after "None" */
-  GtkStringList       *council_labels;  /* "None" and the councils, or NULL when stale */
+  GtkStringList       *council_labels;  /* "None" and the councils: the row's model */
+  gboolean             councils_stale;  /* whether the councils are to be read again */
   gboolean             updating;
+  gulong               kind_handler;
+  gulong               reports_handler;
 
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
@@ -531,19 +534,15 @@ update_warnings (SamGroupEditor      *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), n > 0);
 }
 
-static void
-update_reports_to (SamGroupEditor      *self)
+/* Where the council @self's group reports to, as the register holds it,
+ * sits in the list of "Reports To": 0, "No council", for none (or for a
+ * group that is no council, which the list does not offer). */
+static guint
+reports_to_position (SamGroupEditor *self)
 {
-  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) relations = sam_store_list_relations (self->store, sam_group_get_uuid (self->selected), NULL);
   const char *current = NULL;
-  guint selected = 0;
-  gboolean team = sam_group_get_kind (self->selected) == SAM_GROUP_KIND_PROCESS_TEAM;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->reports_row), team);
-  if (!team)
-    return;
-
-  relations = sam_store_list_relations (self->store, sam_group_get_uuid (self->selected), NULL);
   for (guint i = 0; relations != NULL && i < relations->len; i++)
     {
       SamRelation *relation = g_ptr_array_index (relations, i);
@@ -552,28 +551,64 @@ update_reports_to (SamGroupEditor      *self)
           g_strcmp0 (relation->from_uuid, sam_group_get_uuid (self->selected)) == 0)
         current = relation->to_uuid;
     }
-
-  if (self->council_labels == NULL)
-    {
-      self->council_labels = gtk_string_list_new (NULL);
-      g_ptr_array_set_size (self->council_uuids, 0);
-      gtk_string_list_append (self->council_labels, _("No council"));
-      g_autoptr(GListModel) groups = sam_store_list_groups_of_kind (self->store, SAM_GROUP_KIND_COUNCIL, NULL);
-
-      for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
-        {
-          g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
-
-          g_ptr_array_add (self->council_uuids, g_strdup (sam_group_get_uuid (group)));
-          gtk_string_list_append (self->council_labels, sam_group_get_name (group));
-        }
-    }
   for (guint i = 0; current != NULL && i < self->council_uuids->len; i++)
     if (g_strcmp0 (current, g_ptr_array_index (self->council_uuids, i)) == 0)
-      selected = i + 1;
-  if (adw_combo_row_get_model (self->reports_row) != G_LIST_MODEL (self->council_labels))
-    adw_combo_row_set_model (self->reports_row, G_LIST_MODEL (self->council_labels));
-  adw_combo_row_set_selected (self->reports_row, selected);
+      return i + 1;
+
+  return 0;
+}
+
+/* Reads the councils again, and changes the row's list only where they
+ * changed: the list is read after every edit, and most change none. */
+static void
+update_councils (SamGroupEditor *self)
+{
+  g_autoptr(GListModel) groups = sam_store_list_groups_of_kind (self->store, SAM_GROUP_KIND_COUNCIL, NULL);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+
+  self->councils_stale = FALSE;
+  g_ptr_array_add (names, g_strdup (_("No council")));
+  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+
+      g_ptr_array_add (uuids, g_strdup (sam_group_get_uuid (group)));
+      g_ptr_array_add (names, g_strdup (sam_group_get_name (group)));
+    }
+
+  same = names->len == g_list_model_get_n_items (G_LIST_MODEL (self->council_labels));
+  for (guint i = 0; same && i < uuids->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (uuids, i), g_ptr_array_index (self->council_uuids, i)) == 0;
+  for (guint i = 0; same && i < names->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (names, i), gtk_string_list_get_string (self->council_labels, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->council_labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->council_labels)),
+                          (const char * const *) names->pdata);
+  g_ptr_array_unref (self->council_uuids);
+  self->council_uuids = g_steal_pointer (&uuids);
+}
+
+/* Called with the row's handler blocked (see update_details()). */
+static void
+update_reports_to (SamGroupEditor      *self)
+{
+  guint selected;
+  gboolean team = sam_group_get_kind (self->selected) == SAM_GROUP_KIND_PROCESS_TEAM;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reports_row), team);
+  if (!team)
+    return;
+
+  if (self->councils_stale)
+    update_councils (self);
+  selected = reports_to_position (self);
+  if (adw_combo_row_get_selected (self->reports_row) != selected)
+    adw_combo_row_set_selected (self->reports_row, selected);
 }
 
 static void
@@ -583,13 +618,14 @@ update_details (SamGroupEditor *self)
   g_autoptr(GString) subtitle = NULL;
   SamGroup *group = self->selected;
 
-  self->updating = TRUE;
-
   if (group == NULL)
-    {
-      self->updating = FALSE;
-      return;
-    }
+    return;
+
+  /* What is set here is what the register holds: the rows' handlers,
+   * which write what the user chose, are kept out of it. */
+  self->updating = TRUE;
+  g_signal_handler_block (self->kind_row, self->kind_handler);
+  g_signal_handler_block (self->reports_row, self->reports_handler);
 
   gtk_label_set_text (self->title_label, sam_group_get_name (group));
   subtitle = g_string_new (sam_group_kind_get_label (sam_group_get_kind (group)));
@@ -627,6 +663,8 @@ update_details (SamGroupEditor *self)
   update_roles (self);
   update_commission (self);
 
+  g_signal_handler_unblock (self->reports_row, self->reports_handler);
+  g_signal_handler_unblock (self->kind_row, self->kind_handler);
   self->updating = FALSE;
 }
 
@@ -723,12 +761,13 @@ kind_selected_cb (SamGroupEditor      *self)
   g_autoptr(GError) error = NULL;
   guint kind = adw_combo_row_get_selected (self->kind_row);
 
-  if (self->selected == NULL || self->updating || kind == GTK_INVALID_LIST_POSITION ||
-      kind == (guint) sam_group_get_kind (self->selected))
+  if (self->selected == NULL || kind == GTK_INVALID_LIST_POSITION)
     return;
 
+  /* Only a kind other than the register's is a choice to store (see
+   * reports_selected_cb()). */
   copy = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, sam_group_get_uuid (self->selected), NULL);
-  if (copy == NULL)
+  if (copy == NULL || kind == (guint) sam_group_get_kind (copy))
     return;
   g_object_set (copy, "kind", kind, NULL);
   if (!sam_undo_run (self->undo, _("Change Kind"), save_group_edit, copy, &error))
@@ -758,7 +797,16 @@ reports_selected_cb (SamGroupEditor      *self)
   g_autoptr(GError) error = NULL;
   ReportsData reports;
 
-  if (self->selected == NULL || self->updating || selected == GTK_INVALID_LIST_POSITION)
+  if (self->selected == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* Write only a choice that differs from what the register holds.
+   * Blocking this handler while the row is filled is not enough: the
+   * write below refreshes the row, and a change of its selection then,
+   * inside this very emission of notify::selected, makes GObject run
+   * the emission again once this returns (notify does not recurse),
+   * with nothing blocked. That wrote the same choice again, for ever. */
+  if (selected == reports_to_position (self))
     return;
 
   reports.group = sam_group_get_uuid (self->selected);
@@ -839,6 +887,9 @@ sam_group_editor_init (SamGroupEditor *self)
   for (guint i = 0; i < N_SECTIONS; i++)
     self->sections[i].rows = g_ptr_array_new_with_free_func (detail_row_free);
   self->council_uuids = g_ptr_array_new_with_free_func (g_free);
+  self->council_labels = gtk_string_list_new (NULL);
+  self->councils_stale = TRUE;
+  adw_combo_row_set_model (self->reports_row, G_LIST_MODEL (self->council_labels));
   for (guint i = 0; i <= SAM_GROUP_KIND_OTHER; i++)
     gtk_string_list_append (kind_labels, sam_group_kind_get_label (i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
@@ -847,8 +898,10 @@ sam_group_editor_init (SamGroupEditor *self)
   g_signal_connect_object (self->code_row, "apply", G_CALLBACK (code_apply_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->established_row, "apply", G_CALLBACK (established_apply_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->description_row, "apply", G_CALLBACK (description_apply_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reports_row, "notify::selected", G_CALLBACK (reports_selected_cb), self, G_CONNECT_SWAPPED);
+  self->kind_handler = g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb),
+                                               self, G_CONNECT_SWAPPED);
+  self->reports_handler = g_signal_connect_object (self->reports_row, "notify::selected",
+                                                  G_CALLBACK (reports_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -891,7 +944,7 @@ sam_group_editor_show (SamGroupEditor *self,
       refresh = TRUE;
     }
   if (refresh)
-    g_clear_object (&self->council_labels);
+    self->councils_stale = TRUE;
   if (group != self->selected)
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_set_object (&self->selected, group);

@@ -387,6 +387,52 @@ position_of_string (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* A process team made under a council reports to that council from the
+ * start, in the same step to undo as the team itself, so it does not
+ * warn that it reports to no one. */
+static void
+test_new_team_reports_to_council (void)
+{
+  g_autoptr(SamGroup) council = group_by_code ("KIR");
+  g_autoptr(SamGroup) team = NULL;
+  g_autoptr(SamGroup) gone = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *to = NULL;
+  GtkWindow *dialog;
+
+  sam_organisation_page_select_group (page, sam_group_get_uuid (council));
+  dialog = open_dialog ("organisation.new-group", "SamGroupDialog");
+  type_into (dialog, sam_test_tr ("Name", "Namn"), "Regionalt processteam bråck");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "PT-BRÅCK");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sam_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)),
+                              SAM_GROUP_KIND_PROCESS_TEAM);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
+  wait_until_closed ("SamGroupDialog");
+
+  team = group_by_code ("PT-BRÅCK");
+  g_assert_nonnull (team);
+  g_assert_cmpint (sam_group_get_kind (team), ==, SAM_GROUP_KIND_PROCESS_TEAM);
+  g_assert_cmpstr (sam_group_get_parent_uuid (team), ==, sam_group_get_uuid (council));
+  to = dup_reports_to (store, sam_group_get_uuid (team));
+  g_assert_cmpstr (to, ==, sam_group_get_uuid (council));
+  warnings = sam_rules_check_group (store, sam_group_get_uuid (team), NULL, NULL);
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_cmpint (((SamWarning *) g_ptr_array_index (warnings, i))->rule, !=, SAM_RULE_PROCESS_TEAM_UNREPORTED);
+  g_assert_false (has_row_containing (GTK_WIDGET (page), sam_test_tr ("reports to no council", "rapporterar inte till något samordningsråd")));
+
+  /* One Undo takes away the team and what it reports to. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
+  gone = group_by_code ("PT-BRÅCK");
+  g_assert_null (gone);
+  g_clear_pointer (&to, g_free);
+  to = dup_reports_to (store, sam_group_get_uuid (team));
+  g_assert_null (to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.redo", NULL));
+  g_clear_pointer (&to, g_free);
+  to = dup_reports_to (store, sam_group_get_uuid (team));
+  g_assert_cmpstr (to, ==, sam_group_get_uuid (council));
+}
+
 /* The register's writes while one choice is made: a window that writes
  * again from its own refresh does so for ever, inside the one call that
  * made the choice, so the test stops it here rather than hang. */
@@ -558,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
   g_test_add_func ("/organisation-page/print-report", test_print_report);
+  g_test_add_func ("/organisation-page/new-team-reports-to-council", test_new_team_reports_to_council);
   g_test_add_func ("/organisation-page/reports-to-writes-once", test_reports_to_writes_once);
 
   ret = sam_test_ui_run ();

@@ -48,12 +48,57 @@ dup_field (AdwEntryRow *row)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
-static gboolean
-save_edit (SamStore  *store,
-           gpointer   data,
-           GError   **error)
+typedef struct
 {
-  return sam_store_save (store, data, error);
+  SamGroup   *group;
+  const char *reports_to;   /* the council a new process team reports to, or NULL */
+} CreateData;
+
+/* The new group and, for a process team, whom it reports to: one step to
+ * undo, and either both are stored or neither. */
+static gboolean
+create_edit (SamStore  *store,
+             gpointer   data,
+             GError   **error)
+{
+  CreateData *create = data;
+
+  if (!sam_store_save (store, create->group, error))
+    return FALSE;
+  if (create->reports_to != NULL &&
+      !sam_store_set_reports_to (store, sam_group_get_uuid (create->group), create->reports_to, error))
+    {
+      sam_store_delete (store, create->group, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The council @parent is, or the nearest one above it: a process team
+ * made there reports to it, rather than warn at once that it reports to
+ * no council. */
+static char *
+dup_council_above (SamStore *store,
+                   SamGroup *parent)
+{
+  g_autoptr(SamGroup) group = parent != NULL ? g_object_ref (parent) : NULL;
+
+  /* A register's parents form no circle, but a bound costs nothing. */
+  for (guint depth = 0; group != NULL && depth < 64; depth++)
+    {
+      SamGroup *above;
+
+      if (sam_group_get_kind (group) == SAM_GROUP_KIND_COUNCIL)
+        return g_strdup (sam_group_get_uuid (group));
+      if (sam_group_get_parent_uuid (group) == NULL)
+        break;
+      above = sam_store_dup_by_uuid (store, SAM_TYPE_GROUP, sam_group_get_parent_uuid (group), NULL);
+      g_set_object (&group, above);
+      g_clear_object (&above);
+    }
+
+  return NULL;
 }
 
 static void
@@ -68,7 +113,10 @@ create_action (GtkWidget  *widget,
   g_autofree char *name = dup_field (self->name_row);
   g_autofree char *code = dup_field (self->code_row);
   g_autofree char *established = dup_field (self->established_row);
+  g_autofree char *council = NULL;
+  SamGroupKind kind = adw_combo_row_get_selected (self->kind_row);
   const char *parent = NULL;
+  CreateData create;
 
   if (self->parent != NULL && gtk_switch_get_active (self->parent_switch))
     parent = sam_group_get_uuid (self->parent);
@@ -76,13 +124,17 @@ create_action (GtkWidget  *widget,
   g_object_set (group,
                 "name", name != NULL ? name : " ",
                 "code", code,
-                "kind", adw_combo_row_get_selected (self->kind_row),
+                "kind", kind,
                 "parent-uuid", parent,
                 "established", established,
                 NULL);
+  if (parent != NULL && kind == SAM_GROUP_KIND_PROCESS_TEAM)
+    council = dup_council_above (store, self->parent);
+  create.group = group;
+  create.reports_to = council;
 
   if (!sam_store_validate_group (store, group, &error) ||
-      !sam_undo_run (self->undo, _("New Group"), save_edit, group, &error))
+      !sam_undo_run (self->undo, _("New Group"), create_edit, &create, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);

@@ -25,6 +25,90 @@
 #include "sam-test-ui.h"
 #include "sam-window.h"
 
+/* The texts of the register table's cells, at the first frame the
+ * window paints. */
+typedef struct
+{
+  GtkWidget *window;
+  GPtrArray *texts;
+} FirstFrame;
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  GtkWidget *view = sam_test_find_widget (first->window, GTK_TYPE_COLUMN_VIEW);
+
+  if (first->texts != NULL || view == NULL)
+    return;
+  first->texts = g_ptr_array_new_with_free_func (g_free);
+  collect_texts (view, first->texts);
+}
+
+static void
+window_realize_cb (GtkWidget  *window,
+                   FirstFrame *first)
+{
+  first->window = window;
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_paint_cb), first);
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window,
+                 FirstFrame     *first)
+{
+  if (first->window == NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), first);
+}
+
+/* Started on the Decisions page, the table shows each number with its
+ * group's code from the first frame on, never a bare "2026:1". */
+static void
+test_codes_from_first_frame (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GRegex) bare = g_regex_new ("^[0-9]{4}:[0-9]+$", 0, 0, NULL);
+  g_autoptr(GRegex) coded = g_regex_new ("^[^ ]+ [0-9]{4}:[0-9]+$", 0, 0, NULL);
+  GApplication *application = g_application_get_default ();
+  FirstFrame first = { NULL, NULL };
+  guint n_coded = 0;
+  gulong handler;
+  SamWindow *window;
+
+  g_settings_set_string (settings, "last-page", "decisions");
+  handler = g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), &first);
+  window = sam_test_open_demo (1400, 860);
+  g_signal_handler_disconnect (application, handler);
+  g_assert_true (first.window == GTK_WIDGET (window));
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (first.window), first_paint_cb, &first);
+  g_assert_nonnull (first.texts);
+
+  for (guint i = 0; i < first.texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (first.texts, i);
+
+      if (g_regex_match (bare, text, 0, NULL))
+        g_error ("the first frame shows the number “%s” without its group’s code", text);
+      n_coded += g_regex_match (coded, text, 0, NULL);
+    }
+  g_assert_cmpuint (n_coded, >, 10);
+
+  g_ptr_array_unref (first.texts);
+  g_settings_set_string (settings, "last-page", "organisation");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_decisions_page (void)
 {
@@ -130,6 +214,7 @@ main (int   argc,
   sam_gui_ensure_types ();
   sam_test_ui_start_application ();
 
+  g_test_add_func ("/decisions-page/codes-from-first-frame", test_codes_from_first_frame);
   g_test_add_func ("/decisions-page/register", test_decisions_page);
 
   return sam_test_ui_run ();

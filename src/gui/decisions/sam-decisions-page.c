@@ -100,6 +100,26 @@ update_count (SamDecisionsPage *self)
 
 /* Filter drop-downs */
 
+/* The groups' codes the table shows. They are read before the rows are
+ * bound to decisions, when the page gets its register and before the
+ * list refreshes after a change: a row bound without them showed its
+ * number as a bare "2026:1" until something bound it again. */
+static void
+load_codes (SamDecisionsPage *self)
+{
+  g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
+
+  g_hash_table_remove_all (self->codes);
+  for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+      const char *code = sam_group_get_code (group);
+
+      g_hash_table_insert (self->codes, g_strdup (sam_group_get_uuid (group)),
+                           g_strdup (code != NULL ? code : sam_group_get_name (group)));
+    }
+}
+
 static void
 load_groups (SamDecisionsPage *self)
 {
@@ -114,7 +134,6 @@ load_groups (SamDecisionsPage *self)
     selected = g_ptr_array_index (self->group_uuids, position - 1);
   keep = g_strdup (selected);
 
-  g_hash_table_remove_all (self->codes);
   g_ptr_array_set_size (self->group_uuids, 0);
   gtk_string_list_append (labels, _("All groups"));
   for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
@@ -122,8 +141,6 @@ load_groups (SamDecisionsPage *self)
       g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
       const char *code = sam_group_get_code (group);
 
-      g_hash_table_insert (self->codes, g_strdup (sam_group_get_uuid (group)),
-                           g_strdup (code != NULL ? code : sam_group_get_name (group)));
       g_ptr_array_add (self->group_uuids, g_strdup (sam_group_get_uuid (group)));
       gtk_string_list_append (labels, code != NULL ? code : sam_group_get_name (group));
       if (g_strcmp0 (keep, sam_group_get_uuid (group)) == 0)
@@ -529,6 +546,8 @@ store_changing_cb (SamDecisionsPage *self,
                    SamStore         *store)
 {
   self->store_changing = TRUE;
+  if (table == SAM_TABLE_GROUP || table >= SAM_N_TABLES)
+    load_codes (self);
 }
 
 static void
@@ -569,6 +588,7 @@ set_store (SamDecisionsPage *self,
   /* Connected before the list's own handler, so a refresh of the list in
    * the store's "changed" is known to be one; the page catches up after. */
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changing_cb), self, G_CONNECT_SWAPPED);
+  load_codes (self);
   self->list = sam_decision_list_new (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

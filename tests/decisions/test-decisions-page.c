@@ -22,6 +22,7 @@
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-store-decisions.h"
+#include "sam-store-meetings.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"
 
@@ -106,6 +107,60 @@ test_codes_from_first_frame (void)
 
   g_ptr_array_unref (first.texts);
   g_settings_set_string (settings, "last-page", "organisation");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static SamDecisionsPage *
+open_decisions_page (SamWindow **window)
+{
+  SamDecisionsPage *page;
+
+  *window = sam_test_open_demo (1400, 860);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-page", "s", "decisions"));
+  page = SAM_DECISIONS_PAGE (sam_test_find_widget (GTK_WIDGET (*window), SAM_TYPE_DECISIONS_PAGE));
+  g_assert_nonnull (page);
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
+
+  return page;
+}
+
+/* A draft opened from an agenda item (as the item's editor opens one)
+ * carries its meeting's day, and registering it keeps that day rather
+ * than stamp today. */
+static void
+test_agenda_draft_dated (void)
+{
+  SamWindow *window;
+  SamDecisionsPage *page = open_decisions_page (&window);
+  SamStore *store = sam_window_get_store (window);
+  SamDecisionEditor *editor = SAM_DECISION_EDITOR (sam_decisions_page_get_editor (page));
+  /* Held on 2025-10-16 at 13:00 in Stockholm */
+  const char *meeting = "10658e5b-8505-4bed-94ce-52b7feb9806c";
+  g_autoptr(SamAgendaItem) item = sam_agenda_item_new (meeting);
+  g_autoptr(SamDecision) draft = NULL;
+  g_autoptr(SamDecision) registered = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sam_agenda_item_set_title (item, "Gemensam rutin för uppföljning efter intensivvård");
+  sam_agenda_item_set_kind (item, SAM_AGENDA_KIND_DECISION);
+  g_assert_true (sam_store_save_agenda_item (store, item, &error));
+  g_assert_no_error (error);
+  draft = sam_store_add_decision_draft (store, item, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (sam_decision_get_decided (draft), ==, "2025-10-16");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.show", "s", sam_decision_get_uuid (draft)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                           sam_test_tr ("Date (YYYY-MM-DD)",
+                                                                                        "Datum (ÅÅÅÅ-MM-DD)")))),
+                   ==, "2025-10-16");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
+  registered = sam_store_dup_by_uuid (store, SAM_TYPE_DECISION, sam_decision_get_uuid (draft), NULL);
+  g_assert_true (sam_decision_is_registered (registered));
+  g_assert_cmpstr (sam_decision_get_decided (registered), ==, "2025-10-16");
+  g_assert_cmpint (sam_decision_get_year (registered), ==, 2025);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -216,6 +271,7 @@ main (int   argc,
 
   g_test_add_func ("/decisions-page/codes-from-first-frame", test_codes_from_first_frame);
   g_test_add_func ("/decisions-page/register", test_decisions_page);
+  g_test_add_func ("/decisions-page/agenda-draft-dated", test_agenda_draft_dated);
 
   return sam_test_ui_run ();
 }

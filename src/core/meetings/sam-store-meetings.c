@@ -513,8 +513,9 @@ sam_store_add_follow_up_item (SamStore     *self,
  *
  * Opens a decision draft in the register for @item: status draft, the
  * item's title, bound to the meeting and the item, in the meeting's first
- * group (its council for a joint meeting). If the item has a decision
- * already, that one is returned and nothing changes.
+ * group (its council for a joint meeting), dated the day the meeting
+ * starts in Stockholm, so that registering it keeps that day. If the item
+ * has a decision already, that one is returned and nothing changes.
  *
  * Returns: (transfer full) (nullable): the #SamDecision
  */
@@ -526,9 +527,12 @@ sam_store_add_decision_draft (SamStore       *self,
   const char *params[1];
   g_auto(GStrv) groups = NULL;
   g_autoptr(SamDecision) decision = NULL;
+  g_autoptr(SamMeeting) meeting = NULL;
+  g_autofree char *day = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  sam_store_meetings_ensure_types ();
   g_return_val_if_fail (SAM_IS_AGENDA_ITEM (item), NULL);
   g_return_val_if_fail (sam_agenda_item_get_uuid (item) != NULL, NULL);
 
@@ -553,9 +557,16 @@ sam_store_add_decision_draft (SamStore       *self,
       return NULL;
     }
 
+  /* A decision is taken on the day of its meeting, not the day it is
+   * registered. */
+  meeting = sam_store_dup_by_uuid (self, SAM_TYPE_MEETING, sam_agenda_item_get_meeting_uuid (item), NULL);
+  if (meeting != NULL)
+    day = local_day (sam_meeting_get_starts (meeting));
+
   decision = sam_decision_new ();
   g_object_set (decision,
                 "group-uuid", groups[0],
+                "decided", day,
                 "meeting-uuid", sam_agenda_item_get_meeting_uuid (item),
                 "agenda-item-uuid", sam_agenda_item_get_uuid (item),
                 "title", sam_agenda_item_get_title (item),

@@ -17,12 +17,15 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-calendar.h"
+#include "sam-clock.h"
 #include "sam-decision-editor.h"
 #include "sam-decisions-page.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-store-decisions.h"
 #include "sam-store-meetings.h"
+#include "sam-store-structure.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"
 
@@ -122,6 +125,98 @@ open_decisions_page (SamWindow **window)
   sam_test_wait_until_drawn (GTK_WIDGET (page));
 
   return page;
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return gtk_widget_has_css_class (widget, "error") && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_visible_error (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "error") && gtk_widget_is_visible (widget);
+}
+
+/* The position of the item whose text starts with @prefix in a combo
+ * row's list of strings */
+static guint
+position_of_prefix (AdwComboRow *row,
+                    const char  *prefix)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The editor shows what is wrong with a date on the form, at the date:
+ * a day that does not exist, and a day after today, which the store
+ * refuses to register. */
+static void
+test_date_errors_inline (void)
+{
+  SamWindow *window;
+  SamDecisionsPage *page = open_decisions_page (&window);
+  SamStore *store = sam_window_get_store (window);
+  SamDecisionEditor *editor = SAM_DECISION_EDITOR (sam_decisions_page_get_editor (page));
+  g_autoptr(SamDecision) draft = NULL;
+  g_autofree char *today = sam_clock_dup_today ();
+  g_autofree char *tomorrow = NULL;
+  g_autofree char *wrong = NULL;
+  guint total = sam_store_count_decisions (store, NULL, 0);
+  GtkWidget *date_row;
+  AdwComboRow *group_row;
+  GDate day;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.new", NULL));
+  draft = g_object_ref (sam_decision_editor_get_decision (editor));
+  gtk_editable_set_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                          sam_test_tr ("Title", "Rubrik"))),
+                         "Gemensam rutin för överflyttning av intensivvårdspatienter");
+  group_row = ADW_COMBO_ROW (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, sam_test_tr ("Group", "Grupp")));
+  adw_combo_row_set_selected (group_row, position_of_prefix (group_row, "AOI "));
+  date_row = sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                sam_test_tr ("Date (YYYY-MM-DD)", "Datum (ÅÅÅÅ-MM-DD)"));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
+  g_assert_false (sam_decision_is_registered (draft));
+  g_assert_cmpuint (sam_store_count_decisions (store, NULL, 0), ==, total);
+  g_assert_null (sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wrong = g_strdup (sam_test_tr ("“2026-02-30” is not a date: write it as YYYY-MM-DD, such as 2026-06-17",
+                                 "”2026-02-30” är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-06-17"));
+  g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, wrong));
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+
+  g_assert_true (sam_calendar_parse_iso (today, &day));
+  g_date_add_days (&day, 1);
+  tomorrow = sam_calendar_format_iso (&day);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), tomorrow);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
+  if (sam_decision_is_registered (draft))
+    {
+      g_test_skip ("the store registers a decision dated after today");
+    }
+  else
+    {
+      GtkWidget *label = sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_visible_error, NULL);
+
+      g_assert_cmpuint (sam_store_count_decisions (store, NULL, 0), ==, total);
+      g_assert_null (sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (label);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, wrong);
+      g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A draft opened from an agenda item (as the item's editor opens one)
@@ -272,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/decisions-page/codes-from-first-frame", test_codes_from_first_frame);
   g_test_add_func ("/decisions-page/register", test_decisions_page);
   g_test_add_func ("/decisions-page/agenda-draft-dated", test_agenda_draft_dated);
+  g_test_add_func ("/decisions-page/date-errors-inline", test_date_errors_inline);
 
   return sam_test_ui_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-clock.h"
 #include "sam-decision-editor-private.h"
 #include "sam-decision-escalation.h"
 #include "sam-gui.h"
@@ -251,6 +252,21 @@ open_escalate_dialog (SamDecisionEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The row the store's refusal of the form is about, as far as the form
+ * can tell: the date, when it lies after today (the store takes no
+ * decision dated in the future). The message says what is wrong. */
+static GtkWidget *
+refused_row (SamDecisionEditor *self)
+{
+  const char *decided = sam_decision_get_decided (self->decision);
+  g_autofree char *today = sam_clock_dup_today ();
+
+  if (decided != NULL && !sam_decision_is_registered (self->decision) && g_strcmp0 (decided, today) > 0)
+    return GTK_WIDGET (self->date_row);
+
+  return NULL;
+}
+
 /* Actions */
 
 static void
@@ -260,14 +276,19 @@ save_action (GtkWidget  *widget,
 {
   SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
 
   if (self->decision == NULL)
     return;
 
-  if (!_sam_decision_editor_read_form (self, self->decision, &error) ||
-      !sam_store_save (self->store, self->decision, &error))
+  if (!_sam_decision_editor_read_form (self, self->decision, &row, &error))
     {
-      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Decision"), error);
+      _sam_decision_editor_show_error (self, row, error);
+      return;
+    }
+  if (!sam_store_save (self->store, self->decision, &error))
+    {
+      _sam_decision_editor_show_error (self, refused_row (self), error);
       return;
     }
   sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Decision saved")));
@@ -283,14 +304,15 @@ register_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
   g_autofree char *text = NULL;
+  GtkWidget *row = NULL;
   gboolean ok;
 
   if (self->decision == NULL)
     return;
 
-  if (!_sam_decision_editor_read_form (self, self->decision, &error))
+  if (!_sam_decision_editor_read_form (self, self->decision, &row, &error))
     {
-      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Register Decision"), error);
+      _sam_decision_editor_show_error (self, row, error);
       return;
     }
 
@@ -300,7 +322,7 @@ register_action (GtkWidget  *widget,
     ok = sam_store_register_decision (self->store, self->decision, &error);
   if (!ok)
     {
-      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Register Decision"), error);
+      _sam_decision_editor_show_error (self, refused_row (self), error);
       return;
     }
 

@@ -293,6 +293,7 @@ _sam_decision_editor_show_decision (SamDecisionEditor *self)
   GtkTextBuffer *buffer;
 
   clear_dynamic_rows (self);
+  _sam_decision_editor_clear_error (self);
   if (self->decision == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");

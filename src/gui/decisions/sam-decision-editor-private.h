@@ -34,6 +34,8 @@ struct _SamDecisionEditor
   AdwComboRow          *mandate_row;
   AdwEntryRow          *responsible_row;
   AdwEntryRow          *follow_up_row;
+  GtkLabel             *error_label;
+  GtkWidget            *error_row;     /* the row the error is about, or NULL */
   GtkTextView          *body_view;
   GtkLabel             *withdrawn_label;
   GtkWidget            *save_button;
@@ -58,7 +60,12 @@ char     *_sam_decision_editor_dup_number      (SamDecisionEditor  *self,
                                                 SamDecision        *decision);
 gboolean  _sam_decision_editor_read_form       (SamDecisionEditor  *self,
                                                 SamDecision        *decision,
+                                                GtkWidget         **invalid_row,
                                                 GError            **error);
+void      _sam_decision_editor_show_error      (SamDecisionEditor  *self,
+                                                GtkWidget          *row,
+                                                const GError       *error);
+void      _sam_decision_editor_clear_error     (SamDecisionEditor  *self);
 
 /* sam-decision-editor-display.c */
 void      _sam_decision_editor_show_decision   (SamDecisionEditor  *self);

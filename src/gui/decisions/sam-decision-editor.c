@@ -95,17 +95,20 @@ load_groups (SamDecisionEditor *self)
  * _sam_decision_editor_read_form:
  * @self: an editor
  * @decision: the decision to fill
+ * @invalid_row: (out) (transfer none): where the row that is wrong is
+ *   put, when there is one
  * @error: return location for an error
  *
  * Copies the form into @decision: all of it into a draft, only who is
  * responsible and the follow-up date into a registered decision.
  *
- * Returns: %FALSE, with @error set, if a date is wrong or a draft has
- *   no group
+ * Returns: %FALSE, with @error set and @invalid_row pointing at the row,
+ *   if a date is wrong or a draft has no group
  */
 gboolean
 _sam_decision_editor_read_form (SamDecisionEditor  *self,
                                 SamDecision        *decision,
+                                GtkWidget         **invalid_row,
                                 GError            **error)
 {
   const char *decided = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
@@ -117,14 +120,17 @@ _sam_decision_editor_read_form (SamDecisionEditor  *self,
   GtkTextIter start, end;
   g_autofree char *body = NULL;
 
+  *invalid_row = NULL;
   if (*decided != '\0' && !sam_calendar_parse_iso (decided, NULL))
     {
+      *invalid_row = GTK_WIDGET (self->date_row);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), decided);
       return FALSE;
     }
   if (*follow_up != '\0' && !sam_calendar_parse_iso (follow_up, NULL))
     {
+      *invalid_row = GTK_WIDGET (self->follow_up_row);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), follow_up);
       return FALSE;
@@ -143,6 +149,7 @@ _sam_decision_editor_read_form (SamDecisionEditor  *self,
     group_item = g_list_model_get_item (self->groups, group);
   if (group_item == NULL)
     {
+      *invalid_row = GTK_WIDGET (self->group_row);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose the group the decision belongs to"));
       return FALSE;
     }
@@ -160,6 +167,48 @@ _sam_decision_editor_read_form (SamDecisionEditor  *self,
                 NULL);
 
   return TRUE;
+}
+
+/**
+ * _sam_decision_editor_show_error:
+ * @self: an editor
+ * @row: (nullable): the row of the form that is wrong, or %NULL
+ * @error: why the form could not be saved or registered
+ *
+ * Shows @error under the form, where it was filled in, and marks @row.
+ */
+void
+_sam_decision_editor_show_error (SamDecisionEditor *self,
+                                 GtkWidget         *row,
+                                 const GError      *error)
+{
+  _sam_decision_editor_clear_error (self);
+  if (row != NULL)
+    {
+      self->error_row = row;
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/**
+ * _sam_decision_editor_clear_error:
+ * @self: an editor
+ *
+ * Takes away what _sam_decision_editor_show_error() showed.
+ */
+void
+_sam_decision_editor_clear_error (SamDecisionEditor *self)
+{
+  if (self->error_row != NULL)
+    {
+      gtk_widget_remove_css_class (self->error_row, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->error_row), GTK_ACCESSIBLE_STATE_INVALID);
+      self->error_row = NULL;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 /* GObject */
@@ -286,6 +335,7 @@ sam_decision_editor_class_init (SamDecisionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, mandate_row);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, responsible_row);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, follow_up_row);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, body_view);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, withdrawn_label);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, save_button);

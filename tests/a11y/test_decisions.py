@@ -6,9 +6,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Drives the Decisions page of the real window through the accessibility
-# tree, by its Swedish names: a new decision is registered, corrected (the
-# correction supersedes it) and escalated, and after each step the register
-# file is read with sqlite3 to see that the store did it. Screenshots of
+# tree, by its Swedish names: a new decision made under “Alla grupper” is
+# refused until a group is chosen on the form (by keyboard), then
+# registered, corrected (the correction supersedes it) and escalated, and
+# after each step the register file is read with sqlite3 to see that the
+# store did it. Screenshots of
 # each step are saved in the build directory. Run under tests/run-under-atspi
 # with LANGUAGE=sv.
 #
@@ -19,11 +21,13 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 # dogtail rewrites sys.argv when imported: read ours first.
 BINARY, DEMO = sys.argv[1], sys.argv[2]
 
 import pyatspi  # noqa: E402
+from dogtail import rawinput  # noqa: E402
 from samordna_a11y import check, children, find_app, finish, screenshot, text_of, wait_until, walk  # noqa: E402
 
 TITLE = 'Gemensam rutin för överflyttning av intensivvårdspatienter'
@@ -79,6 +83,61 @@ def heading(root, text):
     return wait_until(lambda: find(root, text, {'label', 'heading'}), what=f'the heading “{text}”')
 
 
+def poll(predicate, timeout=1.0):
+    """Asks predicate() until it is true or timeout seconds have passed,
+    failing no check: for a condition that may rightly never come."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:
+            value = None
+        if value:
+            return value
+        time.sleep(0.05)
+    return None
+
+
+def focused_node(root):
+    for node in walk(root):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def labels_in(node):
+    return [n.name for n in walk(node) if n.roleName == 'label'] if node is not None else []
+
+
+def editor_group_focused(root):
+    """Whether the focus is on the editor's “Grupp” (the register's filter
+    has a “Grupp” too, which offers “Alla grupper”)."""
+    node = focused_node(root)
+    return (node is not None and node.roleName == 'combo box' and node.name == 'Grupp'
+            and 'Alla grupper' not in labels_in(node))
+
+
+def choose_group_by_keyboard(root, code):
+    """Moves the focus back from the title to the editor's “Grupp”, opens
+    its list and goes down it to the group with the short code code."""
+    for _ in range(8):
+        rawinput.keyCombo('<Shift>Tab')
+        if poll(lambda: editor_group_focused(root)):
+            break
+    if not check('Shift+Tab from the title reaches the draft’s “Grupp”', editor_group_focused(root)):
+        return False
+    rawinput.pressKey('space')
+    for _ in range(80):
+        rawinput.pressKey('Down')
+        if poll(lambda: any(label.startswith(code + ' — ') for label in labels_in(focused_node(root)))):
+            rawinput.pressKey('Return')
+            return True
+    return check(f'Down reaches {code} in the list of groups', False)
+
+
 def query(db, sql, *args):
     con = sqlite3.connect(db)
     try:
@@ -106,16 +165,36 @@ def main():
         check('the register table is named “Beslut”',
               wait_until(lambda: find(page, 'Sök beslut', {'entry', 'text'}), what='the search “Sök beslut”') is not None)
 
+        # Under “Alla grupper” no group is picked for the user: the form
+        # asks, and registers nothing until one is chosen.
+        total = query(db, 'SELECT count (*) FROM decision')
         check('“Nytt beslut” starts a draft', click(page, 'Nytt beslut'))
         heading(page, 'Nytt utkast')
+        check('the draft belongs to no group yet', wait_until(
+            lambda: any(n.roleName == 'combo box' and n.name == 'Grupp' and 'Ingen grupp vald' in labels_in(n)
+                        for n in walk(page)), what='“Grupp” to say “Ingen grupp vald”'))
         check('the title is typed into “Rubrik”', set_text(page, 'Rubrik', TITLE))
         set_text(page, 'Beslutstext', 'Sjukhusen följer en gemensam rutin vid överflyttning.')
         screenshot('a11y-decisions-draft-sv.png')
+        click(page, 'Registrera')
+        asked = wait_until(lambda: find(page, 'Välj gruppen som beslutet hör till', {'label'}, showing=True),
+                           what='the form to ask for the group')
+        check('“Registrera” without a group asks for one on the form', asked is not None)
+        after = query(db, 'SELECT count (*) FROM decision')
+        check('and nothing is stored', after == total, f'{total} → {after}')
+
+        choose_group_by_keyboard(page, 'AOI')
+        chosen = wait_until(lambda: any(n.roleName == 'combo box' and n.name == 'Grupp' and
+                                        any(label.startswith('AOI — ') for label in labels_in(n)) for n in walk(page)),
+                            what='“Grupp” to show AOI')
+        check('AOI is chosen in “Grupp” by keyboard', chosen)
         check('“Registrera” registers the draft', click(page, 'Registrera'))
         rows = wait_until(lambda: query(db, 'SELECT id, year, serial, status FROM decision WHERE title = ?', TITLE),
                           what='the decision in the register')
         check('the register holds the decision with a number', bool(rows) and rows[0][2] is not None and rows[0][3] == 'decided',
               repr(rows))
+        group = query(db, 'SELECT g.code FROM decision d JOIN grp g ON g.id = d.group_id WHERE d.title = ?', TITLE)
+        check('the decision is filed under the group chosen', group == [('AOI',)], repr(group))
         old_id = rows[0][0] if rows else None
         screenshot('a11y-decisions-registered-sv.png')
 

@@ -157,6 +157,73 @@ position_of_prefix (AdwComboRow *row,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* New Decision under "All groups" files the draft under no group of its
+ * own choosing: the editor asks which, on the form, and registers
+ * nothing until one is chosen. (It filed it under the alphabetically
+ * first group, KL.) */
+static void
+test_new_asks_for_group (void)
+{
+  SamWindow *window;
+  SamDecisionsPage *page = open_decisions_page (&window);
+  SamStore *store = sam_window_get_store (window);
+  SamDecisionEditor *editor = SAM_DECISION_EDITOR (sam_decisions_page_get_editor (page));
+  g_autoptr(SamGroup) aoi = sam_store_find_group_by_code (store, "AOI", NULL);
+  g_autoptr(SamGroup) kl = sam_store_find_group_by_code (store, "KL", NULL);
+  const char *message = sam_test_tr ("Choose the group the decision belongs to", "Välj gruppen som beslutet hör till");
+  guint total = sam_store_count_decisions (store, NULL, 0);
+  guint in_kl = sam_store_count_decisions (store, sam_group_get_uuid (kl), 0);
+  g_autoptr(SamDecision) draft = NULL;
+  AdwComboRow *group_row;
+
+  g_assert_nonnull (aoi);
+  g_assert_nonnull (kl);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.new", NULL));
+  g_assert_nonnull (sam_decision_editor_get_decision (editor));
+  draft = g_object_ref (sam_decision_editor_get_decision (editor));
+  g_assert_null (sam_decision_get_group_uuid (draft));
+  gtk_editable_set_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                          sam_test_tr ("Title", "Rubrik"))),
+                         "Gemensam rutin för överflyttning av intensivvårdspatienter");
+
+  /* Register without a group: refused on the form, nothing stored */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
+  g_assert_false (sam_decision_is_registered (draft));
+  g_assert_cmpuint (sam_store_count_decisions (store, NULL, 0), ==, total);
+  g_assert_cmpuint (sam_store_count_decisions (store, sam_group_get_uuid (kl), 0), ==, in_kl);
+  g_assert_null (sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, message));
+  group_row = ADW_COMBO_ROW (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, sam_test_tr ("Group", "Grupp")));
+  g_assert_nonnull (group_row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (group_row), "error"));
+
+  /* Chosen, it is registered where it was put. */
+  adw_combo_row_set_selected (group_row, position_of_prefix (group_row, "AOI "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
+  g_assert_true (sam_decision_is_registered (draft));
+  g_assert_cmpstr (sam_decision_get_group_uuid (draft), ==, sam_group_get_uuid (aoi));
+  g_assert_cmpuint (sam_store_count_decisions (store, sam_group_get_uuid (kl), 0), ==, in_kl);
+  g_assert_null (sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, message));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (group_row), "error"));
+
+  /* With a group chosen in the register's filter, that group is proposed. */
+  {
+    GtkDropDown *groups = GTK_DROP_DOWN (sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+    GListModel *labels = gtk_drop_down_get_model (groups);
+    SamDecision *proposed;
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "AOI") == 0)
+        gtk_drop_down_set_selected (groups, i);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.new", NULL));
+    proposed = sam_decision_editor_get_decision (editor);
+    g_assert_true (proposed != draft);
+    g_assert_cmpstr (sam_decision_get_group_uuid (proposed), ==, sam_group_get_uuid (aoi));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The editor shows what is wrong with a date on the form, at the date:
  * a day that does not exist, and a day after today, which the store
  * refuses to register. */
@@ -332,8 +399,12 @@ test_decisions_page (void)
     /* The first entry row of the form is the title. */
     AdwEntryRow *title_row = ADW_ENTRY_ROW (sam_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW));
 
+    /* Under "All groups" the draft belongs to the group the user chooses. */
+    AdwComboRow *group_row = ADW_COMBO_ROW (sam_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW));
+
     g_assert_nonnull (title_row);
     gtk_editable_set_text (GTK_EDITABLE (title_row), "Gemensam rutin för överflyttning av intensivvårdspatienter");
+    adw_combo_row_set_selected (group_row, position_of_prefix (group_row, "AOI "));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "decision.register", NULL));
   g_assert_true (sam_decision_is_registered (draft));
@@ -366,6 +437,7 @@ main (int   argc,
 
   g_test_add_func ("/decisions-page/codes-from-first-frame", test_codes_from_first_frame);
   g_test_add_func ("/decisions-page/register", test_decisions_page);
+  g_test_add_func ("/decisions-page/new-asks-for-group", test_new_asks_for_group);
   g_test_add_func ("/decisions-page/agenda-draft-dated", test_agenda_draft_dated);
   g_test_add_func ("/decisions-page/date-errors-inline", test_date_errors_inline);
 

@@ -20,19 +20,20 @@
  * and to its correction, the words a correction changed, and the rows of
  * its escalations and of its history, which are made anew each time. */
 
+/* The group's row in the group row's list, after "No group chosen" */
 static guint
 group_position (SamDecisionEditor *self,
                 const char        *uuid)
 {
-  for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
+  for (guint i = 0; uuid != NULL && self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
     {
       g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
 
       if (g_strcmp0 (sam_group_get_uuid (group), uuid) == 0)
-        return i;
+        return i + 1;
     }
 
-  return GTK_INVALID_LIST_POSITION;
+  return 0;
 }
 
 static void

@@ -70,11 +70,15 @@ _sam_decision_editor_dup_number (SamDecisionEditor *self,
   return sam_decision_format_number (decision, group_code (self, sam_decision_get_group_uuid (decision)));
 }
 
+/* The group row lists "No group chosen" first, then the groups: a new
+ * draft made while the register shows all groups belongs to none until
+ * the user says which. */
 static void
 load_groups (SamDecisionEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  gtk_string_list_append (names, _("No group chosen"));
   g_clear_object (&self->groups);
   self->groups = sam_store_list_groups (self->store, NULL);
   for (guint i = 0; self->groups != NULL && i < g_list_model_get_n_items (self->groups); i++)
@@ -145,8 +149,8 @@ _sam_decision_editor_read_form (SamDecisionEditor  *self,
       return TRUE;
     }
 
-  if (self->groups != NULL && group != GTK_INVALID_LIST_POSITION)
-    group_item = g_list_model_get_item (self->groups, group);
+  if (self->groups != NULL && group != GTK_INVALID_LIST_POSITION && group > 0)
+    group_item = g_list_model_get_item (self->groups, group - 1);
   if (group_item == NULL)
     {
       *invalid_row = GTK_WIDGET (self->group_row);
@@ -398,9 +402,10 @@ sam_decision_editor_get_decision (SamDecisionEditor *self)
 /**
  * sam_decision_editor_new_draft:
  * @self: a #SamDecisionEditor
- * @group_uuid: (nullable): the group to propose
+ * @group_uuid: (nullable): the group to propose, or %NULL for none
  *
- * Starts a new, unsaved draft dated today.
+ * Starts a new, unsaved draft dated today. Without a group, the form
+ * asks for one: none is picked for the user.
  */
 void
 sam_decision_editor_new_draft (SamDecisionEditor *self,
@@ -411,15 +416,7 @@ sam_decision_editor_new_draft (SamDecisionEditor *self,
 
   g_return_if_fail (SAM_IS_DECISION_EDITOR (self));
 
-  if (group_uuid == NULL && self->groups != NULL && g_list_model_get_n_items (self->groups) > 0)
-    {
-      g_autoptr(SamGroup) first = g_list_model_get_item (self->groups, 0);
-
-      g_object_set (draft, "group-uuid", sam_group_get_uuid (first), NULL);
-    }
-  else
-    g_object_set (draft, "group-uuid", group_uuid, NULL);
-  g_object_set (draft, "decided", today, NULL);
+  g_object_set (draft, "group-uuid", group_uuid, "decided", today, NULL);
   sam_decision_editor_set_decision (self, draft);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }

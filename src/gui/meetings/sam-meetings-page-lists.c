@@ -394,7 +394,9 @@ attendance_selected_cb (GtkDropDown   *dropdown,
   g_autoptr(GError) error = NULL;
   int status = (int) gtk_drop_down_get_selected (dropdown) - 1;
 
-  if (self == NULL || self->filling || self->selected_uuid == NULL)
+  /* Only a choice that differs from what the register holds is written:
+   * setting the drop-down while the list is filled must write nothing. */
+  if (self == NULL || self->filling || self->selected_uuid == NULL || status == sam_attendance_get_status (line))
     return;
 
   if (!sam_store_set_attendance (self->store, self->selected_uuid, sam_attendance_get_person_uuid (line), status,

@@ -91,8 +91,13 @@ lookup_filename (GVariantDict *options,
   return value;
 }
 
+/* Only an import changes the register, and only it may make a new one:
+ * every export reads an existing register, read-only, so a mistyped
+ * --database is an error rather than a new empty register, and a register
+ * the window has open is read beside it. */
 static SamStore *
 open_store (GVariantDict  *options,
+            gboolean       change,
             char         **demo_dir,
             GError       **error)
 {
@@ -105,7 +110,10 @@ open_store (GVariantDict  *options,
   if (database == NULL)
     database = default_path = sam_store_dup_default_path ();
 
-  return sam_store_open (database, error);
+  if (change)
+    return sam_store_open (database, error);
+
+  return sam_store_open_readonly (database, error);
 }
 
 /* Every action ends the same way: the register is closed (a demo copy
@@ -168,7 +176,7 @@ run_structure (GVariantDict *options)
       return 2;
     }
 
-  store = open_store (options, &demo_dir, &error);
+  store = open_store (options, FALSE, &demo_dir, &error);
   if (store != NULL && commission != NULL)
     {
       g_autoptr(SamGroup) group = sam_store_find_group_by_code (store, code, &error);
@@ -216,7 +224,7 @@ run_decisions (GVariantDict *options)
       return 2;
     }
 
-  store = open_store (options, &demo_dir, &error);
+  store = open_store (options, FALSE, &demo_dir, &error);
   if (store != NULL)
     sam_decision_export_file (store, code, year, path, &error);
 
@@ -253,7 +261,7 @@ run_meetings (GVariantDict *options)
       return 2;
     }
 
-  store = open_store (options, &demo_dir, &error);
+  store = open_store (options, FALSE, &demo_dir, &error);
   if (store != NULL && ics != NULL && code != NULL)
     {
       group = sam_store_find_group_by_code (store, code, &error);
@@ -288,7 +296,7 @@ run_chart (GVariantDict *options)
   g_variant_dict_lookup (options, "tiles", "&s", &tiles);
   g_variant_dict_lookup (options, "as-of", "&s", &as_of);
 
-  store = open_store (options, &demo_dir, &error);
+  store = open_store (options, FALSE, &demo_dir, &error);
   if (store != NULL)
     status = sam_chart_cli_export (store, path, root, paper,
                                    g_variant_dict_contains (options, "landscape"),
@@ -343,7 +351,7 @@ sam_cli_run (GVariantDict *options)
       return -1;
     }
 
-  store = open_store (options, &demo_dir, &error);
+  store = open_store (options, import_xml != NULL, &demo_dir, &error);
 
   if (store != NULL && import_xml != NULL)
     {

@@ -243,6 +243,23 @@ read_int_pragma (SamStore   *self,
   return value;
 }
 
+/**
+ * _sam_store_latest_version:
+ *
+ * Returns: the format this build writes (the last migration's number), or
+ *   0 if the migrations are missing from the build
+ */
+int
+_sam_store_latest_version (void)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+
+  if (migrations->len == 0)
+    return 0;
+
+  return migration_version (g_ptr_array_index (migrations, migrations->len - 1));
+}
+
 static gboolean
 check_version (SamStore   *self,
                int         latest,

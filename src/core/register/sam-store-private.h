@@ -37,12 +37,15 @@ typedef struct
   char **defaults;     /* per column: the default as stored text, or NULL */
 } SamTableSql;
 
+typedef struct _SamStoreLock SamStoreLock;
+
 struct _SamStore
 {
   GObject      parent_instance;
 
   sqlite3     *db;
   char        *path;
+  SamStoreLock *lock;       /* see sam-store-lock.c */
   char        *user_name;
   GHashTable  *statements;  /* SQL text -> prepared sqlite3_stmt */
   GHashTable  *functions;   /* names of the SQL function sets defined */
@@ -50,6 +53,7 @@ struct _SamStore
   GPtrArray   *uuids[SAM_N_TABLES];  /* during an export: id -> uuid, see sam-store-export.c */
   GStringChunk *uuid_chunk;
   guint        network_fs : 1;
+  guint        read_only : 1;
   guint        in_import : 1;
   guint        in_read : 1;
 };
@@ -130,7 +134,18 @@ const char   *_sam_store_table_label    (SamTable            table);
 gboolean      _sam_store_fs_type_is_network (gulong          f_type);
 gboolean      _sam_store_path_is_network    (const char     *path);
 
+/* sam-store-lock.c */
+char         *_sam_store_dup_lock_path  (const char         *path);
+SamStoreLock *_sam_store_lock_write     (const char         *path,
+                                         guint               timeout_ms,
+                                         GError            **error);
+SamStoreLock *_sam_store_lock_read      (const char         *path,
+                                         gboolean           *writer_elsewhere,
+                                         GError            **error);
+void          _sam_store_lock_release   (SamStoreLock       *lock);
+
 /* sam-store-migrate.c */
+int           _sam_store_latest_version (void);
 gboolean      _sam_store_migrate        (SamStore           *self,
                                          GError            **error);
 gboolean      _sam_store_build_table_sql (SamStore          *self,

@@ -21,8 +21,9 @@
 
 /*
  * The store owns the SQLite connection to one register file and is the only
- * code that runs SQL. This file opens the connection (journal, busy timeout,
- * the migrations of sam-store-migrate.c), maps SQLite errors to
+ * code that runs SQL. This file opens the connection, for changes or for
+ * reading only (the lock of sam-store-lock.c, journal, busy timeout, the
+ * migrations of sam-store-migrate.c), maps SQLite errors to
  * SAM_STORE_ERROR and emits "changed". Beside it in the register: rows and
  * the audit log (sam-store-rows.c), the statement helpers (sam-store-sql.c),
  * the Swedish order (sam-store-sort.c), the generic editing API
@@ -497,6 +498,8 @@ sam_store_dispose (GObject *object)
       sqlite3_close (self->db);
       self->db = NULL;
     }
+  /* After the connection: its last checkpoint is done under the lock. */
+  g_clear_pointer (&self->lock, _sam_store_lock_release);
 
   G_OBJECT_CLASS (sam_store_parent_class)->dispose (object);
 }
@@ -574,14 +577,45 @@ sam_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "samordna", "register.sqlite", NULL);
 }
 
+static gboolean
+open_connection (SamStore    *self,
+                 const char  *filename,
+                 int          flags,
+                 GError     **error)
+{
+  int rc;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  rc = sqlite3_open_v2 (filename, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display_name = g_filename_display_name (self->path);
+
+      g_debug ("sqlite3_open_v2 (%s): %s", filename, self->db ? sqlite3_errmsg (self->db) : "");
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The register “%s” could not be opened"), display_name);
+      return FALSE;
+    }
+  /* Before the first read, which may meet another program's write. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  return TRUE;
+}
+
 /**
  * sam_store_open:
  * @path: (nullable): the register file, or %NULL for the default path
  * @error: return location for a #GError
  *
- * Opens a register, creating its folder and file if needed and bringing
- * an older format up to date. A register written by a newer version is
- * refused with %SAM_STORE_ERROR_NEWER_VERSION and left untouched.
+ * Opens a register for changing it, creating its folder and file if needed
+ * and bringing an older format up to date. A register written by a newer
+ * version is refused with %SAM_STORE_ERROR_NEWER_VERSION and left
+ * untouched.
+ *
+ * The register is locked for this process (see sam-store-lock.c): while
+ * another program changes it, the open fails with %SAM_STORE_ERROR_IN_USE;
+ * while another program only reads it, it waits a little for that.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL on error
  */
@@ -591,7 +625,6 @@ sam_store_open (const char  *path,
 {
   g_autoptr(SamStore) self = g_object_new (SAM_TYPE_STORE, NULL);
   g_autofree char *dir = NULL;
-  int rc;
 
   self->path = path != NULL ? g_strdup (path) : sam_store_dup_default_path ();
   dir = g_path_get_dirname (self->path);
@@ -604,17 +637,136 @@ sam_store_open (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("sqlite3_open_v2 (%s): %s", self->path, self->db ? sqlite3_errmsg (self->db) : "");
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
-                   _("The register “%s” could not be opened"), self->path);
-      return NULL;
-    }
+  if ((self->lock = _sam_store_lock_write (self->path, BUSY_TIMEOUT_MS, error)) == NULL ||
+      !open_connection (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
 
   if (!configure_connection (self, error) || !_sam_store_migrate (self, error) || !configure_journal (self, error) ||
       !_sam_store_keep_sort_keys (self, error))
+    return NULL;
+
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    if (!_sam_store_build_table_sql (self, t, error))
+      return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* PRAGMA user_version: the first read, where a read-only open fails if it
+ * cannot use the WAL. */
+static int
+read_version (SamStore *self,
+              int      *version)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+
+  return rc;
+}
+
+static gboolean
+open_readonly_connection (SamStore  *self,
+                          gboolean   writer_elsewhere,
+                          int       *version,
+                          GError   **error)
+{
+  g_autofree char *escaped = g_uri_escape_bytes ((const guint8 *) self->path, strlen (self->path), "/");
+  g_autofree char *uri = NULL;
+  int rc;
+
+  /* Beside a writer whose SQLite locks another close() may have dropped,
+   * the shared memory of the WAL is read, never set up anew (which would
+   * truncate it under the writer); a writer's WAL is read from the file. */
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, writer_elsewhere ? "&readonly_shm=1" : "");
+  if (!open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
+    return FALSE;
+  /* Never checkpoint on close: that, and deleting the WAL after it, is
+   * the writer's. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  rc = read_version (self, version);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display_name = g_filename_display_name (self->path);
+      g_autofree char *what = g_strdup_printf (_("The register “%s” could not be read"), display_name);
+
+      _sam_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sam_store_open_readonly:
+ * @path: (nullable): the register file, or %NULL for the default path
+ * @error: return location for a #GError
+ *
+ * Opens an existing register for reading it only, as the exports do.
+ * A register in an older format is brought up to date first, if it can
+ * be changed here.
+ *
+ * While another program changes the register, it is read beside it in a
+ * way that leaves that program's journal alone; otherwise the register is
+ * locked for reading, and a program that would change it waits until the
+ * store is closed.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on error
+ */
+SamStore *
+sam_store_open_readonly (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(SamStore) self = g_object_new (SAM_TYPE_STORE, NULL);
+  g_autoptr(GError) local_error = NULL;
+  gboolean writer_elsewhere = FALSE;
+  int version = 0;
+  int latest;
+
+  self->path = path != NULL ? g_strdup (path) : sam_store_dup_default_path ();
+  self->read_only = TRUE;
+
+  self->lock = _sam_store_lock_read (self->path, &writer_elsewhere, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!open_readonly_connection (self, writer_elsewhere, &version, error))
+    return NULL;
+
+  latest = _sam_store_latest_version ();
+  if (version < latest)
+    {
+      g_autofree char *file = g_strdup (self->path);
+      g_autoptr(SamStore) updated = NULL;
+
+      /* Brought up to date as the window would do it, then read. */
+      g_clear_object (&self);
+      if ((updated = sam_store_open (file, &local_error)) == NULL)
+        {
+          g_autofree char *display_name = g_filename_display_name (file);
+
+          g_set_error (error, SAM_STORE_ERROR, local_error->code,
+                       _("The register “%s” is in an older format and could not be brought up to date: %s"),
+                       display_name, local_error->message);
+          return NULL;
+        }
+      g_clear_object (&updated);
+
+      return sam_store_open_readonly (file, error);
+    }
+
+  /* The version check; nothing is left to bring up to date. */
+  if (!configure_connection (self, error) || !_sam_store_migrate (self, error))
     return NULL;
 
   for (guint t = 0; t < SAM_N_TABLES; t++)
@@ -636,6 +788,20 @@ sam_store_get_path (SamStore *self)
   g_return_val_if_fail (SAM_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * sam_store_is_read_only:
+ * @self: a #SamStore
+ *
+ * Returns: whether @self was opened with sam_store_open_readonly()
+ */
+gboolean
+sam_store_is_read_only (SamStore *self)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 /**

@@ -44,8 +44,11 @@ G_DECLARE_FINAL_TYPE (SamStore, sam_store, SAM, STORE, GObject)
 
 SamStore   *sam_store_open          (const char  *path,
                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+SamStore   *sam_store_open_readonly (const char  *path,
+                                     GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 char       *sam_store_dup_default_path (void);
 const char *sam_store_get_path      (SamStore    *self);
+gboolean    sam_store_is_read_only  (SamStore    *self);
 gboolean    sam_store_is_empty      (SamStore    *self);
 void        sam_store_set_user_name (SamStore    *self,
                                      const char  *name);

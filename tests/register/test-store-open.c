@@ -1,0 +1,317 @@
+/* test-store-open.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening the register file: the register's lock keeps a second writer
+ * out and lets a reader (the exports of the command line, read-only) in
+ * beside the writer even after another close() dropped SQLite's locks.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sam-store.h"
+#include "sam-store-private.h"
+#include "sam-store-structure.h"
+#include "sam-test-util.h"
+
+/* The user a test runs the command line as, when it runs as root: root
+ * may write anywhere, read-only or not. */
+#define NOBODY 65534
+
+typedef struct
+{
+  char *dir;
+  char *path;  /* a register with one group, AOI, not open */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autofree char *uuid = NULL;
+
+  fixture->dir = sam_test_make_tmp_dir ("test-store-open-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "region.samordna", NULL);
+  store = sam_test_open_store (fixture->dir, "region.samordna");
+  uuid = sam_test_add_group (store, "AOI", "Arbetsgrupp ortopedi", SAM_GROUP_KIND_COUNCIL, NULL);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *command = NULL;
+
+  /* Folders the tests made read-only */
+  command = g_strdup_printf ("chmod -R u+rwx '%s'", fixture->dir);
+  g_assert_cmpint (system (command), ==, 0);
+  sam_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+as_nobody (gpointer user_data)
+{
+  if (geteuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (99);
+}
+
+/* Runs `samordna ARGS…` (as nobody if @nobody and the test runs as root);
+ * returns its exit status, and what it printed on @err. */
+static int
+run_samordna (gboolean     nobody,
+              char       **err,
+              const char  *first,
+              ...)
+{
+  g_autofree char *binary = g_build_filename (g_getenv ("SAM_BUILD_ROOT"), "src", "samordna", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, binary);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, nobody ? as_nobody : NULL, NULL,
+                &out, err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("samordna %s…: %s%s", first, out, *err);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
+}
+
+static char *
+file_contents (const char *path)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+
+  return contents;
+}
+
+/* A second program that would change the register is refused, by name,
+ * and changes nothing. */
+static void
+test_lock_second_writer (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (fixture->dir, "out.xml", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_samordna (FALSE, &err, "--database", fixture->path, "--export-xml", xml, NULL), ==, 0);
+
+  g_assert_cmpint (run_samordna (FALSE, &err2, "--database", fixture->path, "--import-xml", xml, "--merge", NULL), ==, 1);
+  g_assert_nonnull (strstr (err2, fixture->path));
+  g_assert_nonnull (strstr (err2, "another Samordna window or program"));
+}
+
+static void
+open_close (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  char head[16];
+
+  if (fd < 0)
+    return;
+  g_assert_cmpint (read (fd, head, sizeof head), >=, 0);
+  close (fd);
+}
+
+static char *
+export_xml (const char *database,
+            const char *dir)
+{
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_samordna (FALSE, &err, "--database", database, "--export-xml", out, NULL), ==, 0);
+
+  return file_contents (out);
+}
+
+/* Defect 2 of issue 14 without a window: another piece of this program
+ * opens and closes the register, its WAL and its shared memory (as GIO
+ * does to guess their types), which drops SQLite's locks; the command line
+ * exports beside the writer, which goes on writing. Every change is seen
+ * by the next export, and is in the file after closing. */
+static void
+test_lock_reader_beside_writer (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *uuid1 = NULL;
+  g_autofree char *uuid2 = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  uuid1 = sam_test_add_group (store, "HX1", "Hjärtsjukvård", SAM_GROUP_KIND_PROCESS_TEAM, NULL);
+
+  open_close (fixture->path);
+  open_close (wal);
+  open_close (shm);
+
+  xml = export_xml (fixture->path, fixture->dir);
+  g_assert_nonnull (strstr (xml, "HX1"));
+  g_clear_pointer (&xml, g_free);
+
+  /* The writer's WAL is where it was, and what goes into it is seen. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  uuid2 = sam_test_add_group (store, "BVC", "Barnhälsovård", SAM_GROUP_KIND_PROCESS_TEAM, NULL);
+  xml = export_xml (fixture->path, fixture->dir);
+  g_assert_nonnull (strstr (xml, "HX1"));
+  g_assert_nonnull (strstr (xml, "BVC"));
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = sam_store_open_readonly (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SamGroup) hx1 = sam_store_find_group_by_code (store, "HX1", &error);
+    g_autoptr(SamGroup) bvc = sam_store_find_group_by_code (store, "BVC", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (hx1);
+    g_assert_nonnull (bvc);
+  }
+}
+
+/* The child of test_lock_writer_waits: test-store-open --child-read PATH
+ * reads the register until its input ends. */
+static int
+run_child_reader (const char *path)
+{
+  g_autoptr(SamStore) store = sam_store_open_readonly (path, NULL);
+  char buffer[16];
+
+  if (store == NULL)
+    return 1;
+  g_print ("ready\n");
+  while (read (STDIN_FILENO, buffer, sizeof buffer) > 0)
+    ;
+
+  return 0;
+}
+
+/* A program that only reads the register (an export) holds a writer off
+ * for as long as it reads; the writer waits for it, it is not refused. */
+static void
+test_lock_writer_waits (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_exe, "--child-read", fixture->path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+  char ready[6] = { 0 };
+  int in_fd, out_fd, status = 0;
+  GPid pid;
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, &in_fd, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out_fd, ready, 5), ==, 5);
+  g_assert_cmpstr (ready, ==, "ready");
+
+  /* While it reads, another reader may come in beside it. */
+  {
+    g_autoptr(SamStore) reader = sam_store_open_readonly (fixture->path, &error);
+
+    g_assert_no_error (error);
+  }
+
+  close (in_fd);
+  store = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (pid);
+  close (out_fd);
+}
+
+/* Within one process the lock is shared by every connection (the window's
+ * and its workers'), and the lock file goes with the last. */
+static void
+test_lock_in_process (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *lock = g_strconcat (fixture->path, ".lock", NULL);
+  g_autoptr(SamStore) window = NULL;
+  g_autoptr(SamStore) worker = NULL;
+  g_autoptr(SamStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  window = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  worker = sam_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  reader = sam_store_open_readonly (fixture->path, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&window);
+  g_clear_object (&reader);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_clear_object (&worker);
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+  /* A reader alone removes it too. */
+  reader = sam_store_open_readonly (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_clear_object (&reader);
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && strcmp (argv[1], "--child-read") == 0)
+    return run_child_reader (argv[2]);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store-open/lock/second-writer", test_lock_second_writer);
+  ADD ("/store-open/lock/reader-beside-writer", test_lock_reader_beside_writer);
+  ADD ("/store-open/lock/writer-waits", test_lock_writer_waits);
+  ADD ("/store-open/lock/in-process", test_lock_in_process);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -4,9 +4,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opening the register file: the register's lock keeps a second writer
- * out and lets a reader (the exports of the command line, read-only) in
- * beside the writer even after another close() dropped SQLite's locks.
+ * Opening the register file: the exports of the command line open an
+ * existing register only, read-only (a mistyped path, an empty file or a
+ * read-only register are not turned into new registers or refused); the
+ * register's lock keeps a second writer out and lets a reader in beside
+ * the writer even after another close() dropped SQLite's locks.
  */
 
 #include "config.h"
@@ -112,6 +114,234 @@ file_contents (const char *path)
     return NULL;
 
   return contents;
+}
+
+/* A register file's bytes, to compare */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = file_bytes (from);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_assert_true (g_file_set_contents (to, data, len, NULL));
+}
+
+/* The exports of the command line, each given a register by --database */
+static const char *exports[][6] = {
+  { "--export-xml", "out.xml", NULL },
+  { "--export-chart", "out.pdf", NULL },
+  { "--export-decisions", "out.csv", NULL },
+  { "--export-ics", "out.ics", NULL },
+  { "--export-commission", "out.pdf", "--group", "AOI", NULL },
+  { "--export-minutes", "out.pdf", "--meeting", "0a0e1c3e-1111-4111-8111-111111111111", NULL },
+  { "--list-terms-ending", NULL },
+};
+
+static int
+run_export (guint        i,
+            const char  *database,
+            const char  *out_dir,
+            gboolean     nobody,
+            char       **err)
+{
+  g_autofree char *out = exports[i][1] != NULL ? g_build_filename (out_dir, exports[i][1], NULL) : NULL;
+
+  if (exports[i][1] == NULL)
+    return run_samordna (nobody, err, "--database", database, exports[i][0], NULL);
+  if (exports[i][2] == NULL)
+    return run_samordna (nobody, err, "--database", database, exports[i][0], out, NULL);
+
+  return run_samordna (nobody, err, "--database", database, exports[i][0], out, exports[i][2], exports[i][3], NULL);
+}
+
+/* A mistyped --database: every export fails, names the file, and makes
+ * neither the folder nor a register. */
+static void
+test_export_missing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *typo_dir = g_build_filename (fixture->dir, "Dokumnet", NULL);
+  g_autofree char *in_typo_dir = g_build_filename (typo_dir, "region.samordna", NULL);
+  g_autofree char *typo = g_build_filename (fixture->dir, "regoin.samordna", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *err2 = NULL;
+
+      g_assert_cmpint (run_export (i, in_typo_dir, fixture->dir, FALSE, &err), ==, 1);
+      g_assert_nonnull (strstr (err, in_typo_dir));
+      g_assert_false (g_file_test (typo_dir, G_FILE_TEST_EXISTS));
+
+      g_assert_cmpint (run_export (i, typo, fixture->dir, FALSE, &err2), ==, 1);
+      g_assert_nonnull (strstr (err2, typo));
+      g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+    }
+
+  g_assert_null (sam_store_open_readonly (typo, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, typo));
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+}
+
+/* An empty file is no register: no export, nor the window, nor an import
+ * turns it into one. */
+static void
+test_export_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fixture->dir, "tom.samordna", NULL);
+  g_autofree char *xml = g_build_filename (fixture->dir, "in.xml", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *export_err = NULL;
+
+      g_assert_cmpint (run_export (i, empty, fixture->dir, FALSE, &export_err), ==, 1);
+      g_assert_nonnull (strstr (export_err, empty));
+      g_assert_cmpint (g_stat (empty, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+
+  g_assert_true (g_file_set_contents (xml, "<?xml version=\"1.0\"?>\n", -1, NULL));
+  g_assert_cmpint (run_samordna (FALSE, &err, "--database", empty, "--import-xml", xml, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, empty));
+
+  g_assert_null (sam_store_open (empty, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, empty));
+  g_assert_cmpint (g_stat (empty, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+}
+
+/* A read-only register, in a read-only folder or not, opens for exports
+ * and is not changed. The file is as SQLite leaves a register in WAL mode,
+ * with no WAL beside it. */
+static void
+test_export_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *locked = g_build_filename (fixture->dir, "arkiv", NULL);
+  g_autofree char *archived = g_build_filename (locked, "region.samordna", NULL);
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "ut", NULL);
+  g_autofree char *copy = g_build_filename (out_dir, "kopia.samordna", NULL);
+  g_autofree char *xml_path = g_build_filename (out_dir, "out.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr(GBytes) before = file_bytes (fixture->path);
+  g_autoptr(GBytes) archived_after = NULL;
+  g_autoptr(GBytes) copy_after = NULL;
+  g_autoptr(GDir) d = NULL;
+
+  g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0777), ==, 0);
+  copy_file (fixture->path, archived);
+  copy_file (fixture->path, copy);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (out_dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (archived, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (copy, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (locked, 0555), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *err2 = NULL;
+
+      /* Minutes need a meeting, which this register does not have. */
+      if (strcmp (exports[i][0], "--export-minutes") == 0)
+        continue;
+      g_assert_cmpint (run_export (i, archived, out_dir, TRUE, &err), ==, 0);
+      g_assert_cmpint (run_export (i, copy, out_dir, TRUE, &err2), ==, 0);
+    }
+  xml = file_contents (xml_path);
+  g_assert_nonnull (strstr (xml, "AOI"));
+
+  archived_after = file_bytes (archived);
+  g_assert_true (g_bytes_equal (archived_after, before));
+  copy_after = file_bytes (copy);
+  g_assert_true (g_bytes_equal (copy_after, before));
+  d = g_dir_open (locked, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (d), ==, "region.samordna");
+  g_assert_null (g_dir_read_name (d));
+}
+
+/* The window on a register it may not write: told so, by name. Run in a
+ * child, as nobody when the test runs as root. */
+static void
+test_window_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_cmpint (g_chmod (fixture->dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  g_setenv ("SAM_TEST_REGISTER", fixture->path, TRUE);
+  g_test_trap_subprocess ("/store-open/window/read-only/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_window_read_only_child (void)
+{
+  const char *path = g_getenv ("SAM_TEST_REGISTER");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run by /store-open/window/read-only");
+      return;
+    }
+
+  as_nobody (NULL);
+  store = sam_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+/* A store opened read-only reads, and refuses to write with a message that
+ * says so. */
+static void
+test_readonly_store (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) before = file_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sam_store_open_readonly (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_store_is_read_only (store));
+  group = sam_store_find_group_by_code (store, "AOI", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (group);
+
+  g_object_set (group, "name", "Arbetsgruppen för ortopedi", NULL);
+  g_assert_false (sam_store_save (store, group, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY);
+  g_clear_object (&store);
+
+  after = file_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (after, before));
 }
 
 /* A second program that would change the register is refused, by name,
@@ -307,11 +537,17 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store-open/export/missing", test_export_missing);
+  ADD ("/store-open/export/empty", test_export_empty);
+  ADD ("/store-open/export/read-only", test_export_read_only);
+  ADD ("/store-open/window/read-only", test_window_read_only);
+  ADD ("/store-open/readonly-store", test_readonly_store);
   ADD ("/store-open/lock/second-writer", test_lock_second_writer);
   ADD ("/store-open/lock/reader-beside-writer", test_lock_reader_beside_writer);
   ADD ("/store-open/lock/writer-waits", test_lock_writer_waits);
   ADD ("/store-open/lock/in-process", test_lock_in_process);
 #undef ADD
+  g_test_add_func ("/store-open/window/read-only/child", test_window_read_only_child);
 
   return g_test_run ();
 }

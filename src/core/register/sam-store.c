@@ -415,6 +415,9 @@ _sam_store_set_error (SamStore    *self,
   else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
                  _("%s: the register is busy in another program. Try again."), what);
+  else if ((rc & 0xff) == SQLITE_READONLY)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                 _("%s: the register is open only for reading"), what);
   else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
                  _("%s: the file is not a Samordna register or is damaged"), what);
@@ -577,6 +580,42 @@ sam_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "samordna", "register.sqlite", NULL);
 }
 
+/* Only the window and an import make a new register, and only where there
+ * is no file: an existing file must be a register already, which no empty
+ * file is (SQLite would take it for a new database). */
+static gboolean
+check_register_file (const char  *path,
+                     gboolean     may_create,
+                     GError     **error)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && may_create)
+        return TRUE;
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                     _("There is no register “%s”"), display_name);
+      else
+        g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                     _("The register “%s” could not be opened: %s"), display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The file “%s” is not a Samordna register"), display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 open_connection (SamStore    *self,
                  const char  *filename,
@@ -608,10 +647,11 @@ open_connection (SamStore    *self,
  * @path: (nullable): the register file, or %NULL for the default path
  * @error: return location for a #GError
  *
- * Opens a register for changing it, creating its folder and file if needed
- * and bringing an older format up to date. A register written by a newer
- * version is refused with %SAM_STORE_ERROR_NEWER_VERSION and left
- * untouched.
+ * Opens a register for changing it, creating its folder and file if there
+ * is no file yet and bringing an older format up to date. An existing file
+ * that is not a register (an empty one included) is refused, and so is a
+ * register written by a newer version (%SAM_STORE_ERROR_NEWER_VERSION),
+ * which is left untouched.
  *
  * The register is locked for this process (see sam-store-lock.c): while
  * another program changes it, the open fails with %SAM_STORE_ERROR_IN_USE;
@@ -638,8 +678,19 @@ sam_store_open (const char  *path,
     }
 
   if ((self->lock = _sam_store_lock_write (self->path, BUSY_TIMEOUT_MS, error)) == NULL ||
+      !check_register_file (self->path, TRUE, error) ||
       !open_connection (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
+
+  /* SQLite opens a file it may not write read-only, without a word. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_autofree char *display_name = g_filename_display_name (self->path);
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_READ_ONLY,
+                   _("The register “%s” is read-only: it can be exported, but not changed"), display_name);
+      return NULL;
+    }
 
   if (!configure_connection (self, error) || !_sam_store_migrate (self, error) || !configure_journal (self, error) ||
       !_sam_store_keep_sort_keys (self, error))
@@ -671,6 +722,15 @@ read_version (SamStore *self,
 }
 
 static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
 open_readonly_connection (SamStore  *self,
                           gboolean   writer_elsewhere,
                           int       *version,
@@ -691,6 +751,17 @@ open_readonly_connection (SamStore  *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   rc = read_version (self, version);
+  /* A read-only folder, where the WAL's shared memory cannot be made: with
+   * nothing in a WAL, the file alone is the register. */
+  if (((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN) &&
+      !writer_elsewhere && !has_wal (self->path))
+    {
+      g_clear_pointer (&uri, g_free);
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      if (!open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
+        return FALSE;
+      rc = read_version (self, version);
+    }
 
   if (rc != SQLITE_OK)
     {
@@ -709,7 +780,10 @@ open_readonly_connection (SamStore  *self,
  * @path: (nullable): the register file, or %NULL for the default path
  * @error: return location for a #GError
  *
- * Opens an existing register for reading it only, as the exports do.
+ * Opens an existing register for reading it only, as the exports do:
+ * nothing is created (a missing file or folder is an error that names
+ * @path, an empty file is not a register) and nothing is written to the
+ * file, so a read-only register, or one in a read-only folder, opens too.
  * A register in an older format is brought up to date first, if it can
  * be changed here.
  *
@@ -733,6 +807,9 @@ sam_store_open_readonly (const char  *path,
   self->path = path != NULL ? g_strdup (path) : sam_store_dup_default_path ();
   self->read_only = TRUE;
 
+  if (!check_register_file (self->path, FALSE, error))
+    return NULL;
+
   self->lock = _sam_store_lock_read (self->path, &writer_elsewhere, &local_error);
   if (local_error != NULL)
     {
@@ -744,6 +821,14 @@ sam_store_open_readonly (const char  *path,
     return NULL;
 
   latest = _sam_store_latest_version ();
+  if (version == 0)
+    {
+      g_autofree char *display_name = g_filename_display_name (self->path);
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                   _("The file “%s” is not a Samordna register"), display_name);
+      return NULL;
+    }
   if (version < latest)
     {
       g_autofree char *file = g_strdup (self->path);
@@ -765,7 +850,8 @@ sam_store_open_readonly (const char  *path,
       return sam_store_open_readonly (file, error);
     }
 
-  /* The version check; nothing is left to bring up to date. */
+  /* The version check, and the refusal of a file that is no register;
+   * nothing is left to bring up to date. */
   if (!configure_connection (self, error) || !_sam_store_migrate (self, error))
     return NULL;
 

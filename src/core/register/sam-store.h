@@ -34,6 +34,7 @@ typedef enum
   SAM_STORE_ERROR_FIXED,
   SAM_STORE_ERROR_IN_USE,
   SAM_STORE_ERROR_FAILED,
+  SAM_STORE_ERROR_READ_ONLY,
 } SamStoreError;
 
 GQuark sam_store_error_quark (void);

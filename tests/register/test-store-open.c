@@ -8,7 +8,8 @@
  * existing register only, read-only (a mistyped path, an empty file or a
  * read-only register are not turned into new registers or refused); the
  * register's lock keeps a second writer out and lets a reader in beside
- * the writer even after another close() dropped SQLite's locks.
+ * the writer even after another close() dropped SQLite's locks; the
+ * journal on FUSE mounts.
  */
 
 #include "config.h"
@@ -527,6 +528,16 @@ test_lock_in_process (Fixture       *fixture,
   g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
 }
 
+/* FUSE (GVfs, sshfs) gets the rollback journal, as network file systems
+ * do: its shared memory is no safer. */
+static void
+test_journal_fuse (void)
+{
+  g_assert_true (_sam_store_fs_type_is_network (0x65735546));  /* FUSE */
+  g_assert_true (_sam_store_fs_type_is_network (0x6969));      /* NFS */
+  g_assert_false (_sam_store_fs_type_is_network (0xEF53));     /* ext4 */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +559,7 @@ main (int   argc,
   ADD ("/store-open/lock/in-process", test_lock_in_process);
 #undef ADD
   g_test_add_func ("/store-open/window/read-only/child", test_window_read_only_child);
+  g_test_add_func ("/store-open/journal/fuse", test_journal_fuse);
 
   return g_test_run ();
 }

@@ -39,7 +39,8 @@
 #define CACHE_SIZE_KIB   "-16384"
 
 /* statfs f_type values of network file systems (from linux/magic.h and the
- * file systems' own headers, which are not all installed). */
+ * file systems' own headers, which are not all installed), and of FUSE,
+ * which is how GVfs (~/.gvfs, /run/user/…/gvfs) and sshfs mount shares. */
 #define NFS_SUPER_MAGIC    0x6969
 #define SMB_SUPER_MAGIC    0x517B
 #define CIFS_MAGIC_NUMBER  0xFF534D42
@@ -48,6 +49,7 @@
 #define AFS_FS_MAGIC       0x6B414653
 #define CODA_SUPER_MAGIC   0x73757245
 #define NCP_SUPER_MAGIC    0x564C
+#define FUSE_SUPER_MAGIC   0x65735546
 
 enum {
   CHANGED,
@@ -96,8 +98,9 @@ _sam_store_table_label (SamTable table)
  * _sam_store_fs_type_is_network:
  * @f_type: the f_type of a struct statfs
  *
- * Returns: whether @f_type is a network file system, where SQLite's WAL
- *   (shared memory between processes) is not safe
+ * Returns: whether @f_type is a network file system (or FUSE, which may
+ *   be one), where SQLite's WAL (shared memory between processes) is not
+ *   safe
  */
 gboolean
 _sam_store_fs_type_is_network (gulong f_type)
@@ -112,6 +115,7 @@ _sam_store_fs_type_is_network (gulong f_type)
     case AFS_FS_MAGIC:
     case CODA_SUPER_MAGIC:
     case NCP_SUPER_MAGIC:
+    case FUSE_SUPER_MAGIC:
       return TRUE;
     default:
       return FALSE;

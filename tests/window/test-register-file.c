@@ -17,6 +17,7 @@
 
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -276,15 +277,96 @@ test_register_survives_sniffing (void)
   sam_test_remove_tree (dir);
 }
 
+/* The other program of test_register_in_use: test-register-file
+ * --child-write PATH holds the register open for changes until its input
+ * ends. */
+static int
+run_child_writer (const char *path)
+{
+  g_autoptr(SamStore) store = sam_store_open (path, NULL);
+  char buffer[16];
+
+  if (store == NULL)
+    return 1;
+  g_print ("ready\n");
+  while (read (STDIN_FILENO, buffer, sizeof buffer) > 0)
+    ;
+
+  return 0;
+}
+
+static SamWindow *
+find_window_on (const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SAM_IS_WINDOW (l->data) &&
+        g_strcmp0 (sam_store_get_path (sam_window_get_store (l->data)), path) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+/* A register another program changes: the window says so, in the
+ * language of the run, and opens it when asked again once the other
+ * program is closed. */
+static void
+test_register_in_use (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("samordna-in-use-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "region.samordna", NULL);
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_exe, "--child-write", path, NULL };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  SamWindow *window;
+  char ready[6] = { 0 };
+  int in_fd, out_fd, status = 0;
+  GPid pid;
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, &in_fd, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out_fd, ready, 5), ==, 5);
+  g_assert_cmpstr (ready, ==, "ready");
+
+  sam_application_open_register (app, path);
+  g_assert_null (find_window_on (path));
+  dialog = ADW_MESSAGE_DIALOG (sam_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, sam_test_tr ("Register in Use", "Registret används"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            sam_test_tr ("another Samordna window or program",
+                                         "ett annat Samordna-fönster eller program")));
+  g_assert_true (adw_message_dialog_has_response (dialog, "retry"));
+
+  /* The other program closes; Try Again opens the register. */
+  close (in_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (pid);
+  close (out_fd);
+  adw_message_dialog_response (dialog, "retry");
+  sam_test_wait_for ((window = find_window_on (path)) != NULL);
+  sam_test_wait_until_mapped (GTK_WIDGET (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  sam_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && strcmp (argv[1], "--child-write") == 0)
+    return run_child_writer (argv[2]);
+
   sam_test_ui_init (&argc, &argv);
   sam_gui_ensure_types ();
   app = sam_test_ui_start_application ();
 
   g_test_add_func ("/register-file/survives-sniffing", test_register_survives_sniffing);
+  g_test_add_func ("/register-file/in-use", test_register_in_use);
 
   return sam_test_ui_run ();
 }

@@ -29,14 +29,54 @@ struct _SamApplication
 
 G_DEFINE_FINAL_TYPE (SamApplication, sam_application, ADW_TYPE_APPLICATION)
 
+/* A register that another program changes: Try Again opens it again. */
+typedef struct
+{
+  SamApplication *self;
+  char           *path;
+} Retry;
+
+static void
+retry_free (gpointer  data,
+            GClosure *closure)
+{
+  Retry *retry = data;
+
+  g_object_unref (retry->self);
+  g_free (retry->path);
+  g_free (retry);
+}
+
+static void
+open_error_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Retry            *retry)
+{
+  if (g_strcmp0 (response, "retry") == 0)
+    sam_application_open_register (retry->self, retry->path);
+}
+
 static void
 show_open_error (SamApplication *self,
-                 const GError   *error)
+                 const GError   *error,
+                 const char     *path)
 {
+  gboolean in_use = g_error_matches (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE);
   GtkWidget *dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                              _("Could Not Open Register"), error->message);
+                                              in_use ? _("Register in Use") : _("Could Not Open Register"),
+                                              error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (in_use && path != NULL)
+    {
+      Retry *retry = g_new0 (Retry, 1);
+
+      retry->self = g_object_ref (self);
+      retry->path = g_strdup (path);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "retry", _("_Try Again"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+      g_signal_connect_data (dialog, "response", G_CALLBACK (open_error_response_cb), retry, retry_free, 0);
+    }
   gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -54,26 +94,6 @@ open_demo (SamApplication  *self,
   return store;
 }
 
-static SamStore *
-open_register (SamApplication  *self,
-               GError         **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *user_name = NULL;
-  SamStore *store;
-
-  if (self->demo)
-    return open_demo (self, error);
-
-  path = self->database != NULL ? g_strdup (self->database) : sam_store_dup_default_path ();
-  store = sam_store_open (path, error);
-  user_name = g_settings_get_string (self->settings, "user-name");
-  if (store != NULL && user_name[0] != '\0')
-    sam_store_set_user_name (store, user_name);
-
-  return store;
-}
-
 static void
 present_window (SamApplication *self,
                 SamStore       *store)
@@ -81,6 +101,18 @@ present_window (SamApplication *self,
   SamWindow *window = sam_window_new (ADW_APPLICATION (self), self->settings, store);
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static SamWindow *
+find_window (SamApplication *self,
+             const char     *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SAM_IS_WINDOW (l->data) &&
+        g_strcmp0 (sam_store_get_path (sam_window_get_store (SAM_WINDOW (l->data))), path) == 0)
+      return SAM_WINDOW (l->data);
+
+  return NULL;
 }
 
 static void
@@ -95,7 +127,7 @@ sam_application_open_demo_action (GSimpleAction *action,
 
   if ((store = open_demo (self, &error)) == NULL)
     {
-      show_open_error (self, error);
+      show_open_error (self, error, NULL);
       return;
     }
 
@@ -201,6 +233,7 @@ sam_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(SamStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
 
   if (window != NULL)
     {
@@ -208,13 +241,17 @@ sam_application_activate (GApplication *application)
       return;
     }
 
-  if ((store = open_register (self, &error)) == NULL)
+  if (self->demo)
     {
-      show_open_error (self, error);
+      if ((store = open_demo (self, &error)) == NULL)
+        show_open_error (self, error, NULL);
+      else
+        present_window (self, store);
       return;
     }
 
-  present_window (self, store);
+  path = self->database != NULL ? g_strdup (self->database) : sam_store_dup_default_path ();
+  sam_application_open_register (self, path);
 }
 
 static void
@@ -303,4 +340,44 @@ sam_application_get_settings (SamApplication *self)
   g_return_val_if_fail (SAM_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * sam_application_open_register:
+ * @self: the application
+ * @path: a register file
+ *
+ * Shows the register @path in a window: the one that shows it already, or
+ * a new one. When it cannot be opened, a dialog says why; when another
+ * program changes it, the dialog offers to try again.
+ */
+void
+sam_application_open_register (SamApplication *self,
+                               const char     *path)
+{
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_name = NULL;
+  SamWindow *window;
+
+  g_return_if_fail (SAM_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  if ((window = find_window (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if ((store = sam_store_open (path, &error)) == NULL)
+    {
+      show_open_error (self, error, path);
+      return;
+    }
+
+  user_name = g_settings_get_string (self->settings, "user-name");
+  if (user_name[0] != '\0')
+    sam_store_set_user_name (store, user_name);
+
+  present_window (self, store);
 }

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SamApplication, sam_application, SAM, APPLICATION, AdwApplication)
 
-SamApplication *sam_application_new          (void) G_GNUC_WARN_UNUSED_RESULT;
-GSettings      *sam_application_get_settings (SamApplication *self);
+SamApplication *sam_application_new           (void) G_GNUC_WARN_UNUSED_RESULT;
+GSettings      *sam_application_get_settings  (SamApplication *self);
+void            sam_application_open_register (SamApplication *self,
+                                               const char     *path);
 
 G_END_DECLS

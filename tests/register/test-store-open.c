@@ -9,7 +9,7 @@
  * read-only register are not turned into new registers or refused); the
  * register's lock keeps a second writer out and lets a reader in beside
  * the writer even after another close() dropped SQLite's locks; the
- * journal on FUSE mounts.
+ * journal on FUSE mounts; the default path and the register's MIME type.
  */
 
 #include "config.h"
@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -538,6 +539,78 @@ test_journal_fuse (void)
   g_assert_false (_sam_store_fs_type_is_network (0xEF53));     /* ext4 */
 }
 
+/* The default register has the register's extension; one made before it
+ * had keeps its name. */
+static void
+test_default_path (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "samordna", NULL);
+  g_autofree char *expected = g_build_filename (dir, "register.samordna", NULL);
+  g_autofree char *old = g_build_filename (dir, "register.sqlite", NULL);
+  g_autofree char *path = sam_store_dup_default_path ();
+
+  g_assert_cmpstr (path, ==, expected);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old, "", 0, NULL));
+  g_clear_pointer (&path, g_free);
+  path = sam_store_dup_default_path ();
+  g_assert_cmpstr (path, ==, old);
+
+  g_assert_true (g_file_set_contents (expected, "", 0, NULL));
+  g_clear_pointer (&path, g_free);
+  path = sam_store_dup_default_path ();
+  g_assert_cmpstr (path, ==, expected);
+  g_unlink (old);
+  g_unlink (expected);
+}
+
+/* With the register's MIME type installed, GIO knows a register by its
+ * name and does not open it; other SQLite files are still SQLite's. */
+static void
+test_mime_type (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *data_dir = g_build_filename (g_getenv ("SAM_BUILD_ROOT"), "data", NULL);
+  g_autofree char *dirs = g_strconcat (data_dir, ":/usr/local/share:/usr/share", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "places.sqlite", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInfo) other_info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *guessed = NULL;
+  gboolean uncertain = TRUE;
+  char events[4096];
+  int watch;
+
+  /* Read by GIO's MIME code once, at its first use, which this is. */
+  g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
+  guessed = g_content_type_guess ("region.samordna", NULL, 0, &uncertain);
+  g_assert_cmpstr (guessed, ==, "application/x-samordna-register");
+  g_assert_false (uncertain);
+  g_clear_pointer (&guessed, g_free);
+  guessed = g_content_type_guess ("region.samordna.lock", NULL, 0, &uncertain);
+  g_assert_cmpstr (guessed, ==, "application/x-samordna-register-journal");
+  g_assert_false (uncertain);
+  g_assert_true (g_content_type_is_a ("application/x-samordna-register", "application/vnd.sqlite3"));
+
+  watch = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (inotify_add_watch (watch, fixture->path, IN_OPEN), >=, 0);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_file_info_get_content_type (info), ==, "application/x-samordna-register");
+  g_assert_cmpint (read (watch, events, sizeof events), <, 0);
+  g_assert_cmpint (errno, ==, EAGAIN);
+  close (watch);
+
+  copy_file (fixture->path, other);
+  other_info = g_file_query_info (other_file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE, G_FILE_QUERY_INFO_NONE,
+                                  NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_file_info_get_content_type (other_info), ==, "application/vnd.sqlite3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,9 +630,11 @@ main (int   argc,
   ADD ("/store-open/lock/reader-beside-writer", test_lock_reader_beside_writer);
   ADD ("/store-open/lock/writer-waits", test_lock_writer_waits);
   ADD ("/store-open/lock/in-process", test_lock_in_process);
+  ADD ("/store-open/mime-type", test_mime_type);
 #undef ADD
   g_test_add_func ("/store-open/window/read-only/child", test_window_read_only_child);
   g_test_add_func ("/store-open/journal/fuse", test_journal_fuse);
+  g_test_add_func ("/store-open/default-path", test_default_path);
 
   return g_test_run ();
 }

@@ -221,7 +221,7 @@ test_open_default_path (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SamStore) store = sam_store_open (NULL, &error);
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "samordna", "register.sqlite", NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "samordna", "register.samordna", NULL);
 
   g_assert_no_error (error);
   g_assert_cmpstr (sam_store_get_path (store), ==, expected);

@@ -575,13 +575,23 @@ sam_store_init (SamStore *self)
 /**
  * sam_store_dup_default_path:
  *
+ * A register made before the register had a type of its own keeps its
+ * old name, `register.sqlite`.
+ *
  * Returns: (transfer full): the register's usual place,
- *   `$XDG_DATA_HOME/samordna/register.sqlite`
+ *   `$XDG_DATA_HOME/samordna/register.samordna`
  */
 char *
 sam_store_dup_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "samordna", "register.sqlite", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "samordna", NULL);
+  g_autofree char *path = g_build_filename (dir, "register" SAM_STORE_EXTENSION, NULL);
+  g_autofree char *old = g_build_filename (dir, "register.sqlite", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_file_test (old, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&old);
+
+  return g_steal_pointer (&path);
 }
 
 /* Only the window and an import make a new register, and only where there

@@ -23,6 +23,10 @@ G_BEGIN_DECLS
 
 #define SAM_STORE_ERROR (sam_store_error_quark ())
 
+/* A register file's extension, the glob of its MIME type
+ * application/x-samordna-register */
+#define SAM_STORE_EXTENSION ".samordna"
+
 typedef enum
 {
   SAM_STORE_ERROR_OPEN,

@@ -254,6 +254,34 @@ sam_application_activate (GApplication *application)
   sam_application_open_register (self, path);
 }
 
+/* A register file opened from the file manager, or given as an argument. */
+static void
+sam_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  SamApplication *self = SAM_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_autoptr(GError) error = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                                                 _("The register “%s” is not a local file: copy it to this computer to open it"),
+                                                 uri);
+
+          show_open_error (self, error, NULL);
+          continue;
+        }
+
+      sam_application_open_register (self, path);
+    }
+}
+
 static void
 sam_application_shutdown (GApplication *application)
 {
@@ -300,6 +328,7 @@ sam_application_class_init (SamApplicationClass *klass)
   app_class->handle_local_options = sam_application_handle_local_options;
   app_class->startup = sam_application_startup;
   app_class->activate = sam_application_activate;
+  app_class->open = sam_application_open;
   app_class->shutdown = sam_application_shutdown;
 }
 
@@ -323,7 +352,7 @@ sam_application_new (void)
 {
   return g_object_new (SAM_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -7,11 +7,21 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "sam-file.h"
 #include "sam-test-util.h"
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 /* The names in @dir, sorted, space-separated: what a user would see. */
 static char *
@@ -23,7 +33,7 @@ list_dir (const char *dir)
 
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
@@ -134,6 +144,113 @@ test_file_missing_folder (void)
   g_assert_true (sam_test_remove_tree (dir));
 }
 
+static mode_t
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+
+  return st.st_mode & 07777;
+}
+
+/* An export over a private file stays private, a new file gets the usual
+ * mode, and the new file is private until it is whole. */
+static void
+test_file_permissions (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "register.xml", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "beslut.csv", NULL);
+  g_autofree char *shared = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(SamFileWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  mode_t old_mask = umask (027);
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  writer = sam_file_writer_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_file_writer_write (writer, "new", 3));
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strcmp (name, "register.xml") != 0)
+      {
+        g_autofree char *tmp = g_build_filename (dir, name, NULL);
+
+        g_assert_cmpint (file_mode (tmp), ==, 0600);
+      }
+  g_assert_true (sam_file_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "new");
+  g_assert_cmpint (file_mode (path), ==, 0600);
+
+  g_assert_true (sam_file_set_contents (fresh, "Nummer;Datum\n", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (file_mode (fresh), ==, 0640);
+
+  g_assert_true (g_file_set_contents (shared, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (shared, 0664), ==, 0);
+  g_assert_true (sam_file_set_contents (shared, "new", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (file_mode (shared), ==, 0664);
+
+  umask (old_mask);
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
+/* A symbolic link as the target is followed: the file it points to gets
+ * the new contents and keeps its mode, and the link stays a link. */
+static void
+test_file_symlink (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *real_dir = g_build_filename (dir, "delad", NULL);
+  g_autofree char *real = g_build_filename (real_dir, "register.xml", NULL);
+  g_autofree char *link = g_build_filename (dir, "register.xml", NULL);
+  g_autofree char *relative = g_build_filename (dir, "senaste.xml", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "ny.xml", NULL);
+  g_autofree char *dangling_target = g_build_filename (real_dir, "ny.xml", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *read_back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  g_assert_cmpint (symlink ("register.xml", relative), ==, 0);
+  g_assert_cmpint (symlink ("delad/ny.xml", dangling), ==, 0);
+
+  g_assert_true (sam_file_set_contents (link, "new", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  read_back = g_file_read_link (link, NULL);
+  g_assert_cmpstr (read_back, ==, real);
+  assert_contents (real, "new");
+  g_assert_cmpint (file_mode (real), ==, 0600);
+
+  /* A link to a link, relative to where it is. */
+  g_assert_true (sam_file_set_contents (relative, "newer", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (relative, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  assert_contents (real, "newer");
+
+  /* A link to a file not there yet makes that file. */
+  g_assert_true (sam_file_set_contents (dangling, "first", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  assert_contents (dangling_target, "first");
+
+  listing = list_dir (real_dir);
+  g_assert_cmpstr (listing, ==, "ny.xml register.xml");
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +260,8 @@ main (int   argc,
   g_test_add_func ("/file/replace", test_file_replace);
   g_test_add_func ("/file/abandon", test_file_abandon);
   g_test_add_func ("/file/missing-folder", test_file_missing_folder);
+  g_test_add_func ("/file/permissions", test_file_permissions);
+  g_test_add_func ("/file/symlink", test_file_symlink);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -27,13 +28,20 @@
  * right after it cannot leave an empty file where the old one was; and
  * removed again if anything fails. The target thus holds either its old
  * contents or the whole new file, never a part.
+ *
+ * The new file is readable by its owner only until it is whole, and then
+ * gets the old file's permissions (or, for a new file, the usual ones), so
+ * an export never shows more than the file it replaces. A symbolic link
+ * as the target is followed: the file it points to is replaced, and the
+ * link stays.
  */
 
 #define BUFFER_SIZE (64 * 1024)
 
 struct _SamFileWriter
 {
-  char  *path;      /* the target */
+  char  *path;      /* the target, as given: the one errors name */
+  char  *real_path; /* the file a symbolic link target points to, or path */
   char  *tmp_path;  /* the file being written, until it is renamed */
   int    fd;
   int    errsv;     /* the first write error, or 0 */
@@ -58,6 +66,50 @@ set_error (GError     **error,
   return FALSE;
 }
 
+/* The file @path names, through any symbolic links: written in place of
+ * the link, it would replace the link with a file. */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  /* As many as the kernel follows (MAXSYMLINKS); a loop ends there too, and
+   * the rename then fails with the link's name. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      g_autofree char *dir = g_path_get_dirname (current);
+
+      if (target == NULL)
+        break;
+
+      g_free (current);
+      if (g_path_is_absolute (target))
+        current = g_steal_pointer (&target);
+      else
+        current = g_build_filename (dir, target, NULL);
+    }
+
+  return g_steal_pointer (&current);
+}
+
+/* The mode a new file gets: everyone may read and write, less the umask,
+ * which only /proc tells without changing it (umask() would change it for
+ * every thread). */
+static mode_t
+new_file_mode (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  mode_t mask = 022;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "\nUmask:")) != NULL)
+    mask = (mode_t) g_ascii_strtoull (line + strlen ("\nUmask:"), NULL, 8);
+
+  return 0666 & ~mask;
+}
+
 /**
  * sam_file_writer_new:
  * @path: the file to write, in the file system's encoding
@@ -79,13 +131,18 @@ sam_file_writer_new (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-
   self = g_new0 (SamFileWriter, 1);
   self->path = g_strdup (path);
+  self->real_path = resolve_links (path);
+  self->fd = -1;
+
+  dir = g_path_get_dirname (self->real_path);
+  base = g_path_get_basename (self->real_path);
+
+  /* Readable by its owner only, until it is whole and takes the target's
+   * permissions. */
   self->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (self->fd < 0)
     {
       set_error (error, path, errno, NULL);
@@ -212,6 +269,31 @@ sam_file_writer_failed (SamFileWriter *self)
   return self->errsv != 0 || self->reason != NULL;
 }
 
+/* The target's permissions, and its owner where we may set it; a new
+ * target gets the usual mode. */
+static void
+keep_permissions (SamFileWriter *self)
+{
+  struct stat st;
+  mode_t mode;
+
+  if (stat (self->real_path, &st) == 0)
+    {
+      struct stat own;
+
+      mode = st.st_mode & 07777;
+      /* Not the old file's group: then not its group's permissions either. */
+      if (fchown (self->fd, st.st_uid, st.st_gid) != 0 &&
+          fstat (self->fd, &own) == 0 && own.st_gid != st.st_gid)
+        mode &= ~(mode_t) S_IRWXG;
+    }
+  else
+    mode = new_file_mode ();
+
+  if (fchmod (self->fd, mode) != 0)
+    self->errsv = errno;
+}
+
 /**
  * sam_file_writer_commit:
  * @self: a writer
@@ -232,12 +314,14 @@ sam_file_writer_commit (SamFileWriter  *self,
 
   if (self->errsv == 0 && self->reason == NULL)
     flush (self);
+  if (self->errsv == 0 && self->reason == NULL)
+    keep_permissions (self);
   if (self->errsv == 0 && self->reason == NULL && g_fsync (self->fd) != 0)
     self->errsv = errno;
   if (close (self->fd) != 0 && self->errsv == 0 && self->reason == NULL)
     self->errsv = errno;
   self->fd = -1;
-  if (self->errsv == 0 && self->reason == NULL && g_rename (self->tmp_path, self->path) != 0)
+  if (self->errsv == 0 && self->reason == NULL && g_rename (self->tmp_path, self->real_path) != 0)
     self->errsv = errno;
 
   if (self->errsv != 0 || self->reason != NULL)
@@ -269,6 +353,7 @@ sam_file_writer_free (SamFileWriter *self)
   if (self->tmp_path != NULL)
     g_unlink (self->tmp_path);
   g_free (self->tmp_path);
+  g_free (self->real_path);
   g_free (self->path);
   g_free (self->reason);
   g_free (self->buffer);

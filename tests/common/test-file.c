@@ -7,14 +7,28 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "sam-file.h"
+#include "sam-test-register.h"
 #include "sam-test-util.h"
+#include "sam-xml.h"
+
+/* The sanitizer build checks memory, not counts: it runs a fifth of the
+ * kills, and the plain build runs them all. */
+#if defined(__SANITIZE_ADDRESS__)
+#define KILLS 10
+#else
+#define KILLS 50
+#endif
 
 static int
 compare_names (gconstpointer a,
@@ -251,6 +265,200 @@ test_file_symlink (void)
   g_assert_true (sam_test_remove_tree (dir));
 }
 
+/* How many names in @dir are @prefix, ".samordna-tmp-" and six more */
+static guint
+count_new_files (const char *dir,
+                 const char *prefix)
+{
+  g_autofree char *start = g_strconcat (prefix, ".samordna-tmp-", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, start) && strlen (name) == strlen (start) + 6)
+      n++;
+
+  return n;
+}
+
+static void
+touch (const char *dir,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "a forgotten copy", -1, NULL));
+}
+
+/* New files that killed writers left are removed by the next writer of
+ * the same target, and by sam_file_remove_stale() for every target; one
+ * still being written is not, nor is anything not named as ours. */
+static void
+test_file_stale (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(SamFileWriter) live = NULL;
+  g_autoptr(SamFileWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *live_listing = NULL;
+
+  live = sam_file_writer_new (path, &error);
+  g_assert_no_error (error);
+  touch (dir, ".chart.pdf.samordna-tmp-AbC123");
+  touch (dir, ".register.xml.samordna-tmp-xY9876");
+  touch (dir, ".chart.pdf.mine");
+  touch (dir, ".chart.pdf.samordna-tmp-toolong");
+  live_listing = list_dir (dir);
+  g_test_message ("with a live writer: %s", live_listing);
+  /* That writer's own new file, and the one a killed writer left */
+  g_assert_cmpuint (count_new_files (dir, ".chart.pdf"), ==, 2);
+
+  writer = sam_file_writer_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_file_writer_write (writer, "new", 3));
+  g_assert_true (sam_file_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  listing = list_dir (dir);
+  g_test_message ("after the next writer: %s", listing);
+  g_assert_null (strstr (listing, "AbC123"));
+  g_assert_cmpuint (count_new_files (dir, ".chart.pdf"), ==, 1);
+  g_assert_nonnull (strstr (listing, ".register.xml.samordna-tmp-xY9876"));
+  g_assert_nonnull (strstr (listing, ".chart.pdf.mine"));
+  g_assert_nonnull (strstr (listing, ".chart.pdf.samordna-tmp-toolong"));
+
+  sam_file_remove_stale (dir);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_null (strstr (listing, "xY9876"));
+  g_assert_cmpuint (count_new_files (dir, ".chart.pdf"), ==, 1);
+
+  g_assert_true (sam_file_writer_write (live, "live", 4));
+  g_assert_true (sam_file_writer_commit (live, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "live");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, ".chart.pdf.mine .chart.pdf.samordna-tmp-toolong chart.pdf");
+
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
+/* The kill loop of the command line's export: `samordna --export-xml` is
+ * killed at a random moment; the target is the old file or the whole new
+ * one, and after the next export no new file of the killed ones is left. */
+
+static GPid
+spawn_export (const char *db,
+              const char *target)
+{
+  g_autofree char *binary = g_build_filename (g_getenv ("SAM_BUILD_ROOT"), "src", "samordna", NULL);
+  const char *argv[] = { binary, "--database", db, "--export-xml", target, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  return pid;
+}
+
+static int
+wait_child (GPid pid)
+{
+  int status = 0;
+
+  while (waitpid (pid, &status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+  g_spawn_close_pid (pid);
+
+  return status;
+}
+
+static void
+test_file_kill_export (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (97);
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-file-XXXXXX");
+  g_autofree char *out = g_build_filename (dir, "export", NULL);
+  g_autofree char *target = g_build_filename (out, "register.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "register.samordna", NULL);
+  g_autofree char *old = g_strdup ("<?xml version=\"1.0\"?>\n<register/>\n");
+  g_autofree char *new = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(SamTestRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  SamTestRegisterSize size = {
+    .organisations = 20, .people = 300, .groups = 80, .relations = 30, .commissions = 40,
+    .seats = 60, .assignments = 500, .meetings = 300, .participations = 300, .agenda_items = 600,
+    .attendances = 600, .decisions = 1500, .escalations = 50, .info = 2, .text_length = 30,
+  };
+  guint n_old = 0, n_new = 0, n_left = 0;
+  gint64 start, duration;
+  int status;
+
+  reg = sam_test_register_new (rand, &size);
+  {
+    g_autoptr(SamStore) store = sam_test_open_store (dir, "register.samordna");
+    g_autofree char *xml = NULL;
+    gsize len;
+
+    xml = sam_test_register_to_xml (reg, &len);
+    sam_xml_import_memory (store, xml, len, "register.xml", SAM_IMPORT_REPLACE, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+
+  start = g_get_monotonic_time ();
+  status = wait_child (spawn_export (db, target));
+  duration = g_get_monotonic_time () - start;
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_get_contents (target, &new, NULL, NULL));
+  g_test_message ("an export of %" G_GSIZE_FORMAT " bytes takes %.0f ms", strlen (new), duration / 1000.0);
+
+  for (guint i = 0; i < KILLS; i++)
+    {
+      g_autofree char *contents = NULL;
+      GPid pid;
+
+      g_assert_true (g_file_set_contents (target, old, -1, NULL));
+      pid = spawn_export (db, target);
+      /* This sleeps rather than waits for a state: the moment, unknown to
+       * the child, is what the test is about. */
+      g_usleep (g_rand_int_range (rand, 0, duration * 11 / 10 + 1));
+      kill (pid, SIGKILL);
+      wait_child (pid);
+
+      g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+      if (strcmp (contents, old) == 0)
+        n_old++;
+      else if (strcmp (contents, new) == 0)
+        n_new++;
+      else
+        g_error ("kill %u left a partial export", i);
+
+      g_clear_pointer (&listing, g_free);
+      listing = list_dir (out);
+      if (strcmp (listing, "register.xml") != 0)
+        n_left++;
+    }
+  g_test_message ("killed exports: %u left the old file, %u the new one; %u left a new file behind",
+                  n_old, n_new, n_left);
+
+  /* The next export removes what the killed ones left. */
+  status = wait_child (spawn_export (db, target));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  assert_contents (target, new);
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (out);
+  g_assert_cmpstr (listing, ==, "register.xml");
+
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +470,8 @@ main (int   argc,
   g_test_add_func ("/file/missing-folder", test_file_missing_folder);
   g_test_add_func ("/file/permissions", test_file_permissions);
   g_test_add_func ("/file/symlink", test_file_symlink);
+  g_test_add_func ("/file/stale", test_file_stale);
+  g_test_add_func ("/file/kill/export-xml", test_file_kill_export);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,9 +35,21 @@
  * an export never shows more than the file it replaces. A symbolic link
  * as the target is followed: the file it points to is replaced, and the
  * link stays.
+ *
+ * A process that is killed cannot remove its new file. The new files are
+ * named .<target>.samordna-tmp-XXXXXX and locked with flock() for as long
+ * as they are written, so that the next writer of the same target, or the
+ * window when it starts (sam_file_remove_stale()), can tell a forgotten
+ * one from one being written, and removes it.
  */
 
 #define BUFFER_SIZE (64 * 1024)
+
+/* .<name>.samordna-tmp-XXXXXX */
+#define TMP_INFIX  ".samordna-tmp-"
+#define TMP_RANDOM 6
+/* A file name's longest (NAME_MAX) */
+#define NAME_LIMIT 255
 
 struct _SamFileWriter
 {
@@ -44,6 +57,7 @@ struct _SamFileWriter
   char  *real_path; /* the file a symbolic link target points to, or path */
   char  *tmp_path;  /* the file being written, until it is renamed */
   int    fd;
+  int    lock_fd;   /* the same open file, holding its flock() until renamed */
   int    errsv;     /* the first write error, or 0 */
   char  *reason;    /* why the writing failed, if not an errno */
   guint8 *buffer;
@@ -64,6 +78,85 @@ set_error (GError     **error,
                reason != NULL ? reason : g_strerror (errsv));
 
   return FALSE;
+}
+
+/* The start of our new files' names for the target @base: a hidden name,
+ * shortened if need be so that the whole stays a valid name. */
+static char *
+tmp_prefix (const char *base)
+{
+  gsize room = NAME_LIMIT - 1 - strlen (TMP_INFIX) - TMP_RANDOM;
+
+  return g_strdup_printf (".%.*s" TMP_INFIX, (int) MIN (strlen (base), room), base);
+}
+
+/* Whether @name is one of our new files (for any target if @prefix is
+ * %NULL) */
+static gboolean
+is_tmp_name (const char *name,
+             const char *prefix)
+{
+  const char *infix;
+  gsize len = strlen (name);
+
+  if (prefix != NULL)
+    return g_str_has_prefix (name, prefix) && len == strlen (prefix) + TMP_RANDOM;
+
+  infix = g_strrstr (name, TMP_INFIX);
+  return name[0] == '.' && infix != NULL && infix > name + 1 &&
+         strlen (infix) == strlen (TMP_INFIX) + TMP_RANDOM;
+}
+
+static void
+remove_stale (const char *dir,
+              const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!is_tmp_name (name, prefix))
+        continue;
+
+      /* One that is still being written is locked by its writer. */
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          struct stat st;
+
+          if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid ())
+            {
+              g_debug ("Removing “%s”, left by a writer that did not finish", path);
+              g_unlink (path);
+            }
+        }
+      close (fd);
+    }
+}
+
+/**
+ * sam_file_remove_stale:
+ * @dir: a folder, in the file system's encoding
+ *
+ * Removes the new files that writers killed before they could finish left
+ * in @dir, for any target. A new file still being written is left alone.
+ */
+void
+sam_file_remove_stale (const char *dir)
+{
+  g_return_if_fail (dir != NULL);
+
+  remove_stale (dir, NULL);
 }
 
 /* The file @path names, through any symbolic links: written in place of
@@ -117,6 +210,8 @@ new_file_mode (void)
  *
  * Starts writing @path: creates a new file beside it, which replaces it
  * when sam_file_writer_commit() succeeds. Until then @path is untouched.
+ * New files that earlier writers of @path left behind when they were
+ * killed are removed.
  *
  * Returns: (transfer full) (nullable): the writer, or %NULL if the new
  *   file could not be created (a %G_IO_ERROR naming @path)
@@ -127,6 +222,7 @@ sam_file_writer_new (const char  *path,
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
   SamFileWriter *self;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -135,13 +231,16 @@ sam_file_writer_new (const char  *path,
   self->path = g_strdup (path);
   self->real_path = resolve_links (path);
   self->fd = -1;
+  self->lock_fd = -1;
 
   dir = g_path_get_dirname (self->real_path);
   base = g_path_get_basename (self->real_path);
+  prefix = tmp_prefix (base);
+  remove_stale (dir, prefix);
 
   /* Readable by its owner only, until it is whole and takes the target's
    * permissions. */
-  self->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  self->tmp_path = g_strdup_printf ("%s%c%sXXXXXX", dir, G_DIR_SEPARATOR, prefix);
   self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (self->fd < 0)
     {
@@ -150,6 +249,11 @@ sam_file_writer_new (const char  *path,
       sam_file_writer_free (self);
       return NULL;
     }
+  /* No other open file of it exists yet, so the lock cannot fail; on a
+   * file system without flock() the new file is merely not told apart. */
+  self->lock_fd = fcntl (self->fd, F_DUPFD_CLOEXEC, 0);
+  if (self->lock_fd >= 0)
+    flock (self->lock_fd, LOCK_EX | LOCK_NB);
   self->buffer = g_malloc (BUFFER_SIZE);
 
   return self;
@@ -325,13 +429,16 @@ sam_file_writer_commit (SamFileWriter  *self,
     self->errsv = errno;
 
   if (self->errsv != 0 || self->reason != NULL)
-    {
-      g_unlink (self->tmp_path);
-      g_clear_pointer (&self->tmp_path, g_free);
-      return set_error (error, self->path, self->errsv, self->reason);
-    }
-
+    g_unlink (self->tmp_path);
   g_clear_pointer (&self->tmp_path, g_free);
+  /* Unlocked only once the new file is renamed or gone. */
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
+  self->lock_fd = -1;
+
+  if (self->errsv != 0 || self->reason != NULL)
+    return set_error (error, self->path, self->errsv, self->reason);
+
   return TRUE;
 }
 
@@ -352,6 +459,8 @@ sam_file_writer_free (SamFileWriter *self)
     close (self->fd);
   if (self->tmp_path != NULL)
     g_unlink (self->tmp_path);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->tmp_path);
   g_free (self->real_path);
   g_free (self->path);

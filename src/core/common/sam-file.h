@@ -33,6 +33,7 @@ gboolean        sam_file_set_contents       (const char     *path,
                                              const char     *contents,
                                              gssize          length,
                                              GError        **error);
+void            sam_file_remove_stale       (const char     *dir);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamFileWriter, sam_file_writer_free)
 

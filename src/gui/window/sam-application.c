@@ -14,6 +14,7 @@
 #include "sam-application.h"
 #include "sam-cli.h"
 #include "sam-demo.h"
+#include "sam-file.h"
 #include "sam-store.h"
 #include "sam-window.h"
 
@@ -219,6 +220,14 @@ sam_application_startup (GApplication *application)
   G_APPLICATION_CLASS (sam_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APPLICATION_ID);
+
+  /* What exports killed before they finished left where the last one went */
+  {
+    g_autofree char *folder = g_settings_get_string (self->settings, "last-export-folder");
+
+    if (folder[0] != '\0')
+      sam_file_remove_stale (folder);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });

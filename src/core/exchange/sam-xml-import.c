@@ -195,6 +195,7 @@ typedef struct
   const char        **pointers;
   guint               max_columns;
   guint               n_elements;
+  guint               n_namespaces;
   char                location[256];
 } Importer;
 
@@ -317,6 +318,47 @@ set_xml_error (Importer  *self,
     default:
       import_error (self, error, SAM_XML_ERROR_MALFORMED, line, _("the file is not well-formed XML"));
       break;
+    }
+}
+
+/* Why the source stopped reading, at the line where it stopped. */
+static void
+set_stop_error (Importer  *self,
+                GError   **error)
+{
+  int line = self->source->stop_line;
+
+  switch (self->source->stop)
+    {
+    case SAM_XML_STOP_ENCODING:
+      import_error (self, error, SAM_XML_ERROR_MALFORMED, 1,
+                    _("the file is encoded in %s, but a register must be in UTF-8"), self->source->encoding);
+      break;
+
+    case SAM_XML_STOP_DOCTYPE:
+      import_error (self, error, SAM_XML_ERROR_FORBIDDEN, line,
+                    _("the file has a document type declaration (DOCTYPE), which a register never has"));
+      break;
+
+    case SAM_XML_STOP_ATTRIBUTES:
+      import_error (self, error, SAM_XML_ERROR_LIMIT, line,
+                    _("an element has more than %d attributes"), SAM_XML_MAX_ATTRIBUTES);
+      break;
+
+    case SAM_XML_STOP_MARKUP:
+      import_error (self, error, SAM_XML_ERROR_LIMIT, line,
+                    _("the file has more than %d comments and processing instructions"), SAM_XML_MAX_MARKUP);
+      break;
+
+    case SAM_XML_STOP_MARKUP_SIZE:
+      import_error (self, error, SAM_XML_ERROR_LIMIT, line,
+                    _("the comments and processing instructions in the file take more than %d MB"),
+                    SAM_XML_MAX_MARKUP_MB);
+      break;
+
+    case SAM_XML_STOP_NONE:
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -739,6 +781,17 @@ start_element (Importer    *self,
                GError     **error)
 {
   const char *name = (const char *) xmlTextReaderConstLocalName (self->reader);
+  xmlNodePtr node = xmlTextReaderCurrentNode (self->reader);
+
+  /* The source caps them on each element; this caps them in all, which
+   * every element would otherwise declare anew. */
+  for (xmlNsPtr ns = node != NULL ? node->nsDef : NULL; ns != NULL; ns = ns->next)
+    if (++self->n_namespaces > SAM_XML_MAX_NAMESPACES)
+      {
+        import_error (self, error, SAM_XML_ERROR_LIMIT, current_line (self),
+                      _("the file declares more than %d namespaces"), SAM_XML_MAX_NAMESPACES);
+        return FALSE;
+      }
 
   if (depth > MAX_DEPTH)
     {
@@ -857,8 +910,7 @@ import_node (Importer    *self,
   switch (type)
     {
     case XML_READER_TYPE_DOCUMENT_TYPE:
-      import_error (self, error, SAM_XML_ERROR_FORBIDDEN,
-                    self->source->doctype_line > 0 ? self->source->doctype_line : current_line (self),
+      import_error (self, error, SAM_XML_ERROR_FORBIDDEN, current_line (self),
                     _("the file has a document type declaration (DOCTYPE), which a register never has"));
       return FALSE;
 
@@ -869,7 +921,6 @@ import_node (Importer    *self,
       return FALSE;
 
     case XML_READER_TYPE_ELEMENT:
-      self->source->in_prolog = FALSE;
       if (++self->n_elements % CHECK_INTERVAL == 0 && !check_progress (self, error))
         return FALSE;
       if (!start_element (self, depth, error))
@@ -958,7 +1009,6 @@ _sam_xml_import_source (SamStore          *store,
   self.text_column = -1;
 
   source->lines = 1;
-  source->in_prolog = TRUE;
   source->cancellable = cancellable;
 
   if (size == 0)
@@ -1026,16 +1076,15 @@ _sam_xml_import_source (SamStore          *store,
 
   xmlSetStructuredErrorFunc (saved_context, saved_handler);
 
-  if (ok && (ret < 0 || self.xml_failed))
+  if (ok && (ret < 0 || self.xml_failed || source->stop != SAM_XML_STOP_NONE))
     {
-      /* A cancelled read callback shows up as a parser error; say so. And
-       * a DOCTYPE is the first thing wrong with a file that has one, even
-       * when the parser choked on what it declares before we saw it. */
+      /* A cancelled read callback shows up as a parser error; say so. A
+       * stopped source does too, where it cut the file off, unless the
+       * parser found something wrong before that. */
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         ;
-      else if (source->doctype_line > 0)
-        import_error (&self, error, SAM_XML_ERROR_FORBIDDEN, source->doctype_line,
-                      _("the file has a document type declaration (DOCTYPE), which a register never has"));
+      else if (source->stop != SAM_XML_STOP_NONE && (!self.xml_failed || self.xml_line >= source->stop_line))
+        set_stop_error (&self, error);
       else
         set_xml_error (&self, error);
       ok = FALSE;

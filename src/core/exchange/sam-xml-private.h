@@ -14,10 +14,32 @@
 
 G_BEGIN_DECLS
 
+/* The caps on what a file may hold, far above anything a register has (a
+ * row has at most twenty attributes and the file one namespace, and our
+ * own export writes no comment at all), and low enough that no file can
+ * make libxml2 spend more than a moment or a few megabytes on it: libxml2
+ * 2.9 checks a start tag's attributes and namespaces pairwise, and keeps
+ * every comment before the root element, and many after it, in memory. */
+#define SAM_XML_MAX_ATTRIBUTES   256               /* attributes on one element, namespaces included */
+#define SAM_XML_MAX_NAMESPACES   256               /* namespace declarations in the file */
+#define SAM_XML_MAX_MARKUP       10000             /* comments and processing instructions */
+#define SAM_XML_MAX_MARKUP_MB    4                 /* their bytes in all, in MiB */
+
+/* Why the source stopped handing bytes to libxml2. */
+typedef enum
+{
+  SAM_XML_STOP_NONE,
+  SAM_XML_STOP_ENCODING,       /* the file is UTF-16 or UTF-32 */
+  SAM_XML_STOP_DOCTYPE,        /* a DOCTYPE, stopped at its name, before any of its subset */
+  SAM_XML_STOP_ATTRIBUTES,     /* more than SAM_XML_MAX_ATTRIBUTES on one element */
+  SAM_XML_STOP_MARKUP,         /* more than SAM_XML_MAX_MARKUP comments and PIs */
+  SAM_XML_STOP_MARKUP_SIZE,    /* more than SAM_XML_MAX_MARKUP_MB of them */
+} SamXmlStop;
+
 /* What libxml2 reads from: a stream or a buffer. It counts lines as it hands
  * bytes over, so that an error at the very end can be told apart as a cut
- * file, and it notes where a DOCTYPE starts: libxml2 reports the DOCTYPE
- * node only once the parser is past it. */
+ * file, and it scans the bytes for what must never reach the parser (see
+ * sam-xml-source.c): there it stops, and says where and why. */
 typedef struct
 {
   GInputStream *stream;        /* NULL: read from buffer */
@@ -28,9 +50,20 @@ typedef struct
   GError       *error;
   gboolean      eof;
   int           lines;         /* lines handed over so far, counting from 1 */
-  gboolean      in_prolog;     /* before the root element: look for a DOCTYPE */
-  guint         matched;       /* bytes of "<!DOCTYPE" matched so far */
-  int           doctype_line;  /* 0 if none seen */
+  guint64       offset;        /* bytes handed over so far */
+
+  /* The scanner's state between reads. */
+  guint         state;
+  guint         matched;       /* bytes of the awaited token matched so far */
+  const char   *expected;      /* the token after "<!" being matched */
+  char          quote;         /* the quote that ends the attribute value */
+  guint         n_attributes;  /* on the open start tag */
+  guint         n_markup;      /* comments and processing instructions */
+  guint64       markup_bytes;
+
+  SamXmlStop    stop;
+  int           stop_line;
+  const char   *encoding;      /* with SAM_XML_STOP_ENCODING */
 } SamXmlSource;
 
 /* sam-xml.c */

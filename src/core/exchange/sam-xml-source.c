@@ -15,36 +15,243 @@
 
 /*
  * The bytes libxml2 reads, from a stream or a buffer: counted by line as
- * they are handed over, and watched for a DOCTYPE, which libxml2 reports
- * only once the parser is past it.
+ * they are handed over, and scanned first for what libxml2 2.9 would spend
+ * far too long or too much memory on before the importer sees a node: a
+ * DOCTYPE (whose internal subset it parses whole before reporting it), a
+ * start tag with thousands of attributes or namespace declarations (which
+ * it compares pairwise), masses of comments and processing instructions
+ * (which it keeps), and UTF-16 (which a register never is). The scanner
+ * knows just enough XML to tell markup from attribute values, comments,
+ * CDATA and processing instructions, and hands libxml2 nothing from the
+ * first byte too many on: libxml2 then fails on a cut file, and the
+ * importer reports why the source stopped instead.
  */
 
-static void
-scan_bytes (SamXmlSource *source,
-            const char   *data,
-            gsize         n)
-{
-  static const char doctype[] = "<!DOCTYPE";
-  const char *end = data + n;
+enum {
+  SCAN_TEXT,      /* character data: look for '<' */
+  SCAN_LT,        /* just after '<' */
+  SCAN_BANG,      /* after "<!": a comment, CDATA or a DOCTYPE */
+  SCAN_COMMENT,
+  SCAN_CDATA,
+  SCAN_PI,
+  SCAN_TAG,       /* in a start tag, outside attribute values */
+  SCAN_VALUE,     /* in an attribute value */
+  SCAN_SKIP,      /* an end tag or anything else up to '>' */
+};
 
-  if (source->in_prolog && source->doctype_line == 0)
+#define MAX_MARKUP_BYTES ((guint64) SAM_XML_MAX_MARKUP_MB * 1024 * 1024)
+
+/* The first bytes of a file in an encoding libxml2 would switch to,
+ * whether the file declares it or not. */
+static const char *
+wide_encoding (const guchar *data,
+               gsize         n)
+{
+  if (n >= 4 && ((data[0] == 0xff && data[1] == 0xfe && data[2] == 0 && data[3] == 0) ||
+                 (data[0] == 0 && data[1] == 0)))
+    return "UTF-32";
+  if (n >= 2 && ((data[0] == 0xfe && data[1] == 0xff) || (data[0] == 0xff && data[1] == 0xfe) ||
+                 data[0] == 0 || data[1] == 0))
+    return "UTF-16";
+
+  return NULL;
+}
+
+/* Stops at @p: nothing from it on reaches libxml2. */
+static gsize
+stop_at (SamXmlSource *source,
+         SamXmlStop    stop,
+         const char   *data,
+         const char   *p)
+{
+  source->stop = stop;
+  return p - data;
+}
+
+/* A comment or processing instruction begins at @p. */
+static gboolean
+count_markup (SamXmlSource *source)
+{
+  return ++source->n_markup <= SAM_XML_MAX_MARKUP;
+}
+
+/* The bytes of comments and processing instructions from @p to @q; returns
+ * where the cap is crossed, or NULL. */
+static const char *
+add_markup_bytes (SamXmlSource *source,
+                  const char   *p,
+                  const char   *q)
+{
+  guint64 room = MAX_MARKUP_BYTES - MIN (source->markup_bytes, MAX_MARKUP_BYTES);
+
+  if ((guint64) (q - p) > room)
+    return p + room;
+  source->markup_bytes += q - p;
+
+  return NULL;
+}
+
+/* Scans @n bytes and returns how many of them may reach libxml2: all of
+ * them, or fewer when the scanner stops. */
+static gsize
+scan (SamXmlSource *source,
+      const char   *data,
+      gsize         n)
+{
+  const char *end = data + n;
+  const char *p = data;
+  const char *q;
+
+  if (source->offset == 0 && (source->encoding = wide_encoding ((const guchar *) data, n)) != NULL)
+    return stop_at (source, SAM_XML_STOP_ENCODING, data, data);
+
+  while (p < end)
     {
-      for (const char *p = data; p < end; p++)
+      switch (source->state)
         {
-          if (*p == '\n')
-            source->lines++;
-          source->matched = *p == doctype[source->matched] ? source->matched + 1 : (*p == '<' ? 1 : 0);
-          if (source->matched == sizeof doctype - 1)
+        case SCAN_TEXT:
+          if ((p = memchr (p, '<', end - p)) == NULL)
+            return n;
+          source->state = SCAN_LT;
+          p++;
+          break;
+
+        case SCAN_LT:
+          if (*p == '!')
             {
-              source->doctype_line = source->lines;
-              for (p++; p < end; p++)
-                if (*p == '\n')
-                  source->lines++;
-              return;
+              source->state = SCAN_BANG;
+              source->expected = NULL;
+              source->matched = 0;
             }
+          else if (*p == '?')
+            {
+              /* The XML declaration, at the start, is no instruction. */
+              if (source->offset + (p - data) > 4 && !count_markup (source))
+                return stop_at (source, SAM_XML_STOP_MARKUP, data, p);
+              source->state = SCAN_PI;
+              source->matched = 0;
+            }
+          else if (*p == '/')
+            source->state = SCAN_SKIP;
+          else
+            {
+              source->state = SCAN_TAG;
+              source->n_attributes = 0;
+            }
+          p++;
+          break;
+
+        case SCAN_BANG:
+          if (source->expected == NULL)
+            source->expected = *p == '-' ? "--" : *p == '[' ? "[CDATA[" : "DOCTYPE";
+          if (*p != source->expected[source->matched])
+            {
+              /* Not XML outside a DTD: libxml2 will say so. */
+              source->state = SCAN_SKIP;
+              break;
+            }
+          if (source->expected[++source->matched] != '\0')
+            {
+              p++;
+              break;
+            }
+          if (source->expected[0] == 'D')
+            return stop_at (source, SAM_XML_STOP_DOCTYPE, data, p);
+          if (source->expected[0] == '-')
+            {
+              if (!count_markup (source))
+                return stop_at (source, SAM_XML_STOP_MARKUP, data, p);
+              source->state = SCAN_COMMENT;
+            }
+          else
+            source->state = SCAN_CDATA;
+          source->matched = 0;
+          p++;
+          break;
+
+        case SCAN_COMMENT:
+        case SCAN_PI:
+          {
+            char close = source->state == SCAN_COMMENT ? '-' : '?';
+            guint needed = source->state == SCAN_COMMENT ? 2 : 1;
+
+            /* Up to the next byte that may begin the end, "-->" or "?>". */
+            if (source->matched == 0)
+              {
+                const char *next = memchr (p, close, end - p);
+
+                if (next == NULL)
+                  next = end;
+                if ((q = add_markup_bytes (source, p, next)) != NULL)
+                  return stop_at (source, SAM_XML_STOP_MARKUP_SIZE, data, q);
+                if ((p = next) == end)
+                  return n;
+              }
+            if ((q = add_markup_bytes (source, p, p + 1)) != NULL)
+              return stop_at (source, SAM_XML_STOP_MARKUP_SIZE, data, q);
+            if (*p == close)
+              source->matched++;
+            else if (*p == '>' && source->matched >= needed)
+              source->state = SCAN_TEXT;
+            else
+              source->matched = 0;
+            p++;
+          }
+          break;
+
+        case SCAN_CDATA:
+          if (source->matched == 0 && (p = memchr (p, ']', end - p)) == NULL)
+            return n;
+          if (*p == ']')
+            source->matched++;
+          else if (*p == '>' && source->matched >= 2)
+            source->state = SCAN_TEXT;
+          else
+            source->matched = 0;
+          p++;
+          break;
+
+        case SCAN_TAG:
+          if (*p == '=' && ++source->n_attributes > SAM_XML_MAX_ATTRIBUTES)
+            return stop_at (source, SAM_XML_STOP_ATTRIBUTES, data, p);
+          if (*p == '"' || *p == '\'')
+            {
+              source->quote = *p;
+              source->state = SCAN_VALUE;
+            }
+          else if (*p == '>')
+            source->state = SCAN_TEXT;
+          p++;
+          break;
+
+        case SCAN_VALUE:
+          if ((p = memchr (p, source->quote, end - p)) == NULL)
+            return n;
+          source->state = SCAN_TAG;
+          p++;
+          break;
+
+        case SCAN_SKIP:
+          if ((p = memchr (p, '>', end - p)) == NULL)
+            return n;
+          source->state = SCAN_TEXT;
+          p++;
+          break;
+
+        default:
+          g_assert_not_reached ();
         }
-      return;
     }
+
+  return n;
+}
+
+static void
+count_lines (SamXmlSource *source,
+             const char   *data,
+             gsize         n)
+{
+  const char *end = data + n;
 
   for (const char *p = data; (p = memchr (p, '\n', end - p)) != NULL; p++)
     source->lines++;
@@ -57,6 +264,11 @@ _sam_xml_source_read (void *user_data,
 {
   SamXmlSource *source = user_data;
   gssize n;
+  gsize handed;
+
+  /* Once stopped, libxml2 gets nothing more: it fails on what it has. */
+  if (source->stop != SAM_XML_STOP_NONE)
+    return -1;
 
   if (source->stream != NULL)
     n = g_input_stream_read (source->stream, buffer, len, source->cancellable,
@@ -72,9 +284,19 @@ _sam_xml_source_read (void *user_data,
     return -1;
   if (n == 0)
     source->eof = TRUE;
-  scan_bytes (source, buffer, n);
 
-  return (int) n;
+  handed = scan (source, buffer, n);
+  count_lines (source, buffer, handed);
+  source->offset += handed;
+  if (source->stop != SAM_XML_STOP_NONE)
+    {
+      /* The line of the byte it stopped at, which is not handed over. */
+      source->stop_line = source->lines;
+      if (handed == 0)
+        return -1;
+    }
+
+  return (int) handed;
 }
 
 int

@@ -23,9 +23,11 @@
  * export in sam-xml-export.c.
  *
  * The reader is hardened for files from strangers: no network, no DTD loading,
- * no entity substitution, no huge mode; a DOCTYPE is refused the moment it is
- * seen, and depth and value length are capped, well below libxml2's own
- * limits.
+ * no entity substitution, no huge mode. The source stops at a DOCTYPE before
+ * libxml2 reads a byte of it, and at too many attributes on an element or
+ * too many or too large comments and processing instructions; the importer
+ * caps depth, value length and namespace declarations, well below libxml2's
+ * own limits (see sam-xml-private.h).
  */
 
 G_DEFINE_QUARK (sam-xml-error-quark, sam_xml_error)

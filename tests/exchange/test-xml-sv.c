@@ -7,14 +7,22 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sam-cli.h"
+#include "sam-test-register.h"
 #include "sam-test-util.h"
 #include "sam-xml.h"
+
+#define FILE_SIZE_LIMIT (64 * 1024)
 
 /* Import errors reach a Swedish user in Swedish, with the file and line. */
 static void
@@ -48,13 +56,103 @@ test_error_in_swedish (void)
   sam_test_free_tmp_store (store, dir);
 }
 
+static SamTestRegister *
+test_register (guint32 seed,
+               guint   decisions)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  SamTestRegisterSize size = {
+    .organisations = 10, .people = 100, .groups = 30, .relations = 10, .commissions = 10,
+    .seats = 20, .assignments = 100, .meetings = 50, .participations = 50, .agenda_items = 100,
+    .attendances = 100, .decisions = decisions, .escalations = 10, .info = 2, .rich = TRUE, .text_length = 20,
+  };
+
+  return sam_test_register_new (rand, &size);
+}
+
+/* A full disk, as the command line meets it: the export runs in a child
+ * that may write no file past FILE_SIZE_LIMIT, so the file writer's write
+ * fails part way. The user reads one line, in Swedish, naming the file;
+ * nothing of libxml2's own English reaches the terminal; the old file is
+ * left as it was. */
+static void
+test_export_disk_full (void)
+{
+  g_autoptr(SamTestRegister) reg = test_register (31, 400);
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  SamStore *store = sam_test_new_tmp_store ("test-xml-sv-XXXXXX", "register.sqlite", &dir, &db);
+  g_autofree char *xml = NULL;
+  const char *name;
+  gsize len;
+  int status;
+
+  xml = sam_test_register_to_xml (reg, &len);
+  g_assert_cmpuint (len, >, 4 * FILE_SIZE_LIMIT);
+  g_assert_true (sam_xml_import_memory (store, xml, len, "register.xml", SAM_IMPORT_REPLACE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  target = g_build_filename (dir, "export.xml", NULL);
+  g_file_set_contents (target, "old", -1, &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { self, "--child-export", db, target, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+  }
+  g_test_message ("%s", err);
+
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  expected = g_strdup_printf ("Kunde inte spara ”%s”: %s\n", target, g_strerror (EFBIG));
+  g_assert_cmpstr (err, ==, expected);
+
+  g_file_get_contents (target, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "old");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".export.xml."));
+
+  sam_test_free_tmp_store (NULL, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sam_test_init_swedish ();
+
+  /* test-xml-sv --child-export DATABASE FILE: the command line's export,
+   * with no file allowed past FILE_SIZE_LIMIT (a full disk, for the file
+   * writer); a write past it fails with EFBIG instead of a signal. */
+  if (argc == 4 && strcmp (argv[1], "--child-export") == 0)
+    {
+      g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+      struct rlimit limit = { FILE_SIZE_LIMIT, FILE_SIZE_LIMIT };
+
+      g_variant_dict_insert_value (options, "database", g_variant_new_bytestring (argv[2]));
+      g_variant_dict_insert_value (options, "export-xml", g_variant_new_bytestring (argv[3]));
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        g_error ("setrlimit: %s", g_strerror (errno));
+      return sam_cli_run (options);
+    }
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/xml/error-in-swedish", test_error_in_swedish);
+  g_test_add_func ("/xml/export/disk-full", test_export_disk_full);
 
   return g_test_run ();
 }

@@ -35,6 +35,17 @@ typedef struct
   guint             n_rows;
 } Exporter;
 
+/* libxml2 tells of a failed write, and of its other troubles, on stderr in
+ * English ("I/O error : write error"); the user hears of them from the
+ * file writer or writer_failed (), in their language and with the file. */
+static void
+structured_error_cb (void        *user_data,
+                     xmlErrorPtr  xml_error)
+{
+  g_debug ("libxml2 (%d): %s", xml_error->code,
+           xml_error->message != NULL ? g_strchomp (xml_error->message) : "");
+}
+
 static int
 write_cb (void       *user_data,
           const char *buffer,
@@ -240,6 +251,8 @@ _sam_xml_export_to_path (SamStore      *store,
   g_autoptr(SamFileWriter) file = NULL;
   Exporter self = { 0 };
   xmlOutputBufferPtr out;
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
   gboolean ok;
 
   _sam_xml_init ();
@@ -252,6 +265,11 @@ _sam_xml_export_to_path (SamStore      *store,
   self.file = file;
   self.progress = progress;
   self.cancellable = cancellable;
+
+  /* The handler is the thread's own, as the importer's is. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (&self, structured_error_cb);
 
   out = xmlOutputBufferCreateIO (write_cb, NULL, &self, NULL);
   self.writer = out != NULL ? xmlNewTextWriter (out) : NULL;
@@ -268,6 +286,7 @@ _sam_xml_export_to_path (SamStore      *store,
 
   /* Frees the output buffer too, flushing what is left into the file. */
   g_clear_pointer (&self.writer, xmlFreeTextWriter);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
   if (ok)
     ok = sam_file_writer_commit (file, error);
 

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-cli.h"
+#include "sam-store-private.h"
 #include "sam-test-register.h"
 #include "sam-test-util.h"
 #include "sam-xml.h"
@@ -128,6 +129,74 @@ test_export_disk_full (void)
   sam_test_free_tmp_store (NULL, dir);
 }
 
+static char *
+export_string (SamStore   *store,
+               const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "export.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  sam_xml_export (store, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  return contents;
+}
+
+/* A disk that fills during a merge: SQLite fails on the row it was
+ * writing, but the row is not to blame, and neither is the line of the
+ * file it came from. The error is the register's, names its file, and
+ * the register is left as it was. */
+static void
+test_merge_disk_full (void)
+{
+  g_autoptr(SamTestRegister) base = test_register (32, 50);
+  g_autoptr(SamTestRegister) incoming = test_register (33, 2000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pragma = NULL;
+  g_autofree char *expected = NULL;
+  SamStore *store = sam_test_new_tmp_store ("test-xml-sv-XXXXXX", "register.sqlite", &dir, &db);
+  gint64 pages;
+  gsize len;
+
+  xml = sam_test_register_to_xml (base, &len);
+  g_assert_true (sam_xml_import_memory (store, xml, len, "bas.xml", SAM_IMPORT_REPLACE, NULL, &error));
+  g_assert_no_error (error);
+  before = export_string (store, dir);
+
+  /* The disk fills a few pages into the merge: SQLite answers SQLITE_FULL
+   * as it does on a full disk. */
+  pages = _sam_store_query_int (store, "PRAGMA page_count", NULL, 0, &error);
+  g_assert_no_error (error);
+  pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 8);
+  g_assert_true (_sam_store_exec (store, pragma, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&xml, g_free);
+  xml = sam_test_register_to_xml (incoming, &len);
+  g_assert_false (sam_xml_import_memory (store, xml, len, "region.xml", SAM_IMPORT_MERGE, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED);
+  g_assert_null (strstr (error->message, ", rad "));
+  expected = g_strdup_printf ("Registret ”%s” kunde inte skrivas, så inget från ”region.xml” importerades. "
+                              "Kontrollera att disken har plats kvar och att filen går att ändra.", db);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  after = export_string (store, dir);
+  g_assert_cmpstr (after, ==, before);
+
+  sam_test_free_tmp_store (store, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +222,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/xml/error-in-swedish", test_error_in_swedish);
   g_test_add_func ("/xml/export/disk-full", test_export_disk_full);
+  g_test_add_func ("/xml/merge/disk-full", test_merge_disk_full);
 
   return g_test_run ();
 }

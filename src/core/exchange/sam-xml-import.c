@@ -362,6 +362,54 @@ set_stop_error (Importer  *self,
     }
 }
 
+/* The store fails a row for what is wrong with it (a reference, a
+ * duplicate, a value) or for what is wrong with the register file: a full
+ * disk, a file that cannot be written, is busy or damaged. It names the
+ * row either way, with the line it came from; but in the second case
+ * neither is to blame, and the user must look at the register instead. */
+static void
+blame_register (Importer  *self,
+                SamStore  *store,
+                GError   **error)
+{
+  g_autofree char *path = NULL;
+  GError *blame;
+
+  if (error == NULL || *error == NULL || (*error)->domain != SAM_STORE_ERROR)
+    return;
+
+  path = g_filename_display_name (sam_store_get_path (store));
+  switch ((*error)->code)
+    {
+    case SAM_STORE_ERROR_FAILED:
+      blame = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_FAILED,
+                           _("The register “%s” could not be written, so nothing from “%s” was imported. "
+                             "Check that the disk has room left and that the file can be changed."),
+                           path, self->name);
+      break;
+
+    case SAM_STORE_ERROR_IN_USE:
+      blame = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
+                           _("The register “%s” is busy in another program, so nothing from “%s” was imported. "
+                             "Try again."),
+                           path, self->name);
+      break;
+
+    case SAM_STORE_ERROR_OPEN:
+      blame = g_error_new (SAM_STORE_ERROR, SAM_STORE_ERROR_OPEN,
+                           _("The register “%s” is damaged, so nothing from “%s” was imported."),
+                           path, self->name);
+      break;
+
+    default:
+      return;
+    }
+
+  g_debug ("%s", (*error)->message);
+  g_clear_error (error);
+  g_propagate_error (error, blame);
+}
+
 static gboolean
 is_ours (Importer *self)
 {
@@ -1096,11 +1144,11 @@ _sam_xml_import_source (SamStore          *store,
       ok = FALSE;
     }
 
-  if (!ok)
-    return FALSE;
-
-  if (!sam_store_import_commit (self.import, summary, error))
-    return FALSE;
+  if (!ok || !sam_store_import_commit (self.import, summary, error))
+    {
+      blame_register (&self, store, error);
+      return FALSE;
+    }
 
   if (progress != NULL)
     sam_progress_set (progress, 1.0, _("Importing the register…"));

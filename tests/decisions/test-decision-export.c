@@ -34,6 +34,11 @@ static const struct { const char *title, *body, *responsible; } tricky[] = {
   { "=HYPERLINK(\"http://example.org\";\"klicka\")", "+46 31 10 00 00", "-Berg" },
   { "@SUM(1;2)", "=1+2", "Åsa Öberg" },
   { "Vanlig rubrik", "Text utan konstigheter.", "" },
+  /* Formulas behind a comma, a tab or a line break: the start of a cell
+   * to a spreadsheet that reads the file with another separator. */
+  { "Budget,=1+2", "Se bilaga,=HYPERLINK(\"http://example.org\";\"klicka\")", "Berg,@SUM(1;2)" },
+  { "Rad\tmed tabb\t=2+3", "Pris 500,-", "Lind, =3+4" },
+  { "Två rader", "Första raden\n=1+2 på den andra", "Ek" },
 };
 
 static void
@@ -101,6 +106,17 @@ test_cell (void)
     { "=A1;B1", "\"'=A1;B1\"" },
     { " inledande", "\" inledande\"" },
     { "mitt = inte formel", "mitt = inte formel" },
+    /* What follows a comma, a tab or a line break may start a cell too. */
+    { "Budget,=1+2", "Budget,'=1+2" },
+    { "Lind, =3+4", "Lind, '=3+4" },
+    { "a\t+b", "a\t'+b" },
+    { "a;@b", "\"a;'@b\"" },
+    { "rad1\r\n-rad2", "\"rad1\r\n'-rad2\"" },
+    { "x,\"=1\"", "\"x,\"\"'=1\"\"\"" },
+    { "\t=1", "'\t'=1" },
+    { "Pris 500,-", "Pris 500,-" },
+    { "500,-\nmer", "\"500,-\nmer\"" },
+    { "a-b, c+d", "a-b, c+d" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -285,6 +301,85 @@ test_csv_libreoffice (Fixture       *fixture,
     g_assert_cmpstr (cell_at (rows, r, 4), !=, "3");
 }
 
+/* Opens @csv in LibreOffice Calc, read with @separator (a character code,
+ * as the CSV filter takes it) and formula evaluation on, and returns the
+ * sheet as flat ODF. */
+static char *
+open_in_calc (Fixture    *fixture,
+              const char *soffice,
+              const char *csv,
+              int         separator)
+{
+  g_autofree char *outdir = g_strdup_printf ("%s/calc-%d", fixture->dir, separator);
+  g_autofree char *profile = g_build_filename (fixture->dir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *infilter = g_strdup_printf ("--infilter=CSV:%d,34,76,1,,1053,false,true,false,false,false,-1,true",
+                                               separator);
+  g_autofree char *base = g_path_get_basename (csv);
+  g_autofree char *stem = g_strndup (base, strrchr (base, '.') - base);
+  g_autofree char *fods_name = g_strconcat (stem, ".fods", NULL);
+  g_autofree char *fods = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status = 0;
+  const char *argv[] = {
+    soffice, env, "--headless", "--norestore", infilter,
+    "--convert-to", "fods", "--outdir", outdir, csv, NULL
+  };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("soffice: %s %s", out, err);
+
+  fods = g_build_filename (outdir, fods_name, NULL);
+  g_assert_true (g_file_get_contents (fods, &text, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&text);
+}
+
+/* Whatever separator a spreadsheet reads the file with (a semicolon as
+ * written, a comma as an English spreadsheet assumes, a tab), no cell is
+ * a formula: the text behind a comma or a tab inside a cell must not
+ * become a cell of its own that starts with "=". */
+static void
+test_csv_any_separator (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *csv = NULL;
+  const int separators[] = { ',', '\t', ';' };
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed (Debian: apt-get install libreoffice-calc-nogui): "
+                   "the CSV is not checked in a real spreadsheet");
+      return;
+    }
+
+  csv = export_2026 (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      g_autofree char *sheet = open_in_calc (fixture, soffice, csv, separators[i]);
+      const char *formula = strstr (sheet, "table:formula=");
+
+      if (formula != NULL)
+        g_test_message ("read with separator %d, a cell is a formula: %.200s", separators[i], formula);
+      g_assert_null (formula);
+      /* The sheet has the rows: the file was read at all. */
+      g_assert_nonnull (strstr (sheet, "AOI 2026:1"));
+      if (separators[i] == ';')
+        {
+          g_assert_nonnull (strstr (sheet, "<text:p>Budget,&apos;=1+2</text:p>"));
+          g_assert_nonnull (strstr (sheet, "<text:p>Pris 500,-</text:p>"));
+        }
+    }
+}
+
 static void
 test_pdf_and_cli (Fixture       *fixture,
                   gconstpointer  data)
@@ -344,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/decision-export/cell", test_cell);
   g_test_add ("/decision-export/csv", Fixture, NULL, set_up, test_csv_file, tear_down);
   g_test_add ("/decision-export/csv-libreoffice", Fixture, NULL, set_up, test_csv_libreoffice, tear_down);
+  g_test_add ("/decision-export/csv-any-separator", Fixture, NULL, set_up, test_csv_any_separator, tear_down);
   g_test_add ("/decision-export/pdf-and-cli", Fixture, NULL, set_up, test_pdf_and_cli, tear_down);
 
   return g_test_run ();

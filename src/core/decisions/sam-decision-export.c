@@ -27,6 +27,16 @@
  * return, which some spreadsheets skip before looking) gets an apostrophe
  * in front, so a spreadsheet shows it as text and never runs it as a
  * formula.
+ *
+ * That guards the start of a cell only where the spreadsheet sees it. One
+ * that reads the file with commas or tabs (an English Excel, or a user's
+ * choice in an import dialog) starts a cell after every comma or tab in
+ * the text, and one that loses track of the quotes, as LibreOffice does
+ * then, after every line break: "Budget,=1+2" would give it the formula
+ * =1+2 whatever the quoting. So the apostrophe also goes before =, +, -
+ * or @ wherever the text has a comma, semicolon, tab or line break in
+ * front of them (spaces and a quote between do not count), unless nothing
+ * follows before the next break: "Pris 500,-" stays as it is.
  */
 
 enum {
@@ -66,14 +76,29 @@ column_header (guint column)
     }
 }
 
+static gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
+/* A comma, semicolon, tab or line break: where a spreadsheet that reads
+ * the file another way may start a cell. */
+static gboolean
+is_cell_break (char c)
+{
+  return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /**
  * sam_csv_cell:
  * @text: (nullable): a cell's text
  *
  * Writes one cell the way the decision CSV holds it: quoted when it holds
  * a semicolon, a quote, a line break or space at either end (quotes
- * doubled), and with an apostrophe in front when a spreadsheet would read
- * it as a formula.
+ * doubled), and with an apostrophe wherever a spreadsheet could take what
+ * follows for a formula, reading the file with any separator (see the top
+ * of this file).
  *
  * Returns: (transfer full): the cell as it goes in the file
  */
@@ -90,7 +115,23 @@ sam_csv_cell (const char *text)
   cell = g_string_new (NULL);
   if (strchr ("=+-@\t\r", text[0]) != NULL)
     g_string_append_c (cell, '\'');
-  g_string_append (cell, text);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (cell, *p);
+      if (is_cell_break (*p))
+        {
+          const char *q = p + 1;
+
+          while (*q == ' ' || *q == '"')
+            q++;
+          if (is_formula_start (*q) && q[1] != '\0' && !is_cell_break (q[1]))
+            {
+              g_string_append_len (cell, p + 1, q - p - 1);
+              g_string_append_c (cell, '\'');
+              p = q - 1;
+            }
+        }
+    }
 
   length = strlen (text);
   quote = strpbrk (cell->str, ";\"\n\r") != NULL || text[0] == ' ' || text[length - 1] == ' ';

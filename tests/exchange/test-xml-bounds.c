@@ -63,6 +63,7 @@ static const Shape shapes[] = {
   { "utf16", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
   { "utf16-declared", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
   { "utf16-without-bom", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
+  { "utf7-declared", SAM_XML_ERROR_MALFORMED, 1, "UTF-7" },
 };
 
 static void
@@ -156,6 +157,20 @@ build_shape (const char *name)
     append_utf16 (out, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<register " NS " version=\"1\"/>\n", TRUE);
   else if (strcmp (name, "utf16-without-bom") == 0)
     append_utf16 (out, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<register " NS " version=\"1\"/>\n", FALSE);
+  else if (strcmp (name, "utf7-declared") == 0)
+    {
+      /* Found by fuzz-merge: libxml2 converted it through iconv, which
+       * failed, and said so on stderr in English. */
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz-corpus-merge",
+                                                     "fuzz-utf7-encoder-error.xml", NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len;
+
+      g_file_get_contents (path, &contents, &len, &error);
+      g_assert_no_error (error);
+      g_string_append_len (out, contents, len);
+    }
   else
     g_assert_not_reached ();
 

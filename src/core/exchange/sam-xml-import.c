@@ -248,6 +248,24 @@ structured_error_cb (void        *user_data,
   self->xml_line = MAX (1, xml_error->line);
 }
 
+/* What libxml2 writes outside its structured errors (an encoder that
+ * fails, say) would reach the terminal in English; the structured error
+ * that follows says what the user needs to know. */
+static void G_GNUC_PRINTF (2, 3)
+generic_error_cb (void       *user_data,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_debug ("libxml2: %s", g_strchomp (message));
+}
+
 static void
 set_xml_error (Importer  *self,
                GError   **error)
@@ -1042,7 +1060,9 @@ _sam_xml_import_source (SamStore          *store,
   g_auto(Importer) self = { 0 };
   g_autofree char *name = g_path_get_basename (display_name);
   xmlStructuredErrorFunc saved_handler;
+  xmlGenericErrorFunc saved_generic_handler;
   void *saved_context;
+  void *saved_generic_context;
   gboolean ok = TRUE;
   int ret;
 
@@ -1091,8 +1111,11 @@ _sam_xml_import_source (SamStore          *store,
    * would otherwise go to stderr. */
   saved_handler = xmlStructuredError;
   saved_context = xmlStructuredErrorContext;
+  saved_generic_handler = xmlGenericError;
+  saved_generic_context = xmlGenericErrorContext;
   xmlTextReaderSetStructuredErrorHandler (self.reader, structured_error_cb, &self);
   xmlSetStructuredErrorFunc (&self, structured_error_cb);
+  xmlSetGenericErrorFunc (&self, generic_error_cb);
 
   if (progress != NULL)
     sam_progress_set (progress, 0.0, _("Importing the register…"));
@@ -1123,6 +1146,7 @@ _sam_xml_import_source (SamStore          *store,
     }
 
   xmlSetStructuredErrorFunc (saved_context, saved_handler);
+  xmlSetGenericErrorFunc (saved_generic_context, saved_generic_handler);
 
   if (ok && (ret < 0 || self.xml_failed || source->stop != SAM_XML_STOP_NONE))
     {

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SAM_XML_STOP_NONE,
-  SAM_XML_STOP_ENCODING,       /* the file is UTF-16 or UTF-32 */
+  SAM_XML_STOP_ENCODING,       /* the file is or says it is in another encoding than UTF-8 */
   SAM_XML_STOP_DOCTYPE,        /* a DOCTYPE, stopped at its name, before any of its subset */
   SAM_XML_STOP_ATTRIBUTES,     /* more than SAM_XML_MAX_ATTRIBUTES on one element */
   SAM_XML_STOP_MARKUP,         /* more than SAM_XML_MAX_MARKUP comments and PIs */
@@ -61,9 +61,13 @@ typedef struct
   guint         n_markup;      /* comments and processing instructions */
   guint64       markup_bytes;
 
+  char          head[128];     /* the first bytes, for the XML declaration */
+  guint         head_len;
+  gboolean      head_read;     /* the declaration, if any, has been looked at */
+
   SamXmlStop    stop;
   int           stop_line;
-  const char   *encoding;      /* with SAM_XML_STOP_ENCODING */
+  char          encoding[32];  /* with SAM_XML_STOP_ENCODING */
 } SamXmlSource;
 
 /* sam-xml.c */

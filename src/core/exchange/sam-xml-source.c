@@ -20,7 +20,8 @@
  * DOCTYPE (whose internal subset it parses whole before reporting it), a
  * start tag with thousands of attributes or namespace declarations (which
  * it compares pairwise), masses of comments and processing instructions
- * (which it keeps), and UTF-16 (which a register never is). The scanner
+ * (which it keeps), and any encoding but UTF-8, which a register always
+ * is (libxml2 would switch to it through iconv). The scanner
  * knows just enough XML to tell markup from attribute values, comments,
  * CDATA and processing instructions, and hands libxml2 nothing from the
  * first byte too many on: libxml2 then fails on a cut file, and the
@@ -42,19 +43,103 @@ enum {
 #define MAX_MARKUP_BYTES ((guint64) SAM_XML_MAX_MARKUP_MB * 1024 * 1024)
 
 /* The first bytes of a file in an encoding libxml2 would switch to,
- * whether the file declares it or not. */
+ * whether the file declares it or not: a byte order mark, or the "<" that
+ * starts an XML file, in UTF-32 or UTF-16. */
 static const char *
 wide_encoding (const guchar *data,
                gsize         n)
 {
-  if (n >= 4 && ((data[0] == 0xff && data[1] == 0xfe && data[2] == 0 && data[3] == 0) ||
-                 (data[0] == 0 && data[1] == 0)))
-    return "UTF-32";
-  if (n >= 2 && ((data[0] == 0xfe && data[1] == 0xff) || (data[0] == 0xff && data[1] == 0xfe) ||
-                 data[0] == 0 || data[1] == 0))
-    return "UTF-16";
+  static const struct { const char *start; gsize len; const char *encoding; } marks[] = {
+    { "\xff\xfe\0\0", 4, "UTF-32" },
+    { "\0\0\xfe\xff", 4, "UTF-32" },
+    { "<\0\0\0", 4, "UTF-32" },
+    { "\0\0\0<", 4, "UTF-32" },
+    { "\xff\xfe", 2, "UTF-16" },
+    { "\xfe\xff", 2, "UTF-16" },
+    { "<\0", 2, "UTF-16" },
+    { "\0<", 2, "UTF-16" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (n >= marks[i].len && memcmp (data, marks[i].start, marks[i].len) == 0)
+      return marks[i].encoding;
 
   return NULL;
+}
+
+/* The encoding the XML declaration at the start of @source's first bytes
+ * names, into @source->encoding; returns where in @source->head the
+ * declaration ends, or -1 if it has not ended there yet, or does not name
+ * another encoding than UTF-8, or the file has no declaration. */
+static gssize
+declared_encoding (SamXmlSource *source)
+{
+  const char *head = source->head;
+  const char *end = head + source->head_len;
+  const char *decl_end;
+  const char *name;
+  gsize name_len;
+  char quote;
+
+  if (source->head_len >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    head += 3;
+  if (end - head < 5 || memcmp (head, "<?xml", 5) != 0)
+    {
+      source->head_read = end - head >= 5 || source->head_len == sizeof source->head;
+      return -1;
+    }
+  if ((decl_end = g_strstr_len (head, end - head, "?>")) == NULL)
+    {
+      source->head_read = source->head_len == sizeof source->head;
+      return -1;
+    }
+  source->head_read = TRUE;
+
+  if ((name = g_strstr_len (head, decl_end - head, "encoding")) == NULL)
+    return -1;
+  for (name += strlen ("encoding"); name < decl_end && (g_ascii_isspace (*name) || *name == '='); name++)
+    ;
+  if (name == decl_end || (*name != '"' && *name != '\''))
+    return -1;
+  quote = *name++;
+  for (name_len = 0; name + name_len < decl_end && name[name_len] != quote; name_len++)
+    ;
+  if (name_len == 0 || name_len >= sizeof source->encoding)
+    return -1;
+  memcpy (source->encoding, name, name_len);
+  source->encoding[name_len] = '\0';
+
+  /* What libxml2 would do with a name that is no name is its affair. */
+  for (gsize i = 0; i < name_len; i++)
+    if (!g_ascii_isalnum (name[i]) && strchr ("-._", name[i]) == NULL)
+      return -1;
+  if (g_ascii_strcasecmp (source->encoding, "UTF-8") == 0 || g_ascii_strcasecmp (source->encoding, "UTF8") == 0)
+    return -1;
+
+  return decl_end - source->head;
+}
+
+/* Looks at the XML declaration as its bytes arrive: libxml2 switches to
+ * the encoding it names once it has read it whole, through iconv, which
+ * knows UTF-7 and EBCDIC and tells its troubles on stderr. Returns where
+ * in @data to stop, or NULL. */
+static const char *
+check_declaration (SamXmlSource *source,
+                   const char   *data,
+                   gsize         n)
+{
+  gsize take = MIN (n, sizeof source->head - source->head_len);
+  gssize end;
+
+  memcpy (source->head + source->head_len, data, take);
+  source->head_len += take;
+
+  if ((end = declared_encoding (source)) < 0)
+    return NULL;
+
+  /* The declaration's "?>" came with these bytes, or it would have been
+   * seen before: stop at it, before libxml2 acts on the declaration. */
+  return data + MAX ((gssize) 0, end - (gssize) source->offset);
 }
 
 /* Stops at @p: nothing from it on reaches libxml2. */
@@ -102,8 +187,13 @@ scan (SamXmlSource *source,
   const char *p = data;
   const char *q;
 
-  if (source->offset == 0 && (source->encoding = wide_encoding ((const guchar *) data, n)) != NULL)
-    return stop_at (source, SAM_XML_STOP_ENCODING, data, data);
+  if (source->offset == 0 && (q = wide_encoding ((const guchar *) data, n)) != NULL)
+    {
+      g_strlcpy (source->encoding, q, sizeof source->encoding);
+      return stop_at (source, SAM_XML_STOP_ENCODING, data, data);
+    }
+  if (!source->head_read && (q = check_declaration (source, data, n)) != NULL)
+    return stop_at (source, SAM_XML_STOP_ENCODING, data, q);
 
   while (p < end)
     {

@@ -1049,9 +1049,13 @@ spawn_child (const char *mode,
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   const char *argv[] = { self, "--child", mode, db, xml, NULL };
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
   GPid pid;
 
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+  /* The audit log records the time: pinned, two whole runs leave the same
+   * bytes. */
+  env = g_environ_setenv (g_get_environ (), "SAM_NOW", "2026-05-20T10:00:00+02:00", TRUE);
+  g_spawn_async (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                  NULL, NULL, &pid, &error);
   g_assert_no_error (error);
 
@@ -1177,6 +1181,91 @@ test_kill_import (XmlFixture    *fixture,
   g_test_message ("killed imports: %u left nothing, %u everything", n_empty, n_full);
 }
 
+/* The merge's kill loop: a child merges a file into a register that holds
+ * data (updating rows, adding rows, keeping registered decisions against a
+ * changed copy) and is killed at a random moment; the register must pass
+ * integrity_check and be, row for row, audit log and search index too,
+ * either as it was or as a whole merge leaves it. */
+static void
+test_kill_merge (XmlFixture    *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (97);
+  g_autoptr(SamTestRegister) reg = NULL;
+  g_autoptr(GString) incoming = NULL;
+  g_autofree char *xml = g_build_filename (fixture->dir, "incoming.xml", NULL);
+  g_autofree char *template = g_build_filename (fixture->dir, "template.sqlite", NULL);
+  g_autofree char *db = g_build_filename (fixture->dir, "killed.sqlite", NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *merged = NULL;
+  g_autoptr(GError) error = NULL;
+  SamTestRegisterSize size = {
+    .organisations = 20, .people = 200, .groups = 60, .relations = 30, .commissions = 30,
+    .seats = 60, .assignments = 300, .meetings = 150, .participations = 200, .agenda_items = 300,
+    .attendances = 300, .decisions = 500, .escalations = 40, .info = 2, .text_length = 20,
+  };
+  guint n_unchanged = 0, n_merged = 0;
+  gint64 duration;
+  char *end;
+  gsize len;
+
+  reg = sam_test_register_new (rand, &size);
+  base = sam_test_register_to_xml (reg, &len);
+  {
+    g_autoptr(SamStore) store = sam_test_open_store (fixture->dir, "template.sqlite");
+
+    import_string (store, base, len, SAM_IMPORT_REPLACE, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  /* The same register with every name and title changed, and organisations
+   * added: updates, additions, unchanged rows and conflicts. */
+  incoming = g_string_new (base);
+  g_string_replace (incoming, " name=\"", " name=\"Ändrat ", 0);
+  g_string_replace (incoming, " title=\"", " title=\"Ändrat ", 0);
+  end = strstr (incoming->str, "  </organisations>");
+  g_assert_nonnull (end);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("    <organisation id=\"0d0e1c3e-1111-4111-8111-%012u\" "
+                                              "name=\"Ny %u\" kind=\"other\"/>\n", i, i);
+
+      g_string_insert (incoming, end - incoming->str, row);
+    }
+  g_file_set_contents (xml, incoming->str, incoming->len, &error);
+  g_assert_no_error (error);
+
+  copy_file (template, db);
+  unchanged = dump_database (db);
+  duration = run_child ("merge", db, xml);
+  assert_integrity (db);
+  merged = dump_database (db);
+  g_assert_cmpstr (merged, !=, unchanged);
+  g_test_message ("a merge of %" G_GSIZE_FORMAT " bytes takes %.0f ms", incoming->len, duration / 1000.0);
+
+  for (guint i = 0; i < KILLS; i++)
+    {
+      g_autofree char *after = NULL;
+      GPid pid;
+
+      remove_database (db);
+      copy_file (template, db);
+      pid = spawn_child ("merge", db, xml);
+      kill_child_at_random (pid, rand, duration);
+
+      assert_integrity (db);
+      after = dump_database (db);
+      if (strcmp (after, unchanged) == 0)
+        n_unchanged++;
+      else if (strcmp (after, merged) == 0)
+        n_merged++;
+      else
+        g_error ("kill %u left the register neither as it was nor merged", i);
+    }
+  g_test_message ("killed merges: %u left the register as it was, %u merged", n_unchanged, n_merged);
+}
+
 static void
 test_kill_export (XmlFixture    *fixture,
                   gconstpointer  data)
@@ -1248,7 +1337,7 @@ test_kill_export (XmlFixture    *fixture,
   g_test_message ("killed exports: %u left the old file, %u the new one", n_old, n_new);
 }
 
-/* The killed child: test-xml --child import|export DATABASE FILE */
+/* The killed child: test-xml --child import|merge|export DATABASE FILE */
 static int
 run_as_child (const char *mode,
               const char *db,
@@ -1263,6 +1352,8 @@ run_as_child (const char *mode,
     ok = FALSE;
   else if (strcmp (mode, "import") == 0)
     ok = sam_xml_import (store, xml, SAM_IMPORT_REPLACE, NULL, NULL, NULL, &error);
+  else if (strcmp (mode, "merge") == 0)
+    ok = sam_xml_import (store, xml, SAM_IMPORT_MERGE, NULL, NULL, NULL, &error);
   else
     ok = sam_xml_export (store, xml, NULL, NULL, &error);
 
@@ -1298,6 +1389,7 @@ main (int   argc,
   g_test_add ("/xml/async", XmlFixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/xml/kill/import", XmlFixture, NULL, fixture_set_up, test_kill_import, fixture_tear_down);
   g_test_add ("/xml/kill/export", XmlFixture, NULL, fixture_set_up, test_kill_export, fixture_tear_down);
+  g_test_add ("/xml/kill/merge", XmlFixture, NULL, fixture_set_up, test_kill_merge, fixture_tear_down);
 
   return g_test_run ();
 }

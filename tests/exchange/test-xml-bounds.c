@@ -45,7 +45,7 @@
 typedef struct
 {
   const char *name;
-  int         code;    /* a SamXmlError */
+  int         code;    /* a SamXmlError, or -1: taken */
   int         line;
   const char *says;    /* a part of the Swedish message */
 } Shape;
@@ -64,6 +64,9 @@ static const Shape shapes[] = {
   { "utf16-declared", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
   { "utf16-without-bom", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
   { "utf7-declared", SAM_XML_ERROR_MALFORMED, 1, "UTF-7" },
+  /* What is not hostile: a large register with a comment on every row,
+   * as the demo register has, is taken. */
+  { "comment-on-every-row", -1, 0, NULL },
 };
 
 static void
@@ -150,6 +153,15 @@ build_shape (const char *name)
           g_string_append (out, " -->\n");
         }
       g_string_append (out, "<register " NS " version=\"1\"/>\n");
+    }
+  else if (strcmp (name, "comment-on-every-row") == 0)
+    {
+      g_string_append (out, HEAD "<register " NS " version=\"1\">\n  <organisations>\n");
+      for (guint i = 0; i < 30000; i++)
+        g_string_append_printf (out, "    <!-- Organisation nummer %u, tillagd för hand -->\n"
+                                     "    <organisation id=\"0a0e1c3e-1111-4111-8111-%012u\" name=\"Org %u\" kind=\"other\"/>\n",
+                                i, i, i);
+      g_string_append (out, "  </organisations>\n</register>\n");
     }
   else if (strcmp (name, "utf16") == 0)
     append_utf16 (out, "<register " NS " version=\"1\"/>\n", TRUE);
@@ -257,12 +269,23 @@ test_shape (gconstpointer data)
                   shape->name, size, run.seconds, run.max_rss_kib, run.output);
 
   g_assert_true (WIFEXITED (run.status));
-  g_assert_cmpint (WEXITSTATUS (run.status), ==, 1);
-  if (!g_str_has_prefix (run.output, prefix) || strstr (run.output, shape->says) == NULL)
-    g_error ("%s: expected “%s…%s…”, got “%s”", shape->name, prefix, shape->says, run.output);
   g_assert_cmpfloat (run.seconds, <, MAX_SECONDS);
   if (!SANITIZED)
     g_assert_cmpint (run.max_rss_kib, <, MAX_RSS_KIB);
+  if (shape->code < 0)
+    {
+      g_assert_cmpstr (run.output, ==, "");
+      g_assert_cmpint (WEXITSTATUS (run.status), ==, 0);
+      store = sam_test_open_store (dir, "register.sqlite");
+      g_assert_false (sam_store_is_empty (store));
+      g_assert_finalize_object (g_steal_pointer (&store));
+      g_free (run.output);
+      sam_test_remove_tree (dir);
+      return;
+    }
+  g_assert_cmpint (WEXITSTATUS (run.status), ==, 1);
+  if (!g_str_has_prefix (run.output, prefix) || strstr (run.output, shape->says) == NULL)
+    g_error ("%s: expected “%s…%s…”, got “%s”", shape->name, prefix, shape->says, run.output);
 
   /* The same refusal in process, with its kind, and nothing imported. */
   store = sam_test_open_store (dir, "register.sqlite");

@@ -365,12 +365,13 @@ set_stop_error (Importer  *self,
 
     case SAM_XML_STOP_MARKUP:
       import_error (self, error, SAM_XML_ERROR_LIMIT, line,
-                    _("the file has more than %d comments and processing instructions"), SAM_XML_MAX_MARKUP);
+                    _("the file has more than %d comments and processing instructions in a row"),
+                    SAM_XML_MAX_MARKUP);
       break;
 
     case SAM_XML_STOP_MARKUP_SIZE:
       import_error (self, error, SAM_XML_ERROR_LIMIT, line,
-                    _("the comments and processing instructions in the file take more than %d MB"),
+                    _("comments and processing instructions in a row take more than %d MB"),
                     SAM_XML_MAX_MARKUP_MB);
       break;
 

@@ -19,11 +19,13 @@ G_BEGIN_DECLS
  * own export writes no comment at all), and low enough that no file can
  * make libxml2 spend more than a moment or a few megabytes on it: libxml2
  * 2.9 checks a start tag's attributes and namespaces pairwise, and keeps
- * every comment before the root element, and many after it, in memory. */
+ * in memory every comment and processing instruction of a run that no
+ * element follows (a comment on every row, as the demo has, costs
+ * nothing). */
 #define SAM_XML_MAX_ATTRIBUTES   256               /* attributes on one element, namespaces included */
 #define SAM_XML_MAX_NAMESPACES   256               /* namespace declarations in the file */
-#define SAM_XML_MAX_MARKUP       10000             /* comments and processing instructions */
-#define SAM_XML_MAX_MARKUP_MB    4                 /* their bytes in all, in MiB */
+#define SAM_XML_MAX_MARKUP       10000             /* comments and processing instructions in a row */
+#define SAM_XML_MAX_MARKUP_MB    4                 /* their bytes, in MiB */
 
 /* Why the source stopped handing bytes to libxml2. */
 typedef enum
@@ -32,8 +34,8 @@ typedef enum
   SAM_XML_STOP_ENCODING,       /* the file is or says it is in another encoding than UTF-8 */
   SAM_XML_STOP_DOCTYPE,        /* a DOCTYPE, stopped at its name, before any of its subset */
   SAM_XML_STOP_ATTRIBUTES,     /* more than SAM_XML_MAX_ATTRIBUTES on one element */
-  SAM_XML_STOP_MARKUP,         /* more than SAM_XML_MAX_MARKUP comments and PIs */
-  SAM_XML_STOP_MARKUP_SIZE,    /* more than SAM_XML_MAX_MARKUP_MB of them */
+  SAM_XML_STOP_MARKUP,         /* more than SAM_XML_MAX_MARKUP comments and PIs in a row */
+  SAM_XML_STOP_MARKUP_SIZE,    /* more than SAM_XML_MAX_MARKUP_MB of them in a row */
 } SamXmlStop;
 
 /* What libxml2 reads from: a stream or a buffer. It counts lines as it hands
@@ -58,8 +60,8 @@ typedef struct
   const char   *expected;      /* the token after "<!" being matched */
   char          quote;         /* the quote that ends the attribute value */
   guint         n_attributes;  /* on the open start tag */
-  guint         n_markup;      /* comments and processing instructions */
-  guint64       markup_bytes;
+  guint         n_markup;      /* comments and processing instructions since the last start tag */
+  guint64       markup_bytes;  /* and their bytes */
 
   char          head[128];     /* the first bytes, for the XML declaration */
   guint         head_len;

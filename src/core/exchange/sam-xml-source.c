@@ -20,7 +20,7 @@
  * DOCTYPE (whose internal subset it parses whole before reporting it), a
  * start tag with thousands of attributes or namespace declarations (which
  * it compares pairwise), masses of comments and processing instructions
- * (which it keeps), and any encoding but UTF-8, which a register always
+ * with no element between them (which it keeps), and any encoding but UTF-8, which a register always
  * is (libxml2 would switch to it through iconv). The scanner
  * knows just enough XML to tell markup from attribute values, comments,
  * CDATA and processing instructions, and hands libxml2 nothing from the
@@ -153,7 +153,7 @@ stop_at (SamXmlSource *source,
   return p - data;
 }
 
-/* A comment or processing instruction begins at @p. */
+/* A comment or processing instruction begins. */
 static gboolean
 count_markup (SamXmlSource *source)
 {
@@ -225,8 +225,12 @@ scan (SamXmlSource *source,
             source->state = SCAN_SKIP;
           else
             {
+              /* libxml2 lets go of comments once an element follows
+               * them; a run of them it keeps. */
               source->state = SCAN_TAG;
               source->n_attributes = 0;
+              source->n_markup = 0;
+              source->markup_bytes = 0;
             }
           p++;
           break;

@@ -64,6 +64,8 @@ static const Shape shapes[] = {
   { "utf16-declared", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
   { "utf16-without-bom", SAM_XML_ERROR_MALFORMED, 1, "UTF-16" },
   { "utf7-declared", SAM_XML_ERROR_MALFORMED, 1, "UTF-7" },
+  { "ucs4-2143", SAM_XML_ERROR_MALFORMED, 1, "UTF-32" },
+  { "ucs4-3412", SAM_XML_ERROR_MALFORMED, 1, "UTF-32" },
   /* What is not hostile: a large register with a comment on every row,
    * as the demo register has, is taken. */
   { "comment-on-every-row", -1, 0, NULL },
@@ -169,6 +171,20 @@ build_shape (const char *name)
     append_utf16 (out, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<register " NS " version=\"1\"/>\n", TRUE);
   else if (strcmp (name, "utf16-without-bom") == 0)
     append_utf16 (out, "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<register " NS " version=\"1\"/>\n", FALSE);
+  else if (g_str_has_prefix (name, "ucs4-"))
+    {
+      /* Found by fuzz-import: UCS-4 in an order libxml2 detects but has no
+       * converter for, which it said on stderr before the import began. */
+      const char *text = "<register " NS " version=\"1\"/>\n";
+
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          char unit[4] = { 0, 0, 0, 0 };
+
+          unit[strcmp (name, "ucs4-2143") == 0 ? 2 : 1] = *p;
+          g_string_append_len (out, unit, 4);
+        }
+    }
   else if (strcmp (name, "utf7-declared") == 0)
     {
       /* Found by fuzz-merge: libxml2 converted it through iconv, which

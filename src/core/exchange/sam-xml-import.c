@@ -197,6 +197,13 @@ typedef struct
   guint               n_elements;
   guint               n_namespaces;
   char                location[256];
+
+  /* The thread's libxml2 error handlers before the import. */
+  gboolean            handlers_set;
+  xmlStructuredErrorFunc saved_handler;
+  void               *saved_context;
+  xmlGenericErrorFunc saved_generic_handler;
+  void               *saved_generic_context;
 } Importer;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -1027,6 +1034,12 @@ importer_clear (Importer *self)
   self->uuid = NULL;
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   g_clear_pointer (&self->import, sam_store_import_free);
+  if (self->handlers_set)
+    {
+      xmlSetStructuredErrorFunc (self->saved_context, self->saved_handler);
+      xmlSetGenericErrorFunc (self->saved_generic_context, self->saved_generic_handler);
+      self->handlers_set = FALSE;
+    }
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
@@ -1060,10 +1073,6 @@ _sam_xml_import_source (SamStore          *store,
 {
   g_auto(Importer) self = { 0 };
   g_autofree char *name = g_path_get_basename (display_name);
-  xmlStructuredErrorFunc saved_handler;
-  xmlGenericErrorFunc saved_generic_handler;
-  void *saved_context;
-  void *saved_generic_context;
   gboolean ok = TRUE;
   int ret;
 
@@ -1086,6 +1095,18 @@ _sam_xml_import_source (SamStore          *store,
       return FALSE;
     }
 
+  /* The thread's own handlers catch what libxml2 reports outside the
+   * reader's context: while it makes the reader (an encoding it cannot
+   * convert, say) or through its generic handler. Otherwise it would go to
+   * stderr, in English. importer_clear () puts the old ones back. */
+  self.saved_handler = xmlStructuredError;
+  self.saved_context = xmlStructuredErrorContext;
+  self.saved_generic_handler = xmlGenericError;
+  self.saved_generic_context = xmlGenericErrorContext;
+  self.handlers_set = TRUE;
+  xmlSetStructuredErrorFunc (&self, structured_error_cb);
+  xmlSetGenericErrorFunc (&self, generic_error_cb);
+
   /* No URL: nothing in the file may be resolved against its location. */
   self.reader = xmlReaderForIO (_sam_xml_source_read, _sam_xml_source_close, source, NULL, NULL, READ_OPTIONS);
   if (self.reader == NULL)
@@ -1107,16 +1128,7 @@ _sam_xml_import_source (SamStore          *store,
   if (self.import == NULL)
     return FALSE;
 
-  /* The reader's handler catches parser errors; the thread's own handler
-   * catches the few that libxml2 raises outside a parser context, which
-   * would otherwise go to stderr. */
-  saved_handler = xmlStructuredError;
-  saved_context = xmlStructuredErrorContext;
-  saved_generic_handler = xmlGenericError;
-  saved_generic_context = xmlGenericErrorContext;
   xmlTextReaderSetStructuredErrorHandler (self.reader, structured_error_cb, &self);
-  xmlSetStructuredErrorFunc (&self, structured_error_cb);
-  xmlSetGenericErrorFunc (&self, generic_error_cb);
 
   if (progress != NULL)
     sam_progress_set (progress, 0.0, _("Importing the register…"));
@@ -1145,9 +1157,6 @@ _sam_xml_import_source (SamStore          *store,
           break;
         }
     }
-
-  xmlSetStructuredErrorFunc (saved_context, saved_handler);
-  xmlSetGenericErrorFunc (saved_generic_context, saved_generic_handler);
 
   if (ok && (ret < 0 || self.xml_failed || source->stop != SAM_XML_STOP_NONE))
     {

@@ -44,7 +44,8 @@ enum {
 
 /* The first bytes of a file in an encoding libxml2 would switch to,
  * whether the file declares it or not: a byte order mark, or the "<" that
- * starts an XML file, in UTF-32 or UTF-16. */
+ * starts an XML file, in UTF-32 (in any of UCS-4's byte orders) or
+ * UTF-16. */
 static const char *
 wide_encoding (const guchar *data,
                gsize         n)
@@ -52,8 +53,12 @@ wide_encoding (const guchar *data,
   static const struct { const char *start; gsize len; const char *encoding; } marks[] = {
     { "\xff\xfe\0\0", 4, "UTF-32" },
     { "\0\0\xfe\xff", 4, "UTF-32" },
+    { "\0\0\xff\xfe", 4, "UTF-32" },
+    { "\xfe\xff\0\0", 4, "UTF-32" },
     { "<\0\0\0", 4, "UTF-32" },
     { "\0\0\0<", 4, "UTF-32" },
+    { "\0\0<\0", 4, "UTF-32" },
+    { "\0<\0\0", 4, "UTF-32" },
     { "\xff\xfe", 2, "UTF-16" },
     { "\xfe\xff", 2, "UTF-16" },
     { "<\0", 2, "UTF-16" },

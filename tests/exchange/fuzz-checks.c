@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libxml/xmlerror.h>
 
 #include "fuzz-checks.h"
 #include "sam-demo.h"
@@ -19,9 +20,41 @@
  * libFuzzer harnesses (fuzz-import, fuzz-merge) and by test-fuzz-corpus,
  * which replays their corpora in every build: an input is refused with an
  * error of ours, or taken; and what was taken exports, and that export
- * imports into an empty register and exports again to the same bytes.
- * Failures abort, which is what libFuzzer looks for.
+ * imports into an empty register and exports again to the same bytes;
+ * and libxml2 says nothing past the import's and the export's own error
+ * handlers. Failures abort, which is what libFuzzer looks for.
  */
+
+static void
+stray_structured_error_cb (void        *user_data,
+                           xmlErrorPtr  error)
+{
+  g_error ("libxml2 reported an error past the import's and export's handlers, "
+           "which a user would see in English: %s", error->message);
+}
+
+static void G_GNUC_PRINTF (2, 3)
+stray_generic_error_cb (void       *user_data,
+                        const char *format,
+                        ...)
+{
+  g_error ("libxml2 wrote past the import's and export's handlers, "
+           "which a user would see in English: %s", format);
+}
+
+/**
+ * fuzz_catch_stray_errors:
+ *
+ * Makes whatever libxml2 reports on this thread outside the import's and
+ * the export's own handlers abort: on the command line it would reach the
+ * terminal, raw and in English.
+ */
+void
+fuzz_catch_stray_errors (void)
+{
+  xmlSetStructuredErrorFunc (NULL, stray_structured_error_cb);
+  xmlSetGenericErrorFunc (NULL, stray_generic_error_cb);
+}
 
 /**
  * fuzz_check_refusal:

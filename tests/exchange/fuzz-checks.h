@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+void      fuzz_catch_stray_errors (void);
 void      fuzz_check_refusal     (const GError  *error);
 void      fuzz_check_round_trip  (SamStore      *store,
                                   const char    *dir);

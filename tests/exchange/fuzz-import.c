@@ -42,6 +42,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  fuzz_catch_stray_errors ();
   dir = g_dir_make_tmp ("fuzz-import-XXXXXX", NULL);
   g_assert (dir != NULL);
   db = g_build_filename (dir, "register.sqlite", NULL);

@@ -32,6 +32,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  fuzz_catch_stray_errors ();
   dir = g_dir_make_tmp ("fuzz-merge-XXXXXX", NULL);
   g_assert (dir != NULL);
   base = fuzz_make_merge_base (dir);

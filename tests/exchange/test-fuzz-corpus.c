@@ -151,6 +151,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  fuzz_catch_stray_errors ();
   g_test_add_func ("/xml/fuzz-corpus/replay", test_replay);
   g_test_add_func ("/xml/fuzz-corpus/replay-merge", test_replay_merge);
 

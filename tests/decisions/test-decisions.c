@@ -1019,6 +1019,59 @@ test_due (Fixture       *fixture,
   }
 }
 
+
+/* A register another program wrote, with a group under its own subgroup:
+ * the circle goes in on a connection of its own, past the store and the
+ * schema's triggers, which would refuse it. */
+static void
+put_under (SamStore   *store,
+           const char *group,
+           const char *parent)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open (sam_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'grp'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup_printf ("DROP TRIGGER \"%s\"", sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < triggers->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, triggers->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE grp SET parent_id = (SELECT id FROM grp WHERE uuid = ?2) WHERE uuid = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, parent, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Defect 3: the escalation proposal for a council under its own subgroup
+ * never came back, on the main thread. */
+static void
+test_escalation_parent_cycle (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) council = NULL;
+  g_autoptr(GPtrArray) subgroup = NULL;
+
+  put_under (fixture->store, fixture->group, fixture->subgroup);
+
+  council = sam_decision_propose_escalation (fixture->store, fixture->group, SAM_ESCALATION_TOPIC_GENERAL,
+                                             "2026-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (council->len, >, 0);
+  subgroup = sam_decision_propose_escalation (fixture->store, fixture->subgroup, SAM_ESCALATION_TOPIC_RESOURCES,
+                                              "2026-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subgroup->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1039,6 +1092,7 @@ main (int   argc,
   ADD ("/decisions/sort-keys/import", test_sort_keys_import);
   ADD ("/decisions/search-pages", test_search_pages);
   ADD ("/decisions/sort-orders", test_sort_orders);
+  ADD ("/decisions/escalation/parent-cycle", test_escalation_parent_cycle);
 #undef ADD
   g_test_add_func ("/decisions/sort-keys/migration", test_sort_keys_migration);
   g_test_add_func ("/decisions/escalation/proposal", test_escalation_proposal);

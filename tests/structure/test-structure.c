@@ -15,7 +15,10 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "sam-calendar.h"
+#include "sam-chart.h"
 #include "sam-commission-doc.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
@@ -665,6 +668,59 @@ test_dates (void)
   g_assert_cmpstr (later, ==, "2027-02-13");
 }
 
+
+/* A register another program wrote, with a group under its own subgroup:
+ * the circle goes in on a connection of its own, past the store and the
+ * schema's triggers, which would refuse it. */
+static void
+put_under (SamStore   *store,
+           const char *group,
+           const char *parent)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_open (sam_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'grp'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup_printf ("DROP TRIGGER \"%s\"", sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < triggers->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, triggers->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE grp SET parent_id = (SELECT id FROM grp WHERE uuid = ?2) WHERE uuid = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, parent, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Defect 3: choosing a group in a circle as the chart's root froze the
+ * window and grew it by hundreds of megabytes a second. The chart shows
+ * each group once. */
+static void
+test_chart_parent_cycle (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SamChart) chart = NULL;
+  g_autoptr(SamChart) whole = NULL;
+
+  put_under (f->store, f->council, f->subgroup);
+
+  chart = sam_test_chart_new (f->store, "2026-06-01", "AOI", FALSE);
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 3);
+  chart = (g_object_unref (chart), sam_test_chart_new (f->store, "2026-06-01", "AOI-OP", FALSE));
+  g_assert_cmpuint (sam_chart_get_n_nodes (chart), ==, 3);
+
+  /* From the top, the circle hangs under nothing that is drawn. */
+  whole = sam_test_chart_new (f->store, "2026-06-01", NULL, FALSE);
+  g_assert_cmpuint (sam_chart_get_n_nodes (whole), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +739,7 @@ main (int   argc,
   ADD ("/structure/terms-ending", test_terms_ending);
   ADD ("/structure/commission-pdf", test_commission_pdf);
   ADD ("/structure/person-roles-pdf", test_person_roles_pdf);
+  ADD ("/structure/chart/parent-cycle", test_chart_parent_cycle);
 
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ struct _Source
   SamGroup  *group;
   guint      rank;      /* in the store's order: Swedish collation of names */
   GPtrArray *children;  /* of Source *, nullable */
+  gboolean   placed;    /* in the chart already */
 };
 
 typedef struct
@@ -400,7 +401,10 @@ root_registry_number (Builder   *b,
 }
 
 /* Adds the kept groups to the chart in pre-order, without recursion: the
- * stack holds the sources still to visit, each with its parent node. */
+ * stack holds the sources still to visit, each with its parent node. Each
+ * group is placed once: the store refuses a group under its own subgroup,
+ * but a register another program wrote may hold such a circle, and the
+ * walk would then go round it for ever. */
 static void
 build_nodes (SamChart  *self,
              GPtrArray *roots)
@@ -431,6 +435,9 @@ build_nodes (SamChart  *self,
 
       g_array_set_size (stack, stack->len - 1);
       g_array_set_size (parents, parents->len - 1);
+      if (s->placed)
+        continue;
+      s->placed = TRUE;
 
       node.uuid = g_strdup (sam_group_get_uuid (s->group));
       node.name = g_strdelimit (g_strdup (sam_group_get_name (s->group)), "\r\n\t", ' ');

@@ -105,15 +105,23 @@ find_kind (GListModel   *groups,
 
 /* The nearest group of @kind above @group in the tree, or any group of
  * @kind when it is not an ancestor (registers differ in where they keep
- * the management and executive groups). */
+ * the management and executive groups). A tree of n groups is at most n
+ * deep: past that, the parents go round in a circle (a register another
+ * program wrote), and the walk stops. */
 static SamGroup *
 find_above (GListModel   *groups,
             SamGroup     *group,
             SamGroupKind  kind)
 {
-  for (SamGroup *g = group; g != NULL; g = find_group (groups, sam_group_get_parent_uuid (g)))
-    if (g != group && sam_group_get_kind (g) == kind)
-      return g;
+  guint n_groups = g_list_model_get_n_items (groups);
+  SamGroup *g = group;
+
+  for (guint depth = 0; g != NULL && depth <= n_groups; depth++)
+    {
+      if (g != group && sam_group_get_kind (g) == kind)
+        return g;
+      g = find_group (groups, sam_group_get_parent_uuid (g));
+    }
 
   return find_kind (groups, kind);
 }

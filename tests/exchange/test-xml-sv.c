@@ -197,6 +197,57 @@ test_merge_disk_full (void)
   sam_test_free_tmp_store (store, dir);
 }
 
+/* The register's rules speak Swedish too: a circle in a file names the
+ * line and the groups, and a merge of two registers that gave the same
+ * number says what became of it without a word of English. */
+static void
+test_rules_in_swedish (void)
+{
+#define HEAD_SV "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<register xmlns=\"" SAM_XML_NAMESPACE "\" version=\"1\">\n"
+#define A "2a0e1c3e-1111-4111-8111-111111111111"
+#define B "2b0e1c3e-1111-4111-8111-111111111111"
+  const char *cycle = HEAD_SV "<groups>\n"
+                      "<group id=\"" A "\" name=\"A\" kind=\"council\" parent=\"" B "\"/>\n"
+                      "<group id=\"" B "\" name=\"B\" kind=\"subgroup\" parent=\"" A "\"/>\n"
+                      "</groups>\n</register>\n";
+  const char *ours = HEAD_SV "<groups>\n<group id=\"" A "\" code=\"AOI\" name=\"A\" kind=\"council\"/>\n</groups>\n"
+                     "<decisions>\n<decision id=\"3a0e1c3e-1111-4111-8111-111111111111\" group=\"" A "\" year=\"2026\" "
+                     "serial=\"1\" decided=\"2026-03-12\" mandate=\"none\" status=\"decided\" title=\"Vårt\"/>\n"
+                     "</decisions>\n</register>\n";
+  const char *theirs = HEAD_SV "<groups>\n<group id=\"" A "\" code=\"AOI\" name=\"A\" kind=\"council\"/>\n</groups>\n"
+                       "<decisions>\n<decision id=\"3b0e1c3e-1111-4111-8111-111111111111\" group=\"" A "\" year=\"2026\" "
+                       "serial=\"1\" decided=\"2026-03-12\" mandate=\"none\" status=\"decided\" title=\"Deras\"/>\n"
+                       "</decisions>\n</register>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  SamStore *store = sam_test_new_tmp_store ("test-xml-sv-XXXXXX", "register.sqlite", &dir, NULL);
+  SamImportSummary summary = { 0 };
+  const char *conflict;
+
+  g_assert_false (sam_xml_import_memory (store, cycle, strlen (cycle), "register.xml", SAM_IMPORT_REPLACE, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==, "register.xml, rad 4: gruppen ”A” kan inte ligga under sin egen undergrupp ”B”");
+  g_clear_error (&error);
+
+  g_assert_true (sam_xml_import_memory (store, ours, strlen (ours), "vårt.xml", SAM_IMPORT_REPLACE, NULL, &error));
+  g_assert_true (sam_xml_import_memory (store, theirs, strlen (theirs), "deras.xml", SAM_IMPORT_MERGE, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (summary.conflicts, 0);
+  g_test_message ("%s", conflict);
+  g_assert_true (g_str_has_prefix (conflict, "deras.xml, rad 7: "));
+  g_assert_nonnull (strstr (conflict, "AOI 2026:1"));
+  g_assert_nonnull (strstr (conflict, "AOI 2026:2"));
+  g_assert_null (strstr (conflict, "group"));
+  sam_import_summary_clear (&summary);
+
+  sam_test_free_tmp_store (store, dir);
+#undef HEAD_SV
+#undef A
+#undef B
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/xml/error-in-swedish", test_error_in_swedish);
   g_test_add_func ("/xml/export/disk-full", test_export_disk_full);
   g_test_add_func ("/xml/merge/disk-full", test_merge_disk_full);
+  g_test_add_func ("/xml/rules-in-swedish", test_rules_in_swedish);
 
   return g_test_run ();
 }

@@ -769,6 +769,240 @@ test_merge (XmlFixture    *fixture,
   sam_import_summary_clear (&summary);
 }
 
+#define GROUP_B "2b0e1c3e-1111-4111-8111-111111111111"
+#define GROUP_C "2c0e1c3e-1111-4111-8111-111111111111"
+#define DECISION_0 "3f0e1c3e-1111-4111-8111-111111111111"
+#define DECISION_3 "3c0e1c3e-1111-4111-8111-111111111111"
+#define DECISION_4 "3d0e1c3e-1111-4111-8111-111111111111"
+#define DECISION_5 "3e0e1c3e-1111-4111-8111-111111111111"
+#define DECISIONS_HEAD(code) HEAD "<register " NS " version=\"1\">\n<groups>\n" \
+  "<group id=\"" GROUP "\" code=\"" code "\" name=\"Anestesi, operation, intensivvård\" kind=\"council\"/>\n" \
+  "</groups>\n<decisions>\n"
+#define DECISION(id, serial, status, extra, title) \
+  "<decision id=\"" id "\" group=\"" GROUP "\" year=\"2026\" serial=\"" serial "\" decided=\"2026-03-12\" " \
+  "mandate=\"line_mandates\" status=\"" status "\" " extra "title=\"" title "\"><body>Text</body></decision>\n"
+#define DECISIONS_TAIL "</decisions>\n</register>\n"
+
+/* Defect 3: a register file with a circle was accepted, and then the chart
+ * and the escalation proposal of a group in it never came back. Refused,
+ * with the file, the line and the groups. */
+static void
+test_import_cycles (XmlFixture    *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *xml;
+    const char *where;
+    const char *what;
+  } files[] = {
+    { HEAD "<register " NS " version=\"1\">\n<groups>\n"
+      "<group id=\"" GROUP "\" name=\"Gruppen A\" kind=\"council\" parent=\"" GROUP_B "\"/>\n"
+      "<group id=\"" GROUP_B "\" name=\"Gruppen B\" kind=\"subgroup\" parent=\"" GROUP "\"/>\n"
+      "</groups>\n</register>\n", "register.xml, line 4: ", "Gruppen A" },
+    { HEAD "<register " NS " version=\"1\">\n<groups>\n"
+      "<group id=\"" GROUP "\" name=\"Gruppen A\" kind=\"council\" parent=\"" GROUP_C "\"/>\n"
+      "<group id=\"" GROUP_B "\" name=\"Gruppen B\" kind=\"subgroup\" parent=\"" GROUP "\"/>\n"
+      "<group id=\"" GROUP_C "\" name=\"Gruppen C\" kind=\"subgroup\" parent=\"" GROUP_B "\"/>\n"
+      "</groups>\n</register>\n", "register.xml, line 4: ", "Gruppen A" },
+    { HEAD "<register " NS " version=\"1\">\n<groups>\n"
+      "<group id=\"" GROUP "\" name=\"Gruppen A\" kind=\"council\"/>\n"
+      "<group id=\"" GROUP_B "\" name=\"Gruppen B\" kind=\"council\"/>\n"
+      "</groups>\n<relations>\n"
+      "<relation id=\"" ORG_A "\" from=\"" GROUP "\" to=\"" GROUP_B "\" kind=\"reports_to\"/>\n"
+      "<relation id=\"" ORG_B "\" from=\"" GROUP_B "\" to=\"" GROUP "\" kind=\"reports_to\"/>\n"
+      "</relations>\n</register>\n", "register.xml, line 8: ", "Gruppen A" },
+    { DECISIONS_HEAD ("HX1")
+      DECISION (DECISION_1, "1", "decided", "supersedes=\"" DECISION_1 "\" ", "Om sig självt")
+      DECISIONS_TAIL, "register.xml, line 7: ", "Om sig självt" },
+    { DECISIONS_HEAD ("HX1")
+      DECISION (DECISION_1, "1", "superseded", "supersedes=\"" DECISION_2 "\" ", "Första")
+      DECISION (DECISION_2, "2", "superseded", "supersedes=\"" DECISION_1 "\" ", "Andra")
+      DECISIONS_TAIL, "register.xml, line 7: ", "Första" },
+    { DECISIONS_HEAD ("HX1")
+      "<decision id=\"" DECISION_1 "\" group=\"" GROUP "\" year=\"-2026\" serial=\"-5\" decided=\"2026-03-12\" "
+      "mandate=\"line_mandates\" status=\"decided\" title=\"Negativt\"/>\n"
+      DECISIONS_TAIL, "register.xml, line 7: ", "Negativt" },
+    { DECISIONS_HEAD ("HX1")
+      "<decision id=\"" DECISION_1 "\" group=\"" GROUP "\" year=\"0\" serial=\"1\" decided=\"2026-03-12\" "
+      "mandate=\"line_mandates\" status=\"decided\" title=\"År noll\"/>\n"
+      DECISIONS_TAIL, "register.xml, line 7: ", "År noll" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *xml = files[i].xml;
+      g_autoptr(GError) error = NULL;
+
+      for (SamImportMode mode = SAM_IMPORT_REPLACE; mode <= SAM_IMPORT_MERGE; mode++)
+        {
+          g_assert_false (import_string (fixture->store, xml, strlen (xml), mode, NULL, &error));
+          g_assert_nonnull (error);
+          g_test_message ("%s", error->message);
+          if (!g_str_has_prefix (error->message, files[i].where) || strstr (error->message, files[i].what) == NULL)
+            g_error ("file %u: “%s” does not say “%s” and “%s”", i, error->message, files[i].where, files[i].what);
+          g_clear_error (&error);
+          g_assert_true (sam_store_is_empty (fixture->store));
+        }
+    }
+}
+
+/* A merge that would close a circle with the register's own groups is
+ * refused as a whole, naming the group. */
+static void
+test_merge_cycle (XmlFixture    *fixture,
+                  gconstpointer  data)
+{
+  const char *base = HEAD "<register " NS " version=\"1\">\n<groups>\n"
+                     "<group id=\"" GROUP "\" name=\"Gruppen A\" kind=\"council\"/>\n"
+                     "<group id=\"" GROUP_B "\" name=\"Gruppen B\" kind=\"subgroup\" parent=\"" GROUP "\"/>\n"
+                     "</groups>\n</register>\n";
+  const char *incoming = HEAD "<register " NS " version=\"1\">\n<groups>\n"
+                         "<group id=\"" GROUP "\" name=\"Gruppen A\" kind=\"council\" parent=\"" GROUP_B "\"/>\n"
+                         "</groups>\n</register>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_string (fixture->store, base, strlen (base), SAM_IMPORT_REPLACE, NULL, &error);
+  g_assert_no_error (error);
+  before = export_string (fixture->store, fixture->dir);
+
+  g_assert_false (import_string (fixture->store, incoming, strlen (incoming), SAM_IMPORT_MERGE, NULL, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "register.xml, line 4: "));
+  g_assert_nonnull (strstr (error->message, "Gruppen A"));
+  g_assert_nonnull (strstr (error->message, "Gruppen B"));
+  after = export_string (fixture->store, fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gboolean
+has_conflict (SamImportSummary *summary,
+              const char       *a,
+              const char       *b)
+{
+  for (guint i = 0; summary->conflicts != NULL && i < summary->conflicts->len; i++)
+    {
+      const char *text = g_ptr_array_index (summary->conflicts, i);
+
+      if (strstr (text, a) != NULL && (b == NULL || strstr (text, b) != NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Defect 6: a merge changed a numbered group's code, withdrew a decision
+ * without a reason, took a supersession back and said "left as it is" of a
+ * row it had changed. It keeps the rules of the register as every edit
+ * does: such a row is kept as it was, and the summary says why. */
+static void
+test_merge_lifecycle (XmlFixture    *fixture,
+                      gconstpointer  data)
+{
+  const char *base = DECISIONS_HEAD ("AOI")
+                     DECISION (DECISION_1, "1", "decided", "", "Rutin för remisser")
+                     DECISION (DECISION_2, "2", "superseded", "", "Mall, första lydelsen")
+                     DECISION (DECISION_3, "3", "decided", "supersedes=\"" DECISION_2 "\" ",
+                               "Mall, ny lydelse")
+                     DECISION (DECISION_4, "4", "decided", "", "Vårdförlopp")
+                     DECISIONS_TAIL;
+  /* Their AOX, their withdrawal without a reason, their D2 taken back, and
+   * their D4 implemented but superseding a decision of theirs that comes
+   * later in the file. */
+  const char *incoming = DECISIONS_HEAD ("AOX")
+                         DECISION (DECISION_1, "1", "withdrawn", "", "Rutin för remisser")
+                         DECISION (DECISION_2, "2", "decided", "", "Mall, första lydelsen")
+                         DECISION (DECISION_3, "3", "implemented", "supersedes=\"" DECISION_2 "\" ",
+                                   "Mall, ny lydelse")
+                         DECISION (DECISION_4, "4", "implemented", "supersedes=\"" DECISION_0 "\" ",
+                                   "Vårdförlopp")
+                         DECISION (DECISION_0, "5", "superseded", "", "Vårdförlopp, utkast")
+                         DECISIONS_TAIL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+
+  import_string (fixture->store, base, strlen (base), SAM_IMPORT_REPLACE, NULL, &error);
+  g_assert_no_error (error);
+
+  import_string (fixture->store, incoming, strlen (incoming), SAM_IMPORT_MERGE, &summary, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < summary.conflicts->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (summary.conflicts, i));
+  g_assert_cmpuint (summary.added, ==, 1);      /* D0 */
+  g_assert_cmpuint (summary.updated, ==, 1);    /* D3, implemented */
+  g_assert_cmpuint (summary.unchanged, ==, 0);
+  g_assert_cmpuint (summary.conflicts->len, ==, 4);
+  g_assert_true (has_conflict (&summary, "register.xml, line 4: ", "AOX"));
+  g_assert_true (has_conflict (&summary, "register.xml, line 7: ", "Rutin för remisser"));
+  g_assert_true (has_conflict (&summary, "register.xml, line 8: ", "Mall, första lydelsen"));
+  g_assert_true (has_conflict (&summary, "register.xml, line 10: ", "Vårdförlopp"));
+  sam_import_summary_clear (&summary);
+
+  exported = export_string (fixture->store, fixture->dir);
+  g_assert_nonnull (strstr (exported, "code=\"AOI\""));
+  g_assert_null (strstr (exported, "AOX"));
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_1 "\" group=\"" GROUP "\" year=\"2026\" serial=\"1\" "
+                                      "decided=\"2026-03-12\" mandate=\"line_mandates\" status=\"decided\""));
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_2 "\" group=\"" GROUP "\" year=\"2026\" serial=\"2\" "
+                                      "decided=\"2026-03-12\" mandate=\"line_mandates\" status=\"superseded\""));
+  g_assert_nonnull (strstr (exported, "status=\"implemented\" supersedes=\"" DECISION_2 "\""));
+  /* Said to be left as it was, and it was. */
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_4 "\" group=\"" GROUP "\" year=\"2026\" serial=\"4\" "
+                                      "decided=\"2026-03-12\" mandate=\"line_mandates\" status=\"decided\" title="));
+}
+
+/* Defect 6: two registers that both gave AOI 2026:1 could not be merged,
+ * and the message named the column "group" in English. The decision that
+ * is new here keeps its UUID and takes the group's next number, and the
+ * summary says so; the one registered here keeps its number. */
+static void
+test_merge_same_number (XmlFixture    *fixture,
+                        gconstpointer  data)
+{
+  const char *base = DECISIONS_HEAD ("AOI")
+                     DECISION (DECISION_1, "1", "decided", "", "Vårt beslut")
+                     DECISION (DECISION_2, "2", "decided", "", "Vårt andra beslut")
+                     "<decision id=\"" DECISION_5 "\" group=\"" GROUP "\" mandate=\"none\" "
+                     "status=\"draft\" title=\"Gemensamt utkast\"/>\n"
+                     DECISIONS_TAIL;
+  const char *incoming = DECISIONS_HEAD ("AOI")
+                         DECISION (DECISION_3, "1", "decided", "", "Deras beslut")
+                         DECISION (DECISION_4, "2", "decided", "", "Deras andra beslut")
+                         DECISION (DECISION_5, "3", "decided", "", "Gemensamt utkast")
+                         DECISIONS_TAIL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+
+  import_string (fixture->store, base, strlen (base), SAM_IMPORT_REPLACE, NULL, &error);
+  g_assert_no_error (error);
+
+  import_string (fixture->store, incoming, strlen (incoming), SAM_IMPORT_MERGE, &summary, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < summary.conflicts->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (summary.conflicts, i));
+  g_assert_cmpuint (summary.added, ==, 2);
+  g_assert_cmpuint (summary.updated, ==, 1);
+  g_assert_cmpuint (summary.conflicts->len, ==, 3);
+  g_assert_true (has_conflict (&summary, "register.xml, line 7: ", "AOI 2026:3"));
+  g_assert_true (has_conflict (&summary, "register.xml, line 7: ", "Vårt beslut"));
+  g_assert_true (has_conflict (&summary, "register.xml, line 8: ", "AOI 2026:4"));
+  g_assert_true (has_conflict (&summary, "register.xml, line 9: ", "AOI 2026:5"));
+  g_assert_false (has_conflict (&summary, "“group”", NULL));
+  sam_import_summary_clear (&summary);
+
+  exported = export_string (fixture->store, fixture->dir);
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_1 "\" group=\"" GROUP "\" year=\"2026\" serial=\"1\""));
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_2 "\" group=\"" GROUP "\" year=\"2026\" serial=\"2\""));
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_3 "\" group=\"" GROUP "\" year=\"2026\" serial=\"3\""));
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_4 "\" group=\"" GROUP "\" year=\"2026\" serial=\"4\""));
+  /* A draft here, registered there as 3, which is taken by now. */
+  g_assert_nonnull (strstr (exported, "id=\"" DECISION_5 "\" group=\"" GROUP "\" year=\"2026\" serial=\"5\""));
+}
+
 /* Times with an offset are stored, and exported, in UTC. */
 static void
 test_datetime_offset (XmlFixture    *fixture,
@@ -1382,6 +1616,10 @@ main (int   argc,
   g_test_add ("/xml/import/hostile", XmlFixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
   g_test_add ("/xml/import/rollback", XmlFixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
   g_test_add ("/xml/import/merge", XmlFixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add ("/xml/import/cycles", XmlFixture, NULL, fixture_set_up, test_import_cycles, fixture_tear_down);
+  g_test_add ("/xml/merge/cycle", XmlFixture, NULL, fixture_set_up, test_merge_cycle, fixture_tear_down);
+  g_test_add ("/xml/merge/lifecycle", XmlFixture, NULL, fixture_set_up, test_merge_lifecycle, fixture_tear_down);
+  g_test_add ("/xml/merge/same-number", XmlFixture, NULL, fixture_set_up, test_merge_same_number, fixture_tear_down);
   g_test_add ("/xml/import/datetime-offset", XmlFixture, NULL, fixture_set_up, test_datetime_offset, fixture_tear_down);
   g_test_add ("/xml/import/lenient-forms", XmlFixture, NULL, fixture_set_up, test_lenient_forms, fixture_tear_down);
   g_test_add ("/xml/import/follow-up-decision", XmlFixture, NULL, fixture_set_up, test_follow_up_decision, fixture_tear_down);

@@ -288,7 +288,20 @@ ordered_dates (SamTestRegister *self,
     }
 }
 
-/* Makes the row fit the table's constraints; FALSE to drop it. */
+static guint
+row_index (SamTestRegister *self,
+           SamTable         table,
+           const char      *uuid)
+{
+  for (guint i = 0; i < self->rows[table]->len; i++)
+    if (g_strcmp0 (((Row *) g_ptr_array_index (self->rows[table], i))->uuid, uuid) == 0)
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* Makes the row fit the table's constraints and the register's rules (see
+ * sam-store-rules.c); FALSE to drop it. */
 static gboolean
 fix_row (SamTestRegister *self,
          SamTable         table,
@@ -306,6 +319,16 @@ fix_row (SamTestRegister *self,
       return TRUE;
 
     case SAM_TABLE_GROUP_RELATION:
+      /* Every relation leads to a group made earlier, so that no kind of
+       * them goes round in a circle. */
+      if (row_index (self, SAM_TABLE_GROUP, get_value (row, table, "from")) <
+          row_index (self, SAM_TABLE_GROUP, get_value (row, table, "to")))
+        {
+          char *from = g_strdup (get_value (row, table, "from"));
+
+          set_value (row, table, "from", g_strdup (get_value (row, table, "to")));
+          set_value (row, table, "to", from);
+        }
       return g_strcmp0 (get_value (row, table, "from"), get_value (row, table, "to")) != 0
              && claim (self, table, get_value (row, table, "from"), get_value (row, table, "to"),
                        get_value (row, table, "kind"));
@@ -355,6 +378,11 @@ fix_row (SamTestRegister *self,
           set_value (row, table, "serial", NULL);
         }
       set_value (row, table, "supersedes", coin (self) ? g_strdup (pick_uuid (self, table, rows->len)) : NULL);
+      /* A decision is only withdrawn with a reason. */
+      if (g_strcmp0 (get_value (row, table, "status"), "withdrawn") == 0 &&
+          (get_value (row, table, "withdrawn-reason") == NULL || *get_value (row, table, "withdrawn-reason") == '\0' ||
+           strspn (get_value (row, table, "withdrawn-reason"), " \t\r\n") == strlen (get_value (row, table, "withdrawn-reason"))))
+        set_value (row, table, "withdrawn-reason", g_strdup ("Återtaget vid mötet"));
       return TRUE;
 
     case SAM_TABLE_ESCALATION:

@@ -125,7 +125,9 @@ write_draft (SamStore     *self,
 /* Numbers a saved draft: the next serial of its group in the year of its
  * date, and its new status. The caller holds BEGIN IMMEDIATE, so no other
  * connection can take the same number between the SELECT and the UPDATE.
- * Every registration goes through here, a correction's too. */
+ * Every registration goes through here, a correction's too, and the row
+ * is written through the store's rules: a date that is not a date, or
+ * one after today, is refused. */
 static gboolean
 number_decision (SamStore    *self,
                  const char  *uuid,
@@ -134,7 +136,7 @@ number_decision (SamStore    *self,
                  const char  *what,
                  GError     **error)
 {
-  g_autofree char *year = g_strndup (decided, 4);
+  g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (decided, NULL, 10));
   g_autofree char *serial = NULL;
   gint64 next;
 
@@ -147,10 +149,8 @@ number_decision (SamStore    *self,
     return FALSE;
 
   serial = g_strdup_printf ("%" G_GINT64_FORMAT, next);
-  return _sam_store_run (self,
-                         "UPDATE decision SET decided = ?2, year = CAST (substr (?2, 1, 4) AS INTEGER), "
-                         "serial = CAST (?3 AS INTEGER), status = ?4 WHERE uuid = ?1",
-                         SAM_PARAMS (uuid, decided, serial, status), what, error);
+  return _sam_store_update_row (self, SAM_TABLE_DECISION, uuid, what, error,
+                                "decided", decided, "year", year, "serial", serial, "status", status, NULL);
 }
 
 /**
@@ -295,7 +295,7 @@ sam_store_supersede_decision (SamStore     *self,
   if (local_error == NULL)
     _sam_store_audit_decision (self, "register", uuid, before, &after, &local_error);
   if (local_error == NULL)
-    _sam_store_run (self, "UPDATE decision SET status = 'superseded' WHERE uuid = ?1", SAM_PARAMS (old_uuid), what, &local_error);
+    _sam_store_update_row (self, SAM_TABLE_DECISION, old_uuid, what, &local_error, "status", "superseded", NULL);
   if (local_error == NULL)
     _sam_store_audit_decision (self, "supersede", old_uuid, old_before, NULL, &local_error);
   if (local_error == NULL)
@@ -330,7 +330,7 @@ change_status (SamStore          *self,
   g_autofree char *what = g_strdup_printf (_("The decision “%s” could not be changed"), label);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GError) local_error = NULL;
-  SamDecisionStatus current;
+  SamDecisionStatus current = SAM_DECISION_STATUS_DRAFT;
 
   if (uuid == NULL)
     {
@@ -352,9 +352,13 @@ change_status (SamStore          *self,
         g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
                      _("%s: it is withdrawn or superseded"), what);
     }
-  if (local_error == NULL)
-    _sam_store_run (self, "UPDATE decision SET status = ?2, withdrawn_reason = coalesce (?3, withdrawn_reason) "
-                          "WHERE uuid = ?1", SAM_PARAMS (uuid, sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status), reason), what, &local_error);
+  if (local_error == NULL && reason != NULL)
+    _sam_store_update_row (self, SAM_TABLE_DECISION, uuid, what, &local_error,
+                           "status", sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status),
+                           "withdrawn_reason", reason, NULL);
+  else if (local_error == NULL)
+    _sam_store_update_row (self, SAM_TABLE_DECISION, uuid, what, &local_error,
+                           "status", sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, status), NULL);
   if (local_error == NULL)
     _sam_store_audit_decision (self, action, uuid, before, NULL, &local_error);
   if (local_error == NULL)

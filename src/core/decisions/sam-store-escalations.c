@@ -20,6 +20,7 @@
  * follows.
  */
 
+/* A new escalation's row, written through the store's rules. */
 static gboolean
 insert_escalation (SamStore    *self,
                    const char  *uuid,
@@ -31,33 +32,16 @@ insert_escalation (SamStore    *self,
                    const char  *what,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  const SamTableInfo *info = sam_schema_table (SAM_TABLE_ESCALATION);
+  g_autofree const char **values = g_new0 (const char *, info->n_columns + 1);
 
-  stmt = _sam_store_prepare (self,
-                             "INSERT INTO escalation (uuid, decision_id, to_group_id, to_other, reason, escalated) "
-                             "VALUES (?1, (SELECT id FROM decision WHERE uuid = ?2), "
-                             "(SELECT id FROM grp WHERE uuid = ?3), ?4, ?5, ?6)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
+  values[_sam_store_column_index (SAM_TABLE_ESCALATION, "decision_id")] = decision_uuid;
+  values[_sam_store_column_index (SAM_TABLE_ESCALATION, "to_group_id")] = to_group_uuid;
+  values[_sam_store_column_index (SAM_TABLE_ESCALATION, "to_other")] = to_other;
+  values[_sam_store_column_index (SAM_TABLE_ESCALATION, "reason")] = reason;
+  values[_sam_store_column_index (SAM_TABLE_ESCALATION, "escalated")] = date;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, decision_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, to_group_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, to_other, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, date, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sam_store_set_error (self, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _sam_store_write_values (self, SAM_TABLE_ESCALATION, uuid, values, FALSE, what, error);
 }
 
 static gboolean
@@ -165,7 +149,7 @@ sam_store_escalate_decision (SamStore     *self,
   if (local_error == NULL)
     audit_escalation (self, "insert", uuid, NULL, &local_error);
   if (local_error == NULL)
-    _sam_store_run (self, "UPDATE decision SET status = 'escalated' WHERE uuid = ?1", SAM_PARAMS (decision_uuid), what, &local_error);
+    _sam_store_update_row (self, SAM_TABLE_DECISION, decision_uuid, what, &local_error, "status", "escalated", NULL);
   if (local_error == NULL)
     _sam_store_audit_decision (self, "escalate", decision_uuid, before, NULL, &local_error);
   if (local_error == NULL)
@@ -226,7 +210,8 @@ sam_store_answer_escalation (SamStore    *self,
   if (local_error == NULL && before == NULL)
     g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: it is not in the register"), what);
   if (local_error == NULL)
-    _sam_store_run (self, "UPDATE escalation SET answer = ?2, answered = ?3 WHERE uuid = ?1", SAM_PARAMS (escalation_uuid, answer, day), what, &local_error);
+    _sam_store_update_row (self, SAM_TABLE_ESCALATION, escalation_uuid, what, &local_error,
+                           "answer", answer, "answered", day, NULL);
   if (local_error == NULL)
     audit_escalation (self, "answer", escalation_uuid, before, &local_error);
   if (local_error == NULL)

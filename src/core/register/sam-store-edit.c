@@ -186,8 +186,9 @@ sam_store_dup_group_commission (SamStore    *self,
 
 /* Saving and deleting */
 
-/* The words a user recognises a row by: its name or title, else its UUID. */
-static const char *
+/* The words a user recognises a row by: its name or title, else its UUID,
+ * shown even when what was typed cannot be stored. */
+static char *
 item_label (SamTable   table,
             SamRecord *record)
 {
@@ -199,7 +200,7 @@ item_label (SamTable   table,
         record->values[c] != NULL)
       label = record->values[c];
 
-  return label;
+  return _sam_store_dup_printable (label);
 }
 
 /* Audits the change from @before to the row as it now is, commits, and
@@ -247,7 +248,9 @@ finish_change (SamStore            *self,
  * with its UUID, in one transaction with one audit log entry. Afterwards
  * @item holds the stored row, defaults included, and #SamStore::changed
  * has been emitted. A registered decision's number, date and wording
- * cannot change (%SAM_STORE_ERROR_FIXED); its status can.
+ * cannot change (%SAM_STORE_ERROR_FIXED); its status can. A row that
+ * breaks a rule of the register (see _sam_store_check_row()) is not
+ * saved, and the message names the field.
  *
  * Returns: whether @item was saved
  */
@@ -259,6 +262,7 @@ sam_store_save (SamStore  *self,
   SamTable table;
   SamRecord *record;
   g_autofree char *uuid = NULL;
+  g_autofree char *label = NULL;
   g_autofree char *what = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -269,9 +273,10 @@ sam_store_save (SamStore  *self,
   g_return_val_if_fail (table < SAM_N_TABLES, FALSE);
 
   record = _sam_model_get_record (item);
+  label = item_label (table, record);
+  what = g_strdup_printf (_("The %s “%s” could not be saved"), _sam_store_table_label (table), label);
+
   uuid = record->uuid != NULL ? g_strdup (record->uuid) : g_uuid_string_random ();
-  what = g_strdup_printf (_("The %s “%s” could not be saved"), _sam_store_table_label (table),
-                          item_label (table, record));
 
   if (!_sam_store_begin (self, error))
     return FALSE;
@@ -315,6 +320,7 @@ sam_store_delete (SamStore  *self,
 {
   SamTable table;
   SamRecord *record;
+  g_autofree char *label = NULL;
   g_autofree char *what = NULL;
   g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) before = NULL;
@@ -329,8 +335,8 @@ sam_store_delete (SamStore  *self,
   record = _sam_model_get_record (item);
   if (record->uuid == NULL)
     return TRUE;
-  what = g_strdup_printf (_("The %s “%s” could not be deleted"), _sam_store_table_label (table),
-                          item_label (table, record));
+  label = item_label (table, record);
+  what = g_strdup_printf (_("The %s “%s” could not be deleted"), _sam_store_table_label (table), label);
 
   if (!_sam_store_begin (self, error))
     return FALSE;

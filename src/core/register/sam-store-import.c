@@ -36,6 +36,13 @@ typedef struct
   char     *label;
 } Deferred;
 
+/* Where a row was read, and how early. */
+typedef struct
+{
+  guint       order;
+  const char *text;
+} Location;
+
 struct _SamStoreImport
 {
   SamStore       *store;
@@ -46,6 +53,8 @@ struct _SamStoreImport
   sqlite3_stmt   *insert[SAM_N_TABLES];
   GArray         *deferred;
   GPtrArray      *indexes;             /* CREATE INDEX statements to run at commit */
+  GHashTable     *locations[SAM_N_TABLES];  /* UUID -> Location of rows that may close a circle, see note_location () */
+  guint           n_rows;
   guint           added;
   guint           updated;
   guint           unchanged;
@@ -62,8 +71,8 @@ deferred_clear (gpointer data)
 }
 
 /* The words a user recognises a row by in a message: its name or title,
- * else its UUID. */
-static const char *
+ * else its UUID, shown even if the file's text cannot be stored. */
+static char *
 row_label (const SamTableInfo *info,
            const char         *uuid,
            const char * const *values)
@@ -71,9 +80,9 @@ row_label (const SamTableInfo *info,
   for (guint c = 0; c < info->n_columns; c++)
     if ((strcmp (info->columns[c].column, "name") == 0 || strcmp (info->columns[c].column, "title") == 0) &&
         values[c] != NULL)
-      return values[c];
+      return _sam_store_dup_printable (values[c]);
 
-  return uuid;
+  return g_strdup (uuid);
 }
 
 static char *
@@ -82,9 +91,10 @@ row_what (SamTable            table,
           const char         *uuid,
           const char * const *values)
 {
+  g_autofree char *label = row_label (sam_schema_table (table), uuid, values);
+
   /* TRANSLATORS: the start of an import error: “register.xml, line 12: the group “AOI”” */
-  return g_strdup_printf (_("%s: the %s “%s”"), location, _sam_store_table_label (table),
-                          row_label (sam_schema_table (table), uuid, values));
+  return g_strdup_printf (_("%s: the %s “%s”"), location, _sam_store_table_label (table), label);
 }
 
 /* The FTS trigger names, read from the same file that creates them. */
@@ -277,6 +287,9 @@ sam_store_import_begin (SamStore       *self,
   import->conflicts = g_ptr_array_new_with_free_func (g_free);
   for (guint t = 0; t < SAM_N_TABLES; t++)
     import->ids[t] = g_hash_table_new (g_str_hash, g_str_equal);
+  import->locations[SAM_TABLE_GROUP] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  import->locations[SAM_TABLE_GROUP_RELATION] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  import->locations[SAM_TABLE_DECISION] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->in_import = TRUE;
 
   if (mode == SAM_IMPORT_REPLACE && !sam_store_is_empty (self))
@@ -326,7 +339,7 @@ defer (SamStoreImport     *import,
     .column = column,
     .target = g_string_chunk_insert (import->strings, target),
     .location = g_strdup (location),
-    .label = g_strdup (row_label (sam_schema_table (table), uuid, values)),
+    .label = row_label (sam_schema_table (table), uuid, values),
   };
 
   g_array_append_val (import->deferred, deferred);
@@ -337,13 +350,13 @@ set_reference_error (GError     **error,
                      SamTable     table,
                      const char  *location,
                      const char  *label,
-                     const char  *xml_name,
+                     const char  *field,
                      const char  *target)
 {
   g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
-               /* TRANSLATORS: “register.xml, line 12: the group “AOI” refers to a parent “…” that …” */
-               _("%s: the %s “%s” refers to a %s “%s” that is not in the register"),
-               location, _sam_store_table_label (table), label, xml_name, target);
+               /* TRANSLATORS: “register.xml, line 12: the group “AOI”: “Parent group” refers to “…”, which …” */
+               _("%s: the %s “%s”: “%s” refers to “%s”, which is not in the register"),
+               location, _sam_store_table_label (table), label, field, target);
 }
 
 static gboolean
@@ -383,35 +396,12 @@ resolve_refs (SamStoreImport     *import,
           continue;
         }
 
-      set_reference_error (error, table, location, row_label (info, uuid, values),
-                           column->xml_name, values[c]);
+      {
+        g_autofree char *label = row_label (info, uuid, values);
+
+        set_reference_error (error, table, location, label, _sam_store_column_label (table, c), values[c]);
+      }
       return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether a row read from the register equals the imported values, taking
- * an absent value as the column's default and numbers by value. */
-static gboolean
-row_equal (SamStore           *store,
-           SamTable            table,
-           const char * const *existing,
-           const char * const *values)
-{
-  const SamTableInfo *info = sam_schema_table (table);
-
-  for (guint c = 0; c < info->n_columns; c++)
-    {
-      const char *value = values[c] != NULL ? values[c] : store->sql[table].defaults[c];
-
-      if (info->columns[c].type == SAM_COLUMN_INT && value != NULL && existing[c] != NULL)
-        {
-          if (g_ascii_strtoll (value, NULL, 10) != g_ascii_strtoll (existing[c], NULL, 10))
-            return FALSE;
-        }
-      else if (g_strcmp0 (value, existing[c]) != 0)
-        return FALSE;
     }
 
   return TRUE;
@@ -450,6 +440,86 @@ step_row (SamStoreImport     *import,
   return FALSE;
 }
 
+/* Forgets the references of the row just read that were to be set at
+ * the commit: the row is not written. */
+static void
+drop_deferred (SamStoreImport *import,
+               guint          *n_deferred)
+{
+  g_array_set_size (import->deferred, import->deferred->len - *n_deferred);
+  *n_deferred = 0;
+}
+
+/* A row of the file that would break a rule of this register is kept as
+ * the register has it, and the summary says why. */
+static void
+add_conflict (SamStoreImport *import,
+              const GError   *reason)
+{
+  g_autofree char *sentence = g_str_has_suffix (reason->message, ".") ? g_strdup (reason->message)
+                                                                       : g_strconcat (reason->message, ".", NULL);
+
+  g_ptr_array_add (import->conflicts,
+                   /* TRANSLATORS: %s is why, a sentence such as “register.xml, line 12: the decision “X”:
+                    * it is withdrawn without a reason; say why.” */
+                   g_strdup_printf (_("%s It was left as it is in this register."), sentence));
+}
+
+/* Merge: two registers may each have given a number, AOI 2026:3, to a
+ * decision of their own. The decision that has the number here keeps it;
+ * the one from the file, which is new here (or a draft here), keeps its
+ * UUID and takes the group's next free number in that year, and the
+ * summary says so. In @serial, the number it takes, if another. */
+static gboolean
+take_free_number (SamStoreImport      *import,
+                  const char          *uuid,
+                  const char * const  *values,
+                  const char          *what,
+                  char               **serial,
+                  GError             **error)
+{
+  SamStore *store = import->store;
+  const char *group = values[_sam_store_column_index (SAM_TABLE_DECISION, "group_id")];
+  const char *year = values[_sam_store_column_index (SAM_TABLE_DECISION, "year")];
+  const char *number = values[_sam_store_column_index (SAM_TABLE_DECISION, "serial")];
+  g_auto(GStrv) other = NULL;
+  g_autofree char *other_title = NULL;
+  g_autofree char *was = NULL;
+  g_autofree char *now = NULL;
+  gint64 next;
+
+  *serial = NULL;
+  if (import->mode != SAM_IMPORT_MERGE || group == NULL || year == NULL || number == NULL)
+    return TRUE;
+
+  other = _sam_store_query_strings (store,
+                                    "SELECT title FROM decision WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1) "
+                                    "AND year = CAST (?2 AS INTEGER) AND serial = CAST (?3 AS INTEGER) AND uuid <> ?4",
+                                    SAM_PARAMS (group, year, number, uuid), error);
+  if (other == NULL)
+    return FALSE;
+  if (other[0] == NULL)
+    return TRUE;
+
+  next = _sam_store_query_int (store,
+                               "SELECT coalesce (max (serial), 0) + 1 FROM decision "
+                               "WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1) AND year = CAST (?2 AS INTEGER)",
+                               SAM_PARAMS (group, year), error);
+  if (next < 0)
+    return FALSE;
+
+  *serial = g_strdup_printf ("%" G_GINT64_FORMAT, next);
+  other_title = _sam_store_dup_printable (other[0]);
+  was = _sam_store_format_number (store, group, year, number);
+  now = _sam_store_format_number (store, group, year, *serial);
+  g_ptr_array_add (import->conflicts,
+                   /* TRANSLATORS: “register.xml, line 7: the decision “X”: the file numbers it AOI 2026:1, …” */
+                   g_strdup_printf (_("%s: the file numbers it %s, which “%s” already has in this register. "
+                                      "It was given the next free number, %s."),
+                                    what, was, other_title, now));
+  return TRUE;
+}
+
 /* Merge: the row is already in the register. */
 static gboolean
 merge_row (SamStoreImport     *import,
@@ -464,12 +534,43 @@ merge_row (SamStoreImport     *import,
 {
   SamStore *store = import->store;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *serial = NULL;
+  g_autofree const char **renumbered = NULL;
   sqlite3_stmt *stmt;
 
-  if (*n_deferred == 0 && row_equal (store, table, existing, values))
+  /* References still to resolve are compared by UUID, as the register
+   * reads them: a row that points where it pointed is unchanged. */
+  if (_sam_store_values_equal (store, table, existing, values))
     {
+      drop_deferred (import, n_deferred);
       import->unchanged++;
       return TRUE;
+    }
+
+  /* The rules of the register's edits hold for a merge too: the row that
+   * would break one (a numbered group's code, a registered decision's
+   * wording, a withdrawal without a reason, a superseded decision taken
+   * back …) is kept as it is, and not counted as updated. */
+  what = row_what (table, location, uuid, values);
+  if (!_sam_store_check_row (store, table, uuid, values, existing, SAM_STORE_CHECK_IMPORT, what, &local_error))
+    {
+      drop_deferred (import, n_deferred);
+      add_conflict (import, local_error);
+      return TRUE;
+    }
+
+  if (table == SAM_TABLE_DECISION &&
+      g_strcmp0 (existing[_sam_store_column_index (table, "serial")], values[_sam_store_column_index (table, "serial")]) != 0)
+    {
+      if (!take_free_number (import, uuid, values, what, &serial, error))
+        return FALSE;
+      if (serial != NULL)
+        {
+          renumbered = g_memdup2 (values, sizeof (char *) * (sam_schema_table (table)->n_columns + 1));
+          renumbered[_sam_store_column_index (table, "serial")] = serial;
+          values = renumbered;
+        }
     }
 
   if ((stmt = _sam_store_prepare (store, store->sql[table].update, error)) == NULL)
@@ -486,15 +587,76 @@ merge_row (SamStoreImport     *import,
       return FALSE;
     }
 
-  /* A registered decision is never changed in place: keep ours, and tell. */
-  g_array_set_size (import->deferred, import->deferred->len - *n_deferred);
-  *n_deferred = 0;
-  g_ptr_array_add (import->conflicts,
-                   g_strdup_printf (_("%s: the registered %s “%s” differs from the one in this "
-                                      "register and was left as it is"),
-                                    location, _sam_store_table_label (table),
-                                    row_label (sam_schema_table (table), uuid, values)));
+  /* A rule the schema keeps (a trigger) and the check above did not. */
+  drop_deferred (import, n_deferred);
+  add_conflict (import, local_error);
   return TRUE;
+}
+
+/* Remembers where a row that may close a circle came from, for the
+ * message of _sam_store_check_cycles() at the commit. Into an empty
+ * register, the rows get their ids in the file's order, and the first row
+ * of a circle of groups or decisions always points forward, to a row that
+ * came later: its place is kept with its deferred reference, and only
+ * relations (which point to groups, never forward) are noted here. A
+ * merge notes every row it writes with a reference of its own table. */
+static void
+note_location (SamStoreImport     *import,
+               SamTable            table,
+               const char         *uuid,
+               const char * const *values,
+               const char         *location)
+{
+  Location *where;
+
+  if (import->locations[table] == NULL ||
+      (import->mode == SAM_IMPORT_REPLACE && table != SAM_TABLE_GROUP_RELATION) ||
+      (table == SAM_TABLE_GROUP && values[_sam_store_column_index (table, "parent_id")] == NULL) ||
+      (table == SAM_TABLE_DECISION && values[_sam_store_column_index (table, "supersedes_id")] == NULL))
+    return;
+
+  where = g_new0 (Location, 1);
+  where->order = import->n_rows;
+  where->text = g_string_chunk_insert (import->strings, location);
+  g_hash_table_insert (import->locations[table], g_string_chunk_insert (import->strings, uuid), where);
+}
+
+/* A SamStoreLocateFunc: where the row @id was read, if this import wrote
+ * it (see note_location ()). */
+static const char *
+locate_row (gpointer  user_data,
+            SamTable  table,
+            gint64    id,
+            guint64  *order)
+{
+  SamStoreImport *import = user_data;
+  g_autofree char *sql = NULL;
+  g_autofree char *number = NULL;
+  g_auto(GStrv) uuid = NULL;
+  const Location *where;
+
+  if (import->mode == SAM_IMPORT_REPLACE)
+    for (guint i = 0; i < import->deferred->len; i++)
+      {
+        const Deferred *deferred = &g_array_index (import->deferred, Deferred, i);
+
+        if (deferred->table == table && deferred->row_id == id)
+          {
+            *order = (guint64) id;
+            return deferred->location;
+          }
+      }
+
+  if (import->locations[table] == NULL)
+    return NULL;
+  sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = CAST (?1 AS INTEGER)", sam_schema_table (table)->sql_name);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  uuid = _sam_store_query_strings (import->store, sql, SAM_PARAMS (number), NULL);
+  if (uuid == NULL || uuid[0] == NULL || (where = g_hash_table_lookup (import->locations[table], uuid[0])) == NULL)
+    return NULL;
+
+  *order = where->order;
+  return where->text;
 }
 
 /**
@@ -552,6 +714,7 @@ sam_store_import_row (SamStoreImport     *import,
         return FALSE;
     }
 
+  import->n_rows++;
   if (existing != NULL)
     {
       if (!merge_row (import, table, uuid, values, location, ref_ids, &n_deferred,
@@ -560,6 +723,33 @@ sam_store_import_row (SamStoreImport     *import,
     }
   else
     {
+      g_autofree char *what = NULL;
+      g_autofree char *serial = NULL;
+      g_autofree const char **renumbered = NULL;
+
+      /* A new row must keep every rule of the register; the file is
+       * refused, on this row's line, if it does not. The message's start,
+       * with the row's name, is only made for a row that breaks one: a
+       * large import is a hundred thousand rows that do not. */
+      if (!_sam_store_check_row (store, table, uuid, values, NULL, SAM_STORE_CHECK_IMPORT, location, NULL))
+        {
+          what = row_what (table, location, uuid, values);
+          _sam_store_check_row (store, table, uuid, values, NULL, SAM_STORE_CHECK_IMPORT, what, error);
+          return FALSE;
+        }
+      if (table == SAM_TABLE_DECISION && import->mode == SAM_IMPORT_MERGE)
+        {
+          what = row_what (table, location, uuid, values);
+          if (!take_free_number (import, uuid, values, what, &serial, error))
+            return FALSE;
+          if (serial != NULL)
+            {
+              renumbered = g_memdup2 (values, sizeof (char *) * (sam_schema_table (table)->n_columns + 1));
+              renumbered[_sam_store_column_index (table, "serial")] = serial;
+              values = renumbered;
+            }
+        }
+
       if (import->insert[table] == NULL &&
           (import->insert[table] = _sam_store_prepare (store, store->sql[table].insert, error)) == NULL)
         return FALSE;
@@ -568,6 +758,7 @@ sam_store_import_row (SamStoreImport     *import,
       id = sqlite3_last_insert_rowid (store->db);
       import->added++;
     }
+  note_location (import, table, uuid, values, location);
 
   for (guint i = import->deferred->len - n_deferred; i < import->deferred->len; i++)
     {
@@ -607,6 +798,16 @@ sam_store_import_info (SamStoreImport  *import,
 
   g_return_val_if_fail (import != NULL && import->active, FALSE);
 
+  if (!_sam_store_text_is_storable (key) || !_sam_store_text_is_storable (value))
+    {
+      g_autofree char *shown = _sam_store_dup_printable (key);
+
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("The register information “%s” contains a control character, such as a vertical tab, "
+                     "that the register cannot hold"), shown);
+      return FALSE;
+    }
+
   if (import->mode == SAM_IMPORT_MERGE)
     sql = "INSERT INTO register_info (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING";
   else
@@ -635,6 +836,7 @@ lift_triggers (SamStore   *store,
                GPtrArray  *saved,
                GError    **error)
 {
+  guint first = saved->len;  /* @saved may hold another table's already */
   sqlite3_stmt *stmt;
   int rc;
 
@@ -652,7 +854,7 @@ lift_triggers (SamStore   *store,
   if (!_sam_store_end_rows (store, stmt, rc, NULL, error))
     return FALSE;
 
-  for (guint i = 0; i < saved->len; i += 2)
+  for (guint i = first; i < saved->len; i += 2)
     {
       g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) saved->pdata[i]);
 
@@ -739,7 +941,7 @@ resolve_deferred (SamStoreImport  *import,
       if (target_id == 0)
         {
           set_reference_error (error, deferred->table, deferred->location, deferred->label,
-                               column->xml_name, deferred->target);
+                               _sam_store_column_label (deferred->table, deferred->column), deferred->target);
           return FALSE;
         }
 
@@ -789,6 +991,13 @@ release_ids (SamStoreImport *import)
 {
   for (guint t = 0; t < SAM_N_TABLES; t++)
     g_clear_pointer (&import->ids[t], g_hash_table_unref);
+}
+
+static void
+release_rows (SamStoreImport *import)
+{
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    g_clear_pointer (&import->locations[t], g_hash_table_unref);
   g_clear_pointer (&import->deferred, g_array_unref);
   g_clear_pointer (&import->strings, g_string_chunk_free);
 }
@@ -828,6 +1037,12 @@ sam_store_import_commit (SamStoreImport    *import,
   /* Every reference is resolved: the UUID tables go before the indexes
    * are sorted, so that the two never take memory at the same time. */
   release_ids (import);
+
+  /* The rows may have come in any order: only now are all parents and
+   * superseded decisions in place to look for a circle. */
+  if (!_sam_store_check_cycles (store, locate_row, import, error))
+    return FALSE;
+  release_rows (import);
 
   if (!fill_sort_keys (import, error) ||
       !create_indexes (import, error) ||
@@ -869,6 +1084,7 @@ sam_store_import_free (SamStoreImport *import)
   import->store->in_import = FALSE;
 
   release_ids (import);
+  release_rows (import);
   g_ptr_array_unref (import->indexes);
   g_clear_pointer (&import->conflicts, g_ptr_array_unref);
   g_object_unref (import->store);

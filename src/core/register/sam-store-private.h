@@ -170,6 +170,58 @@ gboolean      _sam_store_ensure_functions (SamStore         *self,
 /* sam-store.c, for sam-store-export.c: forgets an export's id -> uuid maps */
 void          _sam_store_clear_uuids    (SamStore           *self);
 
+/* sam-store-rules.c: the register's invariants, checked on every row the
+ * store writes */
+
+/* The years a decision's number may have. */
+#define SAM_STORE_MIN_YEAR 1900
+#define SAM_STORE_MAX_YEAR 2200
+
+typedef enum
+{
+  SAM_STORE_CHECK_EDIT,    /* one row of an edit: circles are looked for at once */
+  SAM_STORE_CHECK_IMPORT,  /* a row of an import: circles wait for its commit */
+} SamStoreCheck;
+
+/* Where an import read the row @id of @table (“register.xml, line 12”),
+ * with in @order how early in the file; %NULL for a row it did not
+ * write. */
+typedef const char * (*SamStoreLocateFunc) (gpointer  user_data,
+                                            SamTable  table,
+                                            gint64    id,
+                                            guint64  *order);
+
+const char   *_sam_store_column_label   (SamTable             table,
+                                         guint                column);
+gboolean      _sam_store_text_is_storable (const char        *text);
+char         *_sam_store_dup_printable  (const char          *text);
+gboolean      _sam_store_values_equal   (SamStore            *self,
+                                         SamTable             table,
+                                         const char * const  *stored,
+                                         const char * const  *values);
+char         *_sam_store_format_number  (SamStore            *self,
+                                         const char          *group_uuid,
+                                         const char          *year,
+                                         const char          *serial);
+gboolean      _sam_store_check_row      (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *uuid,
+                                         const char * const  *values,
+                                         const char * const  *before,
+                                         SamStoreCheck        mode,
+                                         const char          *what,
+                                         GError             **error);
+char         *_sam_store_dup_relation_cycle_message (const char *where,
+                                         const char          *kind,
+                                         const char          *from_name,
+                                         const char          *to_name);
+
+/* sam-store-cycles.c */
+gboolean      _sam_store_check_cycles   (SamStore            *self,
+                                         SamStoreLocateFunc   locate,
+                                         gpointer             user_data,
+                                         GError             **error);
+
 /* sam-store-sql.c: the statement helpers of every store file */
 
 /* The text parameters ?1 … ?n of a statement: SAM_PARAMS (uuid, name) */
@@ -228,6 +280,12 @@ gboolean      _sam_store_write_values   (SamStore            *self,
                                          gboolean             exists,
                                          const char          *what,
                                          GError             **error);
+gboolean      _sam_store_update_row     (SamStore            *self,
+                                         SamTable             table,
+                                         const char          *uuid,
+                                         const char          *what,
+                                         GError             **error,
+                                         ...) G_GNUC_NULL_TERMINATED;
 gboolean      _sam_store_delete_row     (SamStore            *self,
                                          SamTable             table,
                                          const char          *uuid,

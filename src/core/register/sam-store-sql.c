@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -331,7 +332,9 @@ _sam_store_search_models (SamStore    *self,
  *
  * Inserts or updates one row inside the caller's transaction, resolving
  * its references to ids; a reference to a row that is not there is a
- * %SAM_STORE_ERROR_REFERENCE.
+ * %SAM_STORE_ERROR_REFERENCE. This is the one way an edit writes a row:
+ * the row is checked against the register's rules first (see
+ * _sam_store_check_row()), and a row that breaks one is not written.
  *
  * Returns: whether the row was written
  */
@@ -347,6 +350,8 @@ _sam_store_write_values (SamStore            *self,
   const SamTableInfo *info = sam_schema_table (table);
   g_autofree gint64 *ref_ids = g_new0 (gint64, info->n_columns);
   g_autofree char *saved_what = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -362,10 +367,26 @@ _sam_store_write_values (SamStore            *self,
       if (ref_ids[c] == 0)
         {
           g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
-                       _("%s: its %s “%s” is not in the register"), what, info->columns[c].xml_name, values[c]);
+                       _("%s: “%s” refers to “%s”, which is not in the register"), what,
+                       _sam_store_column_label (table, c), values[c]);
           return FALSE;
         }
     }
+
+  /* Every edit's row passes the register's rules here (an import's rows
+   * in sam-store-import.c), before anything is written. */
+  if (exists)
+    {
+      before = _sam_store_dup_row (self, table, uuid, NULL, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (!_sam_store_check_row (self, table, uuid, values, before != NULL ? (const char * const *) before->pdata : NULL,
+                             SAM_STORE_CHECK_EDIT, what, error))
+    return FALSE;
 
   if ((stmt = _sam_store_prepare (self, exists ? self->sql[table].update : self->sql[table].insert, error)) == NULL)
     return FALSE;
@@ -388,6 +409,59 @@ _sam_store_write_values (SamStore            *self,
     }
 
   return TRUE;
+}
+
+/**
+ * _sam_store_update_row:
+ * @self: a #SamStore in a transaction
+ * @table: a table
+ * @uuid: the UUID of a stored row
+ * @what: (nullable): what failed, for the error, as for
+ *   _sam_store_write_values()
+ * @error: return location for a #GError
+ * @...: pairs of an SQL column name and its new stored text (%NULL for
+ *   absent), ended by %NULL
+ *
+ * Changes some columns of a stored row, through
+ * _sam_store_write_values(), so that the row as it will be is checked
+ * against the register's rules like any other edit.
+ *
+ * Returns: whether the row was written
+ */
+gboolean
+_sam_store_update_row (SamStore    *self,
+                       SamTable     table,
+                       const char  *uuid,
+                       const char  *what,
+                       GError     **error,
+                       ...)
+{
+  g_autoptr(GPtrArray) row = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *column;
+  va_list args;
+
+  row = _sam_store_dup_row (self, table, uuid, NULL, &local_error);
+  if (row == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                     _("%s: it is not in the register"), what != NULL ? what : uuid);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  va_start (args, error);
+  while ((column = va_arg (args, const char *)) != NULL)
+    {
+      int c = _sam_store_column_index (table, column);
+
+      g_free (row->pdata[c]);
+      row->pdata[c] = g_strdup (va_arg (args, const char *));
+    }
+  va_end (args);
+
+  return _sam_store_write_values (self, table, uuid, (const char * const *) row->pdata, TRUE, what, error);
 }
 
 /**

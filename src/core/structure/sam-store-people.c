@@ -246,16 +246,13 @@ sam_store_merge_people (SamStore    *self,
     "WHERE substitute_for_id = (SELECT id FROM person WHERE uuid = ?2)",
     "UPDATE assignment SET person_id = (SELECT id FROM person WHERE uuid = ?1) "
     "WHERE person_id = (SELECT id FROM person WHERE uuid = ?2)",
-    "UPDATE person SET "
-    "title = coalesce (title, (SELECT title FROM person WHERE uuid = ?2)), "
-    "email = coalesce (email, (SELECT email FROM person WHERE uuid = ?2)), "
-    "phone = coalesce (phone, (SELECT phone FROM person WHERE uuid = ?2)), "
-    "organisation_id = coalesce (organisation_id, (SELECT organisation_id FROM person WHERE uuid = ?2)) "
-    "WHERE uuid = ?1",
-    "DELETE FROM person WHERE uuid = ?2",
   };
+  static const char * const filled[] = { "title", "email", "phone", "organisation_id" };
   g_autofree char *before = NULL;
   g_autofree char *what = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GPtrArray) duplicate = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (keep_uuid != NULL && duplicate_uuid != NULL, FALSE);
@@ -270,20 +267,43 @@ sam_store_merge_people (SamStore    *self,
   if (!_sam_store_begin (self, error))
     return FALSE;
 
-  before = _sam_store_dup_row_json (self, SAM_TABLE_PERSON, duplicate_uuid);
-  if (before == NULL || _sam_store_query_int (self, "SELECT count (*) FROM person WHERE uuid = ?1", SAM_PARAMS (keep_uuid), NULL) != 1)
+  duplicate = _sam_store_dup_row (self, SAM_TABLE_PERSON, duplicate_uuid, NULL, NULL);
+  if (duplicate == NULL || _sam_store_query_int (self, "SELECT count (*) FROM person WHERE uuid = ?1", SAM_PARAMS (keep_uuid), NULL) != 1)
     {
       _sam_store_rollback (self);
       g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: one of them is not in the register"), what);
       return FALSE;
     }
 
+  /* The roles and attendance only change whom they point to. */
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     if (!_sam_store_run (self, statements[i], SAM_PARAMS (keep_uuid, duplicate_uuid), what, error))
       {
         _sam_store_rollback (self);
         return FALSE;
       }
+
+  /* The person kept takes what it lacks from the duplicate, through the
+   * store's rules like any edit of a person. */
+  kept = _sam_store_dup_row (self, SAM_TABLE_PERSON, keep_uuid, NULL, &local_error);
+  if (local_error == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (filled); i++)
+        {
+          int c = _sam_store_column_index (SAM_TABLE_PERSON, filled[i]);
+
+          if (kept->pdata[c] == NULL)
+            kept->pdata[c] = g_strdup (duplicate->pdata[c]);
+        }
+      _sam_store_write_values (self, SAM_TABLE_PERSON, keep_uuid, (const char * const *) kept->pdata, TRUE, what,
+                               &local_error);
+    }
+  if (local_error == NULL)
+    _sam_store_run (self, "DELETE FROM person WHERE uuid = ?1", SAM_PARAMS (duplicate_uuid), what, &local_error);
+  if (local_error != NULL)
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
+
+  before = _sam_store_row_json (SAM_TABLE_PERSON, duplicate_uuid, (const char * const *) duplicate->pdata);
 
   if (!_sam_store_audit (self, "merge", "person", keep_uuid, before, NULL, error) ||
       !_sam_store_commit (self, error))

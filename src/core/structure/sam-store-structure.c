@@ -405,7 +405,8 @@ sam_store_move_group (SamStore    *self,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *what = NULL;
-  gint64 cycle;
+  g_autofree char *position = NULL;
+  gint64 last;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL, FALSE);
@@ -423,32 +424,27 @@ sam_store_move_group (SamStore    *self,
       return FALSE;
     }
 
-  if (parent_uuid != NULL)
+  if (parent_uuid != NULL &&
+      _sam_store_query_int (self, "SELECT count (*) FROM grp WHERE uuid = ?1", SAM_PARAMS (parent_uuid), error) != 1)
     {
-      cycle = _sam_store_query_int (self, "WITH RECURSIVE up (id) AS ("
-                                    "  SELECT id FROM grp WHERE uuid = ?1"
-                                    "  UNION SELECT g.parent_id FROM grp g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL) "
-                                    "SELECT EXISTS (SELECT 1 FROM up WHERE id = (SELECT id FROM grp WHERE uuid = ?2))", SAM_PARAMS (parent_uuid, group_uuid), error);
-      if (cycle != 0)
-        {
-          _sam_store_rollback (self);
-          if (cycle > 0)
-            g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                         _("%s: a group cannot be placed under itself or one of its own subgroups"), what);
-          return FALSE;
-        }
-      if (_sam_store_query_int (self, "SELECT count (*) FROM grp WHERE uuid = ?1", SAM_PARAMS (parent_uuid), error) != 1)
-        {
-          _sam_store_rollback (self);
-          g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: the new parent is not in the register"), what);
-          return FALSE;
-        }
+      _sam_store_rollback (self);
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE, _("%s: the new parent is not in the register"), what);
+      return FALSE;
     }
 
-  if (!_sam_store_run (self, "UPDATE grp SET parent_id = (SELECT id FROM grp WHERE uuid = ?2), "
-                       "position = (SELECT coalesce (max (position), -1) + 1 FROM grp "
-                       "            WHERE parent_id IS (SELECT id FROM grp WHERE uuid = ?2) AND uuid <> ?1) "
-                       "WHERE uuid = ?1", SAM_PARAMS (group_uuid, parent_uuid), what, error))
+  /* Last among its new siblings. The write refuses a place under the
+   * group itself or one of its subgroups, as every edit of a group does. */
+  last = _sam_store_query_int (self, "SELECT coalesce (max (position), -1) + 1 FROM grp "
+                               "WHERE parent_id IS (SELECT id FROM grp WHERE uuid = ?2) AND uuid <> ?1",
+                               SAM_PARAMS (group_uuid, parent_uuid), error);
+  if (last < 0)
+    {
+      _sam_store_rollback (self);
+      return FALSE;
+    }
+  position = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+  if (!_sam_store_update_row (self, SAM_TABLE_GROUP, group_uuid, what, error,
+                              "parent_id", parent_uuid, "position", position, NULL))
     {
       _sam_store_rollback (self);
       return FALSE;
@@ -675,9 +671,14 @@ sam_store_set_seats (SamStore    *self,
   g_autofree char *what = NULL;
   g_autofree char *count = g_strdup_printf ("%u", seats);
   g_autofree char *seat_uuid = NULL;
+  g_autofree char *commission_uuid = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) found = NULL;
+  const char *seat_sql = "SELECT s.uuid, s.seats FROM commission_seat s JOIN commission c ON c.id = s.commission_id "
+                         "WHERE c.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
+                         "AND s.organisation_id = (SELECT id FROM organisation WHERE uuid = ?2)";
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL && organisation_uuid != NULL, FALSE);
@@ -688,68 +689,42 @@ sam_store_set_seats (SamStore    *self,
   group_label (self, group_uuid, &name);
   what = g_strdup_printf (_("The seats of “%s” could not be saved"), name);
 
-  if (_sam_store_query_int (self, "SELECT count (*) FROM commission WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1)", SAM_PARAMS (group_uuid), error) == 0)
+  found = _sam_store_query_strings (self, "SELECT c.uuid FROM commission c WHERE c.group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+                                    SAM_PARAMS (group_uuid), &local_error);
+  if (found != NULL && found[0] != NULL)
+    commission_uuid = g_strdup (found[0]);
+  else if (local_error == NULL)
     {
-      g_autofree char *commission_uuid = g_uuid_string_random ();
+      const SamTableInfo *info = sam_schema_table (SAM_TABLE_COMMISSION);
+      g_autofree const char **values = g_new0 (const char *, info->n_columns + 1);
 
-      if (!_sam_store_run (self, "INSERT INTO commission (uuid, group_id) VALUES (?2, (SELECT id FROM grp WHERE uuid = ?1))", SAM_PARAMS (group_uuid, commission_uuid), what, error))
-        {
-          _sam_store_rollback (self);
-          return FALSE;
-        }
+      commission_uuid = g_uuid_string_random ();
+      values[_sam_store_column_index (SAM_TABLE_COMMISSION, "group_id")] = group_uuid;
+      _sam_store_write_values (self, SAM_TABLE_COMMISSION, commission_uuid, values, FALSE, what, &local_error);
+    }
+  g_clear_pointer (&found, g_strfreev);
+
+  if (local_error == NULL)
+    found = _sam_store_query_strings (self, seat_sql, SAM_PARAMS (group_uuid, organisation_uuid), &local_error);
+  if (found != NULL && found[0] != NULL)
+    {
+      seat_uuid = g_strdup (found[0]);
+      before = _sam_store_dup_row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid);
     }
 
-  stmt = _sam_store_prepare (self,
-                             "SELECT s.uuid FROM commission_seat s JOIN commission c ON c.id = s.commission_id "
-                             "WHERE c.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
-                             "AND s.organisation_id = (SELECT id FROM organisation WHERE uuid = ?2)", error);
-  if (stmt == NULL)
+  if (local_error == NULL && seat_uuid != NULL && seats == 0)
+    _sam_store_delete_row (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid, &local_error);
+  else if (local_error == NULL && seat_uuid != NULL)
+    _sam_store_update_row (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid, what, &local_error, "seats", count, NULL);
+  else if (local_error == NULL)
     {
-      _sam_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, organisation_uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seat_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+      const char *values[] = { commission_uuid, organisation_uuid, count, NULL };
 
-  if (seat_uuid != NULL)
-    before = _sam_store_dup_row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid);
-
-  if (seat_uuid != NULL && seats == 0)
-    {
-      if (!_sam_store_run (self, "DELETE FROM commission_seat WHERE uuid = ?1", SAM_PARAMS (seat_uuid), what, error))
-        {
-          _sam_store_rollback (self);
-          return FALSE;
-        }
-    }
-  else if (seat_uuid != NULL)
-    {
-      if (!_sam_store_run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", SAM_PARAMS (seat_uuid, count), what, error))
-        {
-          _sam_store_rollback (self);
-          return FALSE;
-        }
-    }
-  else if (seats > 0)
-    {
       seat_uuid = g_uuid_string_random ();
-      if (!_sam_store_run (self, "INSERT INTO commission_seat (uuid, commission_id, organisation_id) VALUES "
-                           "(?1, (SELECT c.id FROM commission c JOIN grp g ON g.id = c.group_id WHERE g.uuid = ?2), "
-                           "(SELECT id FROM organisation WHERE uuid = ?3))", SAM_PARAMS (seat_uuid, group_uuid, organisation_uuid), what, error) ||
-          !_sam_store_run (self, "UPDATE commission_seat SET seats = ?2 WHERE uuid = ?1", SAM_PARAMS (seat_uuid, count), what, error))
-        {
-          _sam_store_rollback (self);
-          return FALSE;
-        }
+      _sam_store_write_values (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid, values, FALSE, what, &local_error);
     }
-  else
-    {
-      _sam_store_rollback (self);
-      return TRUE;
-    }
+  if (local_error != NULL)
+    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   after = seats > 0 ? _sam_store_dup_row_json (self, SAM_TABLE_COMMISSION_SEAT, seat_uuid) : NULL;
   if (!_sam_store_audit (self, seats > 0 ? (before != NULL ? "update" : "insert") : "delete", "seat",
@@ -830,6 +805,7 @@ sam_store_set_reports_to (SamStore    *self,
   g_autofree char *name = NULL;
   g_autofree char *what = NULL;
   g_autofree char *relation_uuid = g_uuid_string_random ();
+  const char *values[] = { group_uuid, to_uuid, "reports_to", NULL };
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL, FALSE);
@@ -842,8 +818,7 @@ sam_store_set_reports_to (SamStore    *self,
   if (!_sam_store_run (self, "DELETE FROM group_relation WHERE kind = 'reports_to' "
                        "AND from_group_id = (SELECT id FROM grp WHERE uuid = ?1)", SAM_PARAMS (group_uuid), what, error) ||
       (to_uuid != NULL &&
-       !_sam_store_run (self, "INSERT INTO group_relation (uuid, from_group_id, to_group_id, kind) VALUES "
-                        "(?3, (SELECT id FROM grp WHERE uuid = ?1), (SELECT id FROM grp WHERE uuid = ?2), 'reports_to')", SAM_PARAMS (group_uuid, to_uuid, relation_uuid), what, error)))
+       !_sam_store_write_values (self, SAM_TABLE_GROUP_RELATION, relation_uuid, values, FALSE, what, error)))
     {
       _sam_store_rollback (self);
       return FALSE;

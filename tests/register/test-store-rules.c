@@ -23,8 +23,9 @@
 /* The register's invariants, which every write of the store keeps: no
  * control characters in any text, no circles of parents, supersedes or
  * relations, the life of a registered decision, a group's code fixed once
- * its decisions are numbered. Each is checked in the file itself, on a
- * connection of its own. */
+ * its decisions are numbered; and an edit that changes nothing writes
+ * nothing. Each is checked in the file itself, on a connection of its
+ * own. */
 
 typedef struct
 {
@@ -210,6 +211,98 @@ test_control_characters (Fixture       *fixture,
   /* So the register can always be exported. */
   g_assert_true (sam_xml_export (fixture->store, export, NULL, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* An edit that changes nothing writes nothing and tells no view, so a view
+ * that saves what it was just given cannot loop on its own refresh. */
+static void
+test_unchanged_edits (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *council = sam_test_add_group (fixture->store, "AOI", "Samordningsråd", SAM_GROUP_KIND_COUNCIL, NULL);
+  g_autofree char *team = sam_test_add_group (fixture->store, "AOI-PT", "Processteam", SAM_GROUP_KIND_PROCESS_TEAM, council);
+  g_autofree char *person = add_person (fixture, "Anna Berg", "anna@example.se", NULL);
+  g_autoptr(SamOrganisation) organisation = sam_organisation_new ();
+  g_autoptr(SamMeeting) meeting = sam_meeting_new ();
+  g_autoptr(SamAgendaItem) item = NULL;
+  g_autoptr(SamDecision) draft = sam_decision_new ();
+  g_autoptr(SamDecision) registered = NULL;
+  g_autoptr(SamAssignment) assignment = sam_assignment_new ();
+  g_autoptr(GPtrArray) escalations = NULL;
+  const char *groups[] = { council, NULL };
+  g_autofree char *organisation_uuid = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_audit;
+  guint n_changed;
+
+  g_object_set (organisation, "name", "Region", NULL);
+  organisation_uuid = sam_test_save (fixture->store, organisation);
+  g_object_set (meeting, "title", "Rådsmöte", "starts", "2026-03-12T08:00:00Z", "ends", "2026-03-12T10:00:00Z", NULL);
+  g_assert_true (sam_store_save_meeting (fixture->store, meeting, groups, &error));
+  g_assert_no_error (error);
+  item = sam_agenda_item_new (sam_meeting_get_uuid (meeting));
+  sam_agenda_item_set_title (item, "Uppföljning");
+  g_assert_true (sam_store_save_agenda_item (fixture->store, item, &error));
+  g_assert_true (sam_store_set_attendance (fixture->store, sam_meeting_get_uuid (meeting), person,
+                                           SAM_ATTENDANCE_STATUS_PRESENT, NULL, &error));
+  g_assert_true (sam_store_set_reports_to (fixture->store, team, council, &error));
+  g_assert_true (sam_store_set_seats (fixture->store, council, organisation_uuid, 2, &error));
+  g_object_set (draft, "group-uuid", council, "title", "Utkast", "decided", "2026-03-12", NULL);
+  g_free (sam_test_save (fixture->store, draft));
+  registered = register_decision (fixture, council, "Beslut", "2026-03-12");
+  g_assert_true (sam_store_set_decision_status (fixture->store, registered, SAM_DECISION_STATUS_IN_IMPLEMENTATION, &error));
+  g_assert_true (sam_store_escalate_decision (fixture->store, registered, team, NULL, "Mandat saknas", "2026-03-13", &error));
+  escalations = sam_store_list_escalations (fixture->store, sam_decision_get_uuid (registered), &error);
+  g_assert_true (sam_store_answer_escalation (fixture->store, ((SamEscalation *) escalations->pdata[0])->uuid,
+                                              "Svar", "2026-03-14", &error));
+  g_object_set (assignment, "person-uuid", person, "group-uuid", council, "role", SAM_ROLE_MEMBER,
+                "ends", "2026-12-31", NULL);
+  g_free (sam_test_save (fixture->store, assignment));
+  g_assert_no_error (error);
+
+  n_audit = count_audit (fixture);
+  n_changed = fixture->n_changed;
+
+#define UNCHANGED(call) G_STMT_START { \
+    g_assert_true (call); \
+    g_assert_no_error (error); \
+    if (count_audit (fixture) != n_audit || fixture->n_changed != n_changed) \
+      g_error ("%s wrote %" G_GINT64_FORMAT " audit entries and told the views %u times", \
+               #call, count_audit (fixture) - n_audit, fixture->n_changed - n_changed); \
+  } G_STMT_END
+
+  {
+    g_autoptr(SamGroup) group = dup_row (fixture, SAM_TYPE_GROUP, team);
+    g_autoptr(SamPerson) copy = dup_row (fixture, SAM_TYPE_PERSON, person);
+    g_autoptr(SamDecision) draft_copy = dup_row (fixture, SAM_TYPE_DECISION, sam_decision_get_uuid (draft));
+    g_autoptr(SamDecision) registered_copy = dup_row (fixture, SAM_TYPE_DECISION, sam_decision_get_uuid (registered));
+
+    UNCHANGED (sam_store_save (fixture->store, group, &error));
+    UNCHANGED (sam_store_save (fixture->store, copy, &error));
+    UNCHANGED (sam_store_save (fixture->store, organisation, &error));
+    UNCHANGED (sam_store_save (fixture->store, draft_copy, &error));
+    UNCHANGED (sam_store_save (fixture->store, registered_copy, &error));
+  }
+  UNCHANGED (sam_store_set_reports_to (fixture->store, team, council, &error));
+  UNCHANGED (sam_store_set_reports_to (fixture->store, council, NULL, &error));
+  UNCHANGED (sam_store_set_seats (fixture->store, council, organisation_uuid, 2, &error));
+  UNCHANGED (sam_store_move_group (fixture->store, team, council, &error));
+  UNCHANGED (sam_store_dissolve_group (fixture->store, team, NULL, &error));
+  UNCHANGED (sam_store_save_meeting (fixture->store, meeting, groups, &error));
+  UNCHANGED (sam_store_save_agenda_item (fixture->store, item, &error));
+  UNCHANGED (sam_store_move_agenda_item (fixture->store, item, 1, &error));
+  UNCHANGED (sam_store_set_attendance (fixture->store, sam_meeting_get_uuid (meeting), person,
+                                       SAM_ATTENDANCE_STATUS_PRESENT, NULL, &error));
+  UNCHANGED (sam_store_set_decision_status (fixture->store, registered, SAM_DECISION_STATUS_ESCALATED, &error));
+  UNCHANGED (sam_store_answer_escalation (fixture->store, ((SamEscalation *) escalations->pdata[0])->uuid,
+                                          "Svar", "2026-03-14", &error));
+  UNCHANGED (sam_store_end_assignment (fixture->store, assignment, "2026-12-31", &error));
+#undef UNCHANGED
+
+  /* A real change is still one entry and one signal. */
+  g_assert_true (sam_store_set_seats (fixture->store, council, organisation_uuid, 3, &error));
+  g_assert_cmpint (count_audit (fixture), ==, n_audit + 1);
+  g_assert_cmpuint (fixture->n_changed, ==, n_changed + 1);
 }
 
 /* A registered decision's life, whichever function saves it. */
@@ -573,6 +666,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
   ADD ("/store/rules/control-characters", test_control_characters);
+  ADD ("/store/rules/unchanged-edits", test_unchanged_edits);
   ADD ("/store/rules/decision-lifecycle", test_decision_lifecycle);
   ADD ("/store/rules/decision-future", test_decision_future);
   ADD ("/store/rules/group-code", test_group_code);

@@ -338,6 +338,17 @@ change_status (SamStore          *self,
       return FALSE;
     }
 
+  /* A decision that has the status already is left alone: no write, no
+   * audit entry, no "changed" for a view to refresh on. */
+  before = _sam_store_dup_row (self, SAM_TABLE_DECISION, uuid, NULL, NULL);
+  if (before != NULL && _sam_decision_row_status (before) == status &&
+      status != SAM_DECISION_STATUS_WITHDRAWN && status != SAM_DECISION_STATUS_SUPERSEDED)
+    {
+      _sam_store_refresh_decision (self, decision, uuid);
+      return TRUE;
+    }
+  g_clear_pointer (&before, g_ptr_array_unref);
+
   if (!_sam_store_begin (self, error))
     return FALSE;
 

@@ -203,6 +203,14 @@ sam_store_answer_escalation (SamStore    *self,
       return FALSE;
     }
 
+  /* The same answer again changes nothing, and says so to no one. */
+  before = _sam_store_dup_row (self, SAM_TABLE_ESCALATION, escalation_uuid, NULL, NULL);
+  if (before != NULL &&
+      g_strcmp0 (g_ptr_array_index (before, _sam_store_column_index (SAM_TABLE_ESCALATION, "answer")), answer) == 0 &&
+      g_strcmp0 (g_ptr_array_index (before, _sam_store_column_index (SAM_TABLE_ESCALATION, "answered")), day) == 0)
+    return TRUE;
+  g_clear_pointer (&before, g_ptr_array_unref);
+
   if (!_sam_store_begin (self, error))
     return FALSE;
 

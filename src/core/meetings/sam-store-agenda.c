@@ -149,6 +149,25 @@ sam_store_save_agenda_item (SamStore       *self,
       return FALSE;
     }
 
+  /* The item as it is stored: nothing to write, and no view to tell. */
+  if (sam_agenda_item_get_uuid (item) != NULL)
+    {
+      g_autoptr(GPtrArray) stored = _sam_store_dup_row (self, SAM_TABLE_AGENDA_ITEM, sam_agenda_item_get_uuid (item),
+                                                        NULL, NULL);
+
+      if (stored != NULL)
+        {
+          values[0] = meeting_uuid;
+          values[1] = g_ptr_array_index (stored, 1);
+          values[2] = sam_agenda_item_get_title (item);
+          values[3] = sam_agenda_item_get_presenter (item);
+          values[4] = sam_enum_get_nick (SAM_TYPE_AGENDA_KIND, sam_agenda_item_get_kind (item));
+          values[5] = sam_agenda_item_get_notes (item);
+          values[6] = NULL;
+          if (_sam_store_values_equal (self, SAM_TABLE_AGENDA_ITEM, (const char * const *) stored->pdata, values))
+            return TRUE;
+        }
+    }
   uuid = sam_agenda_item_get_uuid (item) != NULL ? g_strdup (sam_agenda_item_get_uuid (item)) : g_uuid_string_random ();
 
   if (!_sam_store_begin (self, error))
@@ -278,6 +297,14 @@ sam_store_move_agenda_item (SamStore       *self,
   g_return_val_if_fail (sam_agenda_item_get_uuid (item) != NULL, FALSE);
 
   uuid = sam_agenda_item_get_uuid (item);
+
+  /* An item moved to its own place stays: nothing written, no one told. */
+  order = agenda_uuids (self, sam_agenda_item_get_meeting_uuid (item), NULL);
+  if (order != NULL && g_ptr_array_find_with_equal_func (order, uuid, g_str_equal, &index) &&
+      index + 1 == CLAMP (position, 1, order->len))
+    return TRUE;
+  g_clear_pointer (&order, g_ptr_array_unref);
+
   if (!_sam_store_begin (self, error))
     return FALSE;
 
@@ -419,6 +446,23 @@ sam_store_set_attendance (SamStore    *self,
 
   if (status != SAM_ATTENDANCE_STATUS_SUBSTITUTE)
     substitute_for_uuid = NULL;
+
+  /* What is recorded already: nothing to write, and no view to tell. */
+  existing = _sam_store_query_strings (self, "SELECT uuid FROM attendance WHERE meeting_id = " MEETING_ID " "
+                                       "AND person_id = (SELECT id FROM person WHERE uuid = ?2)", params, 2, NULL);
+  if (existing != NULL)
+    {
+      g_autoptr(GPtrArray) stored = NULL;
+
+      if (existing[0] != NULL)
+        stored = _sam_store_dup_row (self, SAM_TABLE_ATTENDANCE, existing[0], NULL, NULL);
+      if (stored == NULL ? status == SAM_ATTENDANCE_STATUS_UNKNOWN
+                         : (status >= 0 &&
+                            g_strcmp0 (g_ptr_array_index (stored, 2), sam_enum_get_nick (SAM_TYPE_ATTENDANCE_STATUS, status)) == 0 &&
+                            g_strcmp0 (g_ptr_array_index (stored, 3), substitute_for_uuid) == 0))
+        return TRUE;
+    }
+  g_clear_pointer (&existing, g_strfreev);
 
   if (!_sam_store_begin (self, error))
     return FALSE;

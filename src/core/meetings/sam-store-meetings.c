@@ -164,7 +164,8 @@ sync_groups (SamStore            *self,
  * Saves @meeting and makes it a meeting of exactly @group_uuids (a joint
  * meeting when there are several), in one transaction with one audit log
  * entry. Afterwards @meeting holds the stored row and #SamStore::changed
- * has been emitted.
+ * has been emitted. A meeting saved as it is stored, in the same groups,
+ * writes nothing and emits nothing.
  *
  * Returns: whether the meeting was saved
  */
@@ -197,6 +198,28 @@ sam_store_save_meeting (SamStore            *self,
     }
 
   record = _sam_model_get_record (meeting);
+
+  /* The meeting as it is stored, in the same groups: nothing to write, and
+   * no view to tell. */
+  if (record->uuid != NULL)
+    {
+      g_autoptr(GPtrArray) stored = _sam_store_dup_row (self, SAM_TABLE_MEETING, record->uuid, &id, NULL);
+      g_auto(GStrv) joined = NULL;
+      gboolean same = stored != NULL &&
+                      _sam_store_values_equal (self, SAM_TABLE_MEETING, (const char * const *) stored->pdata,
+                                               (const char * const *) record->values);
+
+      if (same)
+        joined = sam_store_dup_meeting_groups (self, record->uuid, NULL);
+      same = same && joined != NULL && g_strv_length (joined) == g_strv_length ((char **) group_uuids);
+      for (guint i = 0; same && group_uuids[i] != NULL; i++)
+        same = g_strv_contains ((const char * const *) joined, group_uuids[i]);
+      if (same)
+        {
+          _sam_model_update (meeting, id, record->uuid, (const char * const *) stored->pdata);
+          return TRUE;
+        }
+    }
   uuid = record->uuid != NULL ? g_strdup (record->uuid) : g_uuid_string_random ();
 
   if (!_sam_store_begin (self, error))

@@ -250,7 +250,8 @@ finish_change (SamStore            *self,
  * has been emitted. A registered decision's number, date and wording
  * cannot change (%SAM_STORE_ERROR_FIXED); its status can. A row that
  * breaks a rule of the register (see _sam_store_check_row()) is not
- * saved, and the message names the field.
+ * saved, and the message names the field. Saving an @item that equals
+ * its stored row writes nothing and emits nothing.
  *
  * Returns: whether @item was saved
  */
@@ -276,6 +277,27 @@ sam_store_save (SamStore  *self,
   label = item_label (table, record);
   what = g_strdup_printf (_("The %s “%s” could not be saved"), _sam_store_table_label (table), label);
 
+  /* Saving what is stored already writes nothing and tells no one, so a
+   * view that saves what it was just shown cannot loop on its refresh. */
+  if (record->uuid != NULL)
+    {
+      gint64 id = 0;
+
+      before = _sam_store_dup_row (self, table, record->uuid, &id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (before != NULL &&
+          _sam_store_values_equal (self, table, (const char * const *) before->pdata,
+                                   (const char * const *) record->values))
+        {
+          _sam_model_update (item, id, record->uuid, (const char * const *) before->pdata);
+          return TRUE;
+        }
+      g_clear_pointer (&before, g_ptr_array_unref);
+    }
   uuid = record->uuid != NULL ? g_strdup (record->uuid) : g_uuid_string_random ();
 
   if (!_sam_store_begin (self, error))

@@ -515,8 +515,11 @@ _sam_store_dup_row_json (SamStore   *self,
  *
  * Ends an edit: writes its audit log entry, commits, and tells the views
  * (#SamStore::changed). If any of it fails, the whole edit is rolled back.
+ * An edit that left the row as it was is rolled back too, without an
+ * entry or a signal: a view that saves what it shows cannot loop on its
+ * own refresh.
  *
- * Returns: whether the edit is in the register
+ * Returns: whether the edit is in the register (or had nothing to change)
  */
 gboolean
 _sam_store_finish_change (SamStore    *self,
@@ -527,6 +530,12 @@ _sam_store_finish_change (SamStore    *self,
                           const char  *after_json,
                           GError     **error)
 {
+  if (before_json != NULL && after_json != NULL && strcmp (before_json, after_json) == 0)
+    {
+      _sam_store_rollback (self);
+      return TRUE;
+    }
+
   if (!_sam_store_audit (self, action, sam_schema_table (table)->element, uuid, before_json, after_json, error) ||
       !_sam_store_commit (self, error))
     {

@@ -406,10 +406,18 @@ sam_store_move_group (SamStore    *self,
   g_autofree char *after = NULL;
   g_autofree char *what = NULL;
   g_autofree char *position = NULL;
+  g_autoptr(GPtrArray) current = NULL;
   gint64 last;
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  /* A group moved to where it is stays where it is among its siblings:
+   * nothing is written and no view is told. */
+  current = _sam_store_dup_row (self, SAM_TABLE_GROUP, group_uuid, NULL, NULL);
+  if (current != NULL &&
+      g_strcmp0 (g_ptr_array_index (current, _sam_store_column_index (SAM_TABLE_GROUP, "parent_id")), parent_uuid) == 0)
+    return TRUE;
 
   if (!_sam_store_begin (self, error))
     return FALSE;
@@ -683,6 +691,14 @@ sam_store_set_seats (SamStore    *self,
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL && organisation_uuid != NULL, FALSE);
 
+  /* The seats it has already: nothing to write, and no one to tell. */
+  if (_sam_store_query_int (self, "SELECT coalesce ((SELECT s.seats FROM commission_seat s "
+                            "JOIN commission c ON c.id = s.commission_id "
+                            "WHERE c.group_id = (SELECT id FROM grp WHERE uuid = ?1) "
+                            "AND s.organisation_id = (SELECT id FROM organisation WHERE uuid = ?2)), 0)",
+                            SAM_PARAMS (group_uuid, organisation_uuid), NULL) == seats)
+    return TRUE;
+
   if (!_sam_store_begin (self, error))
     return FALSE;
 
@@ -805,10 +821,21 @@ sam_store_set_reports_to (SamStore    *self,
   g_autofree char *name = NULL;
   g_autofree char *what = NULL;
   g_autofree char *relation_uuid = g_uuid_string_random ();
+  g_auto(GStrv) current = NULL;
   const char *values[] = { group_uuid, to_uuid, "reports_to", NULL };
 
   g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  /* Whom it reports to already: nothing to write, and no one to tell, so
+   * a view that sets what it shows cannot loop on its own refresh. */
+  current = _sam_store_query_strings (self, "SELECT t.uuid FROM group_relation r JOIN grp t ON t.id = r.to_group_id "
+                                      "WHERE r.kind = 'reports_to' AND r.from_group_id = (SELECT id FROM grp WHERE uuid = ?1)",
+                                      SAM_PARAMS (group_uuid), NULL);
+  if (current != NULL &&
+      ((to_uuid == NULL && current[0] == NULL) ||
+       (to_uuid != NULL && current[0] != NULL && current[1] == NULL && strcmp (current[0], to_uuid) == 0)))
+    return TRUE;
 
   if (!_sam_store_begin (self, error))
     return FALSE;

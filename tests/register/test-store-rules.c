@@ -658,6 +658,82 @@ test_import_values (Fixture       *fixture,
   g_assert_true (sam_store_is_empty (fixture->store));
 }
 
+/* Defect 9: a deleted person's name, e-mail and phone stayed in the audit
+ * log for ever. */
+static void
+test_forget_person (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *uuid = add_person (fixture, "Anna Berg", "anna.berg@example.se", "070-111 22 33");
+  g_autofree char *keep = add_person (fixture, "Bo Ek", "bo.ek@example.se", NULL);
+  g_autofree char *twin = add_person (fixture, "Bo Ek", "bo.ek.gammal@example.se", "070-999 88 77");
+  g_autoptr(SamPerson) person = dup_row (fixture, SAM_TYPE_PERSON, uuid);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (person, "title", "Verksamhetschef", "phone", "070-444 55 66", NULL);
+  g_assert_true (sam_store_save (fixture->store, person, &error));
+  g_assert_true (sam_store_delete (fixture->store, person, &error));
+  g_assert_true (sam_store_merge_people (fixture->store, keep, twin, &error));
+  g_assert_no_error (error);
+
+  /* What happened is still there, without who it was about. */
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE entity_uuid = ?1", uuid, NULL), ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE entity_uuid = ?1", twin, NULL), ==, 1);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *gone[] = { "Anna Berg", "anna.berg@", "070-111 22 33", "070-444 55 66", "bo.ek.gammal@" };
+
+      if (query_int (fixture, "SELECT count (*) FROM audit_log WHERE instr (coalesce (before, '') || "
+                              "coalesce (after, ''), ?1) > 0", gone[i], NULL) != 0)
+        g_error ("“%s” is still in the audit log", gone[i]);
+    }
+
+  /* The people still in the register keep their history. */
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE instr (after, 'bo.ek@') > 0", NULL), >, 0);
+}
+
+/* Defect 9, for the registers of earlier versions: the people deleted
+ * before are forgotten too, when the register is brought up to date. */
+static void
+test_forget_person_migration (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const rules[] = {
+    "decision_number_range_insert", "decision_number_range_update", "decision_withdrawn_reason_insert",
+    "decision_withdrawn_reason_update", "decision_stays_closed", "grp_code_fixed", "grp_no_circle",
+    "decision_no_circle", "group_relation_no_circle_insert", "group_relation_no_circle_update", "person_forget_audit",
+  };
+  g_autofree char *gone = add_person (fixture, "Cecilia Dahl", "cecilia.dahl@example.se", "070-777 66 55");
+  g_autofree char *kept = add_person (fixture, "Bo Ek", "bo.ek@example.se", NULL);
+  g_autoptr(SamStore) reopened = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* As schema version 6 left it: the person deleted, the log untouched. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", rules[i]);
+
+      g_assert_cmpint (sqlite3_exec (db, drop, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "DELETE FROM person WHERE uuid = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, gone, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 6", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE instr (after, 'cecilia.dahl@') > 0",
+                              NULL), ==, 1);
+
+  reopened = sam_test_open_store (fixture->dir, "register.sqlite");
+  g_assert_cmpint (query_int (fixture, "PRAGMA user_version", NULL), >=, 7);
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE entity_uuid = ?1", gone, NULL), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE instr (after, 'Cecilia') > 0 "
+                                       "OR instr (after, 'cecilia.dahl@') > 0 OR instr (after, '070-777') > 0", NULL), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit_log WHERE instr (after, 'bo.ek@') > 0", NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +749,8 @@ main (int   argc,
   ADD ("/store/rules/edit-cycles", test_edit_cycles);
   ADD ("/store/rules/import-cycles", test_import_cycles);
   ADD ("/store/rules/import-values", test_import_values);
+  ADD ("/store/rules/forget-person", test_forget_person);
+  ADD ("/store/rules/forget-person-migration", test_forget_person_migration);
 #undef ADD
 
   return g_test_run ();

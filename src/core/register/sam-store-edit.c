@@ -331,7 +331,8 @@ sam_store_save (SamStore  *self,
  * commission) go with it; a row that others still refer to (a group with
  * subgroups or decisions, a person with assignments) is refused with
  * %SAM_STORE_ERROR_IN_USE, and a registered decision with
- * %SAM_STORE_ERROR_FIXED.
+ * %SAM_STORE_ERROR_FIXED. A deleted person's name, job title, e-mail and
+ * phone are cleared from the audit log, this deletion's entry included.
  *
  * Returns: whether the row is gone
  */
@@ -389,6 +390,10 @@ sam_store_delete (SamStore  *self,
       return FALSE;
     }
 
+  /* A person who leaves the register leaves the audit log too: the entry
+   * says that a person was deleted, not who. */
+  if (table == SAM_TABLE_PERSON)
+    _sam_store_forget_person (before);
   before_json = _sam_store_row_json (table, record->uuid, (const char * const *) before->pdata);
   if (!_sam_store_audit (self, "delete", sam_schema_table (table)->element, record->uuid,
                          before_json, NULL, error) ||

@@ -53,6 +53,7 @@ struct _SamStoreImport
   sqlite3_stmt   *insert[SAM_N_TABLES];
   GArray         *deferred;
   GPtrArray      *indexes;             /* CREATE INDEX statements to run at commit */
+  GPtrArray      *circle_triggers;     /* name, CREATE TRIGGER … of each, to put back at commit */
   GHashTable     *locations[SAM_N_TABLES];  /* UUID -> Location of rows that may close a circle, see note_location () */
   guint           n_rows;
   guint           added;
@@ -122,6 +123,55 @@ drop_fts_triggers (SamStore  *store,
         return FALSE;
     }
 
+  return TRUE;
+}
+
+/* The schema's circle triggers (version 7) look at each row as it is
+ * written. An import's rows come in any order, and a merge may pass
+ * through a circle on its way to a register without one, so they are
+ * lifted while the rows come in; the import looks for circles at its
+ * commit (_sam_store_check_cycles()) and puts them back. */
+static gboolean
+lift_circle_triggers (SamStoreImport  *import,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sam_store_prepare (import->store,
+                             "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
+                             "AND name GLOB '*_no_circle*' ORDER BY name", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (import->circle_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (import->circle_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (!_sam_store_end_rows (import->store, stmt, rc, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < import->circle_triggers->len; i += 2)
+    {
+      g_autofree char *name = _sam_store_quote_identifier (import->circle_triggers->pdata[i]);
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER main.%s", name);
+
+      if (!_sam_store_exec (import->store, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+restore_circle_triggers (SamStoreImport  *import,
+                         GError         **error)
+{
+  for (guint i = 0; i < import->circle_triggers->len; i += 2)
+    if (!_sam_store_exec (import->store, import->circle_triggers->pdata[i + 1], error))
+      return FALSE;
+
+  g_ptr_array_set_size (import->circle_triggers, 0);
   return TRUE;
 }
 
@@ -283,6 +333,7 @@ sam_store_import_begin (SamStore       *self,
   import->strings = g_string_chunk_new (64 * 1024);
   import->deferred = g_array_new (FALSE, FALSE, sizeof (Deferred));
   import->indexes = g_ptr_array_new_with_free_func (g_free);
+  import->circle_triggers = g_ptr_array_new_with_free_func (g_free);
   g_array_set_clear_func (import->deferred, deferred_clear);
   import->conflicts = g_ptr_array_new_with_free_func (g_free);
   for (guint t = 0; t < SAM_N_TABLES; t++)
@@ -301,7 +352,7 @@ sam_store_import_begin (SamStore       *self,
     }
 
   if (!drop_fts_triggers (self, error) || !drop_sort_key_triggers (import, error) ||
-      !drop_indexes (import, error))
+      !lift_circle_triggers (import, error) || !drop_indexes (import, error))
     return NULL;
 
   return g_steal_pointer (&import);
@@ -1040,7 +1091,8 @@ sam_store_import_commit (SamStoreImport    *import,
 
   /* The rows may have come in any order: only now are all parents and
    * superseded decisions in place to look for a circle. */
-  if (!_sam_store_check_cycles (store, locate_row, import, error))
+  if (!_sam_store_check_cycles (store, locate_row, import, error) ||
+      !restore_circle_triggers (import, error))
     return FALSE;
   release_rows (import);
 
@@ -1086,6 +1138,7 @@ sam_store_import_free (SamStoreImport *import)
   release_ids (import);
   release_rows (import);
   g_ptr_array_unref (import->indexes);
+  g_ptr_array_unref (import->circle_triggers);
   g_clear_pointer (&import->conflicts, g_ptr_array_unref);
   g_object_unref (import->store);
   g_free (import);

@@ -105,6 +105,7 @@ gboolean      _sam_store_audit          (SamStore           *self,
                                          const char         *before,
                                          const char         *after,
                                          GError            **error);
+void          _sam_store_forget_person  (GPtrArray          *row);
 char         *_sam_store_row_json       (SamTable            table,
                                          const char         *uuid,
                                          const char * const *values);

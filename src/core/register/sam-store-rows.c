@@ -356,6 +356,25 @@ _sam_store_row_json (SamTable            table,
 }
 
 /**
+ * _sam_store_forget_person:
+ * @row: (element-type utf8): a person's values, as _sam_store_dup_row()
+ *   gives them
+ *
+ * Clears what says who a person was (name, job title, e-mail, phone), for
+ * the audit log entry of a person who leaves the register: the log keeps
+ * what was done, not whom it was about (see also the trigger
+ * person_forget_audit, which clears the entries before it).
+ */
+void
+_sam_store_forget_person (GPtrArray *row)
+{
+  static const char * const columns[] = { "name", "title", "email", "phone" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_clear_pointer (&row->pdata[_sam_store_column_index (SAM_TABLE_PERSON, columns[i])], g_free);
+}
+
+/**
  * _sam_store_audit:
  * @self: a #SamStore
  * @action: "insert", "update", "delete", "register", "import" …

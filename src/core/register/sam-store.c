@@ -342,6 +342,21 @@ set_trigger_error (SamStore    *self,
     g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
                  _("%s: a registered decision cannot be changed or deleted. "
                    "Register a new decision that supersedes it."), what);
+  else if (strstr (msg, "group code is fixed") != NULL)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_FIXED,
+                 _("%s: a group’s short code is part of the numbers of its registered decisions "
+                   "and cannot change"), what);
+  else if (strstr (msg, "withdrawn without a reason") != NULL)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: a decision is withdrawn only with a reason"), what);
+  else if (strstr (msg, "decision number out of range") != NULL)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: a decision’s serial starts at 1 and its year lies between %d and %d"),
+                 what, SAM_STORE_MIN_YEAR, SAM_STORE_MAX_YEAR);
+  else if (strcmp (msg, "circle") == 0)
+    g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                 _("%s: it would close a circle: a group under its own subgroup, a decision superseding "
+                   "one that supersedes it, or relations that lead back"), what);
   else
     return FALSE;
 

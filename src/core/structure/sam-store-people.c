@@ -227,7 +227,8 @@ sam_store_find_organisation (SamStore    *self,
  *
  * Moves the duplicate's roles and attendance to the person kept, fills in
  * what the kept entry lacks (title, e-mail, phone, organisation) from the
- * duplicate, and deletes the duplicate, in one transaction.
+ * duplicate, and deletes the duplicate, in one transaction. The audit log
+ * forgets the duplicate's name, e-mail and phone.
  *
  * Returns: whether the two are one
  */
@@ -303,6 +304,9 @@ sam_store_merge_people (SamStore    *self,
   if (local_error != NULL)
     return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
+  /* The duplicate leaves the register: the entry keeps what was merged,
+   * not the name, e-mail or phone it had. */
+  _sam_store_forget_person (duplicate);
   before = _sam_store_row_json (SAM_TABLE_PERSON, duplicate_uuid, (const char * const *) duplicate->pdata);
 
   if (!_sam_store_audit (self, "merge", "person", keep_uuid, before, NULL, error) ||

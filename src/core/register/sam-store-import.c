@@ -738,6 +738,10 @@ sam_store_import_row (SamStoreImport     *import,
   SamStore *store;
   gint64 ref_ids[64];
   g_autoptr(GPtrArray) existing = NULL;
+  /* A merged decision that had to take the next free number: its values
+   * with that number, which the rest of this function uses. */
+  g_autofree char *serial = NULL;
+  g_autofree const char **renumbered = NULL;
   gint64 id = 0;
   guint n_deferred;
   char *key;
@@ -775,8 +779,6 @@ sam_store_import_row (SamStoreImport     *import,
   else
     {
       g_autofree char *what = NULL;
-      g_autofree char *serial = NULL;
-      g_autofree const char **renumbered = NULL;
 
       /* A new row must keep every rule of the register; the file is
        * refused, on this row's line, if it does not. The message's start,

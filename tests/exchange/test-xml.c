@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sam-demo.h"
 #include "sam-test-register.h"
 #include "sam-test-util.h"
 #include "sam-xml.h"
@@ -1600,6 +1601,21 @@ run_as_child (const char *mode,
   return 0;
 }
 
+/* The demo's folder goes away even if its register is still open, as it
+ * may be when the application quits: with the lock file beside it. */
+static void
+test_demo_remove_while_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  sam_demo_remove (dir);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1611,6 +1627,7 @@ main (int   argc,
 
   g_test_add ("/xml/round-trip/rich", XmlFixture, NULL, fixture_set_up, test_round_trip_rich, fixture_tear_down);
   g_test_add_func ("/xml/round-trip/random", test_round_trip_random);
+  g_test_add_func ("/xml/demo/remove-while-open", test_demo_remove_while_open);
   g_test_add ("/xml/xsd/validates", XmlFixture, NULL, fixture_set_up, test_export_validates, fixture_tear_down);
   g_test_add_func ("/xml/xsd/matches-schema", test_xsd_matches_schema);
   g_test_add ("/xml/import/hostile", XmlFixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);

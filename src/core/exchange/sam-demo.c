@@ -84,7 +84,7 @@ sam_demo_open (char   **out_dir,
 void
 sam_demo_remove (const char *dir)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal", ".lock" };
 
   g_return_if_fail (dir != NULL);
 

@@ -297,6 +297,55 @@ check_version (SamStore   *self,
   return TRUE;
 }
 
+/* References that lead nowhere. A register another program wrote with
+ * foreign keys off may have some already; a migration must add none. */
+static gint64
+count_broken_references (SamStore  *self,
+                         GError   **error)
+{
+  int rc;
+  int n = read_int_pragma (self, "SELECT count (*) FROM pragma_foreign_key_check", &rc);
+
+  if (rc != SQLITE_OK)
+    {
+      _sam_store_set_error (self, error, rc, _("The register could not be read"));
+      return -1;
+    }
+
+  return n;
+}
+
+static gboolean
+run_migration (SamStore    *self,
+               const char  *name,
+               int          target,
+               GError     **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
+  gint64 broken_before, broken_after;
+
+  if (!_sam_store_begin (self, error) ||
+      (broken_before = count_broken_references (self, error)) < 0 ||
+      !_sam_store_run_sql_resource (self, name, error) ||
+      /* The FTS triggers belong to the first schema, and come back after
+       * version 8 made their tables anew; they live in their own file so
+       * that an import can drop and recreate them. */
+      ((target == 1 || target == 8) && !_sam_store_run_sql_resource (self, SAM_STORE_FTS_TRIGGERS, error)) ||
+      (broken_after = count_broken_references (self, error)) < 0)
+    return FALSE;
+
+  if (broken_after > broken_before)
+    {
+      g_debug ("migration %s: %" G_GINT64_FORMAT " broken references, %" G_GINT64_FORMAT " before",
+               name, broken_after, broken_before);
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
+                           _("an entry would refer to one that is not in the register"));
+      return FALSE;
+    }
+
+  return _sam_store_exec (self, set_version, error) && _sam_store_commit (self, error);
+}
+
 /**
  * _sam_store_migrate:
  * @self: a #SamStore whose connection is open
@@ -304,6 +353,11 @@ check_version (SamStore   *self,
  *
  * Brings the register up to the newest schema, one migration per
  * transaction, and refuses a register made by a newer version.
+ *
+ * A migration may make a table anew (SQLite cannot change a CHECK in
+ * place): it runs with foreign keys off, so that dropping the old table
+ * deletes nothing through them, and the references are checked before it
+ * commits.
  *
  * Returns: whether the register is up to date
  */
@@ -329,21 +383,18 @@ _sam_store_migrate (SamStore  *self,
     {
       const char *name = g_ptr_array_index (migrations, i);
       int target = migration_version (name);
-      g_autofree char *set_version = NULL;
+      gboolean ok;
 
       if (target <= version)
         continue;
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
-      if (!_sam_store_begin (self, error) ||
-          !_sam_store_run_sql_resource (self, name, error) ||
-          /* The FTS triggers belong to the first schema; they live in their
-           * own file so that an import can drop and recreate them. */
-          (target == 1 && !_sam_store_run_sql_resource (self, SAM_STORE_FTS_TRIGGERS, error)) ||
-          !_sam_store_exec (self, set_version, error) ||
-          !_sam_store_commit (self, error))
+      /* Outside a transaction, where SQLite ignores it. */
+      ok = _sam_store_exec (self, "PRAGMA foreign_keys = OFF", error) &&
+           run_migration (self, name, target, error);
+      if (!ok)
+        _sam_store_rollback (self);
+      if (!_sam_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL) || !ok)
         {
-          _sam_store_rollback (self);
           g_prefix_error (error, _("The register could not be brought up to date: "));
           return FALSE;
         }

@@ -10,9 +10,6 @@
 #include "config.h"
 
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -273,25 +270,6 @@ sam_import_summary_clear (SamImportSummary *summary)
   summary->added = summary->updated = summary->unchanged = 0;
 }
 
-/* SQLite builds a small temporary table (with its own 87 KiB page cache)
- * for every CHECK (x IN (…)) of every inserted row. glibc returns that
- * memory to the kernel on each free and faults it in again on the next
- * row, which doubled the import time; a little padding at the top of the
- * heap keeps it mapped. */
-static void
-keep_heap_top (void)
-{
-#ifdef __GLIBC__
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      mallopt (M_TOP_PAD, 4 * 1024 * 1024);
-      g_once_init_leave (&done, 1);
-    }
-#endif
-}
-
 /**
  * sam_store_import_begin:
  * @self: a #SamStore
@@ -323,8 +301,6 @@ sam_store_import_begin (SamStore       *self,
     }
   if (!_sam_store_begin (self, error))
     return NULL;
-
-  keep_heap_top ();
 
   import = g_new0 (SamStoreImport, 1);
   import->store = g_object_ref (self);

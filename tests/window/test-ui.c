@@ -152,7 +152,20 @@ test_ui_empty_register (void)
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-empty");
 }
 
-/* Opening the demo register replaces the empty register's window. */
+/* Whether @page has been given the window's register to show */
+static gboolean
+page_has_store (GtkWidget *page)
+{
+  g_autoptr(SamStore) store = NULL;
+
+  g_object_get (page, "store", &store, NULL);
+
+  return store != NULL;
+}
+
+/* Opening the demo register replaces the empty register's window. It
+ * opens on the Organisation page, and the other pages read the register
+ * only when they are first shown. */
 static void
 test_ui_window (void)
 {
@@ -173,6 +186,7 @@ test_ui_window (void)
   stack = ADW_VIEW_STACK (sam_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (stack);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "organisation");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       GtkWidget *child = adw_view_stack_get_child_by_name (stack, names[i]);
@@ -182,8 +196,10 @@ test_ui_window (void)
       page = adw_view_stack_get_page (stack, child);
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, sam_test_tr (english[i], svenska[i]));
 
+      g_assert_true (page_has_store (child) == (i == 0));
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, names[i]);
+      g_assert_true (page_has_store (child));
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");

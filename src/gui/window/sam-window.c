@@ -75,6 +75,24 @@ store_changed_cb (SamWindow *self,
   update_content (self);
 }
 
+/* A page reads the register the first time it is shown, not when the
+ * window is made: on a register of 100 000 decisions the window then
+ * paints as soon as on the demo, and switching to a page costs what that
+ * page shows. Every page has a "store" property. */
+static void
+visible_page_cb (SamWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  g_autoptr(SamStore) store = NULL;
+
+  if (page == NULL)
+    return;
+
+  g_object_get (page, "store", &store, NULL);
+  if (store == NULL)
+    g_object_set (page, "store", self->store, NULL);
+}
+
 static void
 set_busy (SamWindow  *self,
           const char *label)
@@ -333,13 +351,13 @@ sam_window_constructed (GObject *object)
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
     }
 
-  g_object_set (self->structure_editor, "store", self->store, NULL);
   /* The chart beside the structure editor shares its selection. */
   self->chart_pane = SAM_CHART_PANE (sam_chart_pane_new (self->store, self->settings));
   sam_organisation_page_set_chart (self->structure_editor, GTK_WIDGET (self->chart_pane));
   sam_chart_pane_share_selection (self->chart_pane, G_OBJECT (self->structure_editor), "selected-group");
-  g_object_set (self->decision_register, "store", self->store, NULL);
-  g_object_set (self->meetings_planner, "store", self->store, NULL);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self,
+                           G_CONNECT_SWAPPED);
+  visible_page_cb (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "notify::fraction", G_CALLBACK (progress_notify_cb), self, G_CONNECT_SWAPPED);
   set_busy (self, NULL);

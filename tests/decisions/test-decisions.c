@@ -8,7 +8,7 @@
  * once, a registered decision fixed by the store itself (not only by the
  * UI), the supersede chain, withdrawal, the escalation round trip and its
  * proposal along the structure, full-text search with Swedish words, the
- * status history from the audit log, follow-up, and the lazy list.
+ * status history from the audit log, follow-up, and the lazy lists.
  */
 
 #include "config.h"
@@ -21,7 +21,9 @@
 #include "sam-clock.h"
 #include "sam-decision-escalation.h"
 #include "sam-decision-list.h"
+#include "sam-decision-watch-list.h"
 #include "sam-demo.h"
+#include "sam-escalation-item.h"
 #include "sam-store-decisions.h"
 #include "sam-test-util.h"
 #include "sam-xml.h"
@@ -1073,6 +1075,149 @@ test_escalation_parent_cycle (Fixture       *fixture,
   g_assert_cmpuint (subgroup->len, >, 0);
 }
 
+/* Loads @list again and waits until the worker has read it. */
+static void
+load_watch_list (SamDecisionWatchList *list)
+{
+  sam_decision_watch_list_refresh (list);
+  g_assert_true (sam_decision_watch_list_is_loading (list));
+  sam_test_wait_for (!sam_decision_watch_list_is_loading (list));
+  g_assert_true (sam_decision_watch_list_is_loaded (list));
+}
+
+/* The follow-up and escalation lists: nothing read until asked, then
+ * the same rows as the full queries, by group and date, from a worker;
+ * pages on demand, never more than a few in memory; and a change in the
+ * store reaches them by themselves. */
+static void
+test_watch_lists (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 6, 1, 9, 0, 0);
+  g_autofree char *other = sam_test_add_group (fixture->store, "KLHS", "Koncernledning hälso- och sjukvård",
+                                               SAM_GROUP_KIND_EXECUTIVE_GROUP, NULL);
+  g_autoptr(SamDecisionWatchList) follow_up = NULL;
+  g_autoptr(SamDecisionWatchList) escalations = NULL;
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(SamDecision) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint page = 64;
+  guint n_due;
+
+  sam_clock_set_now (now);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Beslut %u", i);
+      g_autofree char *follow = g_strdup_printf ("2026-%02u-%02u", 4 + i % 4, 1 + i % 28);
+      g_autoptr(SamDecision) d = new_draft (i % 3 == 0 ? fixture->subgroup : fixture->group, title, NULL, "2026-03-01");
+
+      if (i % 7 != 0)
+        g_object_set (d, "follow-up", follow, NULL);
+      if (i % 10 == 0)
+        g_object_set (d, "mandate", SAM_MANDATE_NONE, NULL);
+      g_assert_true (sam_store_register_decision (fixture->store, d, &error));
+      g_assert_no_error (error);
+      if (i % 11 == 0)
+        g_assert_true (sam_store_set_decision_status (fixture->store, d, SAM_DECISION_STATUS_IMPLEMENTED, NULL));
+      else if (i % 10 == 0)
+        g_assert_true (sam_store_escalate_decision (fixture->store, d, i % 20 == 0 ? other : NULL,
+                                                    i % 20 == 0 ? NULL : "Linjeorganisationen", "Resurser",
+                                                    "2026-04-01", &error));
+      g_assert_no_error (error);
+    }
+
+  due = sam_store_list_decisions_due (fixture->store, "2026-06-01", SAM_FOLLOW_UP_DAYS, &error);
+  g_assert_no_error (error);
+  n_due = g_list_model_get_n_items (due);
+  g_assert_cmpuint (n_due, >, 2 * page);
+  open = sam_store_list_open_escalations (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, >, 10);
+
+  /* Nothing is read before the first refresh. */
+  follow_up = sam_decision_watch_list_new (fixture->store, SAM_DECISION_WATCH_FOLLOW_UP);
+  escalations = sam_decision_watch_list_new (fixture->store, SAM_DECISION_WATCH_ESCALATIONS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (follow_up)), ==, 0);
+  g_assert_false (sam_decision_watch_list_is_loaded (follow_up));
+  g_assert_false (sam_decision_watch_list_is_loading (follow_up));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (follow_up)) == SAM_TYPE_DECISION);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (escalations)) == SAM_TYPE_ESCALATION_ITEM);
+
+  /* The same decisions as the full query; the group with the first code
+   * first, each group by date, every page bounded. */
+  load_watch_list (follow_up);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (follow_up)), ==, n_due);
+  {
+    g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *last_follow_up = NULL;
+    const char *last_group = NULL;
+    guint groups_seen = 0;
+
+    for (guint i = 0; i < n_due; i++)
+      {
+        g_autoptr(SamDecision) d = g_list_model_get_item (due, i);
+
+        g_hash_table_add (expected, (gpointer) sam_decision_get_uuid (d));
+      }
+    for (guint i = 0; i < n_due; i++)
+      {
+        g_autoptr(SamDecision) d = g_list_model_get_item (G_LIST_MODEL (follow_up), i);
+
+        g_assert_nonnull (d);
+        g_assert_true (g_hash_table_contains (expected, sam_decision_get_uuid (d)));
+        if (g_strcmp0 (last_group, sam_decision_get_group_uuid (d)) != 0)
+          {
+            groups_seen++;
+            g_assert_cmpstr (sam_decision_get_group_uuid (d), ==, groups_seen == 1 ? fixture->group : fixture->subgroup);
+            g_clear_pointer (&last_follow_up, g_free);
+          }
+        else
+          g_assert_cmpstr (last_follow_up, <=, sam_decision_get_follow_up (d));
+        last_group = groups_seen == 1 ? fixture->group : fixture->subgroup;
+        g_free (last_follow_up);
+        last_follow_up = g_strdup (sam_decision_get_follow_up (d));
+        g_assert_cmpuint (sam_decision_watch_list_get_n_cached (follow_up), <=, 8 * page);
+      }
+    g_assert_cmpuint (groups_seen, ==, 2);
+    g_assert_null (g_list_model_get_item (G_LIST_MODEL (follow_up), n_due));
+  }
+
+  /* The open escalations in the order of the full query. */
+  load_watch_list (escalations);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (escalations)), ==, open->len);
+  for (guint i = 0; i < open->len; i++)
+    {
+      g_autoptr(SamEscalationItem) item = g_list_model_get_item (G_LIST_MODEL (escalations), i);
+      const SamEscalation *e = sam_escalation_item_get_escalation (item);
+      SamEscalation *expected = g_ptr_array_index (open, i);
+
+      g_assert_cmpstr (e->uuid, ==, expected->uuid);
+      g_assert_cmpstr (e->decision_number, ==, expected->decision_number);
+      g_assert_cmpstr (e->decision_title, ==, expected->decision_title);
+      g_assert_cmpstr (e->to_group_name, ==, expected->to_group_name);
+      g_assert_cmpstr (e->to_other, ==, expected->to_other);
+      g_assert_cmpstr (e->reason, ==, "Resurser");
+    }
+
+  /* A decision done leaves the follow-up list once it is read again,
+   * which the change starts. */
+  first = g_list_model_get_item (G_LIST_MODEL (follow_up), 0);
+  g_assert_true (sam_store_set_decision_status (fixture->store, first, SAM_DECISION_STATUS_IMPLEMENTED, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_decision_watch_list_is_loading (follow_up));
+  sam_test_wait_for (!sam_decision_watch_list_is_loading (follow_up));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (follow_up)), ==, n_due - 1);
+  {
+    g_autoptr(SamDecision) now_first = g_list_model_get_item (G_LIST_MODEL (follow_up), 0);
+
+    g_assert_cmpstr (sam_decision_get_uuid (now_first), !=, sam_decision_get_uuid (first));
+  }
+  sam_test_wait_for (!sam_decision_watch_list_is_loading (escalations));
+
+  sam_clock_set_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1093,6 +1238,7 @@ main (int   argc,
   ADD ("/decisions/fts/swedish", test_fts_swedish);
   ADD ("/decisions/list/lazy", test_lazy_list);
   ADD ("/decisions/due", test_due);
+  ADD ("/decisions/watch-lists", test_watch_lists);
   ADD ("/decisions/no-redraft", test_no_redraft);
   ADD ("/decisions/sort-keys", test_sort_keys);
   ADD ("/decisions/sort-keys/import", test_sort_keys_import);

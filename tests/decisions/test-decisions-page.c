@@ -7,7 +7,9 @@
  * The Decisions page in the real window under Xvfb, on the demo register:
  * the table lists the register through the lazy list, sorting a column
  * sorts in the store, a search narrows the list and marks the matches,
- * the follow-up and escalation views list what is due and open, a new
+ * the follow-up and escalation views list what is due and open (read
+ * only once shown, in a worker), the page reads nothing before the window
+ * shows it, a new
  * draft is registered through the editor's action, and screenshots of
  * each step are written to the build directory.
  */
@@ -20,7 +22,9 @@
 #include "sam-calendar.h"
 #include "sam-clock.h"
 #include "sam-decision-editor.h"
+#include "sam-decision-watch-list.h"
 #include "sam-decisions-page.h"
+#include "sam-escalation-item.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-store-decisions.h"
@@ -155,6 +159,91 @@ position_of_prefix (AdwComboRow *row,
       return i;
 
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* The list view of one of the page's views, and its lazy list */
+static GtkListView *
+find_watch_view (GtkStack              *stack,
+                 const char            *name,
+                 SamDecisionWatchList **list)
+{
+  GtkWidget *view = sam_test_find_widget (gtk_stack_get_child_by_name (stack, name), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection;
+
+  g_assert_nonnull (view);
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+  g_assert_true (GTK_IS_NO_SELECTION (selection));
+  *list = SAM_DECISION_WATCH_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
+
+  return GTK_LIST_VIEW (view);
+}
+
+/* The window opens on another page: the Decisions page reads nothing
+ * until it is shown. Its follow-up and escalation views read theirs only
+ * once shown, in a worker, and then list what the full queries list,
+ * per group and receiving body; a click on a row shows its decision. */
+static void
+test_lazy_views (void)
+{
+  SamWindow *window = sam_test_open_demo (1400, 860);
+  SamStore *store = sam_window_get_store (window);
+  SamDecisionsPage *page = SAM_DECISIONS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_DECISIONS_PAGE));
+  g_autoptr(SamStore) page_store = NULL;
+  g_autofree char *today = sam_clock_dup_today ();
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(SamDecision) second = NULL;
+  g_autoptr(SamEscalationItem) escalation = NULL;
+  SamDecisionEditor *editor = SAM_DECISION_EDITOR (sam_decisions_page_get_editor (page));
+  SamDecisionWatchList *follow_up;
+  SamDecisionWatchList *escalations;
+  GtkListView *follow_up_view;
+  GtkListView *escalation_view;
+  GtkStack *stack;
+
+  g_assert_nonnull (page);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_object_get (page, "store", &page_store, NULL);
+  g_assert_null (page_store);
+  g_assert_null (sam_decisions_page_get_list (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "decisions"));
+  g_object_get (page, "store", &page_store, NULL);
+  g_assert_true (page_store == store);
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
+
+  stack = GTK_STACK (gtk_widget_get_ancestor (sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW),
+                                              GTK_TYPE_STACK));
+  follow_up_view = find_watch_view (stack, "follow-up", &follow_up);
+  escalation_view = find_watch_view (stack, "escalations", &escalations);
+  g_assert_false (sam_decision_watch_list_is_loaded (follow_up) || sam_decision_watch_list_is_loading (follow_up));
+  g_assert_false (sam_decision_watch_list_is_loaded (escalations) || sam_decision_watch_list_is_loading (escalations));
+
+  gtk_stack_set_visible_child_name (stack, "follow-up");
+  sam_test_wait_for (sam_decision_watch_list_is_loaded (follow_up));
+  g_assert_false (sam_decision_watch_list_is_loaded (escalations) || sam_decision_watch_list_is_loading (escalations));
+  due = sam_store_list_decisions_due (store, today, SAM_FOLLOW_UP_DAYS, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (due), >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (follow_up)), ==, g_list_model_get_n_items (due));
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
+  second = g_list_model_get_item (G_LIST_MODEL (follow_up), 1);
+  g_signal_emit_by_name (follow_up_view, "activate", 1);
+  g_assert_cmpstr (sam_decision_get_uuid (sam_decision_editor_get_decision (editor)), ==, sam_decision_get_uuid (second));
+
+  gtk_stack_set_visible_child_name (stack, "escalations");
+  sam_test_wait_for (sam_decision_watch_list_is_loaded (escalations));
+  open = sam_store_list_open_escalations (store, NULL);
+  g_assert_cmpuint (open->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (escalations)), ==, open->len);
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
+  escalation = g_list_model_get_item (G_LIST_MODEL (escalations), 0);
+  g_signal_emit_by_name (escalation_view, "activate", 0);
+  g_assert_cmpstr (sam_decision_get_uuid (sam_decision_editor_get_decision (editor)), ==,
+                   sam_escalation_item_get_escalation (escalation)->decision_uuid);
+
+  gtk_stack_set_visible_child_name (stack, "register");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* New Decision under "All groups" files the draft under no group of its
@@ -437,6 +526,7 @@ main (int   argc,
 
   g_test_add_func ("/decisions-page/codes-from-first-frame", test_codes_from_first_frame);
   g_test_add_func ("/decisions-page/register", test_decisions_page);
+  g_test_add_func ("/decisions-page/lazy-views", test_lazy_views);
   g_test_add_func ("/decisions-page/new-asks-for-group", test_new_asks_for_group);
   g_test_add_func ("/decisions-page/agenda-draft-dated", test_agenda_draft_dated);
   g_test_add_func ("/decisions-page/date-errors-inline", test_date_errors_inline);

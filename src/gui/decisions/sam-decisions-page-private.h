@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sam-decision-editor.h"
+#include "sam-decision-watch-list.h"
 #include "sam-decisions-page.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ struct _SamDecisionsPage
 
   SamStore            *store;
   SamDecisionList     *list;
+  SamDecisionWatchList *follow_up;    /* read when its view is first shown */
+  SamDecisionWatchList *escalations;  /* likewise */
   GtkSingleSelection  *selection;
   GHashTable          *codes;        /* group uuid -> code */
   GPtrArray           *group_uuids;  /* per group drop-down position - 1 */
@@ -32,8 +35,14 @@ struct _SamDecisionsPage
   GtkDropDown         *mandate_dropdown;
   GtkStack            *view_stack;
   GtkColumnView       *column_view;
-  GtkListBox          *follow_up_list;
-  GtkListBox          *escalation_list;
+  GtkStack            *follow_up_stack;
+  GtkSpinner          *follow_up_spinner;
+  GtkListView         *follow_up_list;
+  GtkLabel            *follow_up_empty;
+  GtkStack            *escalation_stack;
+  GtkSpinner          *escalation_spinner;
+  GtkListView         *escalation_list;
+  GtkLabel            *escalation_empty;
   GtkLabel            *count_label;
   SamDecisionEditor   *editor;
 };

@@ -15,16 +15,17 @@
 #include "sam-decision-sorter.h"
 #include "sam-decision-text.h"
 #include "sam-decisions-page-private.h"
+#include "sam-escalation-item.h"
 #include "sam-store-decisions.h"
 
 /*
  * The decision register: a table of every decision (a lazy list, sorted
  * and filtered by the store, so 100 000 decisions cost what the visible
- * rows cost), the decisions due for follow-up per group, the open
- * escalations per receiving body, and the editor of the selected decision.
+ * rows cost), the decisions due for follow-up per group and the open
+ * escalations per receiving body (lazy lists too, read in a worker thread
+ * when their view is first shown), and the editor of the selected
+ * decision.
  */
-
-#define FOLLOW_UP_DAYS 30
 
 typedef enum
 {
@@ -267,132 +268,237 @@ apply_filter (SamDecisionsPage *self)
   update_count (self);
 }
 
-/* Follow-up and escalations */
+/* Follow-up and escalations: lazy lists, which read the register only
+ * once their view is first shown, and then in a worker thread */
 
+/* A row of either list: a heading when it starts a group (or a receiving
+ * body), the decision's number and title, and a line of details. */
 static void
-clear_list_box (GtkListBox *box)
+setup_watch_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
 {
-  GtkWidget *child;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_list_box_remove (box, child);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (heading, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (subtitle), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-add_header (GtkListBox *box,
-            const char *text)
+set_watch_row (GtkListItem *item,
+               const char  *heading,
+               const char  *title,
+               const char  *subtitle)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *heading_label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *title_label = gtk_widget_get_next_sibling (heading_label);
+  GtkWidget *subtitle_label = gtk_widget_get_next_sibling (title_label);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_list_box_append (box, row);
+  gtk_label_set_text (GTK_LABEL (heading_label), heading != NULL ? heading : "");
+  gtk_widget_set_visible (heading_label, heading != NULL);
+  gtk_label_set_text (GTK_LABEL (title_label), title);
+  gtk_label_set_text (GTK_LABEL (subtitle_label), subtitle);
+}
+
+/* The list's item before @item's, which says whether @item starts a group */
+static gpointer
+dup_previous_item (GListModel  *list,
+                   GtkListItem *item)
+{
+  guint position = gtk_list_item_get_position (item);
+
+  return position > 0 && position != GTK_INVALID_LIST_POSITION ? g_list_model_get_item (list, position - 1) : NULL;
 }
 
 static void
-add_decision_row (GtkListBox *box,
-                  const char *title,
-                  const char *subtitle,
-                  const char *uuid)
+bind_follow_up_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   SamDecisionsPage         *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  SamDecision *decision = gtk_list_item_get_item (item);
+  g_autoptr(SamDecision) previous = NULL;
+  g_autoptr(SamGroup) group = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *group_uuid;
+  const char *follow_up;
+  const char *heading = NULL;
+  const char *responsible;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "decisions.show");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
-  gtk_list_box_append (box, row);
-}
-
-static void
-add_placeholder (GtkListBox *box,
-                 const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 24);
-  gtk_widget_set_margin_bottom (label, 24);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_list_box_set_placeholder (box, label);
-}
-
-static void
-load_follow_up (SamDecisionsPage *self)
-{
-  g_autofree char *day = sam_clock_dup_today ();
-  g_autoptr(GListModel) due = sam_store_list_decisions_due (self->store, day, FOLLOW_UP_DAYS, NULL);
-  const char *last_group = NULL;
-
-  clear_list_box (self->follow_up_list);
-  for (guint i = 0; due != NULL && i < g_list_model_get_n_items (due); i++)
+  if (decision == NULL)
     {
-      g_autoptr(SamDecision) decision = g_list_model_get_item (due, i);
-      const char *group = sam_decision_get_group_uuid (decision);
-      const char *follow_up = sam_decision_get_follow_up (decision);
-      g_autofree char *number = number_of (self, decision);
-      g_autofree char *title = g_strdup_printf ("%s  %s", number, sam_decision_get_title (decision));
-      g_autofree char *subtitle = NULL;
+      set_watch_row (item, NULL, "", "");
+      return;
+    }
 
-      if (g_strcmp0 (group, last_group) != 0)
-        {
-          g_autoptr(SamGroup) g = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, group, NULL);
+  previous = dup_previous_item (G_LIST_MODEL (self->follow_up), item);
+  group_uuid = sam_decision_get_group_uuid (decision);
+  if (previous == NULL || g_strcmp0 (sam_decision_get_group_uuid (previous), group_uuid) != 0)
+    {
+      group = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, group_uuid, NULL);
+      heading = group != NULL ? sam_group_get_name (group) : _sam_decisions_page_get_group_code (self, group_uuid);
+      if (heading == NULL)
+        heading = "";
+    }
 
-          add_header (self->follow_up_list,
-                      g != NULL ? sam_group_get_name (g) : _sam_decisions_page_get_group_code (self, group));
-          last_group = group;
-        }
-      if (g_strcmp0 (follow_up, day) < 0)
-        subtitle = g_strdup_printf (_("Follow-up %s, overdue · %s · %s"), follow_up,
-                                    sam_decision_status_get_label (sam_decision_get_status (decision)),
-                                    sam_decision_get_responsible (decision) != NULL
-                                      ? sam_decision_get_responsible (decision) : _("no one responsible"));
-      else
-        subtitle = g_strdup_printf (_("Follow-up %s · %s · %s"), follow_up,
-                                    sam_decision_status_get_label (sam_decision_get_status (decision)),
-                                    sam_decision_get_responsible (decision) != NULL
-                                      ? sam_decision_get_responsible (decision) : _("no one responsible"));
-      add_decision_row (self->follow_up_list, title, subtitle, sam_decision_get_uuid (decision));
+  day = sam_clock_dup_today ();
+  number = number_of (self, decision);
+  title = g_strdup_printf ("%s  %s", number, sam_decision_get_title (decision));
+  follow_up = sam_decision_get_follow_up (decision);
+  responsible = sam_decision_get_responsible (decision) != NULL ? sam_decision_get_responsible (decision)
+                                                                 : _("no one responsible");
+  if (g_strcmp0 (follow_up, day) < 0)
+    subtitle = g_strdup_printf (_("Follow-up %s, overdue · %s · %s"), follow_up,
+                                sam_decision_status_get_label (sam_decision_get_status (decision)), responsible);
+  else
+    subtitle = g_strdup_printf (_("Follow-up %s · %s · %s"), follow_up,
+                                sam_decision_status_get_label (sam_decision_get_status (decision)), responsible);
+  set_watch_row (item, heading, title, subtitle);
+}
+
+static const char *
+receiving_body (const SamEscalation *e)
+{
+  return e->to_group_name != NULL ? e->to_group_name : e->to_other;
+}
+
+static void
+bind_escalation_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    SamDecisionsPage         *self)
+{
+  SamEscalationItem *escalation = gtk_list_item_get_item (item);
+  g_autoptr(SamEscalationItem) previous = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const SamEscalation *e;
+  const char *heading = NULL;
+
+  if (escalation == NULL)
+    {
+      set_watch_row (item, NULL, "", "");
+      return;
+    }
+
+  e = sam_escalation_item_get_escalation (escalation);
+  previous = dup_previous_item (G_LIST_MODEL (self->escalations), item);
+  if (previous == NULL ||
+      g_strcmp0 (receiving_body (sam_escalation_item_get_escalation (previous)), receiving_body (e)) != 0)
+    heading = receiving_body (e) != NULL ? receiving_body (e) : "";
+
+  title = g_strdup_printf ("%s  %s", e->decision_number != NULL ? e->decision_number : _("Draft"),
+                           e->decision_title);
+  if (e->to_other != NULL && e->to_group_name != NULL)
+    subtitle = g_strdup_printf (_("Escalated %s to %s: %s"), e->escalated, e->to_other, e->reason);
+  else
+    subtitle = g_strdup_printf (_("Escalated %s: %s"), e->escalated, e->reason);
+  set_watch_row (item, heading, title, subtitle);
+}
+
+/* A row's decision, shown in the editor, as a click on it asks */
+static void
+watch_activate_cb (GtkListView      *view,
+                   guint             position,
+                   SamDecisionsPage *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+  const char *uuid = NULL;
+
+  if (SAM_IS_DECISION (item))
+    uuid = sam_decision_get_uuid (SAM_DECISION (item));
+  else if (SAM_IS_ESCALATION_ITEM (item))
+    uuid = sam_escalation_item_get_escalation (SAM_ESCALATION_ITEM (item))->decision_uuid;
+  if (uuid != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "decisions.show", "s", uuid);
+}
+
+static void
+setup_watch_view (SamDecisionsPage *self,
+                  GtkListView      *view,
+                  GCallback         bind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* The page outlives its views' factories: a plain pointer is enough. */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_watch_row_cb), NULL);
+  g_signal_connect (factory, "bind", bind, self);
+  gtk_list_view_set_factory (view, factory);
+  g_signal_connect (view, "activate", G_CALLBACK (watch_activate_cb), self);
+}
+
+/* The spinner until the list is read, then the list, or a line saying
+ * there is nothing in it. The spinner turns only while it is on screen:
+ * an animation anywhere in the window keeps the frame clock ticking. */
+static void
+update_watch_view (SamDecisionsPage *self)
+{
+  struct { SamDecisionWatchList *list; GtkStack *stack; GtkSpinner *spinner; } views[] = {
+    { self->follow_up, self->follow_up_stack, self->follow_up_spinner },
+    { self->escalations, self->escalation_stack, self->escalation_spinner },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      const char *name = "loading";
+
+      if (views[i].list != NULL && sam_decision_watch_list_is_loaded (views[i].list))
+        name = g_list_model_get_n_items (G_LIST_MODEL (views[i].list)) > 0 ? "list" : "empty";
+      gtk_spinner_set_spinning (views[i].spinner,
+                                g_str_equal (name, "loading") && gtk_widget_get_mapped (GTK_WIDGET (views[i].spinner)));
+      gtk_stack_set_visible_child_name (views[i].stack, name);
     }
 }
 
+/* Each list is read the first time its view is shown. */
 static void
-load_escalations (SamDecisionsPage *self)
+load_visible_watch (SamDecisionsPage *self)
 {
-  g_autoptr(GPtrArray) open = sam_store_list_open_escalations (self->store, NULL);
-  g_autofree char *last_body = NULL;
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+  SamDecisionWatchList *list = NULL;
 
-  clear_list_box (self->escalation_list);
-  for (guint i = 0; open != NULL && i < open->len; i++)
-    {
-      SamEscalation *e = g_ptr_array_index (open, i);
-      const char *body = e->to_group_name != NULL ? e->to_group_name : e->to_other;
-      g_autofree char *title = g_strdup_printf ("%s  %s", e->decision_number != NULL ? e->decision_number : _("Draft"),
-                                                e->decision_title);
-      g_autofree char *subtitle = NULL;
+  if (g_strcmp0 (name, "follow-up") == 0)
+    list = self->follow_up;
+  else if (g_strcmp0 (name, "escalations") == 0)
+    list = self->escalations;
 
-      if (g_strcmp0 (body, last_body) != 0)
-        {
-          add_header (self->escalation_list, body);
-          g_free (last_body);
-          last_body = g_strdup (body);
-        }
-      if (e->to_other != NULL && e->to_group_name != NULL)
-        subtitle = g_strdup_printf (_("Escalated %s to %s: %s"), e->escalated, e->to_other, e->reason);
-      else
-        subtitle = g_strdup_printf (_("Escalated %s: %s"), e->escalated, e->reason);
-      add_decision_row (self->escalation_list, title, subtitle, e->decision_uuid);
-    }
+  if (list != NULL && !sam_decision_watch_list_is_loaded (list) && !sam_decision_watch_list_is_loading (list))
+    sam_decision_watch_list_refresh (list);
+}
+
+static SamDecisionWatchList *
+new_watch_list (SamDecisionsPage *self,
+                SamDecisionWatch  watch,
+                GtkListView      *view)
+{
+  SamDecisionWatchList *list = sam_decision_watch_list_new (self->store, watch);
+
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (list)))));
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "notify::loading", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
+
+  return list;
 }
 
 /* Table */
@@ -562,8 +668,6 @@ store_changed_cb (SamDecisionsPage *self,
   self->updating_filters = FALSE;
   apply_filter (self);
 
-  load_follow_up (self);
-  load_escalations (self);
   sam_decision_editor_reload (self->editor);
   update_count (self);
   self->store_changing = FALSE;
@@ -579,9 +683,14 @@ set_store (SamDecisionsPage *self,
     return;
 
   gtk_column_view_set_model (self->column_view, NULL);
+  gtk_list_view_set_model (self->follow_up_list, NULL);
+  gtk_list_view_set_model (self->escalation_list, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->follow_up);
+  g_clear_object (&self->escalations);
   g_object_set (self->editor, "store", store, NULL);
+  update_watch_view (self);
   if (store == NULL)
     return;
 
@@ -605,9 +714,12 @@ set_store (SamDecisionsPage *self,
   load_years (self);
   self->updating_filters = FALSE;
   apply_filter (self);
-  load_follow_up (self);
-  load_escalations (self);
   update_count (self);
+
+  self->follow_up = new_watch_list (self, SAM_DECISION_WATCH_FOLLOW_UP, self->follow_up_list);
+  self->escalations = new_watch_list (self, SAM_DECISION_WATCH_ESCALATIONS, self->escalation_list);
+  update_watch_view (self);
+  load_visible_watch (self);
 }
 
 /* GObject */
@@ -619,11 +731,19 @@ sam_decisions_page_dispose (GObject *object)
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
+  if (self->follow_up_list != NULL)
+    gtk_list_view_set_model (self->follow_up_list, NULL);
+  if (self->escalation_list != NULL)
+    gtk_list_view_set_model (self->escalation_list, NULL);
   /* AdwBin unparents its child itself: let it, before the pointers go. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->column_view = NULL;
+  self->follow_up_list = NULL;
+  self->escalation_list = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->follow_up);
+  g_clear_object (&self->escalations);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_decisions_page_parent_class)->dispose (object);
@@ -706,8 +826,14 @@ sam_decisions_page_class_init (SamDecisionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, mandate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, follow_up_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, follow_up_spinner);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, follow_up_list);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, follow_up_empty);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_spinner);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_list);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_empty);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, editor);
 
@@ -738,8 +864,15 @@ sam_decisions_page_init (SamDecisionsPage *self)
 
   add_columns (self);
   load_fixed_filters (self);
-  add_placeholder (self->follow_up_list, _("No decision is due for follow-up in the next 30 days."));
-  add_placeholder (self->escalation_list, _("No escalation is waiting for an answer."));
+  gtk_label_set_text (self->follow_up_empty, _("No decision is due for follow-up in the next 30 days."));
+  gtk_label_set_text (self->escalation_empty, _("No escalation is waiting for an answer."));
+  setup_watch_view (self, self->follow_up_list, G_CALLBACK (bind_follow_up_cb));
+  setup_watch_view (self, self->escalation_list, G_CALLBACK (bind_escalation_cb));
+  g_signal_connect_object (self->follow_up_spinner, "map", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->follow_up_spinner, "unmap", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->escalation_spinner, "map", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->escalation_spinner, "unmap", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
+  update_watch_view (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   name_drop_down_button (self->group_dropdown, _("Group"));
   name_drop_down_button (self->year_dropdown, _("Year"));
@@ -749,6 +882,8 @@ sam_decisions_page_init (SamDecisionsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (load_visible_watch), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->group_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -544,7 +544,7 @@ test_lazy_list (Fixture       *fixture,
   {
     g_autoptr(SamDecision) d = register_new (fixture, "Åtgärdsplan", NULL, "2026-06-01");
   }
-  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (items_changed, >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 101);
 }
 

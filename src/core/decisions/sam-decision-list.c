@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sam-decision-list.h"
+#include "sam-list-replace.h"
 
 /*
  * A GListModel of the decision register that never holds the register:
@@ -34,6 +35,7 @@ struct _SamDecisionList
   SamDecisionSort    sort;
   guint              descending : 1;
   guint              n_items;
+  guint              n_reads;
   GHashTable        *pages;  /* page number -> GPtrArray of SamDecision */
   GQueue             lru;    /* page numbers, most recent first */
 };
@@ -94,6 +96,7 @@ load_page (SamDecisionList *self,
       return NULL;
     }
 
+  self->n_reads++;
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
   g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
   while (g_queue_get_length (&self->lru) > MAX_PAGES)
@@ -292,14 +295,16 @@ sam_decision_list_get_store (SamDecisionList *self)
 void
 sam_decision_list_refresh (SamDecisionList *self)
 {
+  g_autoptr(GList) hot = NULL;
   guint old_n;
 
   g_return_if_fail (SAM_IS_DECISION_LIST (self));
 
   old_n = self->n_items;
+  hot = g_list_copy (g_queue_peek_head_link (&self->lru));
   drop_pages (self);
   self->n_items = count (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  _sam_list_replace_items (G_LIST_MODEL (self), old_n, self->n_items, hot, PAGE_SIZE);
 }
 
 /**
@@ -322,6 +327,45 @@ sam_decision_list_set_filter (SamDecisionList         *self,
 
   sam_decision_filter_copy (&self->filter, filter);
   sam_decision_list_refresh (self);
+}
+
+/**
+ * sam_decision_list_set_query:
+ * @self: a #SamDecisionList
+ * @filter: which decisions to list
+ * @sort: the column to sort by
+ * @descending: whether to reverse the order
+ *
+ * Lists the decisions @filter selects in the order of @sort, as
+ * sam_decision_list_set_filter() and sam_decision_list_set_sort() would,
+ * with one refresh rather than two.
+ */
+void
+sam_decision_list_set_query (SamDecisionList         *self,
+                             const SamDecisionFilter *filter,
+                             SamDecisionSort          sort,
+                             gboolean                 descending)
+{
+  g_autoptr(GList) hot = NULL;
+  gboolean same_filter;
+  guint old_n;
+
+  g_return_if_fail (SAM_IS_DECISION_LIST (self));
+  g_return_if_fail (filter != NULL);
+
+  same_filter = sam_decision_filter_equal (&self->filter, filter);
+  if (same_filter && self->sort == sort && self->descending == !!descending)
+    return;
+
+  sam_decision_filter_copy (&self->filter, filter);
+  self->sort = sort;
+  self->descending = !!descending;
+  old_n = self->n_items;
+  hot = g_list_copy (g_queue_peek_head_link (&self->lru));
+  drop_pages (self);
+  if (!same_filter)
+    self->n_items = count (self);
+  _sam_list_replace_items (G_LIST_MODEL (self), old_n, self->n_items, hot, PAGE_SIZE);
 }
 
 /**
@@ -351,6 +395,8 @@ sam_decision_list_set_sort (SamDecisionList *self,
                             SamDecisionSort  sort,
                             gboolean         descending)
 {
+  g_autoptr(GList) hot = NULL;
+
   g_return_if_fail (SAM_IS_DECISION_LIST (self));
 
   if (self->sort == sort && self->descending == !!descending)
@@ -358,8 +404,9 @@ sam_decision_list_set_sort (SamDecisionList *self,
 
   self->sort = sort;
   self->descending = !!descending;
+  hot = g_list_copy (g_queue_peek_head_link (&self->lru));
   drop_pages (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
+  _sam_list_replace_items (G_LIST_MODEL (self), self->n_items, self->n_items, hot, PAGE_SIZE);
 }
 
 /**
@@ -401,6 +448,21 @@ sam_decision_list_get_n_cached (SamDecisionList *self)
     n += ((GPtrArray *) value)->len;
 
   return n;
+}
+
+/**
+ * sam_decision_list_get_n_reads:
+ * @self: a #SamDecisionList
+ *
+ * Returns: how many pages the list has read from the store since it was
+ *   made, which tells whether a view read more than it showed
+ */
+guint
+sam_decision_list_get_n_reads (SamDecisionList *self)
+{
+  g_return_val_if_fail (SAM_IS_DECISION_LIST (self), 0);
+
+  return self->n_reads;
 }
 
 /**

@@ -22,6 +22,10 @@ SamStore                *sam_decision_list_get_store  (SamDecisionList         *
 void                     sam_decision_list_set_filter (SamDecisionList         *self,
                                                        const SamDecisionFilter *filter);
 const SamDecisionFilter *sam_decision_list_get_filter (SamDecisionList         *self);
+void                     sam_decision_list_set_query  (SamDecisionList         *self,
+                                                       const SamDecisionFilter *filter,
+                                                       SamDecisionSort          sort,
+                                                       gboolean                 descending);
 void                     sam_decision_list_set_sort   (SamDecisionList         *self,
                                                        SamDecisionSort          sort,
                                                        gboolean                 descending);
@@ -29,6 +33,7 @@ SamDecisionSort          sam_decision_list_get_sort   (SamDecisionList         *
                                                        gboolean                *descending);
 void                     sam_decision_list_refresh    (SamDecisionList         *self);
 guint                    sam_decision_list_get_n_cached (SamDecisionList       *self);
+guint                    sam_decision_list_get_n_reads (SamDecisionList        *self);
 guint                    sam_decision_list_get_page_size (void);
 
 G_END_DECLS

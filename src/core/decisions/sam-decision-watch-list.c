@@ -12,6 +12,7 @@
 #include "sam-clock.h"
 #include "sam-decision-watch-list.h"
 #include "sam-escalation-item.h"
+#include "sam-list-replace.h"
 
 /*
  * A GListModel of the decisions due for follow-up (SamDecision items) or
@@ -117,6 +118,7 @@ load_done_cb (GObject      *object,
   g_autoptr(SamDecisionWatchList) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GList) hot = NULL;
   guint old_n;
 
   g_weak_ref_clear (weak);
@@ -138,8 +140,9 @@ load_done_cb (GObject      *object,
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
   self->loaded = TRUE;
+  hot = g_list_copy (g_queue_peek_head_link (&self->lru));
   drop_pages (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  _sam_list_replace_items (G_LIST_MODEL (self), old_n, self->ids->len, hot, PAGE_SIZE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 

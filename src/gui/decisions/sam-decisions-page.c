@@ -227,22 +227,59 @@ _sam_decisions_page_get_selected_year (SamDecisionsPage *self)
   return g_array_index (self->years, int, position - 1);
 }
 
+/* A new filter, sort or register replaces every item of the list.
+ * GtkSingleSelection then looks for the selected decision among all the
+ * new items, which reads the whole register a page at a time (seconds on
+ * 100 000 decisions) for an object that is never there, and unselects
+ * it. Let go of it first: the editor keeps showing the decision. */
+static void
+let_go_of_selection (SamDecisionsPage *self)
+{
+  if (self->selection != NULL && gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* The order the column headers ask for; unsorted, a search shows the
+ * best matches first, else the newest. */
+static void
+choose_sort (SamDecisionsPage        *self,
+             const SamDecisionFilter *filter,
+             SamDecisionSort         *sort,
+             gboolean                *descending)
+{
+  if (!sam_decision_sorter_find_sort (self->column_view, sort, descending))
+    {
+      gboolean searching = filter->search != NULL && *filter->search != '\0';
+
+      *sort = searching ? SAM_DECISION_SORT_RANK : SAM_DECISION_SORT_DATE;
+      *descending = !searching;
+    }
+}
+
+/* Lists what @filter selects in the order chosen, with one refresh */
+static void
+set_query (SamDecisionsPage        *self,
+           const SamDecisionFilter *filter)
+{
+  SamDecisionSort sort;
+  gboolean descending, current_descending;
+
+  choose_sort (self, filter, &sort, &descending);
+  if (!sam_decision_filter_equal (filter, sam_decision_list_get_filter (self->list)) ||
+      sam_decision_list_get_sort (self->list, &current_descending) != sort || current_descending != descending)
+    let_go_of_selection (self);
+  sam_decision_list_set_query (self->list, filter, sort, descending);
+}
+
 static void
 apply_sort (SamDecisionsPage *self)
 {
-  SamDecisionSort sort;
-  gboolean descending;
-  const SamDecisionFilter *filter = sam_decision_list_get_filter (self->list);
+  SamDecisionFilter filter;
 
-  if (!sam_decision_sorter_find_sort (self->column_view, &sort, &descending))
-    {
-      /* Unsorted: a search shows the best matches first, else the newest. */
-      gboolean searching = filter->search != NULL && *filter->search != '\0';
-
-      sort = searching ? SAM_DECISION_SORT_RANK : SAM_DECISION_SORT_DATE;
-      descending = !searching;
-    }
-  sam_decision_list_set_sort (self->list, sort, descending);
+  sam_decision_filter_init (&filter);
+  sam_decision_filter_copy (&filter, sam_decision_list_get_filter (self->list));
+  set_query (self, &filter);
+  sam_decision_filter_clear (&filter);
 }
 
 static void
@@ -262,9 +299,8 @@ apply_filter (SamDecisionsPage *self)
   filter.status = status != GTK_INVALID_LIST_POSITION && status > 0 ? (int) status - 1 : -1;
   filter.mandate = mandate != GTK_INVALID_LIST_POSITION && mandate > 0 ? (int) mandate - 1 : -1;
   filter.search = *search != '\0' ? g_strdup (search) : NULL;
-  sam_decision_list_set_filter (self->list, &filter);
+  set_query (self, &filter);
   sam_decision_filter_clear (&filter);
-  apply_sort (self);
   update_count (self);
 }
 
@@ -652,6 +688,8 @@ store_changing_cb (SamDecisionsPage *self,
                    SamStore         *store)
 {
   self->store_changing = TRUE;
+  if (table == SAM_TABLE_DECISION || table == SAM_TABLE_GROUP || table >= SAM_N_TABLES)
+    let_go_of_selection (self);
   if (table == SAM_TABLE_GROUP || table >= SAM_N_TABLES)
     load_codes (self);
 }

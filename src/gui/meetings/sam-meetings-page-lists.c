@@ -17,16 +17,9 @@
 
 /* The Meetings page's lists: the meetings of the list view, the warnings,
  * and beside the calendar the chosen meeting's agenda, the decisions due
- * for follow-up and the attendance. */
-
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
+ * for follow-up and the attendance. The first two grow with the register
+ * and are list views; the others are a meeting's own, which a meeting
+ * keeps small (a dozen items, its groups' members), and are list boxes. */
 
 /* A list with nothing in it shows one row that says so. */
 static GtkWidget *
@@ -68,104 +61,218 @@ release_item_cb (gpointer  data,
   g_object_unref (data);
 }
 
+/* The list view of meetings and the warnings: their rows are made for
+ * what is in view only, so a year of a national register (4 000 meetings
+ * and as many warnings) costs what a screenful costs. */
+
 /* A meeting of the list view: its title, when, the groups and the status,
- * with a warning sign if a rule check names it. */
-static GtkWidget *
-create_meeting_row (gpointer item,
-                    gpointer user_data)
+ * with a warning sign if a rule check names it; or the line that says
+ * the list is empty. */
+static void
+setup_meeting_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
 {
-  SamMeetingsPage *self = user_data;
-  SamMeeting *meeting;
-  GtkWidget *row;
-  g_autofree char *when = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  /* One line each: a list view measures every row it makes, and wrapped
+   * text costs several times as much to measure. */
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_meeting_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     SamMeetingsPage          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *icon = gtk_widget_get_next_sibling (texts);
+  gpointer object = gtk_list_item_get_item (item);
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  const char *warning = NULL;
+  const char *codes = NULL;
   g_autofree char *groups = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  SamMeeting *meeting;
 
-  if (GTK_IS_STRING_OBJECT (item))
-    return message_row (item);
-
-  meeting = SAM_MEETING (item);
-  row = adw_action_row_new ();
-  when = _sam_meetings_page_describe_when (meeting);
-  groups = _sam_meetings_page_describe_groups (self, meeting, TRUE);
-  title = g_markup_escape_text (sam_meeting_get_title (meeting), -1);
-
-  /* Translators: a meeting in the list: when, the groups' codes, the status */
-  subtitle = g_strdup_printf (_("%s · %s · %s"), when, groups,
-                              sam_meeting_status_get_label (sam_meeting_get_status (meeting)));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.show-meeting");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sam_meeting_get_uuid (meeting));
-  if (sam_meeting_get_status (meeting) == SAM_MEETING_STATUS_CANCELLED)
-    gtk_widget_add_css_class (row, "dim-label");
-
-  for (guint i = 0; i < self->warnings->len; i++)
+  gtk_widget_remove_css_class (box, "dim-label");
+  gtk_list_item_set_activatable (item, SAM_IS_MEETING (object));
+  if (!SAM_IS_MEETING (object))
     {
-      SamMeetingWarning *warning = g_ptr_array_index (self->warnings, i);
-
-      if (g_strcmp0 (warning->meeting_uuid, sam_meeting_get_uuid (meeting)) == 0 ||
-          g_strcmp0 (warning->other_meeting_uuid, sam_meeting_get_uuid (meeting)) == 0)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          gtk_widget_set_tooltip_text (icon, warning->message);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, warning->message, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-          break;
-        }
+      gtk_label_set_text (GTK_LABEL (title), GTK_IS_STRING_OBJECT (object) ? gtk_string_object_get_string (object) : "");
+      gtk_widget_set_visible (subtitle, FALSE);
+      gtk_widget_set_visible (icon, FALSE);
+      return;
     }
 
-  return row;
+  meeting = SAM_MEETING (object);
+  when = _sam_meetings_page_describe_when (meeting);
+  if (period != NULL)
+    {
+      codes = g_hash_table_lookup (period->codes, sam_meeting_get_uuid (meeting));
+      warning = g_hash_table_lookup (period->warned, sam_meeting_get_uuid (meeting));
+    }
+  if (codes == NULL)
+    codes = groups = _sam_meetings_page_describe_groups (self, meeting, TRUE);
+
+  /* Translators: a meeting in the list: when, the groups' codes, the status */
+  text = g_strdup_printf (_("%s · %s · %s"), when, codes, sam_meeting_status_get_label (sam_meeting_get_status (meeting)));
+  gtk_label_set_text (GTK_LABEL (title), sam_meeting_get_title (meeting));
+  gtk_label_set_text (GTK_LABEL (subtitle), text);
+  gtk_widget_set_visible (subtitle, TRUE);
+  if (sam_meeting_get_status (meeting) == SAM_MEETING_STATUS_CANCELLED)
+    gtk_widget_add_css_class (box, "dim-label");
+
+  gtk_widget_set_visible (icon, warning != NULL);
+  gtk_widget_set_tooltip_text (icon, warning);
+  if (warning != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, warning, -1);
+}
+
+/* A row of the list view shows its meeting beside the calendar. */
+static void
+meeting_activate_cb (GtkListView     *view,
+                     guint            position,
+                     SamMeetingsPage *self)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+
+  if (SAM_IS_MEETING (item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "meetings.show-meeting", "s", sam_meeting_get_uuid (SAM_MEETING (item)));
+}
+
+/* A warning of the year: its sign and what it says */
+static void
+setup_warning_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_warning_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     SamMeetingsPage          *self)
+{
+  GtkWidget *label = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  guint position = gtk_list_item_get_position (item);
+  SamMeetingWarning *warning = NULL;
+
+  if (period != NULL && position < period->warnings->len)
+    warning = g_ptr_array_index (period->warnings, position);
+  gtk_label_set_text (GTK_LABEL (label), warning != NULL ? warning->message : "");
+  gtk_widget_set_tooltip_text (label, warning != NULL ? warning->message : NULL);
+  gtk_list_item_set_activatable (item, warning != NULL && warning->meeting_uuid != NULL);
+}
+
+/* A warning about a meeting shows that meeting. */
+static void
+warning_activate_cb (GtkListView     *view,
+                     guint            position,
+                     SamMeetingsPage *self)
+{
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  SamMeetingWarning *warning;
+
+  if (period == NULL || position >= period->warnings->len)
+    return;
+  warning = g_ptr_array_index (period->warnings, position);
+  if (warning->meeting_uuid != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "meetings.show-meeting", "s", warning->meeting_uuid);
+}
+
+static void
+set_up_list_view (SamMeetingsPage *self,
+                  GtkListView     *view,
+                  GCallback        setup,
+                  GCallback        bind,
+                  GCallback        activate)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* The page outlives its views' factories: a plain pointer is enough. */
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, self);
+  gtk_list_view_set_factory (view, factory);
+  g_signal_connect (view, "activate", activate, self);
+}
+
+/**
+ * _sam_meetings_page_init_lists:
+ * @self: a page
+ *
+ * Sets up the rows of the list view of meetings and of the warnings.
+ */
+void
+_sam_meetings_page_init_lists (SamMeetingsPage *self)
+{
+  set_up_list_view (self, self->meeting_list, G_CALLBACK (setup_meeting_row_cb), G_CALLBACK (bind_meeting_row_cb),
+                    G_CALLBACK (meeting_activate_cb));
+  set_up_list_view (self, self->warnings_list, G_CALLBACK (setup_warning_row_cb), G_CALLBACK (bind_warning_row_cb),
+                    G_CALLBACK (warning_activate_cb));
 }
 
 /**
  * _sam_meetings_page_fill_meetings:
  * @self: a page
- * @year_meetings: the #SamMeeting list of the year shown
  *
  * Fills the list view with the year's meetings, or with every meeting
- * that matches the search.
+ * that matches the search, as read with the year; or says there are none.
  */
 void
-_sam_meetings_page_fill_meetings (SamMeetingsPage *self,
-                                  GListModel      *year_meetings)
+_sam_meetings_page_fill_meetings (SamMeetingsPage *self)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean searching = query != NULL && *query != '\0';
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  GListModel *meetings = NULL;
 
   g_clear_object (&self->list_meetings);
+  if (period != NULL)
+    meetings = period->query != NULL ? period->found : period->year_meetings;
 
-  if (searching)
+  if (meetings != NULL && g_list_model_get_n_items (meetings) > 0)
+    self->list_meetings = g_object_ref (meetings);
+  else if (period != NULL)
     {
-      g_autoptr(GListModel) found = sam_store_search_meeting_records (self->store, query, NULL);
-      GListStore *list = g_list_store_new (SAM_TYPE_MEETING);
+      const char *empty = period->query != NULL ? _("No meetings match the search.") : _("No meetings in this year.");
 
-      /* The search covers every year, within the group filter. */
-      for (guint i = 0; found != NULL && i < g_list_model_get_n_items (found); i++)
-        {
-          g_autoptr(SamMeeting) meeting = g_list_model_get_item (found, i);
-          g_auto(GStrv) groups = NULL;
-
-          if (self->group_uuid != NULL)
-            {
-              groups = sam_store_dup_meeting_groups (self->store, sam_meeting_get_uuid (meeting), NULL);
-              if (groups == NULL || !g_strv_contains ((const char * const *) groups, self->group_uuid))
-                continue;
-            }
-          g_list_store_append (list, meeting);
-        }
-      self->list_meetings = G_LIST_MODEL (list);
+      self->list_meetings = G_LIST_MODEL (gtk_string_list_new ((const char * const []) { empty, NULL }));
     }
   else
-    self->list_meetings = g_object_ref (year_meetings);
+    self->list_meetings = G_LIST_MODEL (g_list_store_new (SAM_TYPE_MEETING));
 
-  bind_list (self->meeting_list, self->list_meetings,
-             searching ? _("No meetings match the search.") : _("No meetings in this year."),
-             create_meeting_row, self);
+  gtk_list_view_set_model (self->meeting_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->list_meetings))));
 }
 
 /**
@@ -177,28 +284,18 @@ _sam_meetings_page_fill_meetings (SamMeetingsPage *self,
 void
 _sam_meetings_page_fill_warnings (SamMeetingsPage *self)
 {
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  guint n = period != NULL ? period->warnings->len : 0;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_full (n + 1, NULL);
+  g_autoptr(GtkStringList) list = NULL;
   g_autofree char *label = NULL;
-  guint n = self->warnings->len;
 
-  clear_list_box (self->warnings_list);
+  /* The rows read their warning by position; the list only counts them. */
   for (guint i = 0; i < n; i++)
-    {
-      SamMeetingWarning *warning = g_ptr_array_index (self->warnings, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      g_autofree char *title = g_markup_escape_text (warning->message, -1);
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (warning->meeting_uuid != NULL)
-        {
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.show-meeting");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", warning->meeting_uuid);
-        }
-      gtk_list_box_append (self->warnings_list, row);
-    }
+    g_ptr_array_add (messages, ((SamMeetingWarning *) g_ptr_array_index (period->warnings, i))->message);
+  g_ptr_array_add (messages, NULL);
+  list = gtk_string_list_new ((const char * const *) messages->pdata);
+  gtk_list_view_set_model (self->warnings_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)))));
 
   label = g_strdup_printf (ngettext ("%u warning in %u", "%u warnings in %u", n), n, self->year);
   gtk_expander_set_label (self->warnings_expander, label);
@@ -326,7 +423,8 @@ create_agenda_row (gpointer item,
  * @self: a page
  * @meeting: the meeting shown
  *
- * Lists @meeting's agenda, in order.
+ * Lists @meeting's agenda, in order. An agenda is a dozen items or so,
+ * however large the register: a row widget each is fine.
  */
 void
 _sam_meetings_page_fill_agenda (SamMeetingsPage *self,
@@ -370,7 +468,8 @@ create_follow_up_row (gpointer item,
  * @self: a page
  * @meeting: the meeting shown
  *
- * Lists the decisions due for follow-up at @meeting.
+ * Lists the decisions due for follow-up at @meeting: those of its own
+ * groups not reported yet, a handful, however large the register.
  */
 void
 _sam_meetings_page_fill_follow_ups (SamMeetingsPage *self,
@@ -463,7 +562,8 @@ create_attendance_row (gpointer item,
  * @self: a page
  * @meeting: the meeting shown
  *
- * Lists who is expected at @meeting and who came.
+ * Lists who is expected at @meeting and who came: the members of its
+ * groups on its day, a few dozen people, however large the register.
  */
 void
 _sam_meetings_page_fill_attendance (SamMeetingsPage *self,
@@ -486,16 +586,21 @@ void
 _sam_meetings_page_fill_detail_warnings (SamMeetingsPage *self,
                                          SamMeeting      *meeting)
 {
-  g_autoptr(GPtrArray) all = NULL;
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  GtkWidget *child;
   guint shown = 0;
 
-  clear_list_box (self->detail_warnings);
-  /* The page's warnings cover its filter and year; the meeting's own year
-   * and every group matter here. */
-  all = sam_meeting_checks_run (self->store, NULL, sam_meeting_get_local_year (meeting), NULL);
-  for (guint i = 0; all != NULL && i < all->len; i++)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_warnings))) != NULL)
+    gtk_list_box_remove (self->detail_warnings, child);
+
+  /* The page's warnings cover its filter; every group's matter here, and
+   * were read with the year. A meeting of another year than the one shown
+   * (being read, or moved since) has none to show yet. A meeting has a
+   * few warnings at most: a list box is enough. */
+  for (guint i = 0; period != NULL && sam_meeting_get_local_year (meeting) == (int) period->year &&
+                    i < period->year_warnings->len; i++)
     {
-      SamMeetingWarning *warning = g_ptr_array_index (all, i);
+      SamMeetingWarning *warning = g_ptr_array_index (period->year_warnings, i);
       GtkWidget *row;
       GtkWidget *icon;
       g_autofree char *title = NULL;

@@ -14,6 +14,22 @@
 
 G_BEGIN_DECLS
 
+/* What the page shows of a year, read in a worker (see
+ * sam-meetings-page-period.c) */
+typedef struct
+{
+  guint       serial;
+  char       *group_uuid;     /* the filter it was read for, or NULL */
+  guint       year;
+  char       *query;          /* the search it was read for, or NULL */
+  GListModel *year_meetings;  /* SamMeeting starting in the year in Stockholm, by start */
+  GListModel *found;          /* SamMeeting the search found in the group, or NULL */
+  GHashTable *codes;          /* meeting UUID -> its groups' codes, of the meetings above */
+  GPtrArray  *warnings;       /* SamMeetingWarning of the year and the group */
+  GPtrArray  *year_warnings;  /* of the year and every group, for the meeting shown */
+  GHashTable *warned;         /* meeting UUID -> the first of @warnings naming it */
+} SamMeetingsPeriod;
+
 struct _SamMeetingsPage
 {
   AdwBin           parent_instance;
@@ -25,7 +41,14 @@ struct _SamMeetingsPage
   char            *group_uuid;     /* the filter, or NULL for every group */
   char            *selected_uuid;
   char            *notes_uuid;     /* the meeting whose notes the text view holds */
-  GPtrArray       *warnings;       /* SamMeetingWarning */
+  SamMeetingsPeriod *period;       /* what was read of the year, or NULL */
+  SamMeetingsPeriod *reading;      /* the year, group and search being read */
+  GCancellable    *period_cancellable;
+  guint            period_serial;
+  gboolean         period_stale;   /* the store changed since it was read */
+  guint            shown_serial;   /* the period the views and lists show */
+  guint            shown_year;
+  GDateMonth       shown_month;
   GListModel      *agenda;         /* the chosen meeting's SamAgendaItem list */
   GListModel      *list_meetings;  /* what the list view shows */
   guint            refresh_id;
@@ -37,11 +60,11 @@ struct _SamMeetingsPage
   GtkSearchEntry  *search_entry;
   GtkRevealer     *warnings_revealer;
   GtkExpander     *warnings_expander;
-  GtkListBox      *warnings_list;
+  GtkListView     *warnings_list;
   GtkStack        *view_stack;
   SamYearView     *year_view;
   SamMonthView    *month_view;
-  GtkListBox      *meeting_list;
+  GtkListView     *meeting_list;
   GtkStack        *detail_stack;
   GtkLabel        *detail_title;
   GtkLabel        *detail_when;
@@ -68,8 +91,8 @@ gboolean    _sam_meetings_page_keep_notes           (SamMeetingsPage *self,
                                                      GError         **error);
 
 /* sam-meetings-page-lists.c */
-void        _sam_meetings_page_fill_meetings        (SamMeetingsPage *self,
-                                                     GListModel      *year_meetings);
+void        _sam_meetings_page_init_lists           (SamMeetingsPage *self);
+void        _sam_meetings_page_fill_meetings        (SamMeetingsPage *self);
 void        _sam_meetings_page_fill_warnings        (SamMeetingsPage *self);
 void        _sam_meetings_page_fill_detail_warnings (SamMeetingsPage *self,
                                                      SamMeeting      *meeting);
@@ -80,7 +103,14 @@ void        _sam_meetings_page_fill_follow_ups      (SamMeetingsPage *self,
 void        _sam_meetings_page_fill_attendance      (SamMeetingsPage *self,
                                                      SamMeeting      *meeting);
 
+/* sam-meetings-page-period.c */
+void        _sam_meetings_period_free               (SamMeetingsPeriod *period);
+gboolean    _sam_meetings_page_needs_period         (SamMeetingsPage *self);
+void        _sam_meetings_page_read_period          (SamMeetingsPage *self);
+
 /* sam-meetings-page.c */
+void        _sam_meetings_page_show_period          (SamMeetingsPage *self);
+SamMeetingsPeriod *_sam_meetings_page_get_period    (SamMeetingsPage *self);
 GtkWindow  *_sam_meetings_page_get_window           (SamMeetingsPage *self);
 SamMeeting *_sam_meetings_page_dup_selected         (SamMeetingsPage *self);
 void        _sam_meetings_page_refresh              (SamMeetingsPage *self);

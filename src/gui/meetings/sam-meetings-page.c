@@ -207,31 +207,18 @@ _sam_meetings_page_describe_groups (SamMeetingsPage *self,
 
 /* Period and filter */
 
-static gboolean
-in_period (SamMeetingsPage *self,
-           SamMeeting      *meeting,
-           gboolean         month_only)
-{
-  GDate date;
-
-  if (!sam_meeting_get_local_date (meeting, &date) || g_date_get_year (&date) != self->year)
-    return FALSE;
-
-  return !month_only || g_date_get_month (&date) == self->month;
-}
-
 static GListModel *
-meetings_in_period (SamMeetingsPage *self,
-                    GListModel      *all,
-                    gboolean         month_only)
+meetings_in_month (GListModel *year_meetings,
+                   GDateMonth  month)
 {
   GListStore *list = g_list_store_new (SAM_TYPE_MEETING);
 
-  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
+  for (guint i = 0; year_meetings != NULL && i < g_list_model_get_n_items (year_meetings); i++)
     {
-      g_autoptr(SamMeeting) meeting = g_list_model_get_item (all, i);
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (year_meetings, i);
+      GDate date;
 
-      if (in_period (self, meeting, month_only))
+      if (sam_meeting_get_local_date (meeting, &date) && g_date_get_month (&date) == month)
         g_list_store_append (list, meeting);
     }
 
@@ -251,52 +238,89 @@ update_period_label (SamMeetingsPage *self)
 }
 
 /**
+ * _sam_meetings_page_get_period:
+ * @self: a page
+ *
+ * Returns: (transfer none) (nullable): what was read of the year the page
+ *   shows, or %NULL while it is being read
+ */
+SamMeetingsPeriod *
+_sam_meetings_page_get_period (SamMeetingsPage *self)
+{
+  return self->period != NULL && self->period->year == self->year ? self->period : NULL;
+}
+
+/**
+ * _sam_meetings_page_show_period:
+ * @self: a page
+ *
+ * Shows what was read of the page's year in the year and month views and
+ * the lists; until it is read, the year's days without meetings. Only
+ * what changed is drawn again.
+ */
+void
+_sam_meetings_page_show_period (SamMeetingsPage *self)
+{
+  SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
+  guint serial = period != NULL ? period->serial : 0;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GListModel) month_meetings = NULL;
+  g_autoptr(GHashTable) short_names = NULL;
+  g_autoptr(SamMeeting) selected = NULL;
+
+  if (serial != self->shown_serial || self->shown_year != self->year)
+    {
+      none = G_LIST_MODEL (g_list_store_new (SAM_TYPE_MEETING));
+      sam_year_view_set_meetings (self->year_view, self->year, period != NULL ? period->year_meetings : none,
+                                  SAM_YEAR_PLAN_FIRST_SUMMER_WEEK, SAM_YEAR_PLAN_LAST_SUMMER_WEEK);
+      self->shown_serial = serial;
+      self->shown_year = self->year;
+      self->shown_month = 0;
+      _sam_meetings_page_fill_meetings (self);
+      _sam_meetings_page_fill_warnings (self);
+      selected = _sam_meetings_page_dup_selected (self);
+      if (selected != NULL)
+        _sam_meetings_page_fill_detail_warnings (self, selected);
+    }
+
+  if (self->shown_month != self->month)
+    {
+      /* A month of a national register has a few hundred meetings; their
+       * groups' codes were read with the year. */
+      month_meetings = meetings_in_month (period != NULL ? period->year_meetings : NULL, self->month);
+      short_names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; period != NULL && i < g_list_model_get_n_items (month_meetings); i++)
+        {
+          g_autoptr(SamMeeting) meeting = g_list_model_get_item (month_meetings, i);
+          const char *codes = g_hash_table_lookup (period->codes, sam_meeting_get_uuid (meeting));
+
+          if (codes != NULL)
+            g_hash_table_insert (short_names, (gpointer) sam_meeting_get_uuid (meeting), (gpointer) codes);
+        }
+      sam_month_view_set_meetings (self->month_view, self->year, self->month, month_meetings, short_names,
+                                   SAM_YEAR_PLAN_FIRST_SUMMER_WEEK, SAM_YEAR_PLAN_LAST_SUMMER_WEEK);
+      self->shown_month = self->month;
+    }
+}
+
+/**
  * _sam_meetings_page_refresh:
  * @self: a page
  *
- * Reads the period's meetings and warnings again and redraws the views,
- * the list and the chosen meeting.
+ * Shows the page's period: its meetings and warnings, read again in a
+ * worker when the year, the group or the search changed, or the store;
+ * and the chosen meeting, read now.
  */
 void
 _sam_meetings_page_refresh (SamMeetingsPage *self)
 {
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GListModel) year_meetings = NULL;
-  g_autoptr(GListModel) month_meetings = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GHashTable) short_names = NULL;
-
   if (self->store == NULL)
     return;
 
-  if (self->group_uuid != NULL)
-    all = sam_store_list_group_meetings (self->store, self->group_uuid, NULL);
-  else
-    all = sam_store_list_meetings (self->store, NULL);
-
-  year_meetings = meetings_in_period (self, all, FALSE);
-  month_meetings = meetings_in_period (self, all, TRUE);
-
-  warnings = sam_meeting_checks_run (self->store, self->group_uuid, self->year, NULL);
-  g_ptr_array_unref (self->warnings);
-  self->warnings = warnings != NULL ? g_steal_pointer (&warnings)
-                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) sam_meeting_warning_free);
-
   update_period_label (self);
-  sam_year_view_set_meetings (self->year_view, self->year, year_meetings,
-                              SAM_YEAR_PLAN_FIRST_SUMMER_WEEK, SAM_YEAR_PLAN_LAST_SUMMER_WEEK);
-  short_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (month_meetings); i++)
-    {
-      g_autoptr(SamMeeting) meeting = g_list_model_get_item (month_meetings, i);
-      char *codes = _sam_meetings_page_describe_groups (self, meeting, TRUE);
-
-      g_hash_table_insert (short_names, g_strdup (sam_meeting_get_uuid (meeting)), codes);
-    }
-  sam_month_view_set_meetings (self->month_view, self->year, self->month, month_meetings, short_names,
-                               SAM_YEAR_PLAN_FIRST_SUMMER_WEEK, SAM_YEAR_PLAN_LAST_SUMMER_WEEK);
-  _sam_meetings_page_fill_meetings (self, year_meetings);
-  _sam_meetings_page_fill_warnings (self);
+  if (_sam_meetings_page_needs_period (self))
+    _sam_meetings_page_read_period (self);
+  _sam_meetings_page_show_period (self);
   _sam_meetings_page_refresh_detail (self);
 }
 
@@ -317,6 +341,7 @@ store_changed_cb (SamMeetingsPage *self,
                   guint            table,
                   SamStore        *store)
 {
+  self->period_stale = TRUE;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
 }
@@ -538,6 +563,9 @@ sam_meetings_page_dispose (GObject *object)
   SamMeetingsPage *self = SAM_MEETINGS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->period_cancellable != NULL)
+    g_cancellable_cancel (self->period_cancellable);
+  g_clear_object (&self->period_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MEETINGS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->agenda);
@@ -555,7 +583,8 @@ sam_meetings_page_finalize (GObject *object)
   g_free (self->group_uuid);
   g_free (self->selected_uuid);
   g_free (self->notes_uuid);
-  g_ptr_array_unref (self->warnings);
+  _sam_meetings_period_free (self->period);
+  _sam_meetings_period_free (self->reading);
 
   G_OBJECT_CLASS (sam_meetings_page_parent_class)->finalize (object);
 }
@@ -662,9 +691,9 @@ sam_meetings_page_init (SamMeetingsPage *self)
   self->view = g_strdup ("year");
   self->year = g_date_time_get_year (now);
   self->month = g_date_time_get_month (now);
-  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_meeting_warning_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _sam_meetings_page_init_lists (self);
 
   _sam_meetings_page_name_drop_down (GTK_WIDGET (self->group_dropdown), _("Group"));
   g_signal_connect_swapped (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self);

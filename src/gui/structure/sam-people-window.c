@@ -22,7 +22,10 @@
 /* The People view: search, edit and merge people, and see one person's
  * roles across all groups (the uppdragsförteckning), printable and
  * exportable as PDF. Each edit is one step of the undo history the
- * window is given. */
+ * window is given. A national register has 10 000 people and more: they
+ * are read in a worker, on a connection of its own, when the window
+ * opens and after each change, and a list view makes rows for what is in
+ * view. */
 struct _SamPeopleWindow
 {
   AdwWindow            parent_instance;
@@ -33,6 +36,8 @@ struct _SamPeopleWindow
   GtkSingleSelection  *selection;
   SamPerson           *person;
   GPtrArray           *rows;
+  GCancellable        *cancellable;  /* of the read under way */
+  char                *to_select;    /* a person to choose once read */
 
   GtkSearchEntry      *search_entry;
   GtkListView         *list_view;
@@ -54,16 +59,91 @@ get_store (SamPeopleWindow *self)
   return sam_undo_get_store (self->undo);
 }
 
-static void
-reload_people (SamPeopleWindow *self)
-{
-  g_autoptr(GListModel) people = sam_store_list_people (get_store (self), NULL);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+static void select_person (SamPeopleWindow *self,
+                           const char      *uuid);
 
-  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(SamStore) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *people;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((worker = sam_store_open (task_data, &error)) == NULL ||
+      (people = sam_store_list_people (worker, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, people, g_object_unref);
+}
+
+/* The task holds the window only weakly: a window closed while its
+ * worker reads is freed at once. */
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SamPeopleWindow) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *to_select = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  /* Closed, or a newer read took this one's place */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (people == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     g_ptr_array_add (items, g_list_model_get_item (people, i));
   g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
                        items->pdata, items->len);
+
+  /* A person just added is chosen, with their name to type. */
+  to_select = g_steal_pointer (&self->to_select);
+  if (to_select != NULL)
+    {
+      select_person (self, to_select);
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+    }
+}
+
+static void
+reload_people (SamPeopleWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, read_done_cb, weak);
+  g_task_set_source_tag (task, reload_people);
+  g_task_set_task_data (task, g_strdup (sam_store_get_path (get_store (self))), g_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 static void
@@ -261,8 +341,9 @@ add_action (GtkWidget  *widget,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  select_person (self, sam_person_get_uuid (person));
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* Chosen once the list is read again, which the save started */
+  g_free (self->to_select);
+  self->to_select = g_strdup (sam_person_get_uuid (person));
 }
 
 static void
@@ -421,6 +502,10 @@ sam_people_window_dispose (GObject *object)
 {
   SamPeopleWindow *self = SAM_PEOPLE_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->to_select, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_PEOPLE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->people);

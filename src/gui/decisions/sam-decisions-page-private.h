@@ -23,6 +23,7 @@ struct _SamDecisionsPage
   SamDecisionWatchList *escalations;  /* likewise */
   GtkSingleSelection  *selection;
   GHashTable          *codes;        /* group uuid -> code */
+  GListModel          *groups_read;  /* read for the codes, for the group filter next */
   GPtrArray           *group_uuids;  /* per group drop-down position - 1 */
   GArray              *years;        /* per year drop-down position - 1 */
   gboolean             store_changing;

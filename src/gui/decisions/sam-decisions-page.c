@@ -108,8 +108,12 @@ update_count (SamDecisionsPage *self)
 static void
 load_codes (SamDecisionsPage *self)
 {
-  g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
+  GListModel *groups = sam_store_list_groups (self->store, NULL);
 
+  /* The group filter is filled from the same list right after: a
+   * national register has 5 000 groups, read once rather than twice. */
+  g_clear_object (&self->groups_read);
+  self->groups_read = groups;
   g_hash_table_remove_all (self->codes);
   for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
     {
@@ -124,7 +128,8 @@ load_codes (SamDecisionsPage *self)
 static void
 load_groups (SamDecisionsPage *self)
 {
-  g_autoptr(GListModel) groups = sam_store_list_groups (self->store, NULL);
+  g_autoptr(GListModel) groups = self->groups_read != NULL ? g_steal_pointer (&self->groups_read)
+                                                           : sam_store_list_groups (self->store, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char *selected = NULL;
   guint position = gtk_drop_down_get_selected (self->group_dropdown);
@@ -725,6 +730,7 @@ set_store (SamDecisionsPage *self,
   g_clear_object (&self->list);
   g_clear_object (&self->follow_up);
   g_clear_object (&self->escalations);
+  g_clear_object (&self->groups_read);
   g_object_set (self->editor, "store", store, NULL);
   update_watch_view (self);
   if (store == NULL)
@@ -780,6 +786,7 @@ sam_decisions_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->follow_up);
   g_clear_object (&self->escalations);
+  g_clear_object (&self->groups_read);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sam_decisions_page_parent_class)->dispose (object);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-calendar.h"
+#include "sam-clock.h"
 #include "sam-meeting-checks.h"
 #include "sam-meeting-editor.h"
 #include "sam-store-meetings.h"
@@ -285,10 +286,35 @@ dup_prepares_label (GObject  *item,
   return g_strdup_printf ("%s %s", day, sam_meeting_get_title (SAM_MEETING (item)));
 }
 
+/* The meetings a meeting may prepare: those within a year either side
+ * of it (of today, for a new one without a day), not every meeting of a
+ * register that plans 4 000 a year; and the one it prepares now. */
+static GListModel *
+list_prepare_choices (SamMeetingEditor *self)
+{
+  g_autoptr(GDateTime) now = sam_clock_now ();
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GDate date;
+  int year;
+
+  if (self->meeting != NULL && sam_meeting_get_local_date (self->meeting, &date))
+    year = g_date_get_year (&date);
+  else if (self->day != NULL && sam_calendar_parse_iso (self->day, &date))
+    year = g_date_get_year (&date);
+  else
+    year = g_date_time_get_year (now);
+
+  from = g_strdup_printf ("%04d-01-01T00:00:00Z", year - 1);
+  to = g_strdup_printf ("%04d-01-01T00:00:00Z", year + 2);
+
+  return sam_store_list_meetings_between (self->store, NULL, from, to, NULL);
+}
+
 static void
 fill_prepares (SamMeetingEditor *self)
 {
-  g_autoptr(GListModel) meetings = sam_store_list_meetings (self->store, NULL);
+  g_autoptr(GListModel) meetings = list_prepare_choices (self);
   g_autoptr(GListStore) choices = g_list_store_new (G_TYPE_OBJECT);
   g_autoptr(GtkStringObject) none = gtk_string_object_new (_("None"));
   const char *current = self->meeting != NULL ? sam_meeting_get_prepares_uuid (self->meeting) : NULL;
@@ -307,6 +333,16 @@ fill_prepares (SamMeetingEditor *self)
       if (g_strcmp0 (sam_meeting_get_uuid (meeting), current) == 0)
         selected = g_list_model_get_n_items (G_LIST_MODEL (choices));
       g_list_store_append (choices, meeting);
+    }
+  if (current != NULL && selected == 0)
+    {
+      g_autoptr(SamMeeting) prepared = sam_store_dup_by_uuid (self->store, SAM_TYPE_MEETING, current, NULL);
+
+      if (prepared != NULL)
+        {
+          selected = g_list_model_get_n_items (G_LIST_MODEL (choices));
+          g_list_store_append (choices, prepared);
+        }
     }
 
   adw_combo_row_set_expression (self->prepares_row,

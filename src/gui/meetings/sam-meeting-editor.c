@@ -49,7 +49,7 @@ struct _SamMeetingEditor
   AdwEntryRow     *place_row;
   AdwEntryRow     *link_row;
   AdwComboRow     *prepares_row;
-  AdwPreferencesGroup *groups_group;
+  GtkListView         *groups_list;
 };
 
 G_DEFINE_FINAL_TYPE (SamMeetingEditor, sam_meeting_editor, ADW_TYPE_WINDOW)
@@ -212,12 +212,18 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The tick of a row adds its group to the chosen or takes it away. A
+ * row shows one group, then another as the list scrolls: the tick set to
+ * show a group's state writes that same state again. */
 static void
 group_toggled_cb (GtkCheckButton *check,
-                  SamGroup       *group)
+                  GtkListItem    *item)
 {
   SamMeetingEditor *self = SAM_MEETING_EDITOR (gtk_widget_get_root (GTK_WIDGET (check)));
+  SamGroup *group = gtk_list_item_get_item (item);
 
+  if (self == NULL || group == NULL)
+    return;
   if (gtk_check_button_get_active (check))
     g_hash_table_add (self->chosen, group);
   else
@@ -225,18 +231,44 @@ group_toggled_cb (GtkCheckButton *check,
 }
 
 static void
-release_group_cb (gpointer  data,
-                  GClosure *closure)
+setup_group_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
 {
-  g_object_unref (data);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect (check, "toggled", G_CALLBACK (group_toggled_cb), item);
+  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_activatable (item, FALSE);
 }
 
-/* A row for each group, ticked if the meeting joins it; the tick of a
- * row adds its group to the chosen or takes it away. */
+static void
+bind_group_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   SamMeetingEditor         *self)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (gtk_list_item_get_child (item));
+  GtkWidget *check = adw_action_row_get_activatable_widget (row);
+  SamGroup *group = gtk_list_item_get_item (item);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_group_get_name (group));
+  adw_action_row_set_subtitle (row, sam_group_get_code (group) != NULL ? sam_group_get_code (group) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, sam_group_get_name (group), -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->chosen, group));
+}
+
+/* A row for each group, ticked if the meeting joins it. A national
+ * register has 5 000 groups: the list view makes rows for those in view. */
 static void
 fill_groups (SamMeetingEditor *self)
 {
   g_auto(GStrv) joined = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->groups = sam_store_list_groups (self->store, NULL);
   if (self->meeting != NULL && sam_meeting_get_uuid (self->meeting) != NULL)
@@ -246,26 +278,18 @@ fill_groups (SamMeetingEditor *self)
     {
       g_autoptr(SamGroup) group = g_list_model_get_item (self->groups, i);
       const char *uuid = sam_group_get_uuid (group);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      gboolean active = joined != NULL ? g_strv_contains ((const char * const *) joined, uuid)
-                                       : g_strcmp0 (uuid, self->group_uuid) == 0;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sam_group_get_name (group));
-      if (sam_group_get_code (group) != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sam_group_get_code (group));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-      if (active)
+      if (joined != NULL ? g_strv_contains ((const char * const *) joined, uuid) : g_strcmp0 (uuid, self->group_uuid) == 0)
         g_hash_table_add (self->chosen, group);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      sam_group_get_name (group), -1);
-      g_signal_connect_data (check, "toggled", G_CALLBACK (group_toggled_cb),
-                             g_object_ref (group), release_group_cb, 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->groups_group, row);
     }
+
+  /* The editor outlives its list's factory: a plain pointer is enough. */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_group_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_group_row_cb), self);
+  gtk_list_view_set_factory (self->groups_list, factory);
+  if (self->groups != NULL)
+    gtk_list_view_set_model (self->groups_list,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->groups))));
 }
 
 /* What an entry of the prepares drop-down says: “None”, or a meeting's
@@ -534,7 +558,7 @@ sam_meeting_editor_class_init (SamMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamMeetingEditor, place_row);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingEditor, link_row);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingEditor, prepares_row);
-  gtk_widget_class_bind_template_child (widget_class, SamMeetingEditor, groups_group);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingEditor, groups_list);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

@@ -5,10 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's lists that grow with the register, on a generated register
- * of 10 000 decisions, 5 000 meetings and 2 000 people: each is read
- * whole (the follow-up list, a year's meetings and warnings, the people,
- * the terms ending) but makes rows only for what is in view, far fewer
- * than it holds. A list box with a row for each of them is what kept the
+ * of 10 000 decisions, 5 000 meetings, 2 000 people and 500 groups: each
+ * is read whole (the follow-up list, a year's meetings and warnings, the
+ * people, the terms ending, the meeting editor's groups) but makes rows
+ * only for what is in view, far fewer than it holds. A list box with a row for each of them is what kept the
  * window from opening on a national register.
  */
 
@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "sam-gui-types.h"
+#include "sam-meeting-editor.h"
 #include "sam-meetings-page.h"
 #include "sam-people-window.h"
 #include "sam-terms-window.h"
@@ -215,6 +216,35 @@ test_terms (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+lists_groups (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+  g_autoptr(GObject) first = model != NULL ? g_list_model_get_item (G_LIST_MODEL (model), 0) : NULL;
+
+  return SAM_IS_GROUP (first);
+}
+
+/* The meeting editor's groups to choose: a row each, for those in view
+ * only (there are 500). Its drop-downs have list views of their own. */
+static void
+test_meeting_groups (void)
+{
+  SamMeetingEditor *editor = sam_meeting_editor_new (NULL, store, NULL, "2026-03-10", NULL);
+  GtkListView *groups;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  sam_test_wait_until_mapped (GTK_WIDGET (editor));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON), <=, MAX_ROWS);
+  groups = GTK_LIST_VIEW (sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LIST_VIEW, lists_groups, NULL));
+  g_assert_nonnull (groups);
+  g_assert_cmpuint (count_items (groups), ==, 500);
+  assert_rows_in_view (groups, 400, "the groups of the meeting editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/window-lists/follow-up", test_follow_up);
   g_test_add_func ("/window-lists/people", test_people);
   g_test_add_func ("/window-lists/terms", test_terms);
+  g_test_add_func ("/window-lists/meeting-groups", test_meeting_groups);
 
   status = sam_test_ui_run ();
   g_clear_object (&store);

@@ -532,8 +532,10 @@ new_watch_list (SamDecisionsPage *self,
                 GtkListView      *view)
 {
   SamDecisionWatchList *list = sam_decision_watch_list_new (self->store, watch);
+  /* gtk_list_view_set_model() takes a reference of its own. */
+  g_autoptr(GtkNoSelection) model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (list)));
 
-  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (list)))));
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (model));
   g_signal_connect_object (list, "items-changed", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (list, "notify::loading", G_CALLBACK (update_watch_view), self, G_CONNECT_SWAPPED);
 

@@ -288,8 +288,11 @@ fill_groups (SamMeetingEditor *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_group_row_cb), self);
   gtk_list_view_set_factory (self->groups_list, factory);
   if (self->groups != NULL)
-    gtk_list_view_set_model (self->groups_list,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->groups))));
+    {
+      g_autoptr(GtkNoSelection) model = gtk_no_selection_new (g_object_ref (self->groups));
+
+      gtk_list_view_set_model (self->groups_list, GTK_SELECTION_MODEL (model));
+    }
 }
 
 /* What an entry of the prepares drop-down says: “None”, or a meeting's

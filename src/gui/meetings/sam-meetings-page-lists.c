@@ -255,6 +255,7 @@ _sam_meetings_page_fill_meetings (SamMeetingsPage *self)
 {
   SamMeetingsPeriod *period = _sam_meetings_page_get_period (self);
   GListModel *meetings = NULL;
+  g_autoptr(GtkNoSelection) model = NULL;
 
   g_clear_object (&self->list_meetings);
   if (period != NULL)
@@ -271,8 +272,8 @@ _sam_meetings_page_fill_meetings (SamMeetingsPage *self)
   else
     self->list_meetings = G_LIST_MODEL (g_list_store_new (SAM_TYPE_MEETING));
 
-  gtk_list_view_set_model (self->meeting_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->list_meetings))));
+  model = gtk_no_selection_new (g_object_ref (self->list_meetings));
+  gtk_list_view_set_model (self->meeting_list, GTK_SELECTION_MODEL (model));
 }
 
 /**
@@ -288,6 +289,7 @@ _sam_meetings_page_fill_warnings (SamMeetingsPage *self)
   guint n = period != NULL ? period->warnings->len : 0;
   g_autoptr(GPtrArray) messages = g_ptr_array_new_full (n + 1, NULL);
   g_autoptr(GtkStringList) list = NULL;
+  g_autoptr(GtkNoSelection) model = NULL;
   g_autofree char *label = NULL;
 
   /* The rows read their warning by position; the list only counts them. */
@@ -295,7 +297,8 @@ _sam_meetings_page_fill_warnings (SamMeetingsPage *self)
     g_ptr_array_add (messages, ((SamMeetingWarning *) g_ptr_array_index (period->warnings, i))->message);
   g_ptr_array_add (messages, NULL);
   list = gtk_string_list_new ((const char * const *) messages->pdata);
-  gtk_list_view_set_model (self->warnings_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)))));
+  model = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
+  gtk_list_view_set_model (self->warnings_list, GTK_SELECTION_MODEL (model));
 
   label = g_strdup_printf (ngettext ("%u warning in %u", "%u warnings in %u", n), n, self->year);
   gtk_expander_set_label (self->warnings_expander, label);

@@ -82,6 +82,7 @@ show_terms (SamTermsWindow *self,
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   GtkStringList *list;
+  g_autoptr(GtkNoSelection) model = NULL;
 
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   self->terms = terms;
@@ -98,7 +99,8 @@ show_terms (SamTermsWindow *self,
   g_ptr_array_add (titles, NULL);
 
   list = gtk_string_list_new ((const char * const *) titles->pdata);
-  gtk_list_view_set_model (self->terms_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (list))));
+  model = gtk_no_selection_new (G_LIST_MODEL (list));
+  gtk_list_view_set_model (self->terms_list, GTK_SELECTION_MODEL (model));
 }
 
 /* The task holds the window only weakly: a window closed while its

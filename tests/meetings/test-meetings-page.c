@@ -828,6 +828,94 @@ dup_shown_notes (SamMeetingsPage *page)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* A busy day in the month view: its first three meetings and “+7 till”,
+ * which lists all ten; choosing one there shows it beside the calendar.
+ * Before, a month of a national register made a button for each of its
+ * few hundred meetings, and choosing a meeting took 400 ms. */
+static void
+test_busy_day (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  SamStore *store = sam_window_get_store (window);
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  GtkWidget *month_view;
+  GtkWidget *more = NULL;
+  GtkPopover *popover;
+  guint n_on_day = 0;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Möte nummer %u", i + 1);
+
+      g_ptr_array_add (uuids, add_meeting (store, sam_group_get_uuid (council), title, "2026-03-21"));
+    }
+
+  sam_meetings_page_show_period (page, "month", 2026, 3);
+  month_view = sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_MONTH_VIEW);
+  sam_test_wait_for ((more = sam_test_find_widget (month_view, GTK_TYPE_MENU_BUTTON)) != NULL);
+
+  /* Three of the day's meetings have their own button, and no more. */
+  sam_test_collect_widgets (month_view, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *label = accessible_label (g_ptr_array_index (buttons, i));
+
+      n_on_day += label != NULL && g_str_has_prefix (label, "Möte nummer ");
+    }
+  g_assert_cmpuint (n_on_day, ==, 3);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (more)), ==, sam_test_tr ("+7 more", "+7 till"));
+  g_assert_cmpstr (accessible_label (more), ==,
+                   sam_test_tr ("All 10 meetings on 21 March 2026", "Alla 10 möten den 21 mars 2026"));
+
+  /* Opened, it lists all ten. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (more));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (more));
+  g_assert_nonnull (popover);
+  sam_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  sam_test_collect_widgets (GTK_WIDGET (popover), GTK_TYPE_BUTTON, listed);
+  g_assert_cmpuint (listed->len, ==, 10);
+
+  /* The last of them, chosen there, is the meeting shown. */
+  for (guint i = 0; i < listed->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (listed, i);
+      g_autoptr(GVariant) target = NULL;
+
+      g_object_get (button, "action-target", &target, NULL);
+      if (g_strcmp0 (g_variant_get_string (target, NULL), uuids->pdata[9]) == 0)
+        gtk_widget_activate (button);
+    }
+  sam_test_wait_for (g_strcmp0 (sam_meetings_page_get_selected (page), uuids->pdata[9]) == 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-meetings-busy-day");
+
+  /* The year view's tooltip for the day names eight and counts the rest. */
+  sam_meetings_page_show_period (page, "year", 2026, 3);
+  g_ptr_array_set_size (buttons, 0);
+  sam_test_wait_for (count_buttons (sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_YEAR_VIEW)) > 20);
+  sam_test_collect_widgets (sam_test_find_widget (GTK_WIDGET (page), SAM_TYPE_YEAR_VIEW), GTK_TYPE_BUTTON, buttons);
+  n_on_day = 0;
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      if (tooltip != NULL && g_str_has_prefix (tooltip, "Möte nummer "))
+        {
+          g_auto(GStrv) lines = g_strsplit (tooltip, "\n", -1);
+
+          g_assert_cmpuint (g_strv_length (lines), ==, 9);
+          g_assert_cmpstr (lines[8], ==, sam_test_tr ("and 2 more", "och 2 till"));
+          n_on_day++;
+        }
+    }
+  g_assert_cmpuint (n_on_day, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Notes typed and not saved are kept when the user picks another meeting,
  * goes to another page or closes the window: they are in the register
  * file, on the meeting they were typed for. */
@@ -1045,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/meetings-page/editor-and-planner", test_editor_and_planner);
   g_test_add_func ("/meetings-page/follow-ups", test_follow_ups);
   g_test_add_func ("/meetings-page/notes-kept", test_notes_kept);
+  g_test_add_func ("/meetings-page/busy-day", test_busy_day);
   g_test_add_func ("/meetings-page/notes-undo", test_notes_undo);
   g_test_add_func ("/meetings-page/notes-not-saved", test_notes_not_saved);
 

@@ -20,7 +20,8 @@
 /*
  * One month as a grid of weeks: the ISO week number on the left (summer
  * weeks marked), a framed cell per day with its number, the holiday or day
- * off by name, and a button for each meeting. Each day number is a button
+ * off by name, and a button for each meeting; a busy day shows its first
+ * meetings and a button that lists them all. Each day number is a button
  * too, named for screen readers (“tisdag 10 februari 2026, vecka 7, 1
  * möte”): it emits "day-activated" so the page can plan a meeting there.
  * The buttons name their meeting or day as the target of their action.
@@ -59,12 +60,17 @@ activate_day_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[DAY_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
 }
 
+/* A day shows this many meetings at most; a busier one shows one less
+ * and a button that lists them all. A month of a national register has a
+ * few hundred meetings, and a cell for each would make the month both
+ * slow to draw and too tall to read. */
+#define MAX_SHOWN_PER_DAY 4
+
 static GtkWidget *
 meeting_button (SamMeeting *meeting,
-                GHashTable *short_names)
+                const char *name)
 {
   g_autofree char *time = sam_minutes_format_time (meeting);
-  const char *name = short_names != NULL ? g_hash_table_lookup (short_names, sam_meeting_get_uuid (meeting)) : NULL;
   g_autofree char *text = g_strdup_printf ("%.5s %s", time, name != NULL ? name : sam_meeting_get_title (meeting));
   g_autofree char *description = NULL;
   GtkWidget *button = gtk_button_new_with_label (text);
@@ -94,6 +100,99 @@ meeting_button (SamMeeting *meeting,
   return button;
 }
 
+static const char *
+short_name (GHashTable *short_names,
+            SamMeeting *meeting)
+{
+  return short_names != NULL ? g_hash_table_lookup (short_names, sam_meeting_get_uuid (meeting)) : NULL;
+}
+
+/* What a day's "more" button lists when it is opened: all of the day's
+ * meetings, each with its groups' codes, copied, since the page reads its
+ * year again while the month stays on screen. */
+typedef struct
+{
+  GPtrArray *meetings;
+  GPtrArray *names;
+} DayMeetings;
+
+static void
+day_meetings_free (gpointer data)
+{
+  DayMeetings *day = data;
+
+  g_ptr_array_unref (day->meetings);
+  g_ptr_array_unref (day->names);
+  g_free (day);
+}
+
+static void
+create_day_popover_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  DayMeetings *day = user_data;
+  GtkWidget *popover;
+  GtkWidget *scrolled;
+  GtkWidget *box;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  scrolled = gtk_scrolled_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_widget_set_size_request (box, 220, -1);
+  for (guint i = 0; i < day->meetings->len; i++)
+    gtk_box_append (GTK_BOX (box), meeting_button (g_ptr_array_index (day->meetings, i),
+                                                   g_ptr_array_index (day->names, i)));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+more_button (const GDate *date,
+             GListModel  *meetings,
+             GHashTable  *short_names,
+             guint        n_more)
+{
+  guint n_meetings = g_list_model_get_n_items (meetings);
+  DayMeetings *day = g_new0 (DayMeetings, 1);
+  g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *day_name = sam_calendar_format_long (date);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  day->meetings = g_ptr_array_new_full (n_meetings, g_object_unref);
+  day->names = g_ptr_array_new_full (n_meetings, g_free);
+  for (guint i = 0; i < n_meetings; i++)
+    {
+      SamMeeting *meeting = g_list_model_get_item (meetings, i);
+
+      g_ptr_array_add (day->meetings, meeting);
+      g_ptr_array_add (day->names, g_strdup (short_name (short_names, meeting)));
+    }
+
+  /* Translators: the last line of a busy day in the month view, as in “+7 more” */
+  label = g_strdup_printf (ngettext ("+%u more", "+%u more", n_more), n_more);
+  /* Translators: the “+7 more” button for screen readers; the day as in “10 February 2026” */
+  description = g_strdup_printf (ngettext ("All %u meetings on %s", "All %u meetings on %s", n_meetings),
+                                 n_meetings, day_name);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_add_css_class (button, "caption");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_day_popover_cb, day, day_meetings_free);
+
+  return button;
+}
+
 static GtkWidget *
 day_cell (const GDate *date,
           GDateMonth   month,
@@ -109,6 +208,7 @@ day_cell (const GDate *date,
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *day;
   const char *holiday = NULL;
+  guint n_shown;
 
   gtk_widget_set_size_request (frame, 84, 96);
   gtk_widget_set_hexpand (frame, TRUE);
@@ -149,12 +249,15 @@ day_cell (const GDate *date,
   else if (g_date_get_weekday (date) >= G_DATE_SATURDAY)
     gtk_widget_add_css_class (day, "dim-label");
 
-  for (guint i = 0; i < n_meetings; i++)
+  n_shown = n_meetings > MAX_SHOWN_PER_DAY ? MAX_SHOWN_PER_DAY - 1 : n_meetings;
+  for (guint i = 0; i < n_shown; i++)
     {
       g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
 
-      gtk_box_append (GTK_BOX (box), meeting_button (meeting, short_names));
+      gtk_box_append (GTK_BOX (box), meeting_button (meeting, short_name (short_names, meeting)));
     }
+  if (n_shown < n_meetings)
+    gtk_box_append (GTK_BOX (box), more_button (date, meetings, short_names, n_meetings - n_shown));
 
   return frame;
 }

@@ -114,6 +114,8 @@ activate_meeting_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[MEETING_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
 }
 
+#define MAX_TITLES_PER_DAY 8
+
 static GtkWidget *
 day_widget (const GDate *date,
             GListModel  *meetings)
@@ -129,11 +131,21 @@ day_widget (const GDate *date,
       g_autoptr(SamMeeting) first = g_list_model_get_item (meetings, 0);
       g_autoptr(GString) tooltip = g_string_new (NULL);
 
-      for (guint i = 0; i < n_meetings; i++)
+      /* A day of a national register can have dozens of meetings: the
+       * tooltip names the first few, the month view lists them all. */
+      for (guint i = 0; i < MIN (n_meetings, MAX_TITLES_PER_DAY); i++)
         {
           g_autoptr(SamMeeting) meeting = g_list_model_get_item (meetings, i);
 
           g_string_append_printf (tooltip, "%s%s", i > 0 ? "\n" : "", sam_meeting_get_title (meeting));
+        }
+      if (n_meetings > MAX_TITLES_PER_DAY)
+        {
+          guint n_more = n_meetings - MAX_TITLES_PER_DAY;
+
+          g_string_append_c (tooltip, '\n');
+          /* Translators: the last line of a busy day's tooltip in the year view */
+          g_string_append_printf (tooltip, ngettext ("and %u more", "and %u more", n_more), n_more);
         }
 
       widget = gtk_button_new_with_label (number);
@@ -142,7 +154,7 @@ day_widget (const GDate *date,
       gtk_widget_set_tooltip_text (widget, tooltip->str);
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip->str, -1);
-      /* The first meeting of the day; the month view shows them all. */
+      /* The first meeting of the day; the month view lists them all. */
       gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "year.activate-meeting");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", sam_meeting_get_uuid (first));
       return widget;

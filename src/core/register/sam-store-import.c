@@ -299,8 +299,13 @@ sam_store_import_begin (SamStore       *self,
                            _("Another import into this register is still running"));
       return NULL;
     }
-  if (!_sam_store_begin (self, error))
+  if (!_sam_store_exec (self, "PRAGMA cache_size = " SAM_STORE_IMPORT_CACHE_KIB, error))
     return NULL;
+  if (!_sam_store_begin (self, error))
+    {
+      _sam_store_exec (self, "PRAGMA cache_size = " SAM_STORE_CACHE_KIB, NULL);
+      return NULL;
+    }
 
   import = g_new0 (SamStoreImport, 1);
   import->store = g_object_ref (self);
@@ -1112,6 +1117,7 @@ sam_store_import_free (SamStoreImport *import)
   if (import->active)
     _sam_store_rollback (import->store);
   import->store->in_import = FALSE;
+  _sam_store_exec (import->store, "PRAGMA cache_size = " SAM_STORE_CACHE_KIB, NULL);
 
   release_ids (import);
   release_rows (import);

@@ -18,6 +18,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define SAM_STORE_FTS_TRIGGERS "fts-triggers.sql"
 
+/* SQLite's page cache, negative: KiB. A window has a connection open for
+ * its whole life and each worker one of its own while it reads, so the
+ * cache of each stays small; an import or merge takes a bigger one while
+ * it runs, big enough to keep the indexes it builds in memory and well
+ * inside its memory budget. */
+#define SAM_STORE_CACHE_KIB        "-2048"
+#define SAM_STORE_IMPORT_CACHE_KIB "-16384"
+
 /* Sets the groups' sort keys that are missing or were made by another
  * collator version (groups are few: every key is compared). */
 #define SAM_STORE_FIX_GROUP_KEYS \

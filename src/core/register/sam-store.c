@@ -34,9 +34,6 @@
  */
 
 #define BUSY_TIMEOUT_MS  10000
-/* Negative: KiB. Big enough to keep the indexes of a large import in memory,
- * small enough to stay well inside the import's memory budget. */
-#define CACHE_SIZE_KIB   "-16384"
 
 /* statfs f_type values of network file systems (from linux/magic.h and the
  * file systems' own headers, which are not all installed), and of FUSE,
@@ -488,7 +485,7 @@ configure_connection (SamStore  *self,
     return FALSE;
 
   return _sam_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
-         _sam_store_exec (self, "PRAGMA cache_size = " CACHE_SIZE_KIB, error);
+         _sam_store_exec (self, "PRAGMA cache_size = " SAM_STORE_CACHE_KIB, error);
 }
 
 /* WAL needs shared memory between the processes using the file, which a

@@ -306,6 +306,40 @@ test_options (Fixture       *fixture,
   sam_chart_view_set_selected_uuid (fixture->view, AOI_UUID);
   sam_test_wait_for (sam_chart_get_selected (chart) == node_of (fixture->view, AOI_UUID));
   sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-people");
+
+  /* The root chooser lists the whole region and the councils (read as
+   * councils, not picked out of every group); a subgroup shown on its own
+   * comes last, chosen. */
+  {
+    g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+    GtkDropDown *roots = NULL;
+    GListModel *names;
+    guint n;
+
+    sam_test_collect_widgets (GTK_WIDGET (fixture->pane), GTK_TYPE_DROP_DOWN, drop_downs);
+    for (guint i = 0; i < drop_downs->len; i++)
+      {
+        GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (drop_downs, i));
+
+        if (GTK_IS_STRING_LIST (model) &&
+            g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0),
+                       sam_test_tr ("Whole Region", "Hela regionen")) == 0)
+          roots = g_ptr_array_index (drop_downs, i);
+      }
+    g_assert_nonnull (roots);
+    names = gtk_drop_down_get_model (roots);
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==,
+                     "Samordningsråd anestesi, operation och intensivvård");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Samordningsråd medicin");
+
+    sam_chart_view_set_root_uuid (fixture->view, AOI_UG_UUID);
+    sam_chart_view_set_as_of (fixture->view, "2026-04-02");
+    n = g_list_model_get_n_items (names);
+    g_assert_cmpuint (gtk_drop_down_get_selected (roots), ==, n - 1);
+    g_assert_cmpuint (n, ==, 4);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), n - 1), ==, "Undergrupp postoperativ vård");
+  }
 }
 
 /* Pointer input. Xvfb cannot make pinches, and GTK 4.8 makes no GdkEvents

@@ -18,6 +18,7 @@
 #include "sam-clock.h"
 #include "sam-group.h"
 #include "sam-schema.h"
+#include "sam-store-structure.h"
 
 /*
  * The organisation chart with its toolbar: finding a group, choosing the
@@ -79,6 +80,7 @@ update_roots (SamChartPane *self)
   const char *day = sam_chart_view_get_as_of (self->view);
   const char *root = sam_chart_view_get_root_uuid (self->view);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(SamGroup) other_root = NULL;
   guint selected = 0;
 
   if (self->store == NULL)
@@ -92,19 +94,32 @@ update_roots (SamChartPane *self)
   /* Translators: the chart's root chooser: all groups, not one council */
   g_ptr_array_add (names, (gpointer) _("Whole Region"));
 
-  groups = sam_store_list_groups (self->store, NULL);
+  /* The councils only: a national register has thousands of groups, and
+   * this runs as the window opens. */
+  groups = sam_store_list_groups_of_kind (self->store, SAM_GROUP_KIND_COUNCIL, NULL);
   for (guint i = 0; groups != NULL && i < g_list_model_get_n_items (groups); i++)
     {
       g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
       gboolean is_root = g_strcmp0 (sam_group_get_uuid (group), root) == 0;
 
-      if (!is_root && (sam_group_get_kind (group) != SAM_GROUP_KIND_COUNCIL || !group_exists_on (group, day)))
+      if (!is_root && !group_exists_on (group, day))
         continue;
 
       g_ptr_array_add (self->root_uuids, g_strdup (sam_group_get_uuid (group)));
       g_ptr_array_add (names, (gpointer) sam_group_get_name (group));
       if (is_root)
         selected = self->root_uuids->len;
+    }
+  /* A root below the councils (a subgroup shown on its own) comes last. */
+  if (root != NULL && selected == 0)
+    {
+      other_root = sam_store_dup_by_uuid (self->store, SAM_TYPE_GROUP, root, NULL);
+      if (other_root != NULL)
+        {
+          g_ptr_array_add (self->root_uuids, g_strdup (root));
+          g_ptr_array_add (names, (gpointer) sam_group_get_name (other_root));
+          selected = self->root_uuids->len;
+        }
     }
   g_ptr_array_add (names, NULL);
 

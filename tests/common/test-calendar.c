@@ -481,6 +481,89 @@ test_working_day (void)
   g_assert_false (sam_calendar_is_working_day (&national_day));
 }
 
+/* Every short day of 2026 and 2027, by the almanac: the klämdagar the
+ * planner keeps free, and the days before a holiday that are cut short. */
+static const struct
+{
+  guint month, day;
+  guint year;
+  SamShortDayKind kind;
+} short_days[] = {
+  { 1, 2, 2026, SAM_SHORT_DAY_BRIDGE },   /* after nyårsdagen, a Thursday */
+  { 1, 5, 2026, SAM_SHORT_DAY_BRIDGE },   /* before trettondedag jul, a Tuesday; trettondagsafton too */
+  { 4, 2, 2026, SAM_SHORT_DAY_EVE },      /* skärtorsdagen */
+  { 4, 30, 2026, SAM_SHORT_DAY_EVE },     /* valborgsmässoafton */
+  { 5, 13, 2026, SAM_SHORT_DAY_EVE },     /* before Kristi himmelsfärdsdag */
+  { 5, 15, 2026, SAM_SHORT_DAY_BRIDGE },  /* after Kristi himmelsfärdsdag */
+  { 10, 30, 2026, SAM_SHORT_DAY_EVE },    /* allhelgonaafton */
+  { 1, 5, 2027, SAM_SHORT_DAY_EVE },      /* trettondagsafton, a Tuesday */
+  { 3, 25, 2027, SAM_SHORT_DAY_EVE },     /* skärtorsdagen */
+  { 4, 30, 2027, SAM_SHORT_DAY_EVE },     /* valborgsmässoafton, a Friday */
+  { 5, 5, 2027, SAM_SHORT_DAY_EVE },      /* before Kristi himmelsfärdsdag */
+  { 5, 7, 2027, SAM_SHORT_DAY_BRIDGE },   /* after Kristi himmelsfärdsdag */
+  { 11, 5, 2027, SAM_SHORT_DAY_EVE },     /* allhelgonaafton */
+};
+
+static void
+test_short_days (void)
+{
+  guint listed = 0;
+
+  for (guint year = 2026; year <= 2027; year++)
+    {
+      GDate day = sam_test_dmy (year, 1, 1);
+
+      for (; g_date_get_year (&day) == year; g_date_add_days (&day, 1))
+        {
+          SamShortDayKind kind = -1;
+          const char *name = NULL;
+          gboolean expected = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (short_days); i++)
+            if (short_days[i].year == year && short_days[i].month == g_date_get_month (&day) &&
+                short_days[i].day == g_date_get_day (&day))
+              {
+                expected = TRUE;
+                listed++;
+                g_assert_true (sam_calendar_is_short_day (&day, &kind, &name));
+                g_assert_cmpint (kind, ==, short_days[i].kind);
+                g_assert_nonnull (name);
+              }
+          if (!expected)
+            g_assert_false (sam_calendar_is_short_day (&day, NULL, NULL));
+        }
+    }
+  g_assert_cmpuint (listed, ==, G_N_ELEMENTS (short_days));
+}
+
+/* Over forty years: a short day is a working day; a klämdag lies between
+ * two days off; any other short day comes before a holiday. */
+static void
+test_short_days_every_day (void)
+{
+  GDate day = sam_test_dmy (2000, 1, 1);
+
+  for (; g_date_get_year (&day) <= 2040; g_date_add_days (&day, 1))
+    {
+      SamShortDayKind kind;
+      GDate before = day;
+      GDate after = day;
+
+      if (!sam_calendar_is_short_day (&day, &kind, NULL))
+        continue;
+      g_date_subtract_days (&before, 1);
+      g_date_add_days (&after, 1);
+      g_assert_true (sam_calendar_is_working_day (&day));
+      if (kind == SAM_SHORT_DAY_BRIDGE)
+        {
+          g_assert_false (sam_calendar_is_working_day (&before));
+          g_assert_false (sam_calendar_is_working_day (&after));
+        }
+      else
+        g_assert_true (sam_calendar_is_holiday (&after, NULL, NULL));
+    }
+}
+
 static void
 test_iso_week_boundaries (void)
 {
@@ -785,6 +868,8 @@ main (int   argc,
   g_test_add_func ("/calendar/holidays/coinciding", test_holidays_coinciding);
   g_test_add_func ("/calendar/holidays/names", test_holiday_names);
   g_test_add_func ("/calendar/working-day", test_working_day);
+  g_test_add_func ("/calendar/short-days", test_short_days);
+  g_test_add_func ("/calendar/short-days/every-day", test_short_days_every_day);
   g_test_add_func ("/calendar/iso-week/boundaries", test_iso_week_boundaries);
   g_test_add_func ("/calendar/iso-week/every-day", test_iso_week_every_day);
   g_test_add_func ("/calendar/format/english", test_format_english);

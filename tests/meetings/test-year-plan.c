@@ -76,6 +76,8 @@ assert_plan_rules (const SamYearPlanOptions *options,
       g_assert_cmpint (weekday, ==, options->weekday);
       g_assert_cmpint (weekday, <=, G_DATE_FRIDAY);
       g_assert_false (is_listed_holiday (holidays, &meeting->date));
+      if (options->avoid_short_days)
+        g_assert_false (sam_calendar_is_short_day (&meeting->date, NULL, NULL));
       g_assert_false (in_weeks (&meeting->date, options->first_summer_week, options->last_summer_week));
       if (i > 0)
         g_assert_cmpint (g_date_compare (&g_array_index (meetings, SamPlannedMeeting, i - 1).date,
@@ -279,7 +281,7 @@ test_capacity (void)
 
   for (; g_date_get_year (&day) == 2026; g_date_add_days (&day, 1))
     if (g_date_get_weekday (&day) == G_DATE_THURSDAY && !is_listed_holiday (holidays, &day) &&
-        !in_weeks (&day, 27, 32))
+        !in_weeks (&day, 27, 32) && !sam_calendar_is_short_day (&day, NULL, NULL))
       capacity++;
   g_assert_cmpuint (capacity, >, 40);
 
@@ -304,6 +306,60 @@ test_capacity (void)
   g_assert_error (error, SAM_YEAR_PLAN_ERROR, SAM_YEAR_PLAN_ERROR_NO_ROOM);
 }
 
+/* The klämdagar and the days before a holiday are kept free unless the
+ * register says otherwise: every Friday of 2026 outside the summer is
+ * asked for, and 2 January, 15 May and allhelgonaafton are not among them;
+ * without the rule they are. */
+static void
+test_short_days (void)
+{
+  SamYearPlanOptions options;
+  g_autoptr(GArray) kept_free = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) too_many = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint fridays[][2] = { { 1, 2 }, { 5, 15 }, { 10, 30 } };
+  GDate day = sam_test_dmy (2026, 1, 1);
+  guint n_fridays = 0;
+
+  for (; g_date_get_year (&day) == 2026; g_date_add_days (&day, 1))
+    n_fridays += g_date_get_weekday (&day) == G_DATE_FRIDAY && sam_calendar_is_working_day (&day) &&
+                 !in_weeks (&day, 27, 32);
+
+  sam_year_plan_options_init (&options, 2026, n_fridays - G_N_ELEMENTS (fridays));
+  options.weekday = G_DATE_FRIDAY;
+  kept_free = sam_year_plan_propose (&options, &error);
+  g_assert_no_error (error);
+  assert_plan_rules (&options, kept_free);
+
+  options.avoid_short_days = FALSE;
+  options.n_meetings = n_fridays;
+  all = sam_year_plan_propose (&options, &error);
+  g_assert_no_error (error);
+  assert_plan_rules (&options, all);
+
+  for (guint k = 0; k < G_N_ELEMENTS (fridays); k++)
+    {
+      GDate friday = sam_test_dmy (2026, fridays[k][0], fridays[k][1]);
+      gboolean in_kept_free = FALSE, in_all = FALSE;
+
+      for (guint i = 0; i < kept_free->len; i++)
+        in_kept_free |= g_date_compare (&g_array_index (kept_free, SamPlannedMeeting, i).date, &friday) == 0;
+      for (guint i = 0; i < all->len; i++)
+        in_all |= g_date_compare (&g_array_index (all, SamPlannedMeeting, i).date, &friday) == 0;
+      g_assert_false (in_kept_free);
+      g_assert_true (in_all);
+    }
+
+  /* One more than the Fridays that are not short cannot be had while the
+   * short ones are kept free. */
+  options.avoid_short_days = TRUE;
+  options.n_meetings = n_fridays - G_N_ELEMENTS (fridays) + 1;
+  too_many = sam_year_plan_propose (&options, &error);
+  g_assert_error (error, SAM_YEAR_PLAN_ERROR, SAM_YEAR_PLAN_ERROR_NO_ROOM);
+  g_assert_null (too_many);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/year-plan/summer-adjustable", test_summer_adjustable);
   g_test_add_func ("/year-plan/avoid-and-earliest", test_avoid_and_earliest);
   g_test_add_func ("/year-plan/capacity", test_capacity);
+  g_test_add_func ("/year-plan/short-days", test_short_days);
 
   return g_test_run ();
 }

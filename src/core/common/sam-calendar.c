@@ -361,6 +361,90 @@ sam_calendar_is_working_day (const GDate *date)
          !sam_calendar_is_holiday (date, NULL, NULL);
 }
 
+/* The working days before a holiday that Swedish employers, the regions
+ * among them, customarily cut short: trettondagsafton, skärtorsdagen,
+ * valborgsmässoafton, the day before Kristi himmelsfärdsdag and
+ * allhelgonaafton. Each as the holiday it comes before and the days
+ * before it. */
+static const struct
+{
+  const char *holiday;
+  const char *name;  /* msgid, context "holiday" */
+} eves[] = {
+  { "epiphany", NC_("holiday", "Twelfth Night") },
+  { "good_friday", NC_("holiday", "Maundy Thursday") },
+  { "may_day", NC_("holiday", "Walpurgis Night") },
+  { "ascension_day", NC_("holiday", "Day before Ascension Day") },
+  { "all_saints_day", NC_("holiday", "All Saints’ Eve") },
+};
+
+static gboolean
+is_day_off (const GDate *date)
+{
+  return !sam_calendar_is_working_day (date);
+}
+
+/**
+ * sam_calendar_is_short_day:
+ * @date: a valid date in the years 1953 to 9999, but the first and last
+ * @kind: (out) (optional): the kind of short day
+ * @name: (out) (optional) (transfer none): its translated name
+ *
+ * Tells whether @date is a working day that few keep free for a meeting:
+ * a klämdag (%SAM_SHORT_DAY_BRIDGE), one working day between two days off
+ * (a weekend, a public holiday or a customary day off), as Friday 15 May
+ * 2026 after Kristi himmelsfärdsdag; or the working day before a holiday
+ * that is customarily cut short (%SAM_SHORT_DAY_EVE), as valborgsmässoafton.
+ * A day that is both is reported as a klämdag.
+ *
+ * Returns: %TRUE for a short day
+ */
+gboolean
+sam_calendar_is_short_day (const GDate      *date,
+                           SamShortDayKind  *kind,
+                           const char      **name)
+{
+  SamHoliday days[G_N_ELEMENTS (rules)];
+  GDate before;
+  GDate after;
+  guint n;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (g_date_get_year (date) > FIRST_YEAR && g_date_get_year (date) < LAST_YEAR, FALSE);
+
+  if (!sam_calendar_is_working_day (date))
+    return FALSE;
+
+  before = after = *date;
+  g_date_subtract_days (&before, 1);
+  g_date_add_days (&after, 1);
+  if (is_day_off (&before) && is_day_off (&after))
+    {
+      if (kind != NULL)
+        *kind = SAM_SHORT_DAY_BRIDGE;
+      if (name != NULL)
+        *name = C_("holiday", "Bridge day");
+      return TRUE;
+    }
+
+  n = fill_holidays (g_date_get_year (&after), days);
+  for (guint i = 0; i < G_N_ELEMENTS (eves); i++)
+    {
+      for (guint j = 0; j < n; j++)
+        {
+          if (g_strcmp0 (days[j].id, eves[i].holiday) != 0 || g_date_compare (&days[j].date, &after) != 0)
+            continue;
+          if (kind != NULL)
+            *kind = SAM_SHORT_DAY_EVE;
+          if (name != NULL)
+            *name = g_dpgettext2 (GETTEXT_PACKAGE, "holiday", eves[i].name);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * sam_calendar_iso_week:
  * @date: a valid date

@@ -17,6 +17,12 @@ typedef enum
   SAM_DAY_DAY_OFF,         /* a customary day off: midsommarafton, julafton, nyårsafton */
 } SamDayKind;
 
+typedef enum
+{
+  SAM_SHORT_DAY_BRIDGE,  /* a klämdag: one working day between days off */
+  SAM_SHORT_DAY_EVE,     /* a working day before a holiday, customarily cut short */
+} SamShortDayKind;
+
 typedef struct
 {
   GDate       date;
@@ -33,6 +39,9 @@ gboolean     sam_calendar_is_holiday           (const GDate       *date,
                                                 SamDayKind        *kind,
                                                 const char       **name);
 gboolean     sam_calendar_is_working_day       (const GDate       *date);
+gboolean     sam_calendar_is_short_day         (const GDate       *date,
+                                                SamShortDayKind   *kind,
+                                                const char       **name);
 
 /* Weeks */
 guint        sam_calendar_iso_week             (const GDate       *date,

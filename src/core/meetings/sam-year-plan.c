@@ -19,7 +19,8 @@
 /*
  * Proposes a council's meetings for a year: n dates on one weekday, spread
  * evenly over the part of the year that is not summer break, never on a
- * holiday or day off. The user reviews the proposal and accepts all or some
+ * holiday or day off, and unless asked otherwise never on a klämdag or a
+ * day before a holiday that is cut short. The user reviews the proposal and accepts all or some
  * of it; nothing here touches the register.
  */
 
@@ -86,6 +87,7 @@ collect_candidates (const SamYearPlanOptions *options,
 
       if (g_date_get_weekday (&day) == options->weekday &&
           sam_calendar_is_working_day (&day) &&
+          !(options->avoid_short_days && sam_calendar_is_short_day (&day, NULL, NULL)) &&
           !is_avoided (options, &day))
         {
           Candidate c = { day, position };
@@ -179,7 +181,8 @@ planned_meeting_clear (gpointer data)
  * @n_meetings: how many meetings, within the commission's min–max
  *
  * Sets @options to a plan of @n_meetings in @year on Tuesdays 13:00–15:00,
- * with summer break in ISO weeks 27–32 and no dates to avoid. Change the
+ * with summer break in ISO weeks 27–32, the short days kept free (see
+ * sam_calendar_is_short_day()) and no other dates to avoid. Change the
  * fields to the user's choices before proposing.
  */
 void
@@ -198,6 +201,7 @@ sam_year_plan_options_init (SamYearPlanOptions *options,
   options->duration_minutes = 120;
   options->first_summer_week = SAM_YEAR_PLAN_FIRST_SUMMER_WEEK;
   options->last_summer_week = SAM_YEAR_PLAN_LAST_SUMMER_WEEK;
+  options->avoid_short_days = TRUE;
 }
 
 /**

@@ -34,6 +34,7 @@ typedef struct
   const GDate  *avoid;              /* (nullable) n_avoid dates kept free */
   guint         n_avoid;
   const GDate  *earliest;           /* (nullable) no meeting before this day */
+  gboolean      avoid_short_days;   /* keep klämdagar and days before holidays free */
 } SamYearPlanOptions;
 
 typedef struct

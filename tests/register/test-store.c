@@ -1240,6 +1240,51 @@ test_dup_before_class (void)
   sam_test_free_tmp_store (g_steal_pointer (&store), dir);
 }
 
+/* The register's own settings: none at first, stored in the file with an
+ * audit entry, a value it already has writes nothing, a control character
+ * is refused in Swedish, and they travel with the register's facts. */
+static void
+test_settings (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) info = NULL;
+  g_autofree char *value = NULL;
+  sqlite3 *db = NULL;
+  gboolean listed = FALSE;
+
+  g_assert_null (sam_store_dup_setting (fixture->store, "planning.avoid-short-days"));
+  g_assert_true (sam_store_get_boolean_setting (fixture->store, "planning.avoid-short-days", TRUE));
+  g_assert_false (sam_store_get_boolean_setting (fixture->store, "planning.avoid-short-days", FALSE));
+
+  g_assert_true (sam_store_set_boolean_setting (fixture->store, "planning.avoid-short-days", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (sam_store_get_boolean_setting (fixture->store, "planning.avoid-short-days", TRUE));
+  g_assert_true (sam_store_set_boolean_setting (fixture->store, "planning.avoid-short-days", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sam_store_set_setting (fixture->store, "planning.note", "Säg \"nej\"\tibland", &error));
+  g_assert_no_error (error);
+  value = sam_store_dup_setting (fixture->store, "planning.note");
+  g_assert_cmpstr (value, ==, "Säg \"nej\"\tibland");
+
+  g_assert_false (sam_store_set_setting (fixture->store, "planning.note", "a\vb", &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM register_info WHERE key LIKE 'setting.%'"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM audit_log WHERE entity = 'setting'"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM audit_log WHERE entity = 'setting' AND after = "
+                                  "'{\"value\":\"Säg \\\"nej\\\"\\tibland\"}'"), ==, 1);
+  sqlite3_close (db);
+
+  info = sam_store_dup_info (fixture->store);
+  for (guint i = 0; i + 1 < info->len; i += 2)
+    listed |= g_strcmp0 (info->pdata[i], "setting.planning.avoid-short-days") == 0 &&
+              g_strcmp0 (info->pdata[i + 1], "false") == 0;
+  g_assert_true (listed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1270,6 +1315,7 @@ main (int   argc,
   ADD ("/store/import/errors", test_import_errors);
   ADD ("/store/import/rollback-file", test_import_rollback_file);
   ADD ("/store/import/merge", test_import_merge);
+  ADD ("/store/settings", test_settings);
 #undef ADD
 
   return g_test_run ();

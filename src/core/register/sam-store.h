@@ -151,6 +151,20 @@ gboolean   sam_store_foreach_row  (SamStore         *self,
                                    GError          **error);
 GPtrArray *sam_store_dup_info     (SamStore         *self);
 
+char      *sam_store_dup_setting          (SamStore     *self,
+                                           const char   *key) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   sam_store_get_boolean_setting  (SamStore     *self,
+                                           const char   *key,
+                                           gboolean      fallback);
+gboolean   sam_store_set_setting          (SamStore     *self,
+                                           const char   *key,
+                                           const char   *value,
+                                           GError      **error);
+gboolean   sam_store_set_boolean_setting  (SamStore     *self,
+                                           const char   *key,
+                                           gboolean      value,
+                                           GError      **error);
+
 /* Undo: edits made between begin and end, as an SQLite changeset */
 typedef struct _SamStoreCapture SamStoreCapture;
 

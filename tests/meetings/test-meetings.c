@@ -1075,6 +1075,105 @@ test_demo_register (void)
   sam_demo_remove (dir);
 }
 
+/* The audit log's entries about meetings, read as another program would. */
+static gint64
+count_meeting_audit (SamStore *store)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (sam_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM audit_log WHERE entity = 'meeting'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+static void
+count_changed_cb (SamStore *store,
+                  guint     table,
+                  guint    *n)
+{
+  (*n)++;
+}
+
+static SamMeeting *
+new_meeting (const char *title,
+             const char *day)
+{
+  SamMeeting *meeting = sam_meeting_new ();
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  GDate date;
+
+  g_assert_true (sam_calendar_parse_iso (day, &date));
+  start = sam_calendar_local_to_utc (&date, 13, 0);
+  end = g_date_time_add_hours (start, 2);
+  starts = sam_calendar_utc_string (start);
+  ends = sam_calendar_utc_string (end);
+  g_object_set (meeting, "title", title, "starts", starts, "ends", ends, NULL);
+
+  return meeting;
+}
+
+/* A year's plan goes in as one edit: every meeting with its audit entry
+ * and the views told once; a meeting the register refuses leaves none of
+ * them, where before the planner had added the ones before it and only
+ * logged the failure. */
+static void
+test_add_meetings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *groups[] = { fixture->council, NULL };
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) before = sam_store_list_group_meetings (fixture->store, fixture->council, NULL);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_before = g_list_model_get_n_items (before);
+  guint changed = 0;
+  gint64 audited;
+
+  g_ptr_array_add (plan, new_meeting ("AOI – möte februari 2027", "2027-02-09"));
+  g_ptr_array_add (plan, new_meeting ("AOI – möte maj 2027", "2027-05-11"));
+  g_ptr_array_add (plan, new_meeting ("AOI – möte oktober 2027", "2027-10-12"));
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  audited = count_meeting_audit (fixture->store);
+
+  g_assert_true (sam_store_add_meetings (fixture->store, plan, groups, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  for (guint i = 0; i < plan->len; i++)
+    g_assert_nonnull (sam_meeting_get_uuid (g_ptr_array_index (plan, i)));
+  after = sam_store_list_group_meetings (fixture->store, fixture->council, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 3);
+  g_assert_cmpint (count_meeting_audit (fixture->store),
+                   ==, audited + 3);
+
+  /* The second of these cannot be stored: nothing of the three is. */
+  g_ptr_array_add (refused, new_meeting ("AOI – möte mars 2028", "2028-03-07"));
+  g_ptr_array_add (refused, new_meeting ("AOI – möte\vmaj 2028", "2028-05-09"));
+  g_ptr_array_add (refused, new_meeting ("AOI – möte oktober 2028", "2028-10-10"));
+  g_assert_false (sam_store_add_meetings (fixture->store, refused, groups, &error));
+  g_assert_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID);
+  g_test_message ("refused: %s", error->message);
+  g_assert_cmpuint (changed, ==, 1);
+  g_clear_object (&after);
+  after = sam_store_list_group_meetings (fixture->store, fixture->council, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 3);
+  for (guint i = 0; i < refused->len; i++)
+    g_assert_null (sam_meeting_get_uuid (g_ptr_array_index (refused, i)));
+
+  g_signal_handlers_disconnect_by_func (fixture->store, count_changed_cb, &changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1093,6 +1192,7 @@ main (int   argc,
   g_test_add ("/meetings/decision-draft", Fixture, NULL, set_up, test_decision_draft, tear_down);
   g_test_add ("/meetings/search", Fixture, NULL, set_up, test_search, tear_down);
   g_test_add ("/meetings/ics", Fixture, NULL, set_up, test_ics, tear_down);
+  g_test_add ("/meetings/add-meetings", Fixture, NULL, set_up, test_add_meetings, tear_down);
   g_test_add ("/meetings/minutes-pdf", Fixture, NULL, set_up, test_minutes_pdf, tear_down);
   g_test_add_func ("/meetings/follow-up/migration", test_follow_up_migration);
   g_test_add_func ("/meetings/demo-register", test_demo_register);

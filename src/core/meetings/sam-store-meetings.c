@@ -154,6 +154,48 @@ sync_groups (SamStore            *self,
   return TRUE;
 }
 
+/* Writes the meeting @uuid with @values, in exactly @group_uuids, in the
+ * open transaction; gives the audit log's JSON before (NULL for a new
+ * meeting) and after, and the stored row and its id. */
+static gboolean
+write_meeting (SamStore            *self,
+               const char          *uuid,
+               const char * const  *values,
+               const char * const  *group_uuids,
+               char               **before_json,
+               char               **after_json,
+               GPtrArray          **after,
+               gint64              *id,
+               GError             **error)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *row_json = NULL;
+  g_autofree char *groups = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  before = _sam_store_dup_row (self, SAM_TABLE_MEETING, uuid, NULL, &local_error);
+  if (local_error == NULL && before != NULL)
+    *before_json = _sam_store_row_json (SAM_TABLE_MEETING, uuid, (const char * const *) before->pdata);
+  if (local_error == NULL)
+    _sam_store_write_values (self, SAM_TABLE_MEETING, uuid, values, before != NULL, NULL, &local_error);
+  if (local_error == NULL)
+    sync_groups (self, uuid, group_uuids, &local_error);
+  if (local_error == NULL)
+    *after = _sam_store_dup_row (self, SAM_TABLE_MEETING, uuid, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* One entry for the whole edit: the row, with the groups it joins. */
+  row_json = _sam_store_row_json (SAM_TABLE_MEETING, uuid, (const char * const *) (*after)->pdata);
+  groups = groups_json (group_uuids);
+  *after_json = g_strdup_printf ("%.*s,\"groups\":%s}", (int) strlen (row_json) - 1, row_json, groups);
+
+  return TRUE;
+}
+
 /**
  * sam_store_save_meeting:
  * @self: a #SamStore
@@ -177,10 +219,7 @@ sam_store_save_meeting (SamStore            *self,
 {
   SamRecord *record;
   g_autofree char *uuid = NULL;
-  g_autofree char *row_json = NULL;
-  g_autofree char *groups = NULL;
   g_autofree char *after_json = NULL;
-  g_autoptr(GPtrArray) before = NULL;
   g_autofree char *before_json = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -225,28 +264,93 @@ sam_store_save_meeting (SamStore            *self,
   if (!_sam_store_begin (self, error))
     return FALSE;
 
-  before = _sam_store_dup_row (self, SAM_TABLE_MEETING, uuid, NULL, &local_error);
-  before_json = _sam_store_row_json (SAM_TABLE_MEETING, uuid,
-                                     before != NULL ? (const char * const *) before->pdata : NULL);
-  if (local_error == NULL)
-    _sam_store_write_values (self, SAM_TABLE_MEETING, uuid, (const char * const *) record->values, before != NULL,
-                             NULL, &local_error);
-  if (local_error == NULL)
-    sync_groups (self, uuid, group_uuids, &local_error);
-  if (local_error == NULL)
-    after = _sam_store_dup_row (self, SAM_TABLE_MEETING, uuid, &id, &local_error);
-  if (local_error != NULL)
-    return _sam_store_fail (self, error, g_steal_pointer (&local_error));
-
-  /* One entry for the whole edit: the row, with the groups it joins. */
-  row_json = _sam_store_row_json (SAM_TABLE_MEETING, uuid, (const char * const *) after->pdata);
-  groups = groups_json (group_uuids);
-  after_json = g_strdup_printf ("%.*s,\"groups\":%s}", (int) strlen (row_json) - 1, row_json, groups);
-  if (!_sam_store_finish_change (self, SAM_TABLE_MEETING, before != NULL ? "update" : "insert", uuid,
+  if (!write_meeting (self, uuid, (const char * const *) record->values, group_uuids,
+                      &before_json, &after_json, &after, &id, &local_error) ||
+      !_sam_store_finish_change (self, SAM_TABLE_MEETING, before_json != NULL ? "update" : "insert", uuid,
                                  before_json, after_json, &local_error))
     return _sam_store_fail (self, error, g_steal_pointer (&local_error));
 
   _sam_model_update (meeting, id, uuid, (const char * const *) after->pdata);
+  return TRUE;
+}
+
+/**
+ * sam_store_add_meetings:
+ * @self: a #SamStore
+ * @meetings: (element-type SamMeeting): new meetings, not saved yet
+ * @group_uuids: (array zero-terminated=1): the groups each joins, at least one
+ * @error: return location for a #GError
+ *
+ * Adds @meetings, each a meeting of @group_uuids, in one transaction: all
+ * of them or, on an error, none. Each gets its audit log entry; the views
+ * are told once. Afterwards each of @meetings holds its stored row.
+ *
+ * Returns: whether the meetings were added
+ */
+gboolean
+sam_store_add_meetings (SamStore            *self,
+                        GPtrArray           *meetings,
+                        const char * const  *group_uuids,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (meetings != NULL, FALSE);
+  g_return_val_if_fail (group_uuids != NULL, FALSE);
+
+  if (group_uuids[0] == NULL)
+    {
+      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
+                   _("A meeting needs at least one group"));
+      return FALSE;
+    }
+  for (guint i = 0; i < meetings->len; i++)
+    g_return_val_if_fail (sam_meeting_get_uuid (g_ptr_array_index (meetings, i)) == NULL, FALSE);
+  if (meetings->len == 0)
+    return TRUE;
+
+  if (!_sam_store_begin (self, error))
+    return FALSE;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  uuids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      SamRecord *record = _sam_model_get_record (g_ptr_array_index (meetings, i));
+      g_autofree char *before_json = NULL;
+      g_autofree char *after_json = NULL;
+      GPtrArray *after = NULL;
+      char *uuid;
+      gint64 id = 0;
+
+      uuid = g_uuid_string_random ();
+      g_ptr_array_add (uuids, uuid);
+      if (!write_meeting (self, uuid, (const char * const *) record->values, group_uuids,
+                          &before_json, &after_json, &after, &id, &local_error) ||
+          !_sam_store_audit (self, "insert", sam_schema_table (SAM_TABLE_MEETING)->element, uuid,
+                             NULL, after_json, &local_error))
+        {
+          g_clear_pointer (&after, g_ptr_array_unref);
+          return _sam_store_fail (self, error, g_steal_pointer (&local_error));
+        }
+      g_ptr_array_add (rows, after);
+      g_array_append_val (ids, id);
+    }
+
+  if (!_sam_store_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < meetings->len; i++)
+    _sam_model_update (g_ptr_array_index (meetings, i), g_array_index (ids, gint64, i),
+                       g_ptr_array_index (uuids, i),
+                       (const char * const *) ((GPtrArray *) g_ptr_array_index (rows, i))->pdata);
+  _sam_store_changed (self, SAM_TABLE_MEETING);
+
   return TRUE;
 }
 
@@ -276,6 +380,38 @@ sam_store_list_meetings_between (SamStore    *self,
                                   "WHERE group_id = (SELECT id FROM grp WHERE uuid = ?1))) "
                                   "AND (?2 IS NULL OR t.starts >= ?2) AND (?3 IS NULL OR t.starts < ?3) "
                                   "ORDER BY t.starts, t.uuid", params, 3, error);
+}
+
+/**
+ * sam_store_list_other_council_meetings:
+ * @self: a #SamStore
+ * @group_uuid: a group whose own meetings are left out
+ * @from: the earliest start, a stored UTC time
+ * @to: the start before which meetings end the list
+ * @error: return location for a #GError
+ *
+ * Lists the meetings of the other councils that start in [@from, @to),
+ * cancelled ones left out: what a council's year plan keeps clear of.
+ *
+ * Returns: (transfer full) (nullable): the #SamMeeting list, by start time
+ */
+GListModel *
+sam_store_list_other_council_meetings (SamStore    *self,
+                                       const char  *group_uuid,
+                                       const char  *from,
+                                       const char  *to,
+                                       GError     **error)
+{
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (group_uuid != NULL && from != NULL && to != NULL, NULL);
+
+  return _sam_store_query_models (self, SAM_TABLE_MEETING,
+                                  "WHERE t.starts >= ?2 AND t.starts < ?3 AND t.status <> 'cancelled' "
+                                  "AND t.id IN (SELECT mg.meeting_id FROM meeting_group mg JOIN grp g ON g.id = mg.group_id "
+                                  "WHERE g.kind = 'council' AND g.uuid <> ?1) "
+                                  "AND t.id NOT IN (SELECT mg.meeting_id FROM meeting_group mg JOIN grp g ON g.id = mg.group_id "
+                                  "WHERE g.uuid = ?1) "
+                                  "ORDER BY t.starts, t.uuid", SAM_PARAMS (group_uuid, from, to), error);
 }
 
 /**

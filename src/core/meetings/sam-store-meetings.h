@@ -40,7 +40,16 @@ gboolean       sam_store_save_meeting            (SamStore            *self,
                                                   SamMeeting          *meeting,
                                                   const char * const  *group_uuids,
                                                   GError             **error);
+gboolean       sam_store_add_meetings            (SamStore            *self,
+                                                  GPtrArray           *meetings,
+                                                  const char * const  *group_uuids,
+                                                  GError             **error);
 GListModel    *sam_store_list_meetings_between   (SamStore            *self,
+                                                  const char          *group_uuid,
+                                                  const char          *from,
+                                                  const char          *to,
+                                                  GError             **error);
+GListModel    *sam_store_list_other_council_meetings (SamStore        *self,
                                                   const char          *group_uuid,
                                                   const char          *from,
                                                   const char          *to,

@@ -828,6 +828,146 @@ dup_shown_notes (SamMeetingsPage *page)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* The titles of the planner's proposed meetings (“tisdag 9 mars 2027”),
+ * in order. */
+static GPtrArray *
+proposed_days (GtkWindow *dialog)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *days = g_ptr_array_new_with_free_func (g_free);
+  const char *tuesday = sam_calendar_weekday_name (G_DATE_TUESDAY);
+
+  sam_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+      if (title != NULL && g_str_has_prefix (title, tuesday))
+        g_ptr_array_add (days, g_strdup (title));
+    }
+
+  return days;
+}
+
+static gboolean
+lists_day (GPtrArray  *days,
+           const char *day)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_str_equal (days->pdata[i], day))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The year planner as a coordinator uses it for a council that has met
+ * twice in 2027 already: it proposes what the commission's minimum still
+ * lacks, keeps clear of a day another council meets at the same time,
+ * keeps the register's choice on klämdagar in the register file, and adds
+ * the plan in one step. Before, it proposed the whole minimum again and
+ * planned over the other councils. */
+static void
+test_plan_year_rules (void)
+{
+  SamWindow *window = open_demo ();
+  SamStore *store = sam_window_get_store (window);
+  g_autofree char *path = g_strdup (sam_store_get_path (store));
+  g_autoptr(SamGroup) council = dup_council (store);
+  g_autoptr(SamGroup) other = NULL;
+  g_autoptr(SamCommission) commission = sam_store_dup_group_commission (store, sam_group_get_uuid (council), NULL);
+  g_autoptr(GListModel) councils = sam_store_list_groups (store, NULL);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) first_days = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *january = NULL;
+  g_autofree char *february = NULL;
+  g_autofree char *clash = NULL;
+  g_autofree char *setting = NULL;
+  GtkWindow *dialog;
+  GtkSwitch *short_days;
+  guint wanted;
+  guint planned;
+  GDate date;
+
+  g_assert_nonnull (commission);
+  wanted = sam_commission_get_min_meetings (commission);
+  g_assert_cmpuint (wanted, >, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (councils) && other == NULL; i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (councils, i);
+
+      if (sam_group_get_kind (group) == SAM_GROUP_KIND_COUNCIL &&
+          g_strcmp0 (sam_group_get_uuid (group), sam_group_get_uuid (council)) != 0)
+        other = g_steal_pointer (&group);
+    }
+  g_assert_nonnull (other);
+  g_assert_cmpuint (sam_meeting_checks_count (store, sam_group_get_uuid (council), 2027, NULL), ==, 0);
+  january = add_meeting (store, sam_group_get_uuid (council), "Januarimötet", "2027-01-12");
+  february = add_meeting (store, sam_group_get_uuid (council), "Februarimötet", "2027-02-09");
+
+  dialog = GTK_WINDOW (sam_plan_year_dialog_new (GTK_WINDOW (window), store, sam_group_get_uuid (council), 2027));
+  gtk_window_present (dialog);
+  sam_test_wait_until_mapped (GTK_WIDGET (dialog));
+
+  /* Two of the minimum are planned: the rest is proposed. */
+  sam_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 5);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 2027);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[1]), ==, wanted - 2);
+  first_days = proposed_days (dialog);
+  g_assert_cmpuint (first_days->len, ==, wanted - 2);
+
+  /* Another council meets on the first proposed day at 13.00: proposed
+   * again, that day is left free. */
+  g_date_clear (&date, 1);
+  for (guint i = 0; i < 366 && !g_date_valid (&date); i++)
+    {
+      GDate day = sam_test_dmy (2027, 1, 1);
+      g_autofree char *long_day = NULL;
+      g_autofree char *title = NULL;
+
+      g_date_add_days (&day, i);
+      long_day = sam_calendar_format_long (&day);
+      title = g_strdup_printf ("%s %s", sam_calendar_weekday_name (g_date_get_weekday (&day)), long_day);
+      if (g_str_equal (title, first_days->pdata[0]))
+        date = day;
+    }
+  g_assert_true (g_date_valid (&date));
+  {
+    g_autofree char *iso = sam_calendar_format_iso (&date);
+
+    clash = add_meeting (store, sam_group_get_uuid (other), "Det andra rådets möte", iso);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.propose", NULL));
+  days = proposed_days (dialog);
+  g_assert_cmpuint (days->len, ==, wanted - 2);
+  g_assert_false (lists_day (days, first_days->pdata[0]));
+
+  /* The register's choice on klämdagar, in the register file. */
+  short_days = GTK_SWITCH (sam_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH));
+  g_assert_nonnull (short_days);
+  g_assert_true (gtk_switch_get_active (short_days));
+  gtk_switch_set_active (short_days, FALSE);
+  setting = query_file (path, "SELECT value FROM register_info WHERE key = ?1", "setting.planning.avoid-short-days");
+  g_assert_cmpstr (setting, ==, "false");
+  sam_test_save_screenshot (adw_window_get_content (ADW_WINDOW (dialog)), "screenshot-meetings-plan-year-rules");
+
+  /* Added in one step: the two and the proposal. */
+  planned = days->len;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.accept", NULL));
+  sam_test_wait_for (sam_test_find_toplevel (SAM_TYPE_PLAN_YEAR_DIALOG) == NULL);
+  g_assert_cmpuint (sam_meeting_checks_count (store, sam_group_get_uuid (council), 2027, NULL), ==, 2 + planned);
+
+  /* Opened again, the planner shows the register's choice. */
+  dialog = GTK_WINDOW (sam_plan_year_dialog_new (GTK_WINDOW (window), store, sam_group_get_uuid (council), 2028));
+  gtk_window_present (dialog);
+  sam_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sam_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH))));
+  gtk_window_destroy (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A busy day in the month view: its first three meetings and “+7 till”,
  * which lists all ten; choosing one there shows it beside the calendar.
  * Before, a month of a national register made a button for each of its
@@ -1134,6 +1274,7 @@ main (int   argc,
   g_test_add_func ("/meetings-page/follow-ups", test_follow_ups);
   g_test_add_func ("/meetings-page/notes-kept", test_notes_kept);
   g_test_add_func ("/meetings-page/busy-day", test_busy_day);
+  g_test_add_func ("/meetings-page/plan-year-rules", test_plan_year_rules);
   g_test_add_func ("/meetings-page/notes-undo", test_notes_undo);
   g_test_add_func ("/meetings-page/notes-not-saved", test_notes_not_saved);
 

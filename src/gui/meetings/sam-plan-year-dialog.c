@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sam-calendar.h"
+#include "sam-gui.h"
 #include "sam-meeting-checks.h"
 #include "sam-plan-year-dialog.h"
 #include "sam-store-meetings.h"
@@ -50,8 +51,13 @@ struct _SamPlanYearDialog
   GtkSpinButton       *length_spin;
   GtkSpinButton       *summer_from_spin;
   GtkSpinButton       *summer_to_spin;
+  GtkSwitch           *short_days_switch;
   GtkListBox          *proposal_list;
 };
+
+/* The register's setting: whether the planner keeps klämdagar and the
+ * days before holidays free. */
+#define AVOID_SHORT_DAYS "planning.avoid-short-days"
 
 G_DEFINE_FINAL_TYPE (SamPlanYearDialog, sam_plan_year_dialog, ADW_TYPE_WINDOW)
 
@@ -80,12 +86,45 @@ selected_group (SamPlanYearDialog *self)
   return SAM_IS_GROUP (group) ? sam_group_get_uuid (group) : NULL;
 }
 
-/* The days the group already meets in @year, to keep free. */
+/* Whether @meeting, on its day in Stockholm, overlaps @hour:@minute for
+ * @duration minutes. */
+static gboolean
+overlaps_slot (SamMeeting *meeting,
+               guint       hour,
+               guint       minute,
+               guint       duration)
+{
+  g_autoptr(GDateTime) starts = sam_calendar_parse_utc (sam_meeting_get_starts (meeting));
+  g_autoptr(GDateTime) ends = sam_calendar_parse_utc (sam_meeting_get_ends (meeting));
+  g_autoptr(GDateTime) slot_start = NULL;
+  g_autoptr(GDateTime) slot_end = NULL;
+  GDate date;
+
+  if (starts == NULL || !sam_meeting_get_local_date (meeting, &date))
+    return FALSE;
+  if (ends == NULL)
+    ends = g_date_time_add_hours (starts, 2);
+  slot_start = sam_calendar_local_to_utc (&date, hour, minute);
+  slot_end = g_date_time_add_minutes (slot_start, duration);
+
+  return g_date_time_compare (starts, slot_end) < 0 && g_date_time_compare (slot_start, ends) < 0;
+}
+
+/* The days to keep free in @year: the ones the group already meets, and
+ * the ones another council meets at the time of day asked for, so that a
+ * region's councils do not meet at once. */
 static GArray *
 taken_days (SamPlanYearDialog *self,
-            guint              year)
+            guint              year,
+            guint              hour,
+            guint              minute,
+            guint              duration)
 {
+  g_autofree char *from = g_strdup_printf ("%04u-01-01T00:00:00Z", year - 1);
+  g_autofree char *to = g_strdup_printf ("%04u-01-01T00:00:00Z", year + 2);
   g_autoptr(GListModel) meetings = sam_store_list_group_meetings (self->store, selected_group (self), NULL);
+  g_autoptr(GListModel) theirs = sam_store_list_other_council_meetings (self->store, selected_group (self),
+                                                                         from, to, NULL);
   GArray *days = g_array_new (FALSE, FALSE, sizeof (GDate));
 
   for (guint i = 0; meetings != NULL && i < g_list_model_get_n_items (meetings); i++)
@@ -95,6 +134,16 @@ taken_days (SamPlanYearDialog *self,
 
       if (sam_meeting_get_status (meeting) != SAM_MEETING_STATUS_CANCELLED &&
           sam_meeting_get_local_date (meeting, &date) && g_date_get_year (&date) == year)
+        g_array_append_val (days, date);
+    }
+
+  for (guint i = 0; theirs != NULL && i < g_list_model_get_n_items (theirs); i++)
+    {
+      g_autoptr(SamMeeting) meeting = g_list_model_get_item (theirs, i);
+      GDate date;
+
+      if (sam_meeting_get_local_date (meeting, &date) && g_date_get_year (&date) == year &&
+          overlaps_slot (meeting, hour, minute, duration))
         g_array_append_val (days, date);
     }
 
@@ -234,12 +283,13 @@ propose (SamPlanYearDialog *self)
       return;
     }
 
-  taken = taken_days (self, year);
   sam_year_plan_options_init (&options, year, gtk_spin_button_get_value_as_int (self->count_spin));
   options.weekday = G_DATE_MONDAY + adw_combo_row_get_selected (self->weekday_row);
   options.hour = hour;
   options.minute = minute;
   options.duration_minutes = gtk_spin_button_get_value_as_int (self->length_spin);
+  options.avoid_short_days = gtk_switch_get_active (self->short_days_switch);
+  taken = taken_days (self, year, hour, minute, options.duration_minutes);
   options.first_summer_week = gtk_spin_button_get_value_as_int (self->summer_from_spin);
   options.last_summer_week = gtk_spin_button_get_value_as_int (self->summer_to_spin);
   if (options.last_summer_week < options.first_summer_week)
@@ -297,8 +347,30 @@ update_summary (SamPlanYearDialog *self)
   adw_preferences_group_set_description (self->options_group, text);
 }
 
-/* A new group: its commission's minimum, in the first year from the one
- * asked for that it has not planned yet. */
+/* The meetings a year should have: the commission's minimum, or one
+ * where the commission sets no number. */
+static guint
+wanted_meetings (SamCommission *commission)
+{
+  return commission != NULL && sam_commission_get_min_meetings (commission) > 0
+         ? (guint) sam_commission_get_min_meetings (commission) : 1;
+}
+
+/* Proposes what the year still lacks of the commission's minimum: the
+ * meetings already planned count. */
+static void
+set_count (SamPlanYearDialog *self,
+           SamCommission     *commission)
+{
+  guint year = gtk_spin_button_get_value_as_int (self->year_spin);
+  guint planned = sam_meeting_checks_count (self->store, selected_group (self), year, NULL);
+  guint wanted = wanted_meetings (commission);
+
+  gtk_spin_button_set_value (self->count_spin, planned < wanted ? wanted - planned : 1);
+}
+
+/* A new group: what its commission's minimum still asks for, in the first
+ * year from the one asked for that does not have that many yet. */
 static void
 group_changed (SamPlanYearDialog *self,
                gboolean           choose_year)
@@ -312,14 +384,13 @@ group_changed (SamPlanYearDialog *self,
 
   self->updating = TRUE;
   commission = sam_store_dup_group_commission (self->store, group_uuid, NULL);
-  if (commission != NULL && sam_commission_get_min_meetings (commission) > 0)
-    gtk_spin_button_set_value (self->count_spin, sam_commission_get_min_meetings (commission));
   if (choose_year)
     {
-      while (year < 2100 && sam_meeting_checks_count (self->store, group_uuid, year, NULL) > 0)
+      while (year < 2100 && sam_meeting_checks_count (self->store, group_uuid, year, NULL) >= wanted_meetings (commission))
         year++;
       gtk_spin_button_set_value (self->year_spin, year);
     }
+  set_count (self, commission);
   self->updating = FALSE;
 
   update_summary (self);
@@ -335,9 +406,30 @@ group_selected_cb (SamPlanYearDialog *self)
 static void
 year_changed_cb (SamPlanYearDialog *self)
 {
-  if (self->updating)
+  g_autoptr(SamCommission) commission = NULL;
+
+  if (self->updating || selected_group (self) == NULL)
     return;
+  commission = sam_store_dup_group_commission (self->store, selected_group (self), NULL);
+  self->updating = TRUE;
+  set_count (self, commission);
+  self->updating = FALSE;
   update_summary (self);
+  propose (self);
+}
+
+/* The register's setting, for everyone who plans in it. */
+static void
+short_days_changed_cb (SamPlanYearDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (self->short_days_switch);
+
+  if (!sam_store_set_boolean_setting (self->store, AVOID_SHORT_DAYS, active, &error))
+    {
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save the Setting"), error);
+      return;
+    }
   propose (self);
 }
 
@@ -375,8 +467,8 @@ accept_action (GtkWidget  *widget,
   const char *groups[] = { group_uuid, NULL };
   g_autoptr(SamGroup) group = NULL;
   g_autoptr(SamMeeting) latest = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  guint added = 0;
 
   if (group_uuid == NULL || self->proposal == NULL)
     return;
@@ -403,15 +495,17 @@ accept_action (GtkWidget  *widget,
                     "place", latest != NULL ? sam_meeting_get_place (latest) : NULL,
                     "link", latest != NULL ? sam_meeting_get_link (latest) : NULL,
                     NULL);
-      if (!sam_store_save_meeting (self->store, meeting, groups, &error))
-        {
-          g_warning ("Could not add a planned meeting: %s", error->message);
-          break;
-        }
-      added++;
+      g_ptr_array_add (chosen, g_steal_pointer (&meeting));
     }
 
-  g_signal_emit (self, signals[PLANNED], 0, added, group_uuid,
+  /* All of the plan or, if the register refuses one, none of it. */
+  if (!sam_store_add_meetings (self->store, chosen, groups, &error))
+    {
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Add the Meetings"), error);
+      return;
+    }
+
+  g_signal_emit (self, signals[PLANNED], 0, chosen->len, group_uuid,
                  gtk_spin_button_get_value_as_int (self->year_spin));
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -456,6 +550,8 @@ sam_plan_year_dialog_constructed (GObject *object)
   if (self->store == NULL)
     return;
 
+  gtk_switch_set_active (self->short_days_switch,
+                         sam_store_get_boolean_setting (self->store, AVOID_SHORT_DAYS, TRUE));
   fill_groups (self);
   group_changed (self, TRUE);
 
@@ -467,6 +563,7 @@ sam_plan_year_dialog_constructed (GObject *object)
   g_signal_connect_swapped (self->summer_to_spin, "value-changed", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->weekday_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->time_row, "apply", G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->short_days_switch, "notify::active", G_CALLBACK (short_days_changed_cb), self);
 }
 
 static void
@@ -578,6 +675,7 @@ sam_plan_year_dialog_class_init (SamPlanYearDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPlanYearDialog, length_spin);
   gtk_widget_class_bind_template_child (widget_class, SamPlanYearDialog, summer_from_spin);
   gtk_widget_class_bind_template_child (widget_class, SamPlanYearDialog, summer_to_spin);
+  gtk_widget_class_bind_template_child (widget_class, SamPlanYearDialog, short_days_switch);
   gtk_widget_class_bind_template_child (widget_class, SamPlanYearDialog, proposal_list);
 
   gtk_widget_class_install_action (widget_class, "plan.propose", NULL, propose_action);

@@ -111,6 +111,38 @@ test_year_plan_error (void)
   g_assert_nonnull (strstr (error->message, " dagar under 2026 "));
 }
 
+/* The short days by their Swedish names, and why a written date is not
+ * one, said in Swedish: a day that does not exist is named as such. */
+static void
+test_short_day_names_and_date_errors (void)
+{
+  GDate walpurgis = sam_test_dmy (2026, 4, 30);
+  GDate bridge = sam_test_dmy (2026, 5, 15);
+  const char *name = NULL;
+  struct { const char *text, *why; } dates[] = {
+    { "2027-02-30", "”2027-02-30” finns inte: februari 2027 har 28 dagar" },
+    { "2028-02-30", "”2028-02-30” finns inte: februari 2028 har 29 dagar" },
+    { "2026-04-31", "”2026-04-31” finns inte: april 2026 har 30 dagar" },
+    { "2026-06-00", "”2026-06-00” finns inte: juni 2026 har 30 dagar" },
+    { "2027-13-01", "”2027-13-01” finns inte: ett år har månaderna 01 till 12" },
+    { "30/2 2027", "”30/2 2027” är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-06-17" },
+    { "", "”” är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-06-17" },
+  };
+
+  g_assert_true (sam_calendar_is_short_day (&walpurgis, NULL, &name));
+  g_assert_cmpstr (name, ==, "Valborgsmässoafton");
+  g_assert_true (sam_calendar_is_short_day (&bridge, NULL, &name));
+  g_assert_cmpstr (name, ==, "Klämdag");
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *why = sam_calendar_explain_not_a_date (dates[i].text);
+
+      g_assert_false (sam_calendar_parse_iso (dates[i].text, NULL));
+      g_assert_cmpstr (why, ==, dates[i].why);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +154,7 @@ main (int   argc,
   g_test_add_func ("/calendar-sv/weekdays", test_weekdays);
   g_test_add_func ("/calendar-sv/holiday-names", test_holiday_names);
   g_test_add_func ("/calendar-sv/year-plan-error", test_year_plan_error);
+  g_test_add_func ("/calendar-sv/short-days-and-date-errors", test_short_day_names_and_date_errors);
 
   return g_test_run ();
 }

@@ -409,8 +409,8 @@ test_date_errors_inline (void)
   g_assert_false (sam_decision_is_registered (draft));
   g_assert_cmpuint (sam_store_count_decisions (store, NULL, 0), ==, total);
   g_assert_null (sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  wrong = g_strdup (sam_test_tr ("“2026-02-30” is not a date: write it as YYYY-MM-DD, such as 2026-06-17",
-                                 "”2026-02-30” är inget datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-06-17"));
+  wrong = g_strdup (sam_test_tr ("“2026-02-30” does not exist: February 2026 has 28 days",
+                                 "”2026-02-30” finns inte: februari 2026 har 28 dagar"));
   g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, wrong));
   g_assert_true (gtk_widget_has_css_class (date_row, "error"));
 

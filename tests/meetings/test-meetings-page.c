@@ -61,6 +61,13 @@ accessible_label (GtkWidget *widget)
   return gtk_widget_get_tooltip_text (widget);
 }
 
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 /* Days with meetings are buttons named for screen readers; the views show
  * the demo's 2026, and the list holds every meeting of the year. */
 static void
@@ -116,6 +123,27 @@ test_views (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
                                                                            sam_test_tr ("Date (YYYY-MM-DD)", "Datum (ÅÅÅÅ-MM-DD)")))),
                    ==, "2026-02-10");
+
+  /* A day that does not exist is named as such, and nothing is saved;
+   * before, the editor only said how a date is written. */
+  {
+    GtkWidget *title_row = sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                              sam_test_tr ("Title", "Rubrik"));
+    GtkWidget *date_row = sam_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                             sam_test_tr ("Date (YYYY-MM-DD)", "Datum (ÅÅÅÅ-MM-DD)"));
+    const char *why = sam_test_tr ("“2026-02-30” does not exist: February 2026 has 28 days",
+                                   "”2026-02-30” finns inte: februari 2026 har 28 dagar");
+    guint n_meetings = g_list_model_get_n_items (meetings);
+    g_autoptr(GListModel) now = NULL;
+
+    g_assert_nonnull (title_row);
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "Ett möte som inte kan bli");
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-02-30");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+    g_assert_nonnull (sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_LABEL, label_is, why));
+    now = sam_store_list_meetings (store, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (now), ==, n_meetings);
+  }
   gtk_window_destroy (editor);
 
   sam_meetings_page_show_period (page, "list", 2026, 2);

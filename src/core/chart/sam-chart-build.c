@@ -686,13 +686,15 @@ gboolean
 sam_chart_parse_date (const char  *text,
                       GError     **error)
 {
+  g_autofree char *why = NULL;
+
   g_return_val_if_fail (text != NULL, FALSE);
 
   if (sam_calendar_parse_iso (text, NULL))
     return TRUE;
 
-  g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID,
-               _("“%s” is not a date: write it as YYYY-MM-DD"), text);
+  why = sam_calendar_explain_not_a_date (text);
+  g_set_error_literal (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID, why);
   return FALSE;
 }
 

@@ -185,8 +185,11 @@ run_structure (GVariantDict *options)
         g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_REFERENCE,
                      _("There is no group with the short code “%s” in the register"), code);
       if (group != NULL && as_of != NULL && !sam_calendar_parse_iso (as_of, NULL))
-        g_set_error (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                     _("%s is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), as_of);
+        {
+          g_autofree char *why = sam_calendar_explain_not_a_date (as_of);
+
+          g_set_error_literal (&error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, why);
+        }
       if (error == NULL)
         sam_commission_doc_write (store, sam_group_get_uuid (group), as_of, commission, &error);
     }

@@ -594,6 +594,51 @@ sam_calendar_parse_iso (const char *text,
 }
 
 /**
+ * sam_calendar_explain_not_a_date:
+ * @text: (nullable): text that sam_calendar_parse_iso() does not read
+ *
+ * Says why @text is not a date, for the user, in their language: a day
+ * that does not exist is named as such (“2027-02-30” does not exist:
+ * February 2027 has 28 days), anything else is shown how a date is
+ * written.
+ *
+ * Returns: (transfer full): the explanation
+ */
+char *
+sam_calendar_explain_not_a_date (const char *text)
+{
+  guint year, month, day;
+  gboolean shaped = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+
+  for (guint i = 0; shaped && i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      shaped = FALSE;
+  if (!shaped)
+    /* Translators: %s is what the user wrote */
+    return g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"),
+                            text != NULL ? text : "");
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (month < 1 || month > 12)
+    /* Translators: %s is what the user wrote, as “2027-13-01” */
+    return g_strdup_printf (_("“%s” does not exist: a year has the months 01 to 12"), text);
+  if (year >= 1 && (day < 1 || day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)))
+    {
+      guint days = g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+      g_autofree char *month_name = sam_calendar_format_month (year, (GDateMonth) month);
+
+      /* Translators: “2027-02-30” does not exist: February 2027 has 28 days */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” does not exist: %s has %u day",
+                                           "“%s” does not exist: %s has %u days", days),
+                              text, month_name, days);
+    }
+
+  return g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), text);
+}
+
+/**
  * sam_calendar_format_iso:
  * @date: a valid date
  *

@@ -55,6 +55,7 @@ char        *sam_calendar_format_long          (const GDate       *date) G_GNUC_
 char        *sam_calendar_format_iso           (const GDate       *date) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     sam_calendar_parse_iso            (const char        *text,
                                                 GDate             *date);
+char        *sam_calendar_explain_not_a_date   (const char        *text) G_GNUC_WARN_UNUSED_RESULT;
 char        *sam_calendar_format_month         (guint              year,
                                                 GDateMonth         month) G_GNUC_WARN_UNUSED_RESULT;
 char        *sam_calendar_format_week          (guint              week) G_GNUC_WARN_UNUSED_RESULT;

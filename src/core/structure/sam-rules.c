@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-calendar.h"
 #include "sam-clock.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
@@ -492,8 +493,9 @@ sam_rules_list_terms_ending (SamStore    *store,
     date = today = sam_clock_dup_today ();
   if ((until = sam_roles_date_add_days (date, (int) MIN (days, 36500))) == NULL)
     {
-      g_set_error (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID,
-                   _("%s is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), date);
+      g_autofree char *why = sam_calendar_explain_not_a_date (date);
+
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_INVALID, why);
       return NULL;
     }
 

@@ -127,16 +127,18 @@ _sam_decision_editor_read_form (SamDecisionEditor  *self,
   *invalid_row = NULL;
   if (*decided != '\0' && !sam_calendar_parse_iso (decided, NULL))
     {
+      g_autofree char *why = sam_calendar_explain_not_a_date (decided);
+
       *invalid_row = GTK_WIDGET (self->date_row);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), decided);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, why);
       return FALSE;
     }
   if (*follow_up != '\0' && !sam_calendar_parse_iso (follow_up, NULL))
     {
+      g_autofree char *why = sam_calendar_explain_not_a_date (follow_up);
+
       *invalid_row = GTK_WIDGET (self->follow_up_row);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not a date: write it as YYYY-MM-DD, such as 2026-06-17"), follow_up);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, why);
       return FALSE;
     }
 

@@ -150,16 +150,18 @@ save_action (GtkWidget  *widget,
   gpointer prepares = adw_combo_row_get_selected_item (self->prepares_row);
   GDate date;
 
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   if (title[0] == '\0')
     {
       show_error (self, _("Give the meeting a title."));
       return;
     }
-  if (!g_date_valid (&date) || strlen (gtk_editable_get_text (GTK_EDITABLE (self->date_row))) != 10)
+  /* The one date rule: YYYY-MM-DD and a day that exists, where GLib's
+   * parser reads the locale's forms and lets "2027-02-30" through. */
+  if (!sam_calendar_parse_iso (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &date))
     {
-      show_error (self, _("Write the date as YYYY-MM-DD, such as 2026-02-10."));
+      g_autofree char *why = sam_calendar_explain_not_a_date (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+
+      show_error (self, why);
       return;
     }
   if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)), &start_hour, &start_minute) ||

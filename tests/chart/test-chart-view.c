@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -929,6 +930,114 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The middle of @uuid's box in widget pixels. */
+static void
+box_on_screen (SamChartView *view,
+               const char   *uuid,
+               double       *x,
+               double       *y)
+{
+  SamChart *chart = sam_chart_view_get_chart (view);
+  SamChartRect area, box;
+  double zoom = sam_chart_view_get_zoom (view);
+
+  g_assert_true (sam_chart_get_node_bounds (chart, sam_chart_find_uuid (chart, uuid), &box));
+  sam_chart_view_get_visible_area (view, &area);
+  *x = (box.x + box.width / 2 - area.x) * zoom;
+  *y = (box.y + box.height / 2 - area.y) * zoom;
+}
+
+/* Whether the whole chart is in view with its middle in the middle. */
+static gboolean
+fitted_and_centred (SamChartView *view)
+{
+  SamChart *chart = sam_chart_view_get_chart (view);
+  SamChartRect extents, area;
+
+  if (chart == NULL)
+    return FALSE;
+  sam_chart_get_extents (chart, &extents);
+  sam_chart_view_get_visible_area (view, &area);
+
+  return extents.x >= area.x && extents.y >= area.y
+         && extents.x + extents.width <= area.x + area.width
+         && extents.y + extents.height <= area.y + area.height
+         && fabs ((extents.x + extents.width / 2) - (area.x + area.width / 2)) * sam_chart_view_get_zoom (view) < 1.0
+         && fabs ((extents.y + extents.height / 2) - (area.y + area.height / 2)) * sam_chart_view_get_zoom (view) < 1.0;
+}
+
+static gboolean
+labelled (GtkWidget     *widget,
+          gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The demo region in the real window opens fitted and centred, stays so
+ * while the pane settles, and Zoom to Fit brings that back. */
+static void
+test_window_view (void)
+{
+  SamWindow *window;
+  SamChartPane *pane;
+  SamChartView *view;
+  SamChart *chart;
+  GtkToggleButton *people;
+  double x, y, x2, y2;
+
+  window = sam_test_open_demo (1400, 900);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  pane = SAM_CHART_PANE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
+  view = sam_chart_pane_get_view (pane);
+  sam_test_wait_until_mapped (GTK_WIDGET (view));
+  chart = wait_for_chart (view);
+  g_assert_nonnull (chart);
+  sam_test_wait_until_drawn (GTK_WIDGET (view));
+  g_test_message ("opened at %.0f %% in a %d px wide chart pane",
+                  sam_chart_view_get_zoom (view) * 100, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_true (fitted_and_centred (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-reset", NULL));
+  g_assert_false (fitted_and_centred (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.zoom-fit", NULL));
+  g_assert_true (fitted_and_centred (view));
+  g_test_message ("fitted at %.0f %%", sam_chart_view_get_zoom (view) * 100);
+
+  /* Finding a group at that zoom zooms in until it can be read, and
+   * centres it. */
+  g_assert_true (sam_chart_view_find (view, "anestesi", FALSE));
+  g_assert_cmpfloat (sam_chart_view_get_zoom (view), >=, 1.0);
+  box_on_screen (view, sam_chart_view_get_selected_uuid (view), &x, &y);
+  g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (view)) / 2.0), <, 1.0);
+  g_assert_cmpfloat (fabs (y - gtk_widget_get_height (GTK_WIDGET (view)) / 2.0), <, 1.0);
+
+  /* Moved off the middle, then People on: the council's box stays where
+   * it was on screen, though every box grew. */
+  sam_chart_view_pan (view, 60, -40);
+  box_on_screen (view, sam_chart_view_get_selected_uuid (view), &x, &y);
+  people = GTK_TOGGLE_BUTTON (sam_test_find_widget_full (GTK_WIDGET (pane), GTK_TYPE_TOGGLE_BUTTON, labelled,
+                                                         sam_test_tr ("_People", "_Personer")));
+  g_assert_nonnull (people);
+  gtk_toggle_button_set_active (people, TRUE);
+  chart = wait_for_chart (view);
+  g_assert_true (sam_chart_get_show_people (chart));
+  box_on_screen (view, sam_chart_view_get_selected_uuid (view), &x2, &y2);
+  g_test_message ("with people the council moved by %.1f, %.1f px", x2 - x, y2 - y);
+  g_assert_cmpfloat (fabs (x2 - x), <, 1.0);
+  g_assert_cmpfloat (fabs (y2 - y), <, 1.0);
+
+  /* So does it when the chart is narrowed to the council. */
+  sam_chart_view_set_root_uuid (view, sam_chart_view_get_selected_uuid (view));
+  chart = wait_for_chart (view);
+  g_assert_cmpstr (sam_chart_get_node_uuid (chart, 0), ==, sam_chart_view_get_selected_uuid (view));
+  box_on_screen (view, sam_chart_view_get_selected_uuid (view), &x2, &y2);
+  g_test_message ("on its own the council moved by %.1f, %.1f px", x2 - x, y2 - y);
+  g_assert_cmpfloat (fabs (x2 - x), <, 1.0);
+  g_assert_cmpfloat (fabs (y2 - y), <, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -947,6 +1056,7 @@ main (int   argc,
   g_test_add ("/chart-view/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);
+  g_test_add_func ("/chart-view/window-view", test_window_view);
 
   return sam_test_ui_run ();
 }

@@ -45,6 +45,7 @@ drag_update_cb (SamChartView   *self,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
 
+  _sam_chart_view_moved (self);
   self->origin_x = self->drag_origin_x - offset_x / self->zoom;
   self->origin_y = self->drag_origin_y - offset_y / self->zoom;
   _sam_chart_view_clamp_origin (self);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define ZOOM_MIN       0.05
 #define ZOOM_MAX       4.0
 #define ZOOM_FIT_MAX   2.0   /* a small chart is not blown up further to fit */
-#define ZOOM_FIRST_MIN 0.6   /* a new chart fitted smaller than this opens at its top, readable */
+#define ZOOM_FIND      1.0   /* a box found is shown at least this large, so it can be read */
 #define ZOOM_STEP      1.25
 #define FIT_MARGIN     16.0  /* pixels around a fitted chart */
 #define KEEP_VISIBLE   48.0  /* pixels of the chart that panning leaves in view */
@@ -42,6 +42,10 @@ struct _SamChartView
   double        origin_x;       /* the chart point at the widget's top left corner */
   double        origin_y;
   gboolean      fit_pending;    /* fit once there is a chart and a size */
+  gboolean      fitted;         /* fitted and not moved since: a new size fits again */
+  char         *anchor_uuid;    /* the box that keeps its place on screen across a rebuild */
+  double        anchor_x;       /* where its middle was, in widget pixels */
+  double        anchor_y;
   gboolean      scroll_pending; /* bring the selection into view once there is a size */
 
   double        pointer_x;
@@ -72,6 +76,9 @@ void _sam_chart_view_zoom_at            (SamChartView   *self,
                                          double          x,
                                          double          y);
 void _sam_chart_view_first_view         (SamChartView   *self);
+void     _sam_chart_view_moved          (SamChartView   *self);
+void     _sam_chart_view_keep_anchor    (SamChartView   *self);
+gboolean _sam_chart_view_restore_anchor (SamChartView   *self);
 void _sam_chart_view_scroll_to_node     (SamChartView   *self,
                                          gint            node,
                                          gboolean        centre);

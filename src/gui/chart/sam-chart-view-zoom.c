@@ -80,6 +80,7 @@ _sam_chart_view_zoom_at (SamChartView *self,
     return;
 
   self->zoom = zoom;
+  self->fitted = FALSE;
   self->origin_x = chart_x - x / zoom;
   self->origin_y = chart_y - y / zoom;
   _sam_chart_view_clamp_origin (self);
@@ -104,12 +105,11 @@ fit (SamChartView *self)
   self->fit_pending = FALSE;
   sam_chart_get_extents (self->chart, &extents);
   zoom = MIN (fit_zoom (self), ZOOM_FIT_MAX);
+  /* Centred both ways: a wide chart in a tall view would otherwise sit
+   * at the top with empty paper under it, and the reverse. */
   self->origin_x = extents.x + extents.width / 2 - width / 2 / zoom;
-  /* A chart shorter than the view starts at the top, as charts are read. */
-  if (extents.height * zoom < height - 2 * FIT_MARGIN)
-    self->origin_y = extents.y - FIT_MARGIN / zoom;
-  else
-    self->origin_y = extents.y + extents.height / 2 - height / 2 / zoom;
+  self->origin_y = extents.y + extents.height / 2 - height / 2 / zoom;
+  self->fitted = TRUE;
 
   if (zoom != self->zoom)
     {
@@ -119,27 +119,94 @@ fit (SamChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* A new chart is fitted if its text stays readable; a wide region opens
- * on its top instead, at a readable size, and Zoom to Fit shows it all. */
+/* A new chart opens fitted and centred. While the user has not zoomed or
+ * moved it, it is fitted again whenever the view's size changes, so the
+ * pane settling, the window growing or the chart taking the whole window
+ * never leave it cut off at one side. */
 void
 _sam_chart_view_first_view (SamChartView *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  SamChartRect extents, top;
-
   fit (self);
-  if (self->fit_pending || self->zoom >= ZOOM_FIRST_MIN || sam_chart_get_n_nodes (self->chart) == 0)
+}
+
+/* The user zoomed or moved the view: a new size no longer fits it. */
+void
+_sam_chart_view_moved (SamChartView *self)
+{
+  self->fitted = FALSE;
+}
+
+/* Remembers the box that should stay where it is on screen while the
+ * chart is built again: the selected box if it is in view, else the box
+ * nearest the middle of the view. */
+void
+_sam_chart_view_keep_anchor (SamChartView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double best = G_MAXDOUBLE;
+  gint selected, node = -1;
+  SamChartRect box;
+
+  /* A rebuild already under way keeps the anchor of the chart on screen. */
+  if (self->anchor_uuid != NULL || self->chart == NULL || self->fitted || width <= 0 || height <= 0)
     return;
 
-  sam_chart_get_extents (self->chart, &extents);
-  if (!sam_chart_get_node_bounds (self->chart, 0, &top))
+  selected = sam_chart_get_selected (self->chart);
+  if (selected >= 0 && sam_chart_get_node_bounds (self->chart, selected, &box))
+    {
+      double x = (box.x + box.width / 2 - self->origin_x) * self->zoom;
+      double y = (box.y + box.height / 2 - self->origin_y) * self->zoom;
+
+      if (x >= 0 && x <= width && y >= 0 && y <= height)
+        node = selected;
+    }
+
+  for (guint i = 0; node < 0 && i < sam_chart_get_n_nodes (self->chart); i++)
+    if (sam_chart_get_node_bounds (self->chart, i, &box))
+      {
+        double dx = (box.x + box.width / 2 - self->origin_x) * self->zoom - width / 2;
+        double dy = (box.y + box.height / 2 - self->origin_y) * self->zoom - height / 2;
+
+        if (dx * dx + dy * dy < best)
+          {
+            best = dx * dx + dy * dy;
+            selected = i;
+          }
+      }
+  if (node < 0)
+    node = best < G_MAXDOUBLE ? selected : -1;
+  if (node < 0 || !sam_chart_get_node_bounds (self->chart, node, &box))
     return;
 
-  self->zoom = ZOOM_FIRST_MIN;
-  self->origin_x = top.x + top.width / 2 - width / 2 / self->zoom;
-  self->origin_y = extents.y - FIT_MARGIN / self->zoom;
+  self->anchor_uuid = g_strdup (sam_chart_get_node_uuid (self->chart, node));
+  self->anchor_x = (box.x + box.width / 2 - self->origin_x) * self->zoom;
+  self->anchor_y = (box.y + box.height / 2 - self->origin_y) * self->zoom;
+}
+
+/* Puts the anchor's box back where it was on screen, at the same zoom.
+ * Returns whether it is in the new chart. */
+gboolean
+_sam_chart_view_restore_anchor (SamChartView *self)
+{
+  g_autofree char *uuid = g_steal_pointer (&self->anchor_uuid);
+  SamChartRect box;
+  gint node;
+
+  if (uuid == NULL || self->chart == NULL)
+    return FALSE;
+
+  node = sam_chart_find_uuid (self->chart, uuid);
+  if (node < 0 || !sam_chart_get_node_bounds (self->chart, node, &box))
+    return FALSE;
+
+  self->origin_x = box.x + box.width / 2 - self->anchor_x / self->zoom;
+  self->origin_y = box.y + box.height / 2 - self->anchor_y / self->zoom;
+  self->fit_pending = FALSE;
   _sam_chart_view_clamp_origin (self);
-  _sam_chart_view_notify_zoom (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
 }
 
 /* Brings @node into view: centred, or moved just far enough. */
@@ -150,6 +217,7 @@ _sam_chart_view_scroll_to_node (SamChartView *self,
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double old_x = self->origin_x, old_y = self->origin_y;
   double left, top, right, bottom;
   SamChartRect box;
 
@@ -162,6 +230,12 @@ _sam_chart_view_scroll_to_node (SamChartView *self,
     }
 
   self->scroll_pending = FALSE;
+  if (centre && self->zoom < ZOOM_FIND)
+    {
+      /* A box found or chosen is shown large enough to read. */
+      self->zoom = MIN (ZOOM_FIND, ZOOM_MAX);
+      _sam_chart_view_notify_zoom (self);
+    }
   left = (box.x - self->origin_x) * self->zoom;
   top = (box.y - self->origin_y) * self->zoom;
   right = left + box.width * self->zoom;
@@ -181,6 +255,8 @@ _sam_chart_view_scroll_to_node (SamChartView *self,
   else if (bottom > height - SCROLL_MARGIN)
     self->origin_y += (bottom - height + SCROLL_MARGIN) / self->zoom;
 
+  if (self->origin_x != old_x || self->origin_y != old_y || centre)
+    self->fitted = FALSE;
   _sam_chart_view_clamp_origin (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -254,7 +330,9 @@ sam_chart_view_zoom_out (SamChartView *self)
  * sam_chart_view_zoom_to_fit:
  * @self: a chart view
  *
- * Zooms so the whole chart is in view (a small chart at most at 200 %).
+ * Zooms so the whole chart is in view (a small chart at most at 200 %),
+ * centred; until the view is zoomed or moved, it stays fitted when its
+ * size changes.
  */
 void
 sam_chart_view_zoom_to_fit (SamChartView *self)
@@ -297,6 +375,7 @@ sam_chart_view_pan (SamChartView *self,
 {
   g_return_if_fail (SAM_IS_CHART_VIEW (self));
 
+  self->fitted = FALSE;
   self->origin_x += dx / self->zoom;
   self->origin_y += dy / self->zoom;
   _sam_chart_view_clamp_origin (self);

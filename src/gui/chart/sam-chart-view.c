@@ -217,6 +217,7 @@ set_chart (SamChartView *self,
            GError       *error)
 {
   gboolean fresh = self->chart == NULL;
+  gboolean anchored = self->anchor_uuid != NULL;
   gint node = -1;
 
   g_set_object (&self->chart, chart);
@@ -231,12 +232,18 @@ set_chart (SamChartView *self,
       if (node >= 0)
         reveal_node (self, node);
       sam_chart_set_selected (self->chart, node);
-      if (fresh || self->fit_pending)
+      /* A chart built again for the people, another root or an edit keeps
+       * the box the user was looking at where it was; a new chart, or one
+       * that no longer has that box, is fitted. */
+      if (!fresh && _sam_chart_view_restore_anchor (self))
+        ;
+      else if (fresh || anchored || self->fit_pending || self->fitted)
         _sam_chart_view_first_view (self);
       if (fresh && node >= 0)
         _sam_chart_view_scroll_to_node (self, node, FALSE);
       _sam_chart_view_clamp_origin (self);
     }
+  g_clear_pointer (&self->anchor_uuid, g_free);
 
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -277,6 +284,7 @@ queue_rebuild (SamChartView *self)
 {
   g_cancellable_cancel (self->build_cancellable);
   g_clear_object (&self->build_cancellable);
+  _sam_chart_view_keep_anchor (self);
 
   if (self->store == NULL)
     {
@@ -360,7 +368,7 @@ sam_chart_view_size_allocate (GtkWidget *widget,
   if (self->chart == NULL)
     return;
 
-  if (self->fit_pending)
+  if (self->fit_pending || self->fitted)
     _sam_chart_view_first_view (self);
   if (self->scroll_pending)
     _sam_chart_view_scroll_to_node (self, sam_chart_get_selected (self->chart), FALSE);
@@ -413,6 +421,7 @@ sam_chart_view_finalize (GObject *object)
   g_free (self->root_uuid);
   g_free (self->as_of);
   g_free (self->selected_uuid);
+  g_free (self->anchor_uuid);
   g_hash_table_unref (self->collapsed);
 
   G_OBJECT_CLASS (sam_chart_view_parent_class)->finalize (object);
@@ -617,7 +626,9 @@ sam_chart_view_get_root_uuid (SamChartView *self)
  * @uuid: (nullable): the group at the top of the chart, or %NULL for the
  *   whole region
  *
- * Shows one group with its subgroups and teams, and zooms to fit it.
+ * Shows one group with its subgroups and teams. A box that was in view
+ * and is in the new chart keeps its place on screen; otherwise the new
+ * chart is fitted.
  */
 void
 sam_chart_view_set_root_uuid (SamChartView *self,
@@ -630,7 +641,6 @@ sam_chart_view_set_root_uuid (SamChartView *self,
 
   g_free (self->root_uuid);
   self->root_uuid = g_strdup (uuid);
-  self->fit_pending = TRUE;
   queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_UUID]);
 }
@@ -815,7 +825,8 @@ sam_chart_view_build_chart_async (SamChartView        *self,
  * @next: whether to go on to the match after the selected group
  *
  * Selects the first group (or the next, after the selection) whose name or
- * code contains @text, and centres it in the view.
+ * code contains @text, and centres it in the view, zoomed in to at least
+ * 100 % so it can be read.
  *
  * Returns: whether a group was found
  */

@@ -8,8 +8,11 @@
 # Drives the organisation chart through the accessibility tree, as a screen
 # reader user would: the chart is found by its Swedish name, the zoom
 # buttons by theirs; finding a group selects it in the chart and in the
-# editor, and the chart's description names it; the keyboard collapses,
-# expands and moves the selection, and the description follows. Swedish
+# editor, and the chart's description names it; each box shown is a tree
+# item of the chart, named after its group, with its place (“1 av 14”),
+# level and people in its description; the keyboard collapses, expands and
+# moves the selection, the focus goes from box to box with it (which is what
+# a screen reader speaks), and the descriptions follow. Swedish
 # screenshots go to the build directory. Run under tests/run-under-atspi
 # with LANGUAGE=sv.
 #
@@ -25,7 +28,7 @@ APP_ARGV = sys.argv[1:]
 
 import pyatspi  # noqa: E402
 from dogtail import rawinput  # noqa: E402
-from samordna_a11y import check, find_app, finish, screenshot, unnamed_controls, wait_until, walk  # noqa: E402
+from samordna_a11y import check, children, find_app, finish, screenshot, unnamed_controls, wait_until, walk  # noqa: E402
 
 
 def find(app, name, roles, showing=False):
@@ -60,6 +63,21 @@ def description(node):
         return node.description or ''
     except Exception:
         return ''
+
+
+def boxes(chart):
+    """The chart's boxes: its tree items, by name."""
+    return {n.name: n for n in children(chart) if n.roleName == 'tree item'}
+
+
+def focused_box(chart):
+    for node in children(chart):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return node
+        except Exception:
+            continue
+    return None
 
 
 def expanded(node):
@@ -99,6 +117,22 @@ def main():
         wait_until(lambda: description(chart) == nothing, what='the chart to be built')
         check('with nothing selected the chart says so', description(chart) == nothing, description(chart))
 
+        # The boxes, by their Swedish names: every box drawn is a tree item
+        # of the chart, and says where it is.
+        shown = wait_until(lambda: len(boxes(chart)) > 10 and boxes(chart), what='the chart’s boxes') or {}
+        check('the chart has a tree item per box', len(shown) > 10, str(len(shown)))
+        top = shown.get('Koncernledning hälso- och sjukvård')
+        check('the top box is named “Koncernledning hälso- och sjukvård”', top is not None, ', '.join(shown))
+        check('the top box says it is level 1 and its place',
+              top is not None and 'nivå 1' in description(top) and re.search(r'\d+ av \d+', description(top)),
+              description(top) if top else '')
+        councils = [n for name, n in shown.items() if name.startswith('Samordningsråd ')]
+        check('the councils are boxes of the chart', len(councils) >= 3, str(len(councils)))
+        for node in councils:
+            check(f'“{node.name}” names its kind, chair, head count and place',
+                  re.match(r'Samordningsråd, ordförande .+, \d+ deltagare, .*\d+ av \d+, nivå \d+$', description(node)),
+                  description(node))
+
         for name in ('Zooma in', 'Zooma ut', 'Anpassa till fönstret', 'Originalstorlek',
                      'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat'):
             check(f'the chart has a control named “{name}”',
@@ -135,21 +169,39 @@ def main():
         entry.click()
         wait_until(lambda: focused(entry), what='the search entry to take the focus')
         rawinput.pressKey('Escape')
-        wait_until(lambda: chart.getState().contains(pyatspi.STATE_FOCUSED), what='the chart to take the focus')
-        check('the chart takes the keyboard focus', chart.getState().contains(pyatspi.STATE_FOCUSED))
+        wait_until(lambda: focused(chart), what='the chart to take the focus')
+        check('the chart takes the keyboard focus', focused(chart))
+        council = wait_until(lambda: focused_box(chart), what='the council’s box to take the focus')
+        check('the focus is on the council’s box, named after it',
+              council is not None and council.name.startswith('Samordningsråd anestesi'),
+              council.name if council else '')
         check('the selected council is expanded', expanded(chart))
+        check('the council’s box is expanded', council is not None and expanded(council))
         rawinput.pressKey('Return')
         wait_until(lambda: not expanded(chart), what='the council to collapse')
         check('Enter collapses the selected council', not expanded(chart))
+        check('the council’s box says it is collapsed and how many groups it hides',
+              council is not None and not expanded(council)
+              and re.search(r'\d+ grupper? dold', description(council)), description(council) if council else '')
+        check('the groups of a collapsed council are not boxes of the chart',
+              not any(name.startswith('Undergrupp anestesi') for name in boxes(chart)), ', '.join(boxes(chart)))
         screenshot('a11y-chart-collapsed-sv.png')
         rawinput.pressKey('Down')
         wait_until(lambda: description(chart) not in (said, ''), what='the selection to move down')
         below = description(chart)
         check('Down opens the council and selects a group under it',
               below != said and below != '', below)
+        first = wait_until(lambda: (focused_box(chart) is not None and focused_box(chart).name != council.name
+                                    and focused_box(chart)), what='the focus to move to the group under the council')
+        check('the focus moves to the first group under the council, the first of its groups',
+              first is not None and first.name in below and description(first).find('1 av ') >= 0,
+              f'{first.name}: {description(first)}' if first else '')
         rawinput.pressKey('Up')
         wait_until(lambda: description(chart) == said, what='the selection to move back up')
         check('Up goes back to the council', description(chart) == said, description(chart))
+        back = wait_until(lambda: focused_box(chart) is not None and focused_box(chart).name == council.name,
+                          what='the focus to move back to the council')
+        check('the focus goes back to the council’s box', back)
         rawinput.pressKey('Escape')
         wait_until(lambda: description(chart) == nothing, what='the selection to be dropped')
         check('Escape drops the selection', description(chart) == nothing, description(chart))

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-chart-box.h"
 #include "sam-chart-pane.h"
 #include "sam-chart-print.h"
 #include "sam-chart-view.h"
@@ -598,7 +599,12 @@ test_click (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
   g_signal_emit_by_name (click, "released", 1, x, y);
   g_assert_cmpstr (sam_chart_view_get_selected_uuid (view), ==, MED_UUID);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  /* The keyboard focus is in the chart, on the box clicked, for screen
+   * readers. */
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (view)) & GTK_STATE_FLAG_FOCUS_WITHIN);
+  g_assert_true (SAM_IS_CHART_BOX (gtk_widget_get_focus_child (GTK_WIDGET (view))));
+  g_assert_cmpuint (sam_chart_box_get_node (SAM_CHART_BOX (gtk_widget_get_focus_child (GTK_WIDGET (view)))), ==,
+                    node_of (view, MED_UUID));
 
   box_centre (view, AOI_UUID, &x, &y);
   g_signal_emit_by_name (click, "pressed", 1, x, y);
@@ -1038,10 +1044,149 @@ test_window_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The accessible boxes of the chart, in order. */
+static GPtrArray *
+chart_boxes (SamChartView *view)
+{
+  GPtrArray *boxes = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SAM_IS_CHART_BOX (child))
+      g_ptr_array_add (boxes, child);
+
+  return boxes;
+}
+
+static GtkWidget *
+box_named (SamChartView *view,
+           const char   *name)
+{
+  g_autoptr(GPtrArray) boxes = chart_boxes (view);
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (g_ptr_array_index (boxes, i)),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (error == NULL)
+        return g_ptr_array_index (boxes, i);
+    }
+
+  return NULL;
+}
+
+static gboolean
+description_has (GtkWidget  *widget,
+                 const char *part)
+{
+  const char *text = sam_chart_box_get_description (SAM_CHART_BOX (widget));
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+
+  /* What the box keeps is what screen readers get. */
+  g_assert_null (error);
+  g_test_message ("%s", text);
+
+  return strstr (text, part) != NULL;
+}
+
+/* To a screen reader each box shown is a tree item of the chart, named
+ * after its group, with its place and its people in its description, and
+ * the focus follows the selection from box to box. */
+static void
+test_window_boxes (void)
+{
+  SamWindow *window;
+  SamChartPane *pane;
+  SamChartView *view;
+  SamChart *chart;
+  g_autoptr(GPtrArray) boxes = NULL;
+  GtkWidget *council, *box;
+  g_autofree char *level_text = NULL;
+  guint shown = 0;
+  int level = 0;
+  gint node, child;
+
+  window = sam_test_open_demo (1400, 900);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  pane = SAM_CHART_PANE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
+  view = sam_chart_pane_get_view (pane);
+  sam_test_wait_until_mapped (GTK_WIDGET (view));
+  chart = wait_for_chart (view);
+
+  for (guint i = 0; i < sam_chart_get_n_nodes (chart); i++)
+    {
+      SamChartRect bounds;
+
+      shown += sam_chart_get_node_bounds (chart, i, &bounds);
+    }
+  boxes = chart_boxes (view);
+  g_assert_cmpuint (boxes->len, ==, shown);
+  g_assert_cmpuint (boxes->len, >, 10);
+  for (guint i = 0; i < boxes->len; i++)
+    gtk_test_accessible_assert_role (g_ptr_array_index (boxes, i), GTK_ACCESSIBLE_ROLE_TREE_ITEM);
+
+  /* The council found is its own box, at its level in the tree, expanded,
+   * with its chair and its place among the councils. */
+  g_assert_true (sam_chart_view_find (view, "anestesi", FALSE));
+  node = sam_chart_get_selected (chart);
+  council = box_named (view, sam_chart_get_node_name (chart, node));
+  g_assert_nonnull (council);
+  gtk_test_accessible_assert_state (council, GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+  gtk_test_accessible_assert_state (council, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  for (gint p = node; p >= 0; p = sam_chart_get_node_parent (chart, p))
+    level++;
+  gtk_test_accessible_assert_property (council, GTK_ACCESSIBLE_PROPERTY_LEVEL, level);
+  level_text = g_strdup_printf ("%s %d", sam_test_tr ("level", "nivå"), level);
+  g_assert_true (description_has (council, sam_test_tr ("chair ", "ordförande ")));
+  g_assert_true (description_has (council, level_text));
+
+  /* Focusing the chart focuses the selected box; Down moves the focus to
+   * the first group under it, the first of its siblings. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (council));
+  g_assert_true (sam_chart_view_move_selection (view, GTK_DIR_DOWN));
+  child = sam_chart_get_selected (chart);
+  box = box_named (view, sam_chart_get_node_name (chart, child));
+  g_assert_nonnull (box);
+  g_assert_true (gtk_widget_has_focus (box));
+  gtk_test_accessible_assert_state (council, GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+  gtk_test_accessible_assert_property (box, GTK_ACCESSIBLE_PROPERTY_LEVEL, level + 1);
+  g_assert_true (description_has (box, sam_test_tr ("1 of ", "1 av ")));
+
+  /* Up and collapse: the council's groups leave the tree, and it says
+   * how many are hidden. */
+  g_assert_true (sam_chart_view_move_selection (view, GTK_DIR_UP));
+  g_assert_true (gtk_widget_has_focus (council));
+  g_assert_true (sam_chart_view_toggle_selected (view));
+  gtk_test_accessible_assert_state (council, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+  g_assert_null (box_named (view, sam_chart_get_node_name (chart, child)));
+  g_assert_true (description_has (council, sam_test_tr ("hidden", "dolda")));
+  g_assert_true (gtk_widget_has_focus (council));
+
+  /* The boxes lie over the boxes drawn. */
+  {
+    graphene_rect_t bounds;
+    double x, y;
+
+    sam_test_wait_until_drawn (GTK_WIDGET (view));
+    g_assert_true (gtk_widget_compute_bounds (council, GTK_WIDGET (view), &bounds));
+    box_on_screen (view, sam_chart_get_node_uuid (chart, node), &x, &y);
+    g_assert_cmpfloat (fabs (bounds.origin.x + bounds.size.width / 2 - x), <, 1.5);
+    g_assert_cmpfloat (fabs (bounds.origin.y + bounds.size.height / 2 - y), <, 1.5);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test backend keeps what the widgets tell screen readers, for
+   * the boxes' roles, states and properties to be checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   sam_test_ui_init (&argc, &argv);
   sam_test_ui_start_application ();
 
@@ -1057,6 +1202,7 @@ main (int   argc,
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);
   g_test_add_func ("/chart-view/window-view", test_window_view);
+  g_test_add_func ("/chart-view/window-boxes", test_window_boxes);
 
   return sam_test_ui_run ();
 }

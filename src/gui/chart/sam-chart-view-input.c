@@ -49,7 +49,7 @@ drag_update_cb (SamChartView   *self,
   self->origin_x = self->drag_origin_x - offset_x / self->zoom;
   self->origin_y = self->drag_origin_y - offset_y / self->zoom;
   _sam_chart_view_clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
 }
 
 static void

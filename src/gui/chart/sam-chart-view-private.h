@@ -43,6 +43,9 @@ struct _SamChartView
   double        origin_y;
   gboolean      fit_pending;    /* fit once there is a chart and a size */
   gboolean      fitted;         /* fitted and not moved since: a new size fits again */
+  double        placed_zoom;    /* the transform the accessible boxes were laid out for */
+  double        placed_x;
+  double        placed_y;
   char         *anchor_uuid;    /* the box that keeps its place on screen across a rebuild */
   double        anchor_x;       /* where its middle was, in widget pixels */
   double        anchor_y;
@@ -82,6 +85,14 @@ gboolean _sam_chart_view_restore_anchor (SamChartView   *self);
 void _sam_chart_view_scroll_to_node     (SamChartView   *self,
                                          gint            node,
                                          gboolean        centre);
+
+/* sam-chart-view-a11y.c */
+void       _sam_chart_view_update_boxes        (SamChartView   *self);
+void       _sam_chart_view_update_selected_box (SamChartView   *self);
+void       _sam_chart_view_focus_selected      (SamChartView   *self);
+GtkWidget *_sam_chart_view_get_selected_box    (SamChartView   *self);
+void       _sam_chart_view_allocate_boxes      (SamChartView   *self);
+void       _sam_chart_view_queue_place         (SamChartView   *self);
 
 /* sam-chart-view-input.c */
 void _sam_chart_view_class_input_init   (GtkWidgetClass *widget_class);

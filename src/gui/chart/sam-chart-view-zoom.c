@@ -84,7 +84,7 @@ _sam_chart_view_zoom_at (SamChartView *self,
   self->origin_x = chart_x - x / zoom;
   self->origin_y = chart_y - y / zoom;
   _sam_chart_view_clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
   _sam_chart_view_notify_zoom (self);
 }
 
@@ -116,7 +116,7 @@ fit (SamChartView *self)
       self->zoom = zoom;
       _sam_chart_view_notify_zoom (self);
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
 }
 
 /* A new chart opens fitted and centred. While the user has not zoomed or
@@ -204,7 +204,7 @@ _sam_chart_view_restore_anchor (SamChartView *self)
   self->origin_y = box.y + box.height / 2 - self->anchor_y / self->zoom;
   self->fit_pending = FALSE;
   _sam_chart_view_clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
 
   return TRUE;
 }
@@ -258,7 +258,7 @@ _sam_chart_view_scroll_to_node (SamChartView *self,
   if (self->origin_x != old_x || self->origin_y != old_y || centre)
     self->fitted = FALSE;
   _sam_chart_view_clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
 }
 
 /* Public API */
@@ -379,7 +379,7 @@ sam_chart_view_pan (SamChartView *self,
   self->origin_x += dx / self->zoom;
   self->origin_y += dy / self->zoom;
   _sam_chart_view_clamp_origin (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
 }
 
 /**

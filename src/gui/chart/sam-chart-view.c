@@ -66,17 +66,23 @@ node_shown (SamChart *chart,
   return sam_chart_get_node_bounds (chart, node, &box);
 }
 
-/* Opens the collapsed branches above @node, so it can be seen. */
-static void
+/* Opens the collapsed branches above @node, so it can be seen. Returns
+ * whether it opened any. */
+static gboolean
 reveal_node (SamChartView *self,
              gint          node)
 {
+  gboolean opened = FALSE;
+
   for (gint p = sam_chart_get_node_parent (self->chart, node); p >= 0; p = sam_chart_get_node_parent (self->chart, p))
     if (sam_chart_get_collapsed (self->chart, p))
       {
         g_hash_table_remove (self->collapsed, sam_chart_get_node_uuid (self->chart, p));
         sam_chart_set_collapsed (self->chart, p, FALSE);
+        opened = TRUE;
       }
+
+  return opened;
 }
 
 /* A branch collapsed or expanded while the chart was being built. */
@@ -139,13 +145,14 @@ show_selection (SamChartView *self,
                 gint          node,
                 gboolean      centre)
 {
-  if (node >= 0)
-    reveal_node (self, node);
+  if (node >= 0 && reveal_node (self, node))
+    _sam_chart_view_update_boxes (self);
   sam_chart_set_selected (self->chart, node);
   update_accessible (self);
+  _sam_chart_view_update_selected_box (self);
   if (node >= 0)
     _sam_chart_view_scroll_to_node (self, node, centre);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_queue_place (self);
 }
 
 void
@@ -208,7 +215,8 @@ _sam_chart_view_set_node_collapsed (SamChartView *self,
 
   _sam_chart_view_clamp_origin (self);
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_update_boxes (self);
+  _sam_chart_view_queue_place (self);
 }
 
 static void
@@ -246,7 +254,8 @@ set_chart (SamChartView *self,
   g_clear_pointer (&self->anchor_uuid, g_free);
 
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _sam_chart_view_update_boxes (self);
+  _sam_chart_view_queue_place (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
@@ -365,14 +374,39 @@ sam_chart_view_size_allocate (GtkWidget *widget,
 {
   SamChartView *self = SAM_CHART_VIEW (widget);
 
-  if (self->chart == NULL)
-    return;
+  if (self->chart != NULL)
+    {
+      if (self->fit_pending || self->fitted)
+        _sam_chart_view_first_view (self);
+      if (self->scroll_pending)
+        _sam_chart_view_scroll_to_node (self, sam_chart_get_selected (self->chart), FALSE);
+      _sam_chart_view_clamp_origin (self);
+    }
+  _sam_chart_view_allocate_boxes (self);
+}
 
-  if (self->fit_pending || self->fitted)
-    _sam_chart_view_first_view (self);
-  if (self->scroll_pending)
-    _sam_chart_view_scroll_to_node (self, sam_chart_get_selected (self->chart), FALSE);
-  _sam_chart_view_clamp_origin (self);
+/* The focus goes onto the selected box, so a screen reader speaks it. */
+static gboolean
+sam_chart_view_grab_focus (GtkWidget *widget)
+{
+  GtkWidget *box = _sam_chart_view_get_selected_box (SAM_CHART_VIEW (widget));
+
+  if (box != NULL)
+    return gtk_widget_grab_focus (box);
+
+  return GTK_WIDGET_CLASS (sam_chart_view_parent_class)->grab_focus (widget);
+}
+
+/* Tab enters the chart once and leaves it, rather than stepping through
+ * every box: the arrow keys move between boxes. */
+static gboolean
+sam_chart_view_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  if (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN)
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
 }
 
 static gboolean
@@ -404,8 +438,12 @@ sam_chart_view_dispose (GObject *object)
 {
   SamChartView *self = SAM_CHART_VIEW (object);
 
+  GtkWidget *child;
+
   g_cancellable_cancel (self->build_cancellable);
   g_clear_object (&self->build_cancellable);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->chart);
   g_clear_object (&self->store);
 
@@ -514,6 +552,8 @@ sam_chart_view_class_init (SamChartViewClass *klass)
   widget_class->measure = sam_chart_view_measure;
   widget_class->size_allocate = sam_chart_view_size_allocate;
   widget_class->query_tooltip = sam_chart_view_query_tooltip;
+  widget_class->grab_focus = sam_chart_view_grab_focus;
+  widget_class->focus = sam_chart_view_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SAM_TYPE_STORE,

@@ -134,9 +134,24 @@ def main():
                   description(node))
 
         for name in ('Zooma in', 'Zooma ut', 'Anpassa till fönstret', 'Originalstorlek',
-                     'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat'):
+                     'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat', 'Schemat fyller fönstret'):
             check(f'the chart has a control named “{name}”',
-                  find(pane, name, {'push button', 'text', 'entry'}) is not None)
+                  find(pane, name, {'push button', 'toggle button', 'text', 'entry'}) is not None)
+
+        # The chart takes the whole window, and gives it back.
+        def width():
+            return chart.extents[2]
+
+        beside = width()
+        whole = find(pane, 'Schemat fyller fönstret', {'push button', 'toggle button'})
+        whole.doActionNamed('click')
+        wait_until(lambda: width() > 2 * beside, what='the chart to take the whole window')
+        check('“Schemat fyller fönstret” gives the chart the whole window', width() > 2 * beside,
+              f'{beside} → {width()} px')
+        screenshot('a11y-chart-whole-window-sv.png')
+        whole.doActionNamed('click')
+        wait_until(lambda: width() == beside, what='the chart to share the window again')
+        check('pressed again, the chart shares the window again', width() == beside, f'{width()} px')
 
         # Zoom: the level shown under the chart follows the buttons.
         label = find_matching(pane, r'^\d+\s?%$', {'label'})

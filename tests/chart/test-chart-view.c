@@ -1180,6 +1180,105 @@ test_window_boxes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+named_action (GtkWidget     *widget,
+              gconstpointer  action)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Whether a shortcut of @widget's runs @action on @keyval. */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              guint       keyval,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && GTK_IS_NAMED_ACTION (named)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The button beside the search (or F11) gives the chart the whole window
+ * and takes it back; the chart stays fitted and centred. */
+static void
+test_window_whole (void)
+{
+  SamWindow *window;
+  SamOrganisationPage *page;
+  SamChartPane *pane;
+  SamChartView *view;
+  GtkWidget *button, *tree, *details;
+  double zoom;
+  int width;
+
+  window = sam_test_open_demo (1400, 900);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  page = SAM_ORGANISATION_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_ORGANISATION_PAGE));
+  pane = SAM_CHART_PANE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
+  view = sam_chart_pane_get_view (pane);
+  sam_test_wait_until_mapped (GTK_WIDGET (view));
+  g_assert_nonnull (wait_for_chart (view));
+  sam_test_wait_until_drawn (GTK_WIDGET (view));
+  /* The tree beside the details beside the chart. */
+  details = gtk_widget_get_ancestor (GTK_WIDGET (pane), GTK_TYPE_PANED);
+  tree = gtk_paned_get_start_child (GTK_PANED (gtk_widget_get_ancestor (gtk_widget_get_parent (details),
+                                                                        GTK_TYPE_PANED)));
+  details = gtk_paned_get_start_child (GTK_PANED (details));
+  g_assert_true (gtk_widget_get_mapped (tree));
+  g_assert_true (gtk_widget_get_mapped (details));
+  zoom = sam_chart_view_get_zoom (view);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  g_assert_true (has_shortcut (GTK_WIDGET (pane), GDK_KEY_F11, "chart.whole-window"));
+
+  button = sam_test_find_widget_full (GTK_WIDGET (pane), GTK_TYPE_TOGGLE_BUTTON, named_action, "chart.whole-window");
+  g_assert_nonnull (button);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  /* A button activated is clicked after its press is shown. */
+  gtk_widget_activate (button);
+  sam_test_wait_for (sam_organisation_page_get_chart_only (page));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  sam_test_wait_for (!gtk_widget_get_mapped (tree) && !gtk_widget_get_mapped (details)
+                     && gtk_widget_get_width (GTK_WIDGET (view)) > 1300);
+  sam_test_wait_until_drawn (GTK_WIDGET (view));
+  g_test_message ("the whole window: %d px wide at %.0f %%, beside the details %d px at %.0f %%",
+                  gtk_widget_get_width (GTK_WIDGET (view)), sam_chart_view_get_zoom (view) * 100,
+                  width, zoom * 100);
+  g_assert_true (fitted_and_centred (view));
+  g_assert_cmpfloat (sam_chart_view_get_zoom (view), >, zoom * 2);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-whole-window");
+
+  /* The action, as F11 runs it, takes it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "chart.whole-window", NULL));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_false (sam_organisation_page_get_chart_only (page));
+  sam_test_wait_for (gtk_widget_get_mapped (tree) && gtk_widget_get_mapped (details)
+                     && gtk_widget_get_width (GTK_WIDGET (view)) == width);
+  sam_test_wait_until_drawn (GTK_WIDGET (view));
+  g_assert_true (fitted_and_centred (view));
+  g_assert_cmpfloat_with_epsilon (sam_chart_view_get_zoom (view), zoom, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1203,6 +1302,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/window", test_window);
   g_test_add_func ("/chart-view/window-view", test_window_view);
   g_test_add_func ("/chart-view/window-boxes", test_window_boxes);
+  g_test_add_func ("/chart-view/window-whole", test_window_whole);
 
   return sam_test_ui_run ();
 }

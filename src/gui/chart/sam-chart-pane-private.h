@@ -20,6 +20,7 @@ struct _SamChartPane
   GPtrArray         *root_uuids;       /* per root drop-down position - 1 */
   gboolean           updating_roots;
   gboolean           updating_date;
+  gboolean           whole_window;
   GCancellable      *cancellable;      /* printing and exports; cancelled on dispose */
   gboolean           preparing_print;
   GtkPrintOperation *print_operation;  /* while the print dialog or job runs */

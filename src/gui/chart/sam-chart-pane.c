@@ -37,6 +37,7 @@ enum {
   PROP_STORE,
   PROP_SETTINGS,
   PROP_SELECTED_UUID,
+  PROP_WHOLE_WINDOW,
   N_PROPS
 };
 
@@ -479,6 +480,9 @@ sam_chart_pane_get_property (GObject    *object,
     case PROP_SELECTED_UUID:
       g_value_set_string (value, sam_chart_view_get_selected_uuid (self->view));
       break;
+    case PROP_WHOLE_WINDOW:
+      g_value_set_boolean (value, self->whole_window);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -502,6 +506,13 @@ sam_chart_pane_set_property (GObject      *object,
       break;
     case PROP_SELECTED_UUID:
       sam_chart_pane_set_selected_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_WHOLE_WINDOW:
+      if (self->whole_window != g_value_get_boolean (value))
+        {
+          self->whole_window = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -534,6 +545,16 @@ sam_chart_pane_class_init (SamChartPaneClass *klass)
   properties[PROP_SELECTED_UUID] =
     g_param_spec_string ("selected-uuid", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * SamChartPane:whole-window:
+   *
+   * Whether the chart asks to take the whole window, which the window
+   * does by hiding what is beside it; the chart.whole-window action and
+   * F11 toggle it.
+   */
+  properties[PROP_WHOLE_WINDOW] =
+    g_param_spec_boolean ("whole-window", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SAM_TYPE_CHART_VIEW);
@@ -568,6 +589,7 @@ sam_chart_pane_class_init (SamChartPaneClass *klass)
   _sam_chart_pane_class_export_init (widget_class);
   gtk_widget_class_install_action (widget_class, "chart.as-of-today", NULL, as_of_today_action);
   gtk_widget_class_install_action (widget_class, "chart.find", NULL, find_action);
+  gtk_widget_class_install_property_action (widget_class, "chart.whole-window", "whole-window");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "chart.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "chart.zoom-in", NULL);
@@ -613,6 +635,10 @@ sam_chart_pane_init (SamChartPane *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("chart.print")));
+  /* So does F11 give the chart the whole window, and take it back. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
+                                                          gtk_named_action_new ("chart.whole-window")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   view_zoom_cb (self);

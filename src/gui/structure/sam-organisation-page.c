@@ -42,6 +42,7 @@ enum {
   PROP_STORE,
   PROP_SELECTED_GROUP,
   PROP_SHOW_DISSOLVED,
+  PROP_CHART_ONLY,
   N_PROPS
 };
 
@@ -491,6 +492,9 @@ sam_organisation_page_get_property (GObject    *object,
     case PROP_SHOW_DISSOLVED:
       g_value_set_boolean (value, self->show_dissolved);
       break;
+    case PROP_CHART_ONLY:
+      g_value_set_boolean (value, sam_organisation_page_get_chart_only (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -524,6 +528,9 @@ sam_organisation_page_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_CHART_ONLY:
+      sam_organisation_page_set_chart_only (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -554,6 +561,15 @@ sam_organisation_page_class_init (SamOrganisationPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SHOW_DISSOLVED] =
     g_param_spec_boolean ("show-dissolved", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * SamOrganisationPage:chart-only:
+   *
+   * Whether the chart takes the whole page, the tree and the details
+   * hidden.
+   */
+  properties[PROP_CHART_ONLY] =
+    g_param_spec_boolean ("chart-only", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -733,6 +749,41 @@ sam_organisation_page_set_chart (SamOrganisationPage *self,
   g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
 
   gtk_paned_set_end_child (self->chart_paned, chart);
+}
+
+gboolean
+sam_organisation_page_get_chart_only (SamOrganisationPage *self)
+{
+  g_return_val_if_fail (SAM_IS_ORGANISATION_PAGE (self), FALSE);
+
+  return !gtk_widget_get_visible (gtk_paned_get_start_child (self->chart_paned));
+}
+
+/**
+ * sam_organisation_page_set_chart_only:
+ * @self: a page
+ * @chart_only: whether the chart takes the whole page
+ *
+ * Hides the tree and the details, so the chart beside them takes the
+ * whole page, or shows them again.
+ */
+void
+sam_organisation_page_set_chart_only (SamOrganisationPage *self,
+                                      gboolean             chart_only)
+{
+  GtkWidget *paned;
+
+  g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
+
+  chart_only = !!chart_only;
+  if (chart_only == sam_organisation_page_get_chart_only (self))
+    return;
+
+  /* The tree is the start of the paned the chart's paned ends. */
+  paned = gtk_widget_get_parent (GTK_WIDGET (self->chart_paned));
+  gtk_widget_set_visible (gtk_paned_get_start_child (GTK_PANED (paned)), !chart_only);
+  gtk_widget_set_visible (gtk_paned_get_start_child (self->chart_paned), !chart_only);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_ONLY]);
 }
 
 /**

@@ -27,6 +27,9 @@ void      sam_organisation_page_select_group       (SamOrganisationPage *self,
                                                     const char          *uuid);
 void      sam_organisation_page_set_chart          (SamOrganisationPage *self,
                                                     GtkWidget           *chart);
+gboolean  sam_organisation_page_get_chart_only     (SamOrganisationPage *self);
+void      sam_organisation_page_set_chart_only     (SamOrganisationPage *self,
+                                                    gboolean             chart_only);
 void      sam_organisation_page_add_toast          (SamOrganisationPage *self,
                                                     AdwToast            *toast);
 

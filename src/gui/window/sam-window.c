@@ -355,6 +355,10 @@ sam_window_constructed (GObject *object)
   self->chart_pane = SAM_CHART_PANE (sam_chart_pane_new (self->store, self->settings));
   sam_organisation_page_set_chart (self->structure_editor, GTK_WIDGET (self->chart_pane));
   sam_chart_pane_share_selection (self->chart_pane, G_OBJECT (self->structure_editor), "selected-group");
+  /* The chart takes the whole window by the page hiding the tree and the
+   * details beside it. */
+  g_object_bind_property (self->chart_pane, "whole-window", self->structure_editor, "chart-only",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self,
                            G_CONNECT_SWAPPED);
   visible_page_cb (self);

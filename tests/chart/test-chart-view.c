@@ -26,6 +26,8 @@
 #include "sam-chart-box.h"
 #include "sam-chart-pane.h"
 #include "sam-chart-print.h"
+#include "sam-chart-render.h"
+#include "sam-chart-view-private.h"
 #include "sam-chart-view.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
@@ -1279,6 +1281,120 @@ test_window_whole (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* WCAG 2: the relative luminance of an sRGB colour, and the contrast. */
+static double
+luminance (double red,
+           double green,
+           double blue)
+{
+  double c[3] = { red, green, blue };
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (const SamChartColour *a,
+          const GdkRGBA        *b)
+{
+  double la = luminance (a->red, a->green, a->blue);
+  double lb = luminance (b->red, b->green, b->blue);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The colour on screen at (@x, @y) of @widget, as the window shows it. */
+static void
+pixel_at (GtkWidget *widget,
+          double     x,
+          double     y,
+          GdkRGBA   *colour)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = NULL;
+  graphene_rect_t bounds;
+  graphene_point_t point;
+  int width, height, px, py;
+  guchar *p;
+
+  /* The paintable shows the window's bounds (its shadow too) at their
+   * own size, from their top left corner. */
+  g_assert_true (gtk_widget_compute_bounds (window, window, &bounds));
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  g_assert_true (gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (x, y), &point));
+  px = (int) (point.x - bounds.origin.x);
+  py = (int) (point.y - bounds.origin.y);
+  g_assert_true (px >= 0 && px < width && py >= 0 && py < height);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  data = g_malloc (width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  /* Cairo's ARGB32, premultiplied, little-endian: B, G, R, A. */
+  p = data + py * width * 4 + px * 4;
+  *colour = (GdkRGBA) { p[2] / 255.0, p[1] / 255.0, p[0] / 255.0, p[3] / 255.0 };
+}
+
+/* The dashed lines of the relations, and the tree's lines, stand out
+ * from what is under them at least 3:1 (WCAG 1.4.11), in the light and
+ * the dark style. */
+static void
+test_window_contrast (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  SamWindow *window;
+  SamChartPane *pane;
+  SamChartView *view;
+
+  window = sam_test_open_demo (1400, 900);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  pane = SAM_CHART_PANE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE));
+  view = sam_chart_pane_get_view (pane);
+  sam_test_wait_until_mapped (GTK_WIDGET (view));
+  g_assert_nonnull (wait_for_chart (view));
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      GdkRGBA paper;
+
+      adw_style_manager_set_color_scheme (style, schemes[s]);
+      sam_test_wait_for (adw_style_manager_get_dark (style) == (schemes[s] == ADW_COLOR_SCHEME_FORCE_DARK));
+      sam_test_wait_until_drawn (GTK_WIDGET (view));
+      /* The corner of a fitted chart is the paper beside it. */
+      g_assert_cmpint (_sam_chart_view_node_at_widget (view, 2, 2), <, 0);
+      pixel_at (GTK_WIDGET (view), 2, 2, &paper);
+      g_test_message ("%s: the chart's paper is #%02x%02x%02x", s == 0 ? "light" : "dark",
+                      (int) (paper.red * 255 + .5), (int) (paper.green * 255 + .5), (int) (paper.blue * 255 + .5));
+      for (SamChartEdgeKind kind = SAM_CHART_EDGE_TREE; kind <= SAM_CHART_EDGE_JOINT_MEETING; kind++)
+        {
+          SamChartColour line;
+          double ratio;
+
+          sam_chart_edge_kind_get_colour (kind, &line);
+          ratio = contrast (&line, &paper);
+          g_test_message ("  line kind %d: #%02x%02x%02x, %.2f:1", kind, (int) (line.red * 255 + .5),
+                          (int) (line.green * 255 + .5), (int) (line.blue * 255 + .5), ratio);
+          g_assert_cmpfloat (ratio, >=, 3.0);
+        }
+      sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)),
+                                s == 0 ? "chart-window-light" : "chart-window-dark");
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1303,6 +1419,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/window-view", test_window_view);
   g_test_add_func ("/chart-view/window-boxes", test_window_boxes);
   g_test_add_func ("/chart-view/window-whole", test_window_whole);
+  g_test_add_func ("/chart-view/window-contrast", test_window_contrast);
 
   return sam_test_ui_run ();
 }

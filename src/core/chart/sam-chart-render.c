@@ -651,6 +651,25 @@ sam_chart_kind_get_colours (SamGroupKind    kind,
 }
 
 /**
+ * sam_chart_edge_kind_get_colour:
+ * @kind: a kind of line
+ * @colour: (out caller-allocates): its colour
+ *
+ * Gets the colour the renderer and the legend draw a kind of line in,
+ * for whoever paints the background under the chart to check it against.
+ */
+void
+sam_chart_edge_kind_get_colour (SamChartEdgeKind  kind,
+                                SamChartColour   *colour)
+{
+  guint32 rgb = edge_colour (kind);
+
+  g_return_if_fail (colour != NULL);
+
+  *colour = (SamChartColour) { ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0 };
+}
+
+/**
  * sam_chart_render:
  * @chart: a chart
  * @cr: where to draw, with user space in chart units

@@ -31,17 +31,19 @@ typedef struct
   double blue;
 } SamChartColour;
 
-void    sam_chart_kind_get_colours (SamGroupKind             kind,
-                                    SamChartColour          *fill,
-                                    SamChartColour          *border);
-void    sam_chart_render           (SamChart                *chart,
-                                    cairo_t                 *cr,
-                                    const cairo_rectangle_t *clip,
-                                    double                   scale);
-double  sam_chart_render_legend    (SamChart                *chart,
-                                    cairo_t                 *cr,
-                                    double                   x,
-                                    double                   y,
-                                    double                   width);
+void    sam_chart_kind_get_colours     (SamGroupKind             kind,
+                                        SamChartColour          *fill,
+                                        SamChartColour          *border);
+void    sam_chart_edge_kind_get_colour (SamChartEdgeKind         kind,
+                                        SamChartColour          *colour);
+void    sam_chart_render               (SamChart                *chart,
+                                        cairo_t                 *cr,
+                                        const cairo_rectangle_t *clip,
+                                        double                   scale);
+double  sam_chart_render_legend        (SamChart                *chart,
+                                        cairo_t                 *cr,
+                                        double                   x,
+                                        double                   y,
+                                        double                   width);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define PAN_STEP       48.0  /* pixels per arrow key or wheel click */
 #define SCROLL_MARGIN  24.0  /* pixels between a box brought into view and the edge */
 #define DRAG_THRESHOLD 4.0
+#define CHART_PAPER    ((GdkRGBA) { 1.0, 1.0, 1.0, 1.0 })
 
 struct _SamChartView
 {

@@ -342,6 +342,11 @@ sam_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
+  /* The chart is drawn on white paper, as it prints, in the dark style
+   * too: its fills, text and lines are chosen for paper, and its dashed
+   * lines would not stand out 3:1 from a dark window. */
+  gtk_snapshot_append_color (snapshot, &CHART_PAPER, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
   visible = (cairo_rectangle_t) { self->origin_x, self->origin_y, width / self->zoom, height / self->zoom };
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, self->zoom, self->zoom);

@@ -134,9 +134,17 @@ def main():
                   description(node))
 
         for name in ('Zooma in', 'Zooma ut', 'Anpassa till fönstret', 'Originalstorlek',
-                     'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat', 'Schemat fyller fönstret'):
+                     'Skriv ut schema…', 'Exportera schema…', 'Sök i schemat', 'Schemat fyller fönstret',
+                     'Förklaring'):
             check(f'the chart has a control named “{name}”',
                   find(pane, name, {'push button', 'toggle button', 'text', 'entry'}) is not None)
+
+        # The legend says what the kinds of box are.
+        legend = next((n for n in walk(pane) if n.name == 'Teckenförklaring'), None)
+        check('the chart has a legend named “Teckenförklaring”', legend is not None)
+        check('the legend names the kinds of group in the chart',
+              legend is not None and 'Samordningsråd' in description(legend) and 'Undergrupp' in description(legend),
+              description(legend) if legend else '')
 
         # The chart takes the whole window, and gives it back.
         def width():

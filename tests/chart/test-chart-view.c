@@ -78,6 +78,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "chart-paper");
   g_settings_reset (fixture->settings, "chart-landscape");
   g_settings_reset (fixture->settings, "chart-tiled");
+  g_settings_reset (fixture->settings, "chart-legend");
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
@@ -1395,6 +1396,53 @@ test_window_contrast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+legend_of (SamChartPane *pane)
+{
+  return sam_test_find_widget (GTK_WIDGET (pane), GTK_TYPE_DRAWING_AREA);
+}
+
+/* The legend over the chart: on at first, its rows wrapped to its width,
+ * turned off and on by its button, which the settings remember. */
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *legend = legend_of (fixture->pane);
+  GtkWidget *button;
+  int wide;
+
+  g_assert_nonnull (legend);
+  gtk_test_accessible_assert_property (legend, GTK_ACCESSIBLE_PROPERTY_LABEL, sam_test_tr ("Legend", "Teckenförklaring"));
+  button = sam_test_find_widget_full (GTK_WIDGET (fixture->pane), GTK_TYPE_TOGGLE_BUTTON, labelled,
+                                      sam_test_tr ("_Legend", "_Förklaring"));
+  g_assert_nonnull (button);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "chart-legend"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  sam_test_wait_for (gtk_widget_get_mapped (legend) && gtk_widget_get_height (legend) > 20);
+  wide = gtk_widget_get_height (legend);
+  g_test_message ("the legend is %d x %d px", gtk_widget_get_width (legend), wide);
+  sam_test_save_screenshot (GTK_WIDGET (fixture->pane), "chart-pane-legend");
+
+  /* Narrower, its rows wrap: taller. */
+  gtk_window_set_default_size (fixture->window, 600, 700);
+  sam_test_wait_for (gtk_widget_get_height (legend) > wide);
+  g_test_message ("narrowed, %d x %d px", gtk_widget_get_width (legend), gtk_widget_get_height (legend));
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  sam_test_wait_for (gtk_widget_get_height (legend) == wide);
+
+  /* Off, and remembered. */
+  gtk_widget_activate (button);
+  sam_test_wait_for (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_false (gtk_widget_get_visible (legend));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "chart-legend"));
+
+  /* On again from the settings, as at the next start. */
+  g_settings_set_boolean (fixture->settings, "chart-legend", TRUE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  sam_test_wait_for (gtk_widget_get_mapped (legend));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1415,6 +1463,7 @@ main (int   argc,
   g_test_add ("/chart-view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
   g_test_add ("/chart-view/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/chart-view/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);
   g_test_add_func ("/chart-view/window-view", test_window_view);
   g_test_add_func ("/chart-view/window-boxes", test_window_boxes);

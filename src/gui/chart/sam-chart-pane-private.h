@@ -21,6 +21,7 @@ struct _SamChartPane
   gboolean           updating_roots;
   gboolean           updating_date;
   gboolean           whole_window;
+  guint              legend_idle;      /* fits the legend's height to a new width */
   GCancellable      *cancellable;      /* printing and exports; cancelled on dispose */
   gboolean           preparing_print;
   GtkPrintOperation *print_operation;  /* while the print dialog or job runs */
@@ -33,6 +34,8 @@ struct _SamChartPane
   GtkCalendar       *calendar;
   GtkEntry          *as_of_entry;
   GtkToggleButton   *people_button;
+  GtkToggleButton   *legend_button;
+  GtkDrawingArea    *legend_area;
   GtkStack          *content_stack;
   SamChartView      *view;
   GtkLabel          *zoom_label;

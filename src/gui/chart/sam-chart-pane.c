@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "sam-chart-pane-private.h"
+#include "sam-chart-render.h"
 #include "sam-clock.h"
 #include "sam-group.h"
 #include "sam-schema.h"
@@ -332,6 +334,115 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The legend, drawn by the renderer that draws the chart, on a card over
+ * the chart's bottom edge, and as large as the boxes' text at 150 %. */
+
+#define LEGEND_SCALE   1.5
+#define LEGEND_PADDING 8.0
+
+static void
+legend_draw (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  SamChartPane *self = user_data;
+  SamChart *chart = sam_chart_view_get_chart (self->view);
+  double r = 6.0;
+
+  if (chart == NULL || width <= 2 * LEGEND_PADDING)
+    return;
+
+  /* Paper like the chart's, which the legend's colours are chosen for. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - r - 0.5, r + 0.5, r, -G_PI / 2, 0);
+  cairo_arc (cr, width - r - 0.5, height - r - 0.5, r, 0, G_PI / 2);
+  cairo_arc (cr, r + 0.5, height - r - 0.5, r, G_PI / 2, G_PI);
+  cairo_arc (cr, r + 0.5, r + 0.5, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0x9a / 255.0, 0x99 / 255.0, 0x96 / 255.0);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cairo_translate (cr, LEGEND_PADDING, LEGEND_PADDING);
+  cairo_scale (cr, LEGEND_SCALE, LEGEND_SCALE);
+  sam_chart_render_legend (chart, cr, 0, 0, (width - 2 * LEGEND_PADDING) / LEGEND_SCALE);
+}
+
+static int
+legend_height (SamChartPane *self,
+               int           width)
+{
+  SamChart *chart = sam_chart_view_get_chart (self->view);
+
+  if (chart == NULL || sam_chart_get_n_nodes (chart) == 0 || width <= 2 * LEGEND_PADDING)
+    return 0;
+
+  return (int) ceil (sam_chart_render_legend (chart, NULL, 0, 0, (width - 2 * LEGEND_PADDING) / LEGEND_SCALE)
+                     * LEGEND_SCALE + 2 * LEGEND_PADDING);
+}
+
+static gboolean
+legend_fit_cb (gpointer user_data)
+{
+  SamChartPane *self = user_data;
+  int needed = legend_height (self, gtk_widget_get_width (GTK_WIDGET (self->legend_area)));
+
+  self->legend_idle = 0;
+  if (needed != gtk_drawing_area_get_content_height (self->legend_area))
+    gtk_drawing_area_set_content_height (self->legend_area, needed);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The legend's rows wrap to its width, which sets its height. A new size
+ * cannot be asked for while GTK hands out this one, so it is asked for
+ * right after, before the next frame is drawn. */
+static void
+legend_resize_cb (SamChartPane *self,
+                  int           width,
+                  int           height)
+{
+  if (legend_height (self, width) != gtk_drawing_area_get_content_height (self->legend_area)
+      && self->legend_idle == 0)
+    self->legend_idle = g_idle_add_full (GDK_PRIORITY_REDRAW - 1, legend_fit_cb, self, NULL);
+}
+
+static void
+update_legend (SamChartPane *self)
+{
+  SamChart *chart = sam_chart_view_get_chart (self->view);
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  guint seen = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_area),
+                          gtk_toggle_button_get_active (self->legend_button)
+                          && chart != NULL && sam_chart_get_n_nodes (chart) > 0);
+  g_clear_handle_id (&self->legend_idle, g_source_remove);
+  legend_fit_cb (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+
+  /* What the legend shows, for screen readers: the kinds in the chart. */
+  for (guint i = 0; chart != NULL && i < sam_chart_get_n_nodes (chart); i++)
+    {
+      SamGroupKind kind = sam_chart_get_node_kind (chart, i);
+
+      if (kind < 32 && (seen & (1u << kind)) == 0)
+        {
+          seen |= 1u << kind;
+          if (kinds->len > 0)
+            g_string_append (kinds, ", ");
+          g_string_append (kinds, sam_group_kind_get_label (kind));
+        }
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kinds->str,
+                                  -1);
+}
+
 /* The view */
 
 static void
@@ -359,6 +470,7 @@ view_chart_cb (SamChartPane *self)
   else
     gtk_stack_set_visible_child_name (self->content_stack, "chart");
 
+  update_legend (self);
   _sam_chart_pane_update_actions (self);
 }
 
@@ -438,6 +550,7 @@ sam_chart_pane_dispose (GObject *object)
   SamChartPane *self = SAM_CHART_PANE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->legend_idle, g_source_remove);
   if (self->print_operation != NULL)
     gtk_print_operation_cancel (self->print_operation);
   g_clear_object (&self->print_operation);
@@ -503,6 +616,8 @@ sam_chart_pane_set_property (GObject      *object,
       break;
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, "chart-legend", self->legend_button, "active", G_SETTINGS_BIND_DEFAULT);
       break;
     case PROP_SELECTED_UUID:
       sam_chart_pane_set_selected_uuid (self, g_value_get_string (value));
@@ -567,6 +682,8 @@ sam_chart_pane_class_init (SamChartPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, calendar);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, as_of_entry);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, people_button);
+  gtk_widget_class_bind_template_child (widget_class, SamChartPane, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, SamChartPane, legend_area);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, view);
   gtk_widget_class_bind_template_child (widget_class, SamChartPane, zoom_label);
@@ -581,6 +698,7 @@ sam_chart_pane_class_init (SamChartPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, as_of_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_chart_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_zoom_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legend_resize_cb);
 
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_action);
@@ -623,6 +741,12 @@ sam_chart_pane_init (SamChartPane *self)
 
   g_object_bind_property (self->people_button, "active", self->view, "show-people",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_drawing_area_set_draw_func (self->legend_area, legend_draw, self, NULL);
+  /* GTK 4.8 names a toggle button after its label and again after the
+   * label child it is labelled by: “Förklaring Förklaring”. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->legend_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  g_signal_connect_object (self->legend_button, "notify::active", G_CALLBACK (update_legend), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::selected-uuid", G_CALLBACK (view_selected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::as-of", G_CALLBACK (update_as_of), self, G_CONNECT_SWAPPED);

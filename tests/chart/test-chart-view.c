@@ -1396,6 +1396,13 @@ test_window_contrast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+with_icon (GtkWidget     *widget,
+           gconstpointer  icon)
+{
+  return g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
+}
+
 static GtkWidget *
 legend_of (SamChartPane *pane)
 {
@@ -1414,9 +1421,10 @@ test_legend (Fixture       *fixture,
 
   g_assert_nonnull (legend);
   gtk_test_accessible_assert_property (legend, GTK_ACCESSIBLE_PROPERTY_LABEL, sam_test_tr ("Legend", "Teckenförklaring"));
-  button = sam_test_find_widget_full (GTK_WIDGET (fixture->pane), GTK_TYPE_TOGGLE_BUTTON, labelled,
-                                      sam_test_tr ("_Legend", "_Förklaring"));
+  button = sam_test_find_widget_full (GTK_WIDGET (fixture->pane), GTK_TYPE_TOGGLE_BUTTON, with_icon,
+                                      "view-list-bullet-symbolic");
   g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, sam_test_tr ("Legend", "Förklaring"));
   g_assert_true (g_settings_get_boolean (fixture->settings, "chart-legend"));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   sam_test_wait_for (gtk_widget_get_mapped (legend) && gtk_widget_get_height (legend) > 20);

@@ -335,7 +335,7 @@ find_action (GtkWidget  *widget,
 }
 
 /* The legend, drawn by the renderer that draws the chart, on a card over
- * the chart's bottom edge, and as large as the boxes' text at 150 %. */
+ * the chart's top edge, and as large as the boxes' text at 150 %. */
 
 #define LEGEND_SCALE   1.5
 #define LEGEND_PADDING 8.0
@@ -742,9 +742,6 @@ sam_chart_pane_init (SamChartPane *self)
   g_object_bind_property (self->people_button, "active", self->view, "show-people",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw, self, NULL);
-  /* GTK 4.8 names a toggle button after its label and again after the
-   * label child it is labelled by: “Förklaring Förklaring”. */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->legend_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_signal_connect_object (self->legend_button, "notify::active", G_CALLBACK (update_legend), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::selected-uuid", G_CALLBACK (view_selected_cb),

@@ -1174,6 +1174,47 @@ test_add_meetings (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->store, count_changed_cb, &changed);
 }
 
+/* Whom a new AOI meeting would book twice: Anna sits on the other
+ * council too, which meets at 13.00 that day; Bo sits on AOI only. A
+ * slot after that meeting clashes with nobody, and nor does one where
+ * Anna sends word she is away. */
+static void
+test_slot_clashes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *other[] = { fixture->other, NULL };
+  g_autofree char *theirs = add_meeting (fixture->store, "Andra rådet", "2027-03-09", 13,
+                                         SAM_MEETING_STATUS_PLANNED, other);
+  g_autoptr(GPtrArray) clashes = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) away = NULL;
+  g_autoptr(GError) error = NULL;
+  SamDoubleBooking *clash;
+
+  /* 13.30–15.30 Stockholm time, UTC+1 in March. */
+  clashes = sam_store_list_slot_clashes (fixture->store, fixture->council,
+                                         "2027-03-09T12:30:00Z", "2027-03-09T14:30:00Z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clashes->len, ==, 1);
+  clash = g_ptr_array_index (clashes, 0);
+  g_assert_cmpstr (clash->person_uuid, ==, fixture->anna);
+  g_assert_null (clash->first_uuid);
+  g_assert_cmpstr (clash->second_uuid, ==, theirs);
+
+  later = sam_store_list_slot_clashes (fixture->store, fixture->council,
+                                       "2027-03-09T14:00:00Z", "2027-03-09T16:00:00Z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->len, ==, 0);
+
+  g_assert_true (sam_store_set_attendance (fixture->store, theirs, fixture->anna, SAM_ATTENDANCE_STATUS_ABSENT,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  away = sam_store_list_slot_clashes (fixture->store, fixture->council,
+                                      "2027-03-09T12:30:00Z", "2027-03-09T14:30:00Z", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (away->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1193,6 +1234,7 @@ main (int   argc,
   g_test_add ("/meetings/search", Fixture, NULL, set_up, test_search, tear_down);
   g_test_add ("/meetings/ics", Fixture, NULL, set_up, test_ics, tear_down);
   g_test_add ("/meetings/add-meetings", Fixture, NULL, set_up, test_add_meetings, tear_down);
+  g_test_add ("/meetings/slot-clashes", Fixture, NULL, set_up, test_slot_clashes, tear_down);
   g_test_add ("/meetings/minutes-pdf", Fixture, NULL, set_up, test_minutes_pdf, tear_down);
   g_test_add_func ("/meetings/follow-up/migration", test_follow_up_migration);
   g_test_add_func ("/meetings/demo-register", test_demo_register);

@@ -901,3 +901,74 @@ sam_store_list_double_bookings (SamStore  *self,
 
   return g_steal_pointer (&bookings);
 }
+
+/**
+ * sam_store_list_slot_clashes:
+ * @self: a #SamStore
+ * @group_uuid: the group a new meeting would be for
+ * @starts: the new meeting's start, a stored UTC time
+ * @ends: its end
+ * @error: return location for a #GError
+ *
+ * Finds whom a new meeting of @group_uuid from @starts to @ends would
+ * book twice: the people holding a role in the group that day who are
+ * booked into another meeting at an overlapping time, as
+ * sam_store_list_double_bookings() reckons a booking. Each clash has no
+ * first meeting; its second meeting is the one already in the register.
+ *
+ * Returns: (transfer full) (element-type SamDoubleBooking) (nullable): the
+ *   clashes, by name, or %NULL on failure
+ */
+GPtrArray *
+sam_store_list_slot_clashes (SamStore    *self,
+                             const char  *group_uuid,
+                             const char  *starts,
+                             const char  *ends,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) sam_double_booking_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (group_uuid != NULL && starts != NULL && ends != NULL, NULL);
+
+  stmt = _sam_store_prepare (self,
+                             "WITH m AS (SELECT id, uuid, starts FROM meeting "
+                             "  WHERE status <> 'cancelled' AND starts < ?3 AND ends > ?2), "
+                             "members AS (SELECT a.person_id FROM assignment a JOIN grp g ON g.id = a.group_id "
+                             "  WHERE g.uuid = ?1 AND (a.starts IS NULL OR a.starts <= substr (?2, 1, 10)) "
+                             "  AND (a.ends IS NULL OR a.ends >= substr (?2, 1, 10))), "
+                             "booked AS ("
+                             "  SELECT mg.meeting_id, a.person_id FROM meeting_group mg "
+                             "  JOIN m ON m.id = mg.meeting_id JOIN assignment a ON a.group_id = mg.group_id "
+                             "  WHERE (a.starts IS NULL OR a.starts <= substr (m.starts, 1, 10)) "
+                             "  AND (a.ends IS NULL OR a.ends >= substr (m.starts, 1, 10)) "
+                             "  UNION SELECT meeting_id, person_id FROM attendance "
+                             "  WHERE status <> 'absent' AND meeting_id IN (SELECT id FROM m) "
+                             "  EXCEPT SELECT meeting_id, person_id FROM attendance WHERE status = 'absent') "
+                             "SELECT DISTINCT p.uuid, p.name, m.uuid FROM booked b "
+                             "JOIN m ON m.id = b.meeting_id JOIN person p ON p.id = b.person_id "
+                             "WHERE b.person_id IN (SELECT person_id FROM members) "
+                             "ORDER BY p.name COLLATE sv, p.uuid, m.starts, m.uuid",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, starts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, ends, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SamDoubleBooking *clash = g_new0 (SamDoubleBooking, 1);
+
+      clash->person_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      clash->person_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      clash->second_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (clashes, clash);
+    }
+  if (!_sam_store_end_rows (self, stmt, rc, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&clashes);
+}

@@ -102,6 +102,12 @@ GPtrArray     *sam_store_list_double_bookings    (SamStore            *self,
                                                   int                  year,
                                                   GError             **error);
 
+GPtrArray     *sam_store_list_slot_clashes       (SamStore            *self,
+                                                  const char          *group_uuid,
+                                                  const char          *starts,
+                                                  const char          *ends,
+                                                  GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDoubleBooking, sam_double_booking_free)
 
 G_END_DECLS

@@ -888,6 +888,28 @@ lists_day (GPtrArray  *days,
   return FALSE;
 }
 
+/* The day of 2027 a proposed meeting's title names. */
+static gboolean
+day_of_title (const char *title,
+              GDate      *date)
+{
+  GDate day = sam_test_dmy (2027, 1, 1);
+
+  for (; g_date_get_year (&day) == 2027; g_date_add_days (&day, 1))
+    {
+      g_autofree char *long_day = sam_calendar_format_long (&day);
+      g_autofree char *shown = g_strdup_printf ("%s %s", sam_calendar_weekday_name (g_date_get_weekday (&day)), long_day);
+
+      if (g_str_equal (shown, title))
+        {
+          *date = day;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The year planner as a coordinator uses it for a council that has met
  * twice in 2027 already: it proposes what the commission's minimum still
  * lacks, keeps clear of a day another council meets at the same time,
@@ -947,20 +969,7 @@ test_plan_year_rules (void)
 
   /* Another council meets on the first proposed day at 13.00: proposed
    * again, that day is left free. */
-  g_date_clear (&date, 1);
-  for (guint i = 0; i < 366 && !g_date_valid (&date); i++)
-    {
-      GDate day = sam_test_dmy (2027, 1, 1);
-      g_autofree char *long_day = NULL;
-      g_autofree char *title = NULL;
-
-      g_date_add_days (&day, i);
-      long_day = sam_calendar_format_long (&day);
-      title = g_strdup_printf ("%s %s", sam_calendar_weekday_name (g_date_get_weekday (&day)), long_day);
-      if (g_str_equal (title, first_days->pdata[0]))
-        date = day;
-    }
-  g_assert_true (g_date_valid (&date));
+  g_assert_true (day_of_title (first_days->pdata[0], &date));
   {
     g_autofree char *iso = sam_calendar_format_iso (&date);
 
@@ -970,6 +979,56 @@ test_plan_year_rules (void)
   days = proposed_days (dialog);
   g_assert_cmpuint (days->len, ==, wanted - 2);
   g_assert_false (lists_day (days, first_days->pdata[0]));
+
+  /* A member of the council who also sits on a working group that meets
+   * at 13.00 on a proposed day: that row says whom it books twice. */
+  {
+    g_autofree char *group = sam_test_add_group (store, "AOI-AG", "Arbetsgrupp dubbelbokning",
+                                                 SAM_GROUP_KIND_SUBGROUP, sam_group_get_uuid (council));
+    g_autoptr(SamPerson) person = sam_person_new ();
+    g_autofree char *person_uuid = NULL;
+    g_autofree char *working = NULL;
+    g_autofree char *expected = NULL;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    const char *groups[] = { sam_group_get_uuid (council), group };
+    gboolean warned = FALSE;
+    GDate second;
+
+    g_object_set (person, "name", "Dubbel Bokad", NULL);
+    person_uuid = sam_test_save (store, person);
+    for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+      {
+        g_autoptr(SamAssignment) assignment = sam_assignment_new ();
+        g_autofree char *uuid = NULL;
+
+        g_object_set (assignment, "person-uuid", person_uuid, "group-uuid", groups[i],
+                      "role", SAM_ROLE_MEMBER, "starts", "2026-01-01", NULL);
+        uuid = sam_test_save (store, assignment);
+      }
+    g_assert_true (day_of_title (days->pdata[1], &second));
+    {
+      g_autofree char *iso = sam_calendar_format_iso (&second);
+
+      working = add_meeting (store, group, "Arbetsgruppens möte", iso);
+    }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.propose", NULL));
+    expected = g_strdup_printf ("%s Dubbel Bokad (Arbetsgruppens möte)", sam_test_tr ("Books twice:", "Dubbelbokar:"));
+    sam_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+        const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+
+        if (g_strcmp0 (title, days->pdata[1]) == 0)
+          {
+            g_assert_nonnull (strstr (subtitle, expected));
+            warned = TRUE;
+          }
+        else if (subtitle != NULL)
+          g_assert_null (strstr (subtitle, "Dubbel Bokad"));
+      }
+    g_assert_true (warned);
+  }
 
   /* The register's choice on klämdagar, in the register file. */
   short_days = GTK_SWITCH (sam_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH));

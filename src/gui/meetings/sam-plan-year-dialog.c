@@ -177,12 +177,50 @@ release_meeting_cb (gpointer  data,
   g_object_unref (data);
 }
 
-/* A proposed meeting, ticked to be added; or, when there is no proposal,
- * a row that says why. */
+/* Whom @meeting, proposed, would book twice: “Anna Berg (AOI-mötet),
+ * …”, or NULL. */
+static char *
+describe_clashes (SamPlanYearDialog *self,
+                  SamMeeting        *meeting)
+{
+  g_autoptr(GPtrArray) clashes = NULL;
+  g_autoptr(GString) names = NULL;
+
+  if (self->store == NULL || selected_group (self) == NULL)
+    return NULL;
+  clashes = sam_store_list_slot_clashes (self->store, selected_group (self), sam_meeting_get_starts (meeting),
+                                         sam_meeting_get_ends (meeting), NULL);
+  if (clashes == NULL || clashes->len == 0)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < clashes->len; i++)
+    {
+      SamDoubleBooking *clash = g_ptr_array_index (clashes, i);
+      g_autoptr(SamMeeting) other = sam_store_dup_by_uuid (self->store, SAM_TYPE_MEETING, clash->second_uuid, NULL);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      /* Translators: a person and the meeting they are already booked
+       * into, as in “Anna Berg (AOI, March meeting)” */
+      g_string_append_printf (names, _("%s (%s)"), clash->person_name,
+                              other != NULL ? sam_meeting_get_title (other) : "");
+    }
+
+  /* Translators: under a proposed meeting: the people it would book into
+   * two meetings at once, as in “Books twice: Anna Berg (…)” */
+  return g_strdup_printf (_("Books twice: %s"), names->str);
+}
+
+/* A proposed meeting, ticked to be added, with whom it would book twice;
+ * or, when there is no proposal, a row that says why. */
 static GtkWidget *
 create_proposal_row (gpointer item,
                      gpointer user_data)
 {
+  SamPlanYearDialog *self = user_data;
+  g_autofree char *clashes = NULL;
+  g_autofree char *shown_clashes = NULL;
   SamMeeting *meeting;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
@@ -208,9 +246,13 @@ create_proposal_row (gpointer item,
   day = sam_calendar_format_long (&date);
   title = g_strdup_printf ("%s %s", sam_calendar_weekday_name (g_date_get_weekday (&date)), day);
   week = sam_calendar_format_week (sam_calendar_iso_week (&date, NULL));
-  subtitle = g_strdup_printf ("%s, %02d:%02d–%02d:%02d", week,
+  clashes = describe_clashes (self, meeting);
+  /* The row's subtitle is markup: people's and meetings' names are not. */
+  shown_clashes = clashes != NULL ? g_markup_escape_text (clashes, -1) : NULL;
+  subtitle = g_strdup_printf ("%s, %02d:%02d–%02d:%02d%s%s", week,
                               g_date_time_get_hour (start), g_date_time_get_minute (start),
-                              g_date_time_get_hour (end), g_date_time_get_minute (end));
+                              g_date_time_get_hour (end), g_date_time_get_minute (end),
+                              shown_clashes != NULL ? "\n" : "", shown_clashes != NULL ? shown_clashes : "");
   check = gtk_check_button_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -222,6 +264,14 @@ create_proposal_row (gpointer item,
                          g_object_ref (meeting), release_meeting_cb, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  if (clashes != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, clashes);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
 
   return row;
 }
@@ -239,7 +289,7 @@ show_proposal (SamPlanYearDialog *self,
 
       g_hash_table_add (self->chosen, meeting);
     }
-  gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (proposal), create_proposal_row, NULL, NULL);
+  gtk_list_box_bind_model (self->proposal_list, G_LIST_MODEL (proposal), create_proposal_row, self, NULL);
 }
 
 /* No proposal: @message says why. */

@@ -569,6 +569,9 @@ test_rows (void)
     }
   g_assert_nonnull (member);
   row = wait_for_row (page, sam_attendance_get_person_name (member));
+  /* The row says the role the list is sorted by. */
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   sam_role_get_label (sam_attendance_get_role (member))));
   g_assert_nonnull (row);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sam_test_find_widget (row, GTK_TYPE_DROP_DOWN)),
                               SAM_ATTENDANCE_STATUS_ABSENT + 1);

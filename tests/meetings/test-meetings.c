@@ -288,8 +288,9 @@ find_attendance (GListModel *list,
   return NULL;
 }
 
-/* The attendance list holds the members, chair first, then whoever was
- * recorded; statuses can be set, changed and forgotten. */
+/* The attendance list holds the members, chair first, each with the role
+ * it is sorted by, then whoever was recorded; statuses can be set,
+ * changed and forgotten. */
 static void
 test_attendance (Fixture       *fixture,
                  gconstpointer  data)
@@ -305,6 +306,11 @@ test_attendance (Fixture       *fixture,
   g_assert_cmpstr (sam_attendance_get_person_uuid (line), ==, fixture->anna);
   g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_UNKNOWN);
   g_assert_true (sam_attendance_is_member (line));
+  g_assert_cmpint (sam_attendance_get_role (line), ==, SAM_ROLE_CHAIR);
+  g_clear_object (&line);
+  line = g_list_model_get_item (list, 1);
+  g_assert_cmpstr (sam_attendance_get_person_uuid (line), ==, fixture->bo);
+  g_assert_cmpint (sam_attendance_get_role (line), ==, SAM_ROLE_MEMBER);
   g_clear_object (&line);
 
   g_assert_true (sam_store_set_attendance (fixture->store, meeting, fixture->anna, SAM_ATTENDANCE_STATUS_PRESENT, NULL, &error));
@@ -319,6 +325,7 @@ test_attendance (Fixture       *fixture,
   line = find_attendance (list, fixture->cecilia);
   g_assert_nonnull (line);
   g_assert_false (sam_attendance_is_member (line));
+  g_assert_cmpint (sam_attendance_get_role (line), ==, SAM_ATTENDANCE_NO_ROLE);
   g_assert_cmpint (sam_attendance_get_status (line), ==, SAM_ATTENDANCE_STATUS_SUBSTITUTE);
   g_assert_cmpstr (sam_attendance_get_substitute_for_name (line), ==, "Bo Berg");
   g_clear_object (&line);

@@ -24,7 +24,7 @@ struct _SamAttendance
   int       status;
   char     *substitute_for_uuid;
   char     *substitute_for_name;
-  gboolean  member;
+  int       role;     /* a SamRole, or SAM_ATTENDANCE_NO_ROLE */
 };
 
 G_DEFINE_FINAL_TYPE (SamAttendance, sam_attendance, G_TYPE_OBJECT)
@@ -63,7 +63,9 @@ sam_attendance_init (SamAttendance *self)
  * @status: a #SamAttendanceStatus, or %SAM_ATTENDANCE_STATUS_UNKNOWN
  * @substitute_for_uuid: (nullable): whom a substitute stands in for
  * @substitute_for_name: (nullable): that person's name
- * @member: whether the person is a member of one of the meeting's groups
+ * @role: the first of the person's roles in the meeting's groups on its day
+ *   (chair, coordinator, contact person, member, co-opted), or
+ *   %SAM_ATTENDANCE_NO_ROLE for someone who holds none there
  *
  * Returns: (transfer full): a new #SamAttendance
  */
@@ -74,7 +76,7 @@ _sam_attendance_new (const char *person_uuid,
                      int         status,
                      const char *substitute_for_uuid,
                      const char *substitute_for_name,
-                     gboolean    member)
+                     int         role)
 {
   SamAttendance *self = g_object_new (SAM_TYPE_ATTENDANCE, NULL);
 
@@ -84,7 +86,7 @@ _sam_attendance_new (const char *person_uuid,
   self->status = status;
   self->substitute_for_uuid = g_strdup (substitute_for_uuid);
   self->substitute_for_name = g_strdup (substitute_for_name);
-  self->member = member;
+  self->role = role;
 
   return self;
 }
@@ -186,5 +188,21 @@ sam_attendance_is_member (SamAttendance *self)
 {
   g_return_val_if_fail (SAM_IS_ATTENDANCE (self), FALSE);
 
-  return self->member;
+  return self->role != SAM_ATTENDANCE_NO_ROLE;
+}
+
+/**
+ * sam_attendance_get_role:
+ * @self: a #SamAttendance
+ *
+ * Returns: the first of the person's roles in the meeting's groups on its
+ *   day, by the order the list is in (chair, coordinator, contact person,
+ *   member, co-opted), or %SAM_ATTENDANCE_NO_ROLE
+ */
+int
+sam_attendance_get_role (SamAttendance *self)
+{
+  g_return_val_if_fail (SAM_IS_ATTENDANCE (self), SAM_ATTENDANCE_NO_ROLE);
+
+  return self->role;
 }

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (SamAttendance, sam_attendance, SAM, ATTENDANCE, GObject)
 /* -1 in place of a #SamAttendanceStatus: not recorded yet. */
 #define SAM_ATTENDANCE_STATUS_UNKNOWN (-1)
 
+/* -1 in place of a #SamRole: no role in the meeting's groups (a guest or
+ * a substitute). */
+#define SAM_ATTENDANCE_NO_ROLE (-1)
+
 const char *sam_attendance_get_person_uuid         (SamAttendance *self);
 const char *sam_attendance_get_person_name         (SamAttendance *self);
 const char *sam_attendance_get_organisation_name   (SamAttendance *self);
@@ -25,6 +29,7 @@ int         sam_attendance_get_status              (SamAttendance *self);
 const char *sam_attendance_get_substitute_for_uuid (SamAttendance *self);
 const char *sam_attendance_get_substitute_for_name (SamAttendance *self);
 gboolean    sam_attendance_is_member               (SamAttendance *self);
+int         sam_attendance_get_role                (SamAttendance *self);
 
 /* For the store, which builds the list. */
 SamAttendance *_sam_attendance_new (const char *person_uuid,
@@ -33,6 +38,6 @@ SamAttendance *_sam_attendance_new (const char *person_uuid,
                                     int         status,
                                     const char *substitute_for_uuid,
                                     const char *substitute_for_name,
-                                    gboolean    member) G_GNUC_WARN_UNUSED_RESULT;
+                                    int         role) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

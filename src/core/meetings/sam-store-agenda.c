@@ -368,12 +368,13 @@ sam_store_list_attendance (SamStore    *self,
                              "members AS (SELECT a.person_id, "
                              "  min (CASE a.role WHEN 'chair' THEN 0 WHEN 'coordinator' THEN 1 "
                              "  WHEN 'contact_person' THEN 2 WHEN 'member' THEN 3 ELSE 4 END) AS rank, "
+                             "  a.role AS role, "
                              "  max (a.organisation_id) AS organisation_id "
                              "  FROM assignment a JOIN meeting_group mg ON mg.group_id = a.group_id "
                              "  JOIN m ON mg.meeting_id = m.id "
                              "  WHERE (a.starts IS NULL OR a.starts <= m.day) AND (a.ends IS NULL OR a.ends >= m.day) "
                              "  GROUP BY a.person_id) "
-                             "SELECT p.uuid, p.name, o.name, at.status, sp.uuid, sp.name, members.person_id IS NOT NULL "
+                             "SELECT p.uuid, p.name, o.name, at.status, sp.uuid, sp.name, members.role "
                              "FROM person p "
                              "LEFT JOIN members ON members.person_id = p.id "
                              "LEFT JOIN attendance at ON at.person_id = p.id AND at.meeting_id = (SELECT id FROM m) "
@@ -390,16 +391,19 @@ sam_store_list_attendance (SamStore    *self,
     {
       g_autoptr(SamAttendance) attendance = NULL;
       int status = SAM_ATTENDANCE_STATUS_UNKNOWN;
+      int role = SAM_ATTENDANCE_NO_ROLE;
 
       if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
         sam_enum_from_nick (SAM_TYPE_ATTENDANCE_STATUS, (const char *) sqlite3_column_text (stmt, 3), &status);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        sam_enum_from_nick (SAM_TYPE_ROLE, (const char *) sqlite3_column_text (stmt, 6), &role);
       attendance = _sam_attendance_new ((const char *) sqlite3_column_text (stmt, 0),
                                         (const char *) sqlite3_column_text (stmt, 1),
                                         (const char *) sqlite3_column_text (stmt, 2),
                                         status,
                                         (const char *) sqlite3_column_text (stmt, 4),
                                         (const char *) sqlite3_column_text (stmt, 5),
-                                        sqlite3_column_int (stmt, 6) != 0);
+                                        role);
       g_list_store_append (list, attendance);
     }
   if (!_sam_store_end_rows (self, stmt, rc, NULL, error))

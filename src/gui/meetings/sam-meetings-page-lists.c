@@ -534,8 +534,15 @@ create_attendance_row (gpointer item,
   label = g_strdup_printf (_("Attendance of %s"), sam_attendance_get_person_name (line));
   name = g_markup_escape_text (sam_attendance_get_person_name (line), -1);
   subtitle = g_string_new (NULL);
+  /* The role first: the list is in the order of the roles. */
+  if (sam_attendance_get_role (line) != SAM_ATTENDANCE_NO_ROLE)
+    g_string_append (subtitle, sam_role_get_label (sam_attendance_get_role (line)));
   if (sam_attendance_get_organisation_name (line) != NULL)
-    g_string_append (subtitle, sam_attendance_get_organisation_name (line));
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, sam_attendance_get_organisation_name (line));
+    }
   if (sam_attendance_get_substitute_for_name (line) != NULL)
     {
       if (subtitle->len > 0)

@@ -409,6 +409,41 @@ test_report_keep_with_next (void)
   g_assert_true (sam_test_remove_tree (dir));
 }
 
+/* A word in a table cell stays whole: the narrow “Role” column of a
+ * person's list of roles used to come out as “Förvaltningsch-ef”. The
+ * columns give way to the longest word in them, and a word that cannot fit
+ * at all breaks without a hyphen. */
+static void
+test_report_table_whole_words (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-report-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "words.pdf", NULL);
+  g_autoptr(SamReport) report = sam_report_new ();
+  static const double widths[] = { 3.0, 1.6, 2.2, 1.8, 2.2 };
+  const char *headers[] = { "Grupp", "Roll", "Företräder", "Utsedd av", "Mandattid", NULL };
+  const char *row[] = { "Samordningsrådet för hälsa och omsorg", "Förvaltningschef",
+                        "Hälso- och sjukvårdsförvaltningen", "Regiondirektören",
+                        "2025-01-01 – 2026-12-31", NULL };
+  const char *other[] = { "Samordningsrådet", "Samordningsråd", "–", "–", "2024-01-01 –", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  sam_report_add_table (report, 5, headers, widths);
+  sam_report_add_table_row (report, row);
+  sam_report_add_table_row (report, other);
+  write_pdf (report, pdf);
+
+  text = sam_test_pdf_tool ("pdftotext", pdf, "-raw", NULL);
+  g_assert_null (strstr (text, "-\n"));
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Förvaltningschef"));
+  g_assert_nonnull (strstr (flat, "Samordningsråd "));
+  g_assert_nonnull (strstr (flat, "Regiondirektören"));
+  g_assert_nonnull (strstr (flat, "sjukvårdsförvaltningen"));
+
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
 /* A table row taller than a page is the one row that is broken, between
  * lines, with the header again above its continuation. */
 static void
@@ -785,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/report/pdf/long-document", test_report_long_document);
   g_test_add_func ("/report/pdf/keep-with-next", test_report_keep_with_next);
   g_test_add_func ("/report/pdf/tall-row", test_report_tall_row);
+  g_test_add_func ("/report/pdf/table-whole-words", test_report_table_whole_words);
   g_test_add_func ("/report/pdf/paper", test_report_paper);
   g_test_add_func ("/report/pdf/replace", test_report_replace);
   g_test_add_func ("/report/pdf/atomic/missing-dir", test_report_atomic_missing_dir);

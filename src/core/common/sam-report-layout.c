@@ -62,6 +62,20 @@ font_new (double   size,
   return font;
 }
 
+/* Pango puts a hyphen where it must break a word that is wider than its
+ * line, as a Swedish word is never hyphenated at an arbitrary letter
+ * (“Förvaltningsch-ef”). Such a word breaks bare; tables keep it from
+ * happening at all by widening their columns. */
+static void
+layout_forbid_hyphens (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) list = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+
+  pango_attr_list_insert (list, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, list);
+}
+
 PangoLayout *
 _sam_report_layout_new (PangoContext *context,
                         const char   *text,
@@ -79,6 +93,7 @@ _sam_report_layout_new (PangoContext *context,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  layout_forbid_hyphens (layout);
 
   return layout;
 }
@@ -101,7 +116,10 @@ text_init (Text         *text,
 
   text->layout = _sam_report_layout_new (context, markup ? "" : string, size, bold, width);
   if (markup)
-    pango_layout_set_markup (text->layout, string, -1);
+    {
+      pango_layout_set_markup (text->layout, string, -1);
+      layout_forbid_hyphens (text->layout);
+    }
   text->x = x;
   text->y = y;
   text->n_lines = pango_layout_get_line_count (text->layout);
@@ -160,6 +178,84 @@ row_fit (Row    *row,
   row->height += padding;
 }
 
+/* The width of the widest word of @text, which a cell must be given for no
+ * word in it to be broken. */
+static double
+widest_word (PangoContext *context,
+             const char   *text,
+             gboolean      bold)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text != NULL ? text : "", 0, 0);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      if (*words[i] == '\0')
+        continue;
+      layout = _sam_report_layout_new (context, words[i], TABLE_SIZE, bold, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      widest = MAX (widest, pango_units_to_double (logical.width));
+    }
+
+  return ceil (widest);
+}
+
+/* Sets the left edges @xs of the columns (and the right edge of the last)
+ * from their relative widths, widening a column that is too narrow for its
+ * longest word at the expense of those with room to spare, so that a cell
+ * breaks its lines between words only. Only when the longest words together
+ * are wider than the table do they share the width in their proportion. */
+static void
+table_columns (SamReport   *self,
+               const Block *block,
+               double       width,
+               double      *xs)
+{
+  g_autofree double *want = g_new (double, block->n_columns);
+  g_autofree double *need = g_new0 (double, block->n_columns);
+  double deficit = 0;
+  double slack = 0;
+  double sum_need = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      want[c] = block->widths[c] * width;
+      if (block->strings != NULL)
+        need[c] = widest_word (self->context, block->strings[c], TRUE);
+      for (guint r = 0; r < block->rows->len; r++)
+        {
+          const char * const *cells = g_ptr_array_index (block->rows, r);
+
+          need[c] = MAX (need[c], widest_word (self->context, cells[c], FALSE));
+        }
+      need[c] += 2 * CELL_PAD_X;
+      sum_need += need[c];
+      if (need[c] > want[c])
+        deficit += need[c] - want[c];
+      else
+        slack += want[c] - need[c];
+    }
+
+  xs[0] = 0;
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      double w;
+
+      if (deficit <= EPSILON)
+        w = want[c];
+      else if (sum_need > width)
+        w = need[c] * width / sum_need;
+      else if (need[c] >= want[c])
+        w = need[c];
+      else
+        w = want[c] - deficit * (want[c] - need[c]) / slack;
+      xs[c + 1] = xs[c] + w;
+    }
+}
+
 static void
 build_table (SamReport    *self,
              const Block  *block,
@@ -170,9 +266,7 @@ build_table (SamReport    *self,
   const Row *header = NULL;
   double space = 10.0;
 
-  xs[0] = 0;
-  for (guint c = 0; c < block->n_columns; c++)
-    xs[c + 1] = xs[c] + block->widths[c] * width;
+  table_columns (self, block, width, xs);
 
   for (int r = block->strings != NULL ? -1 : 0; r < (int) block->rows->len; r++)
     {

@@ -756,6 +756,8 @@ sam_chart_new_from_store (SamStore               *store,
     ok = node_fill (&b, self, &self->nodes[i], error);
   if (ok && self->title == NULL)
     self->title = register_name (store);
+  if (ok)
+    self->region = sam_store_dup_region (store);
   sam_store_read_end (store);
 
   if (ok)

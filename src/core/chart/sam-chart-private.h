@@ -70,6 +70,7 @@ struct _SamChart
   char           *as_of;
   char           *registry_number;
   char           *title;
+  char           *region;       /* who issues the register, for a PDF's author */
   gboolean        show_people;
   guint           kinds_present;       /* bit per SamGroupKind */
   guint           edge_kinds_present;  /* bit per SamChartEdgeKind */

@@ -54,6 +54,7 @@ sam_chart_finalize (GObject *object)
   g_free (self->as_of);
   g_free (self->registry_number);
   g_free (self->title);
+  g_free (self->region);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_array_unref (self->scratch_nodes);

@@ -103,6 +103,88 @@ draw_text_slice (cairo_t    *cr,
     }
 }
 
+/* The structure element of a row in a tagged PDF, inside its container. */
+static const char *
+row_tag (const Row *row)
+{
+  static const char *headings[] = { "H1", "H2", "H3" };
+
+  switch (row->kind)
+    {
+    case ROW_TEXT:
+      if (row->block->kind == BLOCK_HEADING)
+        return headings[row->block->level - 1];
+      if (row->block->kind == BLOCK_FIELDS)
+        return "TR";
+      return "P";
+    case ROW_BULLET:
+      return "LI";
+    case ROW_TABLE_HEADER:
+    case ROW_TABLE_BODY:
+      return "TR";
+    case ROW_SPACER:
+    case ROW_BREAK:
+    default:
+      return NULL;
+    }
+}
+
+/* The element that holds the rows of a table, a list or fields, or %NULL
+ * for a row that stands alone. */
+static const char *
+row_container_tag (const Row *row)
+{
+  if (row->kind == ROW_BULLET)
+    return "L";
+  if (row->kind == ROW_TABLE_HEADER || row->kind == ROW_TABLE_BODY || row->block->kind == BLOCK_FIELDS)
+    return "Table";
+
+  return NULL;
+}
+
+/* A heading or a paragraph is one element even when it runs onto the next
+ * page; a row of a table, a list or fields is tagged on each page it is on,
+ * as its container is. */
+static gboolean
+row_spans_pages (const Row *row)
+{
+  return row->kind == ROW_TEXT && row->block->kind != BLOCK_FIELDS;
+}
+
+static void
+tag_begin (SamReport  *self,
+           cairo_t    *cr,
+           const char *tag)
+{
+  if (self->tagging && tag != NULL)
+    cairo_tag_begin (cr, tag, NULL);
+}
+
+static void
+tag_end (SamReport  *self,
+         cairo_t    *cr,
+         const char *tag)
+{
+  if (self->tagging && tag != NULL)
+    cairo_tag_end (cr, tag);
+}
+
+/* The tag of the cells of a row: a table's header, or a field's label,
+ * is a header cell. */
+static const char *
+cell_tag (const Row *row,
+          guint      i)
+{
+  if (row->kind == ROW_TABLE_HEADER || (row->block->kind == BLOCK_FIELDS && i == 0))
+    return "TH";
+  if (row->kind == ROW_TABLE_BODY || row->block->kind == BLOCK_FIELDS)
+    return "TD";
+  if (row->kind == ROW_BULLET)
+    return "LBody";
+
+  return NULL;
+}
+
 void
 _sam_report_draw_placement (SamReport       *self,
                             cairo_t         *cr,
@@ -112,6 +194,12 @@ _sam_report_draw_placement (SamReport       *self,
   const Row *row = placement->row;
   double x = self->margin_left;
   double height = placement->to - placement->from;
+  const char *tag = row_tag (row);
+  gboolean starts = !row_spans_pages (row) || placement->from <= EPSILON;
+  gboolean ends = !row_spans_pages (row) || placement->to >= row->height - EPSILON;
+
+  if (starts)
+    tag_begin (self, cr, tag);
 
   if (row->kind == ROW_TABLE_HEADER)
     {
@@ -129,12 +217,69 @@ _sam_report_draw_placement (SamReport       *self,
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   if (row->kind == ROW_BULLET && placement->from <= row->texts[0].tops[0] + EPSILON)
     {
+      tag_begin (self, cr, "Lbl");
       cairo_move_to (cr, x + 4, placement->y + row->texts[0].baselines[0]);
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (row->bullet, 0));
+      tag_end (self, cr, "Lbl");
     }
 
   for (guint i = 0; i < row->n_texts; i++)
-    draw_text_slice (cr, &row->texts[i], placement->from, placement->to, x, placement->y);
+    {
+      tag_begin (self, cr, cell_tag (row, i));
+      draw_text_slice (cr, &row->texts[i], placement->from, placement->to, x, placement->y);
+      tag_end (self, cr, cell_tag (row, i));
+    }
+
+  if (ends)
+    tag_end (self, cr, tag);
+}
+
+/* Draws the rows a page holds, opening and closing the tables and lists
+ * they belong to in a tagged PDF. The header band is drawn once no
+ * paragraph from the page before is open, so that it does not become part
+ * of it. */
+void
+_sam_report_draw_body (SamReport *self,
+                       cairo_t   *cr,
+                       guint      page,
+                       double     page_width)
+{
+  GArray *placements = g_ptr_array_index (self->pages, page);
+  double width = page_width - self->margin_left - self->margin_right;
+  const Block *container = NULL;
+  const char *container_tag = NULL;
+  gboolean band_drawn = FALSE;
+
+  for (guint i = 0; i < placements->len; i++)
+    {
+      const Placement *placement = &g_array_index (placements, Placement, i);
+      const char *tag = row_container_tag (placement->row);
+
+      if (!band_drawn && !(i == 0 && row_spans_pages (placement->row) && placement->from > EPSILON))
+        {
+          _sam_report_draw_band (self, cr, page, page_width);
+          band_drawn = TRUE;
+        }
+
+      if (container != NULL && (tag == NULL || placement->row->block != container))
+        {
+          tag_end (self, cr, container_tag);
+          container = NULL;
+        }
+      if (container == NULL && tag != NULL)
+        {
+          container = placement->row->block;
+          container_tag = tag;
+          tag_begin (self, cr, container_tag);
+        }
+
+      _sam_report_draw_placement (self, cr, placement, width);
+    }
+
+  if (container != NULL)
+    tag_end (self, cr, container_tag);
+  if (!band_drawn)
+    _sam_report_draw_band (self, cr, page, page_width);
 }
 
 void
@@ -228,15 +373,27 @@ _sam_report_render_pdf (SamReport       *self,
 
   if (self->title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  if (self->subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samordna");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
+  /* The structure tags make a tagged PDF, whose headings, lists and tables
+   * a screen reader can find; cairo writes them only to PDF surfaces, and
+   * only here is every page drawn once and in order, as their nesting
+   * across pages needs. */
   sam_report_paginate (self, cr);
+  self->tagging = TRUE;
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < self->pages->len; page++)
     {
       sam_report_render_page (self, cr, page);
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
+  self->tagging = FALSE;
   add_outline (self, surface);
 
   status = cairo_status (cr);

@@ -91,6 +91,8 @@ struct _SamReport
   GObject       parent_instance;
 
   char         *title;
+  char         *author;
+  char         *subject;
   char         *header_left;
   char         *header_right;
   char         *footer_left;
@@ -114,6 +116,7 @@ struct _SamReport
   double        footer_rule;
   double        body_top;
   double        body_bottom;
+  gboolean      tagging;        /* drawing a tagged PDF: emit structure tags */
 };
 
 /* Cantarell is GNOME's UI font; DejaVu Sans is on every Debian system. */
@@ -185,6 +188,10 @@ void           _sam_report_draw_placement (SamReport       *self,
                                            cairo_t         *cr,
                                            const Placement *placement,
                                            double           width);
+void           _sam_report_draw_body      (SamReport       *self,
+                                           cairo_t         *cr,
+                                           guint            page,
+                                           double           page_width);
 cairo_status_t _sam_report_render_pdf     (SamReport       *self,
                                            cairo_surface_t *surface);
 

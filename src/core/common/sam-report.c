@@ -75,6 +75,8 @@ sam_report_finalize (GObject *object)
 
   sam_report_invalidate (self);
   g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->footer_left);
@@ -147,6 +149,42 @@ sam_report_get_title (SamReport *self)
   g_return_val_if_fail (SAM_IS_REPORT (self), NULL);
 
   return self->title;
+}
+
+/**
+ * sam_report_set_author:
+ * @self: a #SamReport
+ * @author: (nullable): who issues the document, such as the region whose
+ *   register it comes from
+ *
+ * Sets the author stored in a PDF file's document information.
+ */
+void
+sam_report_set_author (SamReport  *self,
+                       const char *author)
+{
+  g_return_if_fail (SAM_IS_REPORT (self));
+
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+/**
+ * sam_report_set_subject:
+ * @self: a #SamReport
+ * @subject: (nullable): what the document is about, such as the group or
+ *   the meeting
+ *
+ * Sets the subject stored in a PDF file's document information.
+ */
+void
+sam_report_set_subject (SamReport  *self,
+                        const char *subject)
+{
+  g_return_if_fail (SAM_IS_REPORT (self));
+
+  g_free (self->subject);
+  self->subject = g_strdup (subject);
 }
 
 /**
@@ -561,7 +599,6 @@ sam_report_render_page (SamReport *self,
                         cairo_t   *cr,
                         guint      page)
 {
-  GArray *placements;
   double page_width;
   double page_height;
 
@@ -573,13 +610,9 @@ sam_report_render_page (SamReport *self,
   g_return_if_fail (page < self->pages->len);
 
   _sam_report_paper_size (self, &page_width, &page_height);
-  placements = g_ptr_array_index (self->pages, page);
 
   cairo_save (cr);
-  _sam_report_draw_band (self, cr, page, page_width);
-  for (guint i = 0; i < placements->len; i++)
-    _sam_report_draw_placement (self, cr, &g_array_index (placements, Placement, i),
-                    page_width - self->margin_left - self->margin_right);
+  _sam_report_draw_body (self, cr, page, page_width);
   cairo_restore (cr);
 }
 
@@ -589,8 +622,10 @@ sam_report_render_page (SamReport *self,
  * @path: the file to write
  * @error: return location for a #GError
  *
- * Writes the report as a PDF file, with its title, creator and creation date
- * in the document information. The file is written next to @path under a
+ * Writes the report as a tagged PDF file: its headings, paragraphs, lists,
+ * tables (with their header cells) and fields are structure elements a
+ * screen reader can find, and its title, author, subject, creator and
+ * creation date are in the document information. The file is written next to @path under a
  * temporary name and then renamed over it, so @path holds either its old
  * contents or the whole new document, never a part.
  *

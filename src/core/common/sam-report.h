@@ -34,6 +34,10 @@ SamReport *sam_report_new             (void) G_GNUC_WARN_UNUSED_RESULT;
 void       sam_report_set_title       (SamReport          *self,
                                        const char         *title);
 const char *sam_report_get_title      (SamReport          *self);
+void       sam_report_set_author      (SamReport          *self,
+                                       const char         *author);
+void       sam_report_set_subject     (SamReport          *self,
+                                       const char         *subject);
 void       sam_report_set_header      (SamReport          *self,
                                        const char         *left,
                                        const char         *right);

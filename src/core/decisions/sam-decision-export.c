@@ -372,6 +372,7 @@ sam_decision_log_new (SamStore    *store,
   g_autoptr(GTypeClass) group_class = g_type_class_ref (SAM_TYPE_GROUP);
   g_autofree char *title = NULL;
   g_autofree char *scope = NULL;
+  g_autofree char *region = NULL;
   const char *headers[] = { C_("decision column", "Number"), C_("decision column", "Date"),
                             C_("decision column", "Title"), C_("decision column", "Status"), NULL };
   const double widths[] = { 2, 2, 5.5, 2.7 };
@@ -403,6 +404,8 @@ sam_decision_log_new (SamStore    *store,
 
   sam_report_set_title (report, title);
   sam_report_set_header (report, _("Decision log"), scope);
+  sam_report_set_author (report, region = sam_store_dup_region (store));
+  sam_report_set_subject (report, scope);
   sam_report_add_heading (report, 1, title);
   sam_report_add_paragraph (report, scope);
 

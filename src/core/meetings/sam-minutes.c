@@ -88,6 +88,7 @@ add_header (SamReport  *report,
   g_autofree char *day = NULL;
   g_autofree char *time = sam_minutes_format_time (meeting);
   g_autofree char *iso = NULL;
+  g_autofree char *region = sam_store_dup_region (store);
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   GDate date;
 
@@ -100,6 +101,8 @@ add_header (SamReport  *report,
   sam_report_set_title (report, sam_meeting_get_title (meeting));
   sam_report_set_header (report, kind_label, iso);
   sam_report_set_footer_left (report, sam_meeting_get_title (meeting));
+  sam_report_set_author (report, region);
+  sam_report_set_subject (report, groups[0] != '\0' ? groups : sam_meeting_get_title (meeting));
   sam_report_add_heading (report, 1, kind_label);
   sam_report_add_paragraph (report, sam_meeting_get_title (meeting));
 

@@ -242,3 +242,35 @@ sam_store_dup_info (SamStore *self)
 
   return info;
 }
+
+/**
+ * sam_store_dup_region:
+ * @self: a #SamStore
+ *
+ * Gets who keeps the register and issues its documents: the register-wide
+ * fact “region”, or else the register's name.
+ *
+ * Returns: (transfer full) (nullable): the region, or %NULL if the register
+ *   names none
+ */
+char *
+sam_store_dup_region (SamStore *self)
+{
+  g_autoptr(GPtrArray) info = sam_store_dup_info (self);
+  const char *name = NULL;
+
+  for (guint i = 0; i + 1 < info->len; i += 2)
+    {
+      const char *key = g_ptr_array_index (info, i);
+      const char *value = g_ptr_array_index (info, i + 1);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (strcmp (key, "region") == 0)
+        return g_strdup (value);
+      if (strcmp (key, "name") == 0)
+        name = value;
+    }
+
+  return g_strdup (name);
+}

@@ -150,6 +150,7 @@ gboolean   sam_store_foreach_row  (SamStore         *self,
                                    gpointer          user_data,
                                    GError          **error);
 GPtrArray *sam_store_dup_info     (SamStore         *self);
+char      *sam_store_dup_region   (SamStore         *self);
 
 char      *sam_store_dup_setting          (SamStore     *self,
                                            const char   *key) G_GNUC_WARN_UNUSED_RESULT;

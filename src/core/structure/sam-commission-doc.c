@@ -268,6 +268,7 @@ sam_commission_doc_new (SamStore    *store,
   g_autofree char *title = NULL;
   g_autofree char *header = NULL;
   g_autofree char *commissionee = NULL;
+  g_autofree char *region = NULL;
   g_autofree char *frequency = NULL;
   GError *local_error = NULL;
   Holders h;
@@ -311,6 +312,8 @@ sam_commission_doc_new (SamStore    *store,
                             _("Registry No."), registry != NULL ? registry : "–");
   sam_report_set_header (report, _("Commission"), header);
   sam_report_set_footer_left (report, sam_group_get_name (group));
+  sam_report_set_author (report, region = sam_store_dup_region (store));
+  sam_report_set_subject (report, sam_group_get_name (group));
 
   if (text_of (commission, "title") != NULL)
     title = g_strdup (text_of (commission, "title"));
@@ -470,6 +473,7 @@ sam_person_roles_doc_new (SamStore    *store,
   g_autofree char *today = NULL;
   g_autofree char *header = NULL;
   g_autofree char *organisation = NULL;
+  g_autofree char *region = NULL;
   GError *local_error = NULL;
   guint n;
 
@@ -496,6 +500,8 @@ sam_person_roles_doc_new (SamStore    *store,
   sam_report_set_header (report, _("List of Roles"), header);
   sam_report_set_title (report, sam_person_get_name (person));
   sam_report_set_footer_left (report, sam_person_get_name (person));
+  sam_report_set_author (report, region = sam_store_dup_region (store));
+  sam_report_set_subject (report, sam_person_get_name (person));
   sam_report_add_heading (report, 1, sam_person_get_name (person));
 
   organisation = sam_rules_dup_organisation_name (store, sam_person_get_organisation_uuid (person));

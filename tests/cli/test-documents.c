@@ -1,0 +1,249 @@
+/* test-documents.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "sam-cli.h"
+#include "sam-commission-doc.h"
+#include "sam-demo.h"
+#include "sam-report.h"
+#include "sam-store-structure.h"
+#include "sam-test-util.h"
+
+/*
+ * The documents the region files and publishes, made from the demo register
+ * as the command line makes them (sam_cli_run() with the options of
+ * `samordna --demo --export-…`), in Swedish, and read back: pdfinfo for the
+ * document information and “Tagged: yes”, pdftotext for what a reader sees,
+ * and tests/cli/check-pdf-structure.py (pikepdf) for the structure tree a
+ * screen reader walks: its headings and table header cells.
+ */
+
+/* The demo meeting of the anaesthesia council on 23 April 2026, where
+ * AOI 2026:7 was decided. */
+#define DEMO_MEETING "56c7271c-bc9f-4037-9d21-3a8e1a32abb2"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  fixture->dir = sam_test_make_tmp_dir ("test-documents-XXXXXX");
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_assert_true (sam_test_remove_tree (fixture->dir));
+  g_free (fixture->dir);
+}
+
+/* Runs `samordna --demo --OPTION PATH` with the further string options
+ * given as name, value pairs, ending with %NULL. */
+static int
+run_cli (const char *option,
+         const char *path,
+         ...)
+{
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  const char *name;
+  va_list args;
+
+  g_variant_dict_insert (options, "demo", "b", TRUE);
+  g_variant_dict_insert_value (options, option, g_variant_new_bytestring (path));
+  va_start (args, path);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (g_str_equal (name, "year"))
+        g_variant_dict_insert (options, name, "i", atoi (value));
+      else
+        g_variant_dict_insert (options, name, "s", value);
+    }
+  va_end (args);
+
+  return sam_cli_run (options);
+}
+
+/* The value of @key in pdfinfo's output, to the end of its line. */
+static char *
+info_value (const char *info,
+            const char *key)
+{
+  g_autofree char *needle = g_strdup_printf ("\n%s:", key);
+  const char *line = strstr (info, needle);
+  const char *end;
+
+  if (line == NULL && g_str_has_prefix (info, needle + 1))
+    line = info - 1;
+  if (line == NULL)
+    return NULL;
+  line += strlen (needle);
+  while (*line == ' ')
+    line++;
+  end = strchr (line, '\n');
+
+  return g_strndup (line, end != NULL ? (gsize) (end - line) : strlen (line));
+}
+
+/* How many elements of @type with content the structure tree holds. */
+static guint
+structure_count (const char *structure,
+                 const char *type)
+{
+  g_auto(GStrv) lines = g_strsplit (structure, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+
+      if (g_strv_length (words) == 2 && g_str_equal (words[0], type))
+        return (guint) g_ascii_strtoull (words[1], NULL, 10);
+    }
+
+  return 0;
+}
+
+static char *
+read_structure (const char *pdf)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-pdf-structure.py", NULL);
+
+  return sam_test_pdf_tool ("/usr/bin/python3", pdf, script, NULL);
+}
+
+/* Checks what every PDF of the app must have: tagged, with a structure
+ * tree of headings and @cell elements, and its title, author (the demo's
+ * region), subject and creator, and a Swedish page number. */
+static void
+assert_accessible_pdf (const char *pdf,
+                       const char *cell)
+{
+  g_autofree char *info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
+  g_autofree char *tagged = info_value (info, "Tagged");
+  g_autofree char *author = info_value (info, "Author");
+  g_autofree char *title = info_value (info, "Title");
+  g_autofree char *subject = info_value (info, "Subject");
+  g_autofree char *creator = info_value (info, "Creator");
+  g_autofree char *structure = read_structure (pdf);
+
+  g_test_message ("%s:\n%s", pdf, structure);
+  g_assert_cmpstr (tagged, ==, "yes");
+  g_assert_cmpstr (author, ==, "Västra regionen");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (title, !=, "");
+  g_assert_nonnull (subject);
+  g_assert_cmpstr (subject, !=, "");
+  g_assert_cmpstr (creator, ==, "Samordna");
+
+  g_assert_true (g_str_has_prefix (structure, "marked yes\n"));
+  g_assert_cmpuint (structure_count (structure, "Document"), ==, 1);
+  g_assert_cmpuint (structure_count (structure, "H1"), >, 0);
+  g_assert_cmpuint (structure_count (structure, cell), >, 0);
+}
+
+static void
+assert_page_numbers (const char *pdf)
+{
+  g_autofree char *text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+
+  g_assert_nonnull (strstr (text, "Sida 1 av "));
+}
+
+static void
+test_tagged_reports (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  struct {
+    const char *option;
+    const char *file;
+    const char *name;
+    const char *value;
+  } kinds[] = {
+    { "export-commission", "uppdragshandling.pdf", "group", "AOI" },
+    { "export-agenda", "dagordning.pdf", "meeting", DEMO_MEETING },
+    { "export-minutes", "minnesanteckningar.pdf", "meeting", DEMO_MEETING },
+    { "export-decisions", "beslutslogg.pdf", "group", "AOI" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *pdf = g_build_filename (fixture->dir, kinds[i].file, NULL);
+
+      g_assert_cmpint (run_cli (kinds[i].option, pdf, kinds[i].name, kinds[i].value, NULL), ==, 0);
+      assert_accessible_pdf (pdf, "TH");
+      assert_page_numbers (pdf);
+    }
+}
+
+/* A person's list of roles is made in the window only, from the same core
+ * document. */
+static void
+test_tagged_person_roles (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *demo_dir = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "roller.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&demo_dir, &error);
+  g_autoptr(SamPerson) person = NULL;
+  g_autoptr(SamReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  person = sam_store_find_person_by_name (store, "Peter Ahlberg", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (person);
+  report = sam_person_roles_doc_new (store, sam_person_get_uuid (person), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sam_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+
+  assert_accessible_pdf (pdf, "TH");
+  assert_page_numbers (pdf);
+
+  g_clear_object (&report);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  sam_demo_remove (demo_dir);
+}
+
+/* The chart is a figure under a heading. */
+static void
+test_tagged_chart (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "organisation.pdf", NULL);
+
+  g_assert_cmpint (run_cli ("export-chart", pdf, NULL), ==, 0);
+  assert_accessible_pdf (pdf, "Figure");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sam_test_init_swedish ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/documents/tagged/reports", Fixture, NULL, set_up, test_tagged_reports, tear_down);
+  g_test_add ("/documents/tagged/person-roles", Fixture, NULL, set_up, test_tagged_person_roles, tear_down);
+  g_test_add ("/documents/tagged/chart", Fixture, NULL, set_up, test_tagged_chart, tear_down);
+
+  return g_test_run ();
+}

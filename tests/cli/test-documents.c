@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "sam-cli.h"
+#include "sam-clock.h"
 #include "sam-commission-doc.h"
 #include "sam-demo.h"
 #include "sam-report.h"
@@ -234,6 +235,60 @@ test_tagged_chart (Fixture       *fixture,
   assert_accessible_pdf (pdf, "Figure");
 }
 
+/* An entry of the decision log, its heading and its fields, stays on one
+ * page: the log of every demo decision used to leave “Uppföljning:” or
+ * “Status:” at the top of a page, away from the decision they belong to.
+ * The log also says when it was taken out of the register, and a group's
+ * log carries its commission's registry number. */
+static void
+test_decision_log_entries (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "beslutslogg.pdf", NULL);
+  g_autofree char *group_pdf = g_build_filename (fixture->dir, "beslutslogg-aoi.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *group_text = NULL;
+  g_autoptr(GRegex) field = g_regex_new ("^ *(Datum|Grupp|Mandat|Status|Ansvarig|Uppföljning|Ersätter|Ersatt av):",
+                                         0, 0, NULL);
+  g_autoptr(GRegex) entry = g_regex_new ("^ *[A-ZÅÄÖ]+ [0-9]{4}:[0-9]+ ", 0, 0, NULL);
+  g_auto(GStrv) pages = NULL;
+  guint n_fields = 0;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-12-08T10:00:00+01:00", NULL);
+
+  sam_clock_set_now (now);
+  g_assert_cmpint (run_cli ("export-decisions", pdf, NULL), ==, 0);
+  text = sam_test_pdf_tool ("pdftotext", pdf, "-layout", NULL);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >, 3);
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[p], "\n", -1);
+      gboolean seen_entry = FALSE;
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (g_regex_match (entry, lines[i], 0, NULL))
+            seen_entry = TRUE;
+          else if (g_regex_match (field, lines[i], 0, NULL))
+            {
+              if (!seen_entry)
+                g_error ("Page %u starts with a field of the entry on the page before: %s", p + 1, lines[i]);
+              n_fields++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_fields, >, 100);
+  for (guint p = 0; pages[p + 1] != NULL; p++)
+    g_assert_nonnull (strstr (pages[p], "Uttaget 2026-12-08"));
+
+  g_assert_cmpint (run_cli ("export-decisions", group_pdf, "group", "AOI", NULL), ==, 0);
+  group_text = sam_test_pdf_tool ("pdftotext", group_pdf, NULL);
+  g_assert_nonnull (strstr (group_text, "Diarienummer RS 2024-00784"));
+  g_assert_nonnull (strstr (group_text, "Uttaget 2026-12-08"));
+  sam_clock_set_now (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +299,7 @@ main (int   argc,
   g_test_add ("/documents/tagged/reports", Fixture, NULL, set_up, test_tagged_reports, tear_down);
   g_test_add ("/documents/tagged/person-roles", Fixture, NULL, set_up, test_tagged_person_roles, tear_down);
   g_test_add ("/documents/tagged/chart", Fixture, NULL, set_up, test_tagged_chart, tear_down);
+  g_test_add ("/documents/decision-log/entries", Fixture, NULL, set_up, test_decision_log_entries, tear_down);
 
   return g_test_run ();
 }

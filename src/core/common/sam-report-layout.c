@@ -319,6 +319,9 @@ build_fields (SamReport   *self,
                  label_width + FIELD_GAP, 0, width - label_width - FIELD_GAP);
       row_fit (row, 0);
       row->breakable = TRUE;
+      /* The fields of one thing, such as one decision in a log, are read
+       * together: they go onto the next page together. */
+      row->keep_with_next = block->strings[i + 2] != NULL;
     }
 }
 

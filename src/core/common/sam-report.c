@@ -400,7 +400,8 @@ sam_report_add_bullets (SamReport          *self,
  *
  * Adds label and value pairs in two columns, such as
  * “Uppdragsgivare: Karin Looström Muth”. The labels are set in bold, as given
- * (with any colon), and the values start at one position.
+ * (with any colon), and the values start at one position. The fields are
+ * kept on one page, with a heading just before them.
  */
 void
 sam_report_add_fields (SamReport          *self,

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sam-clock.h"
+#include "sam-commission.h"
 #include "sam-decision-export.h"
 #include "sam-file.h"
 #include "sam-store-decisions.h"
@@ -373,6 +375,10 @@ sam_decision_log_new (SamStore    *store,
   g_autofree char *title = NULL;
   g_autofree char *scope = NULL;
   g_autofree char *region = NULL;
+  g_autofree char *today = sam_clock_dup_today ();
+  g_autofree char *extracted = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(SamCommission) commission = NULL;
   const char *headers[] = { C_("decision column", "Number"), C_("decision column", "Date"),
                             C_("decision column", "Title"), C_("decision column", "Status"), NULL };
   const double widths[] = { 2, 2, 5.5, 2.7 };
@@ -402,8 +408,21 @@ sam_decision_log_new (SamStore    *store,
   else
     title = g_strdup (_("Decision Log"));
 
+  /* A group's log is filed with its commission, under its registry number. */
+  if (group != NULL)
+    commission = sam_store_dup_group_commission (store, group_uuid, NULL);
+  if (commission != NULL && sam_commission_get_registry_number (commission) != NULL)
+    header = g_strdup_printf ("%s\n%s %s", scope, _("Registry No."),
+                              sam_commission_get_registry_number (commission));
+  else
+    header = g_strdup (scope);
+  /* Translators: in the footer of a log or list: the day it was taken out
+   * of the register, as 2026-12-08 */
+  extracted = g_strdup_printf (_("Extracted %s"), today);
+
   sam_report_set_title (report, title);
-  sam_report_set_header (report, _("Decision log"), scope);
+  sam_report_set_header (report, _("Decision log"), header);
+  sam_report_set_footer_left (report, extracted);
   sam_report_set_author (report, region = sam_store_dup_region (store));
   sam_report_set_subject (report, scope);
   sam_report_add_heading (report, 1, title);

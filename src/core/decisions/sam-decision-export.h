@@ -7,12 +7,12 @@
 
 #pragma once
 
+#include "sam-csv.h"
 #include "sam-report.h"
 #include "sam-store.h"
 
 G_BEGIN_DECLS
 
-char      *sam_csv_cell                 (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   sam_decision_export_csv      (SamStore    *store,
                                          const char  *group_uuid,
                                          int          year,

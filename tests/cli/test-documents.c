@@ -19,6 +19,7 @@
 #include "sam-demo.h"
 #include "sam-report.h"
 #include "sam-store-structure.h"
+#include "sam-group.h"
 #include "sam-test-util.h"
 
 /*
@@ -253,9 +254,6 @@ test_decision_log_entries (Fixture       *fixture,
   g_autoptr(GRegex) entry = g_regex_new ("^ *[A-ZÅÄÖ]+ [0-9]{4}:[0-9]+ ", 0, 0, NULL);
   g_auto(GStrv) pages = NULL;
   guint n_fields = 0;
-  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-12-08T10:00:00+01:00", NULL);
-
-  sam_clock_set_now (now);
   g_assert_cmpint (run_cli ("export-decisions", pdf, NULL), ==, 0);
   text = sam_test_pdf_tool ("pdftotext", pdf, "-layout", NULL);
   pages = g_strsplit (text, "\f", -1);
@@ -286,20 +284,270 @@ test_decision_log_entries (Fixture       *fixture,
   group_text = sam_test_pdf_tool ("pdftotext", group_pdf, NULL);
   g_assert_nonnull (strstr (group_text, "Diarienummer RS 2024-00784"));
   g_assert_nonnull (strstr (group_text, "Uttaget 2026-12-08"));
-  sam_clock_set_now (NULL);
+}
+
+/* Splits CSV text (any separator, RFC 4180 quoting) into rows of cells. */
+static GPtrArray *
+parse_csv (const char *text,
+           char        separator)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *cell = g_string_new ("");
+  const char *p = text;
+  gboolean quoted = FALSE;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  for (; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            {
+              g_string_append_c (cell, '"');
+              p++;
+            }
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (cell, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == separator)
+        {
+          g_ptr_array_add (row, g_strdup (cell->str));
+          g_string_truncate (cell, 0);
+        }
+      else if (*p == '\r' && p[1] == '\n')
+        continue;
+      else if (*p == '\n')
+        {
+          g_ptr_array_add (row, g_strdup (cell->str));
+          g_string_truncate (cell, 0);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  if (cell->len > 0 || row->len > 0)
+    {
+      g_ptr_array_add (row, g_strdup (cell->str));
+      g_ptr_array_add (rows, row);
+    }
+  else
+    g_ptr_array_unref (row);
+  g_string_free (cell, TRUE);
+
+  return rows;
+}
+
+static const char *
+cell_at (GPtrArray *rows,
+         guint      r,
+         guint      c)
+{
+  GPtrArray *row = g_ptr_array_index (rows, r);
+
+  return c < row->len ? g_ptr_array_index (row, c) : NULL;
+}
+
+/* The demo's groups established on @as_of, as the list must hold them. */
+static guint
+count_groups (const char *as_of)
+{
+  g_autofree char *demo_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&demo_dir, &error);
+  g_autoptr(GListModel) groups = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  groups = sam_store_list_groups (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+
+      if (sam_group_get_established (group) == NULL || strcmp (sam_group_get_established (group), as_of) <= 0)
+        n++;
+    }
+  g_clear_object (&groups);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  sam_demo_remove (demo_dir);
+
+  return n;
+}
+
+static GPtrArray *
+find_row (GPtrArray  *rows,
+          guint       column,
+          const char *value)
+{
+  for (guint r = 0; r < rows->len; r++)
+    if (g_strcmp0 (cell_at (rows, r, column), value) == 0)
+      return g_ptr_array_index (rows, r);
+
+  return NULL;
+}
+
+/* The register keeper's list as CSV: a header row, then one row per group
+ * established by the day asked for, each with its twelve columns, in the
+ * order of the tree. */
+static void
+test_group_list_csv (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "grupper.csv", NULL);
+  g_autofree char *early = g_build_filename (fixture->dir, "grupper-2024.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) early_rows = NULL;
+  GPtrArray *aoi;
+  static const char *header[] = { "Nivå", "Kortnamn", "Namn", "Typ", "Överordnad", "Ordförande", "Kontaktperson",
+                                  "Koordinator", "Diarienummer", "Uppdragets datum", "Inrättad", "Avvecklad" };
+
+  g_assert_cmpint (run_cli ("export-group-list", csv, "as-of", "2026-06-30", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  rows = parse_csv (text, ';');
+  g_assert_cmpuint (rows->len, ==, 1 + count_groups ("2026-06-30"));
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    g_assert_cmpstr (cell_at (rows, 0, c), ==, header[c]);
+  for (guint r = 0; r < rows->len; r++)
+    g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, G_N_ELEMENTS (header));
+
+  /* The top group first, then each group under its parent. */
+  g_assert_cmpstr (cell_at (rows, 1, 0), ==, "1");
+  g_assert_cmpstr (cell_at (rows, 1, 1), ==, "KLHS");
+  aoi = find_row (rows, 1, "AOI");
+  g_assert_nonnull (aoi);
+  g_assert_cmpstr (g_ptr_array_index (aoi, 0), ==, "3");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 2), ==, "Samordningsråd anestesi, operation, intensivvård");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 3), ==, "Samordningsråd");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 4), ==, "LGHS");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 5), ==, "Katarina Nordström");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 6), ==, "Amra Andreasson");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 7), ==, "Ingrid Abrahamsson");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 8), ==, "RS 2024-00784");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 9), ==, "2026-06-16");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 10), ==, "2019-09-01");
+  g_assert_cmpstr (g_ptr_array_index (aoi, 11), ==, "");
+  g_assert_cmpstr (((char **) find_row (rows, 1, "PV-EUEES")->pdata)[11], ==, "2026-03-31");
+  g_assert_cmpstr (((char **) find_row (rows, 1, "AOI-OP")->pdata)[4], ==, "AOI");
+
+  /* Before the operating capacity subgroup was established. */
+  g_assert_cmpint (run_cli ("export-group-list", early, "as-of", "2024-01-01", NULL), ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (early, &text, NULL, NULL));
+  early_rows = parse_csv (text, ';');
+  g_assert_cmpuint (early_rows->len, ==, 1 + count_groups ("2024-01-01"));
+  g_assert_cmpuint (early_rows->len, <, rows->len);
+  g_assert_null (find_row (early_rows, 1, "AOI-OP"));
+  g_assert_nonnull (find_row (early_rows, 1, "AOI"));
+}
+
+/* LibreOffice Calc opens the list as a Swedish user's does (semicolons,
+ * UTF-8 from the byte order mark) and writes it back with commas: one row
+ * per group and the header, twelve columns each, å, ä and ö intact. */
+static void
+test_group_list_libreoffice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *csv = g_build_filename (fixture->dir, "grupper.csv", NULL);
+  g_autofree char *outdir = g_build_filename (fixture->dir, "converted", NULL);
+  g_autofree char *profile = g_build_filename (fixture->dir, "lo-profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *converted = g_build_filename (outdir, "grupper.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  /* Import: ; " UTF-8 from line 1, sv-SE. Export: , " UTF-8. */
+  const char *argv[] = {
+    soffice, env, "--headless", "--norestore",
+    "--infilter=CSV:59,34,76,1,,1053,false,true,false,false,false,-1,true",
+    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1053,true,true",
+    "--outdir", outdir, csv, NULL
+  };
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed (Debian: apt-get install libreoffice-calc-nogui): "
+                   "the CSV is not checked in a real spreadsheet");
+      return;
+    }
+
+  g_assert_cmpint (run_cli ("export-group-list", csv, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("soffice: %s %s", out, err);
+  g_assert_true (g_file_get_contents (converted, &text, NULL, &error));
+  g_assert_no_error (error);
+
+  rows = parse_csv (text, ',');
+  g_assert_cmpuint (rows->len, ==, 1 + count_groups ("2026-12-08") );
+  for (guint r = 0; r < rows->len; r++)
+    g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, 12);
+  g_assert_cmpstr (cell_at (rows, 0, 0), ==, "Nivå");
+  g_assert_cmpstr (cell_at (rows, 0, 4), ==, "Överordnad");
+  g_assert_nonnull (find_row (rows, 2, "Samordningsråd anestesi, operation, intensivvård"));
+}
+
+/* The list as a landscape PDF, and what the command line refuses. */
+static void
+test_group_list_pdf (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "grupper.pdf", NULL);
+  g_autofree char *odt = g_build_filename (fixture->dir, "grupper.odt", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run_cli ("export-group-list", pdf, "as-of", "2026-06-30", NULL), ==, 0);
+  assert_accessible_pdf (pdf, "TH");
+  assert_page_numbers (pdf);
+  info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
+  size = info_value (info, "Page size");
+  g_assert_true (g_str_has_prefix (size, "841.89 x 595.28"));
+  text = sam_test_pdf_tool ("pdftotext", pdf, "-layout", NULL);
+  g_assert_nonnull (strstr (text, "Förteckning över koncernövergripande grupper"));
+  g_assert_nonnull (strstr (text, "Grupperna per 2026-06-30"));
+  g_assert_nonnull (strstr (text, "Uttaget 2026-12-08"));
+  g_assert_nonnull (strstr (text, "Nordström"));
+  g_assert_nonnull (strstr (text, "RS 2024-00784"));
+
+  g_assert_cmpint (run_cli ("export-group-list", pdf, "as-of", "30 juni", NULL), ==, 1);
+  g_assert_cmpint (run_cli ("export-group-list", odt, NULL), ==, 1);
+  g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-12-08T10:00:00+01:00", NULL);
+
   sam_test_init_swedish ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Every document says when it was taken out of the register. */
+  sam_clock_set_now (now);
 
   g_test_add ("/documents/tagged/reports", Fixture, NULL, set_up, test_tagged_reports, tear_down);
   g_test_add ("/documents/tagged/person-roles", Fixture, NULL, set_up, test_tagged_person_roles, tear_down);
   g_test_add ("/documents/tagged/chart", Fixture, NULL, set_up, test_tagged_chart, tear_down);
   g_test_add ("/documents/decision-log/entries", Fixture, NULL, set_up, test_decision_log_entries, tear_down);
+  g_test_add ("/documents/group-list/csv", Fixture, NULL, set_up, test_group_list_csv, tear_down);
+  g_test_add ("/documents/group-list/libreoffice", Fixture, NULL, set_up, test_group_list_libreoffice, tear_down);
+  g_test_add ("/documents/group-list/pdf", Fixture, NULL, set_up, test_group_list_pdf, tear_down);
 
   return g_test_run ();
 }

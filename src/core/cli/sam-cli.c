@@ -18,6 +18,7 @@
 #include "sam-commission-doc.h"
 #include "sam-decision-export.h"
 #include "sam-demo.h"
+#include "sam-group-list.h"
 #include "sam-ics.h"
 #include "sam-minutes.h"
 #include "sam-rules.h"
@@ -46,8 +47,10 @@ const GOptionEntry sam_cli_options[] = {
     N_("Write the commission document of the group given by --group to the PDF FILE and exit"), N_("FILE") },
   { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The short code of the group for --export-commission or --export-decisions"), N_("CODE") },
+  { "export-group-list", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the list of corporate-wide groups to FILE (.pdf or .csv) and exit"), N_("FILE") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-commission, list the role holders on DATE (YYYY-MM-DD)"), N_("DATE") },
+    N_("With --export-commission or --export-group-list, list the role holders on DATE (YYYY-MM-DD)"), N_("DATE") },
   { "list-terms-ending", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the terms that end soon or have ended with no successor, one a line, and exit"), NULL },
   { "days", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -149,11 +152,13 @@ print_summary (const SamImportSummary *summary)
     g_print (_("Conflict: %s\n"), (const char *) g_ptr_array_index (summary->conflicts, i));
 }
 
-/* --export-commission and --list-terms-ending (the structure editor's). */
+/* --export-commission, --export-group-list and --list-terms-ending (the
+ * structure editor's). */
 static int
 run_structure (GVariantDict *options)
 {
   const char *commission = lookup_filename (options, "export-commission");
+  const char *group_list = lookup_filename (options, "export-group-list");
   const char *code = NULL;
   const char *as_of = NULL;
   g_autoptr(SamStore) store = NULL;
@@ -193,6 +198,8 @@ run_structure (GVariantDict *options)
       if (error == NULL)
         sam_commission_doc_write (store, sam_group_get_uuid (group), as_of, commission, &error);
     }
+  if (store != NULL && error == NULL && group_list != NULL)
+    sam_group_list_export_file (store, as_of, group_list, &error);
   if (store != NULL && error == NULL && g_variant_dict_contains (options, "list-terms-ending"))
     {
       g_autoptr(GPtrArray) terms = sam_rules_list_terms_ending (store, NULL, as_of, (guint) days, &error);
@@ -334,7 +341,8 @@ sam_cli_run (GVariantDict *options)
   g_autofree char *demo_dir = NULL;
   gboolean ok = TRUE;
 
-  if (lookup_filename (options, "export-commission") != NULL || g_variant_dict_contains (options, "list-terms-ending"))
+  if (lookup_filename (options, "export-commission") != NULL || lookup_filename (options, "export-group-list") != NULL ||
+      g_variant_dict_contains (options, "list-terms-ending"))
     return run_structure (options);
   if (lookup_filename (options, "export-chart") != NULL)
     return run_chart (options);

@@ -206,8 +206,10 @@ widest_word (PangoContext *context,
 /* Sets the left edges @xs of the columns (and the right edge of the last)
  * from their relative widths, widening a column that is too narrow for its
  * longest word at the expense of those with room to spare, so that a cell
- * breaks its lines between words only. Only when the longest words together
- * are wider than the table do they share the width in their proportion. */
+ * breaks its lines between words only. When the longest words together are
+ * wider than the table, the column with the longest gives way, down to half
+ * of it, so that as few columns as may be break a word; past that all share
+ * the width in their proportion. */
 static void
 table_columns (SamReport   *self,
                const Block *block,
@@ -239,6 +241,20 @@ table_columns (SamReport   *self,
         slack += want[c] - need[c];
     }
 
+  if (sum_need > width)
+    {
+      guint widest = 0;
+
+      for (guint c = 1; c < block->n_columns; c++)
+        if (need[c] > need[widest])
+          widest = c;
+      if (sum_need - width <= need[widest] / 2)
+        {
+          need[widest] -= sum_need - width;
+          sum_need = width;
+        }
+    }
+
   xs[0] = 0;
   for (guint c = 0; c < block->n_columns; c++)
     {
@@ -246,8 +262,10 @@ table_columns (SamReport   *self,
 
       if (deficit <= EPSILON)
         w = want[c];
-      else if (sum_need > width)
+      else if (sum_need > width + EPSILON)
         w = need[c] * width / sum_need;
+      else if (sum_need > width - EPSILON)
+        w = need[c];
       else if (need[c] >= want[c])
         w = need[c];
       else

@@ -551,6 +551,64 @@ test_detail_title (void)
   g_object_unref (title);
 }
 
+/* Whether the file dialog has loaded @dir, which it does in the background
+ * and before which it does not answer. */
+static gboolean
+chooser_is_in (GtkWindow  *dialog,
+               const char *dir)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *parent = file != NULL ? g_path_get_dirname (g_file_peek_path (file)) : NULL;
+
+  return g_strcmp0 (parent, dir) == 0;
+}
+
+/* The page's menu saves the register keeper's list of groups: the file
+ * dialog opens with a name for it, and the CSV written holds every group
+ * with its roles. */
+static void
+test_export_group_list (void)
+{
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-group-list-XXXXXX");
+  g_autofree char *csv = g_build_filename (dir, "grupper.csv", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "grupper.pdf", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  /* The dialog opens in the current folder; the native dialog's answer is
+   * read from there, whatever the fallback dialog is moved to. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.export-group-list", "s", "csv"));
+  dialog = sam_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ".csv"));
+  /* A name typed without its extension gets the one the menu item named. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "grupper");
+  sam_test_wait_for (chooser_is_in (dialog, dir));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  sam_test_wait_for (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (text, ";AOI;Samordningsråd anestesi, operation, intensivvård;"));
+  g_assert_nonnull (strstr (text, ";Katarina Nordström;Amra Andreasson;Ingrid Abrahamsson;RS 2024-00784;"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.export-group-list", "s", "pdf"));
+  dialog = sam_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "grupper.pdf");
+  sam_test_wait_for (chooser_is_in (dialog, dir));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  sam_test_wait_for (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *info = sam_test_pdf_tool ("pdfinfo", pdf, NULL);
+
+    g_assert_nonnull (strstr (info, "Tagged:          yes"));
+    g_assert_nonnull (strstr (info, "841.89 x 595.28"));
+  }
+
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (sam_test_remove_tree (dir));
+}
+
 /* A report printed as the pages do it: to a PDF on A4, with its text */
 static void
 test_print_report (void)
@@ -604,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
   g_test_add_func ("/organisation-page/print-report", test_print_report);
+  g_test_add_func ("/organisation-page/export-group-list", test_export_group_list);
   g_test_add_func ("/organisation-page/new-team-reports-to-council", test_new_team_reports_to_council);
   g_test_add_func ("/organisation-page/reports-to-writes-once", test_reports_to_writes_once);
 

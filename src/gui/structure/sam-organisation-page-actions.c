@@ -14,6 +14,7 @@
 #include "sam-commission-dialog.h"
 #include "sam-commission-doc.h"
 #include "sam-group-dialog.h"
+#include "sam-group-list.h"
 #include "sam-gui.h"
 #include "sam-move-dialog.h"
 #include "sam-organisation-page-private.h"
@@ -224,6 +225,85 @@ export_commission_action (GtkWidget  *widget,
                                                   : sam_group_get_name (self->selected));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_group_list_done (SamOrganisationPage *self,
+                        GtkNativeDialog     *native,
+                        int                  response,
+                        const char          *extension)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->store == NULL)
+    return;
+
+  /* The format is the one the menu item named, whatever the name typed. */
+  if (!g_str_has_suffix (path, extension))
+    {
+      char *with_extension = g_strconcat (path, extension, NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+  if (!sam_group_list_export_file (self->store, NULL, path, &error))
+    {
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save List of Groups"), error);
+      return;
+    }
+  sam_organisation_page_add_toast (self, adw_toast_new (_("List of groups saved")));
+}
+
+static void
+group_list_pdf_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(SamOrganisationPage) self = user_data;
+
+  export_group_list_done (self, native, response, ".pdf");
+}
+
+static void
+group_list_csv_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(SamOrganisationPage) self = user_data;
+
+  export_group_list_done (self, native, response, ".csv");
+}
+
+/* The register keeper's list of every group, as a landscape PDF table
+ * ("pdf") or a CSV file for spreadsheets ("csv"). */
+static void
+export_group_list_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
+  gboolean pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  native = gtk_file_chooser_native_new (_("Save List of Groups"), sam_gui_get_parent_window (GTK_WIDGET (self)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, pdf ? _("PDF Documents") : _("CSV Files for Spreadsheets"));
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  /* Translators: the suggested file name of the list of groups, without its extension */
+  name = g_strconcat (_("Corporate-wide groups"), pdf ? ".pdf" : ".csv", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", pdf ? G_CALLBACK (group_list_pdf_response_cb)
+                                            : G_CALLBACK (group_list_csv_response_cb),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -638,6 +718,7 @@ _sam_organisation_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "organisation.export-commission", NULL, export_commission_action);
   gtk_widget_class_install_action (widget_class, "organisation.group-terms", NULL, group_terms_action);
   gtk_widget_class_install_action (widget_class, "organisation.all-terms", NULL, all_terms_action);
+  gtk_widget_class_install_action (widget_class, "organisation.export-group-list", "s", export_group_list_action);
   gtk_widget_class_install_action (widget_class, "organisation.add-role", NULL, add_role_action);
   gtk_widget_class_install_action (widget_class, "organisation.edit-role", "s", edit_role_action);
   gtk_widget_class_install_action (widget_class, "organisation.end-role", "s", end_role_action);

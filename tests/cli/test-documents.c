@@ -530,6 +530,52 @@ test_group_list_pdf (Fixture       *fixture,
   g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
 }
 
+/* The extract from the minutes of AOI 2026:7 holds that decision and no
+ * other: not KIR 2026:2, made under the same item of the same joint
+ * meeting. */
+static void
+test_extract (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "protokollsutdrag.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GRegex) numbers = g_regex_new ("[A-ZÅÄÖ][A-ZÅÄÖ-]* [0-9]{4}:[0-9]+", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n_numbers = 0;
+
+  g_assert_cmpint (run_cli ("export-extract", pdf, "decision", "AOI 2026:7", NULL), ==, 0);
+  assert_accessible_pdf (pdf, "TH");
+  assert_page_numbers (pdf);
+
+  text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_test_message ("%s", text);
+  for (g_regex_match (numbers, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 0);
+
+      g_assert_cmpstr (number, ==, "AOI 2026:7");
+      n_numbers++;
+    }
+  g_assert_cmpuint (n_numbers, >=, 1);
+  g_assert_nonnull (strstr (flat, "Protokollsutdrag"));
+  g_assert_nonnull (strstr (flat, "Diarienummer RS 2024-00784"));
+  g_assert_nonnull (strstr (flat, "23 april 2026"));
+  g_assert_nonnull (strstr (flat, "§ 2"));
+  g_assert_nonnull (strstr (flat, "Deltagarnas linjemandat"));
+  g_assert_nonnull (strstr (flat, "Peter Ahlberg, undergrupp operationskapacitet"));
+  g_assert_nonnull (strstr (flat, "2026-09-17"));
+  g_assert_nonnull (strstr (flat, "akut kirurgi och cancerkirurgi prioriteras"));
+  g_assert_nonnull (strstr (flat, "Rätt utdraget intygar"));
+  g_assert_nonnull (strstr (flat, "Katarina Nordström, ordförande"));
+  g_assert_null (strstr (flat, "Mehmet Dahlberg, ordförande"));
+
+  g_assert_cmpint (run_cli ("export-extract", pdf, "decision", "AOI 2026", NULL), ==, 1);
+  g_assert_cmpint (run_cli ("export-extract", pdf, "decision", "AOI 2031:7", NULL), ==, 1);
+  g_assert_cmpint (run_cli ("export-extract", pdf, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +594,7 @@ main (int   argc,
   g_test_add ("/documents/group-list/csv", Fixture, NULL, set_up, test_group_list_csv, tear_down);
   g_test_add ("/documents/group-list/libreoffice", Fixture, NULL, set_up, test_group_list_libreoffice, tear_down);
   g_test_add ("/documents/group-list/pdf", Fixture, NULL, set_up, test_group_list_pdf, tear_down);
+  g_test_add ("/documents/extract", Fixture, NULL, set_up, test_extract, tear_down);
 
   return g_test_run ();
 }

@@ -17,12 +17,14 @@
 #include "sam-cli.h"
 #include "sam-commission-doc.h"
 #include "sam-decision-export.h"
+#include "sam-decision-extract.h"
 #include "sam-demo.h"
 #include "sam-group-list.h"
 #include "sam-ics.h"
 #include "sam-minutes.h"
 #include "sam-rules.h"
 #include "sam-store.h"
+#include "sam-store-decisions.h"
 #include "sam-store-structure.h"
 #include "sam-xml.h"
 
@@ -58,6 +60,10 @@ const GOptionEntry sam_cli_options[] = {
   { "export-decisions", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the decision register to FILE (.csv or .pdf) and exit; with --group and --year, one group’s register for a year"),
     N_("FILE") },
+  { "export-extract", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the extract from the minutes of the decision given by --decision to the PDF FILE and exit"), N_("FILE") },
+  { "decision", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The number of the decision for --export-extract, such as “AOI 2026:7”"), N_("NUMBER") },
   { "year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export-decisions, only the decisions of YEAR"), N_("YEAR") },
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -241,6 +247,33 @@ run_decisions (GVariantDict *options)
   return finish (&store, demo_dir, error);
 }
 
+/* --export-extract (the decision register's). */
+static int
+run_extract (GVariantDict *options)
+{
+  const char *path = lookup_filename (options, "export-extract");
+  const char *number = NULL;
+  g_autoptr(SamStore) store = NULL;
+  g_autoptr(SamDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+
+  if (!g_variant_dict_lookup (options, "decision", "&s", &number))
+    {
+      g_printerr ("%s\n", _("--export-extract needs --decision NUMBER, such as --decision \"AOI 2026:7\""));
+      return 2;
+    }
+
+  store = open_store (options, FALSE, &demo_dir, &error);
+  if (store != NULL)
+    decision = sam_store_find_decision_by_number (store, number, &error);
+  if (decision != NULL)
+    sam_decision_extract_write (store, sam_decision_get_uuid (decision), path, &error);
+  g_clear_object (&decision);
+
+  return finish (&store, demo_dir, error);
+}
+
 /* --export-ics, --export-minutes and --export-agenda (the meeting planner's). */
 static int
 run_meetings (GVariantDict *options)
@@ -348,6 +381,8 @@ sam_cli_run (GVariantDict *options)
     return run_chart (options);
   if (lookup_filename (options, "export-decisions") != NULL)
     return run_decisions (options);
+  if (lookup_filename (options, "export-extract") != NULL)
+    return run_extract (options);
   if (lookup_filename (options, "export-ics") != NULL || lookup_filename (options, "export-minutes") != NULL ||
       lookup_filename (options, "export-agenda") != NULL)
     return run_meetings (options);

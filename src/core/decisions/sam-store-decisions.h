@@ -87,6 +87,25 @@ typedef struct
 void sam_decision_event_free (SamDecisionEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDecisionEvent, sam_decision_event_free)
 
+/* What an extract of a decision gives besides the decision. */
+typedef struct
+{
+  guint  paragraph;    /* the decision's item's place on its meeting's agenda, from 1; 0 for none */
+  char  *item_title;   /* the agenda item, or NULL */
+  char  *item_notes;
+  char  *chair;        /* the group's chair on the day decided, or NULL */
+} SamDecisionContext;
+
+void sam_decision_context_free (SamDecisionContext *context);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SamDecisionContext, sam_decision_context_free)
+
+SamDecision        *sam_store_find_decision_by_number (SamStore    *self,
+                                                       const char  *number,
+                                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+SamDecisionContext *sam_store_dup_decision_context    (SamStore    *self,
+                                                       const char  *decision_uuid,
+                                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 GListModel *sam_store_list_decisions           (SamStore                *self,
                                                 const char              *group_uuid,
                                                 GError                 **error);

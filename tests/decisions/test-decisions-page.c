@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sam-application.h"
 #include "sam-calendar.h"
@@ -437,6 +438,73 @@ test_date_errors_inline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Whether the file dialog has loaded @dir, which it does in the background
+ * and before which it does not answer. */
+static gboolean
+chooser_is_in (GtkWindow  *dialog,
+               const char *dir)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *parent = file != NULL ? g_path_get_dirname (g_file_peek_path (file)) : NULL;
+
+  return g_strcmp0 (parent, dir) == 0;
+}
+
+/* The decision's details offer its extract from the minutes, saved through
+ * the file dialog: the PDF holds AOI 2026:7, its paragraph and the
+ * certification. */
+static void
+test_extract (void)
+{
+  SamWindow *window;
+  SamDecisionsPage *page = open_decisions_page (&window);
+  SamDecisionEditor *editor = SAM_DECISION_EDITOR (sam_decisions_page_get_editor (page));
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-extract-XXXXXX");
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "utdrag.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *button;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.show", "s",
+                                             "10f65502-032b-4a99-8871-d928746f0e38"));
+  button = sam_test_find_widget_full (GTK_WIDGET (editor), GTK_TYPE_BUTTON, is_action_button, "decision.export-extract");
+  g_assert_nonnull (button);
+  sam_test_wait_until_drawn (button);
+  g_assert_true (gtk_widget_is_visible (button));
+
+  /* The dialog opens in the current folder. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  gtk_widget_activate (button);
+  dialog = sam_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), "2026-7.pdf"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "utdrag");
+  sam_test_wait_for (chooser_is_in (dialog, dir));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  sam_test_wait_for (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+  g_assert_nonnull (strstr (text, "AOI 2026:7"));
+  g_assert_null (strstr (text, "KIR 2026:2"));
+  g_assert_nonnull (strstr (text, "§ 2"));
+  g_assert_nonnull (strstr (text, sam_test_tr ("Certified a true extract", "Rätt utdraget intygar")));
+
+  /* A draft has no extract. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.new", NULL));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_assert_true (sam_test_remove_tree (dir));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A draft opened from an agenda item (as the item's editor opens one)
  * carries its meeting's day, and registering it keeps that day rather
  * than stamp today. */
@@ -593,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/decisions-page/new-asks-for-group", test_new_asks_for_group);
   g_test_add_func ("/decisions-page/agenda-draft-dated", test_agenda_draft_dated);
   g_test_add_func ("/decisions-page/date-errors-inline", test_date_errors_inline);
+  g_test_add_func ("/decisions-page/extract", test_extract);
 
   return sam_test_ui_run ();
 }

@@ -14,6 +14,7 @@
 #include "sam-clock.h"
 #include "sam-decision-editor-private.h"
 #include "sam-decision-escalation.h"
+#include "sam-decision-extract.h"
 #include "sam-gui.h"
 #include "sam-store-decisions.h"
 
@@ -382,6 +383,67 @@ withdraw_action (GtkWidget  *widget,
 }
 
 static void
+extract_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  g_autoptr(SamDecisionEditor) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->decision == NULL)
+    return;
+
+  if (!g_str_has_suffix (path, ".pdf"))
+    {
+      char *with_extension = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+  if (!sam_decision_extract_write (self->store, sam_decision_get_uuid (self->decision), path, &error))
+    {
+      sam_gui_show_error (GTK_WIDGET (self), _("Could Not Save Extract"), error);
+      return;
+    }
+  sam_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Extract from the minutes saved")));
+}
+
+/* The extract from the minutes of the decision shown, as a PDF to send to
+ * those it concerns. */
+static void
+export_extract_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SamDecisionEditor *self = SAM_DECISION_EDITOR (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
+  GtkFileChooserNative *native;
+
+  if (self->decision == NULL || sam_decision_get_serial (self->decision) <= 0)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save Extract from the Minutes"), sam_gui_get_parent_window (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  /* Translators: the suggested file name of an extract; %d and %d are the
+   * decision's year and serial */
+  name = g_strdup_printf (_("extract-%d-%d.pdf"), sam_decision_get_year (self->decision),
+                          sam_decision_get_serial (self->decision));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (extract_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
 escalate_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -486,6 +548,7 @@ _sam_decision_editor_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "decision.correct", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "decision.withdraw", NULL, withdraw_action);
   gtk_widget_class_install_action (widget_class, "decision.escalate", NULL, escalate_action);
+  gtk_widget_class_install_action (widget_class, "decision.export-extract", NULL, export_extract_action);
   gtk_widget_class_install_action (widget_class, "decision.answer", "s", answer_action);
   gtk_widget_class_install_action (widget_class, "decision.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "decision.delete", NULL, delete_action);

@@ -347,6 +347,9 @@ _sam_decision_editor_show_decision (SamDecisionEditor *self)
   show_button (self->escalate_button, !draft && !closed);
   show_button (self->implementing_button, !draft && !closed && status != SAM_DECISION_STATUS_IN_IMPLEMENTATION);
   show_button (self->implemented_button, !draft && !closed && status != SAM_DECISION_STATUS_IMPLEMENTED);
+  /* Any registered decision, withdrawn or superseded ones too, was made
+   * at a meeting whose minutes can be extracted. */
+  show_button (self->extract_button, !draft);
   show_button (self->withdraw_button, !draft && !closed);
   show_button (self->delete_button, draft && sam_decision_get_uuid (self->decision) != NULL);
 

@@ -44,6 +44,7 @@ struct _SamDecisionEditor
   GtkWidget            *escalate_button;
   GtkWidget            *implementing_button;
   GtkWidget            *implemented_button;
+  GtkWidget            *extract_button;
   GtkWidget            *withdraw_button;
   GtkWidget            *delete_button;
   AdwPreferencesGroup  *diff_group;

@@ -348,6 +348,7 @@ sam_decision_editor_class_init (SamDecisionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, register_button);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, correct_button);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, escalate_button);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, extract_button);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, implementing_button);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, implemented_button);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, withdraw_button);

@@ -183,6 +183,7 @@ test_tagged_reports (Fixture       *fixture,
     { "export-minutes", "minnesanteckningar.pdf", "meeting", DEMO_MEETING },
     { "export-decisions", "beslutslogg.pdf", "group", "AOI" },
   };
+  char *text = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -191,6 +192,14 @@ test_tagged_reports (Fixture       *fixture,
       g_assert_cmpint (run_cli (kinds[i].option, pdf, kinds[i].name, kinds[i].value, NULL), ==, 0);
       assert_accessible_pdf (pdf, "TH");
       assert_page_numbers (pdf);
+
+      /* Each document carries the registry number of the commission it is
+       * filed with: the joint meeting's of both councils. */
+      text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+      g_assert_nonnull (strstr (text, "Diarienummer RS 2024-00784"));
+      if (g_str_equal (kinds[i].name, "meeting"))
+        g_assert_nonnull (strstr (text, "Diarienummer RS 2024-00785"));
+      g_clear_pointer (&text, g_free);
     }
 }
 
@@ -219,6 +228,8 @@ test_tagged_person_roles (Fixture       *fixture,
 
   assert_accessible_pdf (pdf, "TH");
   assert_page_numbers (pdf);
+  text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+  g_assert_nonnull (strstr (text, "Uttaget 2026-12-08"));
 
   g_clear_object (&report);
   g_assert_finalize_object (g_steal_pointer (&store));

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-calendar.h"
+#include "sam-commission.h"
 #include "sam-meeting-checks.h"
 #include "sam-minutes.h"
 #include "sam-store-meetings.h"
@@ -41,6 +42,29 @@ group_names (SamStore   *store,
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The date, then the registry number of each group's commission, for the
+ * header: a meeting's documents are filed with the commission. */
+static char *
+header_right (SamStore   *store,
+              const char *meeting_uuid,
+              const char *iso)
+{
+  g_auto(GStrv) groups = sam_store_dup_meeting_groups (store, meeting_uuid, NULL);
+  g_autoptr(GString) text = g_string_new (iso);
+
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      g_autoptr(SamCommission) commission = sam_store_dup_group_commission (store, groups[i], NULL);
+
+      if (commission == NULL || sam_commission_get_registry_number (commission) == NULL)
+        continue;
+      g_string_append_printf (text, "%s%s %s", text->len > 0 ? "\n" : "", _("Registry No."),
+                              sam_commission_get_registry_number (commission));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**
@@ -89,6 +113,7 @@ add_header (SamReport  *report,
   g_autofree char *time = sam_minutes_format_time (meeting);
   g_autofree char *iso = NULL;
   g_autofree char *region = sam_store_dup_region (store);
+  g_autofree char *right = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   GDate date;
 
@@ -99,7 +124,8 @@ add_header (SamReport  *report,
     }
 
   sam_report_set_title (report, sam_meeting_get_title (meeting));
-  sam_report_set_header (report, kind_label, iso);
+  right = header_right (store, sam_meeting_get_uuid (meeting), iso);
+  sam_report_set_header (report, kind_label, right);
   sam_report_set_footer_left (report, sam_meeting_get_title (meeting));
   sam_report_set_author (report, region);
   sam_report_set_subject (report, groups[0] != '\0' ? groups : sam_meeting_get_title (meeting));

@@ -474,6 +474,8 @@ sam_person_roles_doc_new (SamStore    *store,
   g_autofree char *header = NULL;
   g_autofree char *organisation = NULL;
   g_autofree char *region = NULL;
+  g_autofree char *extracted = NULL;
+  g_autofree char *footer = NULL;
   GError *local_error = NULL;
   guint n;
 
@@ -499,7 +501,11 @@ sam_person_roles_doc_new (SamStore    *store,
   header = g_strdup_printf ("%s %s", _("Date"), as_of);
   sam_report_set_header (report, _("List of Roles"), header);
   sam_report_set_title (report, sam_person_get_name (person));
-  sam_report_set_footer_left (report, sam_person_get_name (person));
+  /* Translators: in the footer of a log or list: the day it was taken out
+   * of the register, as 2026-12-08 */
+  extracted = g_strdup_printf (_("Extracted %s"), today != NULL ? today : (today = sam_clock_dup_today ()));
+  footer = g_strdup_printf ("%s · %s", sam_person_get_name (person), extracted);
+  sam_report_set_footer_left (report, footer);
   sam_report_set_author (report, region = sam_store_dup_region (store));
   sam_report_set_subject (report, sam_person_get_name (person));
   sam_report_add_heading (report, 1, sam_person_get_name (person));

@@ -587,6 +587,40 @@ test_extract (Fixture       *fixture,
   g_assert_cmpint (run_cli ("export-extract", pdf, NULL), ==, 2);
 }
 
+/* The notice of the demo's joint meeting: its groups, the day and time as
+ * a Swedish notice writes them, the place and link, the agenda with its
+ * presenters and who is called, and no status. */
+static void
+test_notice (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "kallelse.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  g_assert_cmpint (run_cli ("export-notice", pdf, "meeting", DEMO_MEETING, NULL), ==, 0);
+  assert_accessible_pdf (pdf, "TH");
+  assert_page_numbers (pdf);
+
+  text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Kallelse"));
+  g_assert_nonnull (strstr (flat, "Samordningsråd anestesi, operation, intensivvård"));
+  g_assert_nonnull (strstr (flat, "Samordningsråd kirurgi"));
+  g_assert_nonnull (strstr (flat, "23 april 2026"));
+  g_assert_nonnull (strstr (flat, "kl. 09.00–11.00"));
+  g_assert_nonnull (strstr (flat, "Regionens hus, Västerhamn, sal Kastanjen"));
+  g_assert_nonnull (strstr (flat, "Dagordning"));
+  g_assert_nonnull (strstr (flat, "Föredragande"));
+  g_assert_nonnull (strstr (flat, "Akuta operationer och vårdplatser"));
+  g_assert_nonnull (strstr (flat, "Mehmet Dahlberg"));
+  g_assert_nonnull (strstr (flat, "Kallade"));
+  g_assert_nonnull (strstr (flat, "Katarina Nordström, Sjukhusen i Sjöstad"));
+  g_assert_null (strstr (flat, "Status:"));
+
+  g_assert_cmpint (run_cli ("export-notice", pdf, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +640,7 @@ main (int   argc,
   g_test_add ("/documents/group-list/libreoffice", Fixture, NULL, set_up, test_group_list_libreoffice, tear_down);
   g_test_add ("/documents/group-list/pdf", Fixture, NULL, set_up, test_group_list_pdf, tear_down);
   g_test_add ("/documents/extract", Fixture, NULL, set_up, test_extract, tear_down);
+  g_test_add ("/documents/notice", Fixture, NULL, set_up, test_notice, tear_down);
 
   return g_test_run ();
 }

@@ -71,10 +71,12 @@ const GOptionEntry sam_cli_options[] = {
     N_("FILE") },
   { "export-minutes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the minutes of the meeting given by --meeting to the PDF FILE and exit"), N_("FILE") },
+  { "export-notice", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the notice of the meeting given by --meeting to the PDF FILE and exit"), N_("FILE") },
   { "export-agenda", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the agenda of the meeting given by --meeting to the PDF FILE and exit"), N_("FILE") },
   { "meeting", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The id of the meeting for --export-minutes or --export-agenda"), N_("UUID") },
+    N_("The id of the meeting for --export-notice, --export-agenda or --export-minutes"), N_("UUID") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the organisational chart to FILE (.pdf, .svg or .png) and exit"), N_("FILE") },
   { "root", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -274,13 +276,15 @@ run_extract (GVariantDict *options)
   return finish (&store, demo_dir, error);
 }
 
-/* --export-ics, --export-minutes and --export-agenda (the meeting planner's). */
+/* --export-ics, --export-notice, --export-agenda and --export-minutes (the
+ * meeting planner's). */
 static int
 run_meetings (GVariantDict *options)
 {
   const char *ics = lookup_filename (options, "export-ics");
   const char *minutes = lookup_filename (options, "export-minutes");
   const char *agenda = lookup_filename (options, "export-agenda");
+  const char *notice = lookup_filename (options, "export-notice");
   const char *code = NULL;
   const char *meeting = NULL;
   g_autoptr(SamStore) store = NULL;
@@ -303,6 +307,11 @@ run_meetings (GVariantDict *options)
       g_printerr ("%s\n", _("--export-minutes and --export-agenda need --meeting UUID"));
       return 2;
     }
+  if (notice != NULL && meeting == NULL)
+    {
+      g_printerr ("%s\n", _("--export-notice needs --meeting UUID"));
+      return 2;
+    }
 
   store = open_store (options, FALSE, &demo_dir, &error);
   if (store != NULL && ics != NULL && code != NULL)
@@ -319,6 +328,8 @@ run_meetings (GVariantDict *options)
     sam_minutes_export_pdf (store, meeting, SAM_MINUTES_MINUTES, minutes, &error);
   if (store != NULL && error == NULL && agenda != NULL)
     sam_minutes_export_pdf (store, meeting, SAM_MINUTES_AGENDA, agenda, &error);
+  if (store != NULL && error == NULL && notice != NULL)
+    sam_minutes_export_pdf (store, meeting, SAM_MINUTES_NOTICE, notice, &error);
 
   return finish (&store, demo_dir, error);
 }
@@ -384,7 +395,7 @@ sam_cli_run (GVariantDict *options)
   if (lookup_filename (options, "export-extract") != NULL)
     return run_extract (options);
   if (lookup_filename (options, "export-ics") != NULL || lookup_filename (options, "export-minutes") != NULL ||
-      lookup_filename (options, "export-agenda") != NULL)
+      lookup_filename (options, "export-agenda") != NULL || lookup_filename (options, "export-notice") != NULL)
     return run_meetings (options);
 
   if (export_xml == NULL && import_xml == NULL)

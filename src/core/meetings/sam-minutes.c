@@ -18,11 +18,12 @@
 #include "sam-store-meetings.h"
 
 /*
- * A meeting's two documents, built from the register with the one report
- * writer: the agenda (dagordning) and the minutes (minnesanteckningar) —
- * header, attendance, each agenda item with its notes and the decisions
- * taken on it with their numbers. The window prints them and exports
- * them to PDF; so does the command line.
+ * A meeting's documents, built from the register with the one report
+ * writer: the notice (kallelse) calling those invited, the agenda
+ * (dagordning) and the minutes (minnesanteckningar) — header, attendance,
+ * each agenda item with its notes and the decisions taken on it with their
+ * numbers. The window prints them and exports them to PDF; so does the
+ * command line.
  */
 
 /* The groups of a meeting, by name, and their codes. */
@@ -42,6 +43,32 @@ group_names (SamStore   *store,
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* When a meeting is, as a Swedish notice writes it: “kl. 13.00–15.00”. */
+static char *
+notice_time (SamMeeting *meeting)
+{
+  g_autoptr(GDateTime) start_utc = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (sam_meeting_get_starts (meeting) == NULL ||
+      (start_utc = sam_calendar_parse_utc (sam_meeting_get_starts (meeting))) == NULL)
+    return g_strdup ("");
+
+  start = sam_calendar_to_stockholm (start_utc);
+  if (sam_meeting_get_ends (meeting) == NULL ||
+      (end_utc = sam_calendar_parse_utc (sam_meeting_get_ends (meeting))) == NULL)
+    /* Translators: the time a meeting starts, in a notice: “kl. 13.00” */
+    return g_strdup_printf (_("at %02d.%02d"), g_date_time_get_hour (start), g_date_time_get_minute (start));
+
+  end = sam_calendar_to_stockholm (end_utc);
+  /* Translators: a meeting's time in a notice: “kl. 13.00–15.00” */
+  return g_strdup_printf (_("at %02d.%02d–%02d.%02d"),
+                          g_date_time_get_hour (start), g_date_time_get_minute (start),
+                          g_date_time_get_hour (end), g_date_time_get_minute (end));
 }
 
 /* The date, then the registry number of each group's commission, for the
@@ -103,14 +130,15 @@ sam_minutes_format_time (SamMeeting *meeting)
 }
 
 static void
-add_header (SamReport  *report,
-            SamStore   *store,
-            SamMeeting *meeting,
-            const char *kind_label)
+add_header (SamReport      *report,
+            SamStore       *store,
+            SamMeeting     *meeting,
+            SamMinutesKind  kind,
+            const char     *kind_label)
 {
   g_autofree char *groups = group_names (store, sam_meeting_get_uuid (meeting));
   g_autofree char *day = NULL;
-  g_autofree char *time = sam_minutes_format_time (meeting);
+  g_autofree char *time = kind == SAM_MINUTES_NOTICE ? notice_time (meeting) : sam_minutes_format_time (meeting);
   g_autofree char *iso = NULL;
   g_autofree char *region = sam_store_dup_region (store);
   g_autofree char *right = NULL;
@@ -157,10 +185,14 @@ add_header (SamReport  *report,
       g_ptr_array_add (fields, (gpointer) _("Link:"));
       g_ptr_array_add (fields, (gpointer) sam_meeting_get_link (meeting));
     }
-  g_ptr_array_add (fields, (gpointer) _("Kind:"));
-  g_ptr_array_add (fields, (gpointer) sam_meeting_kind_get_label (sam_meeting_get_kind (meeting)));
-  g_ptr_array_add (fields, (gpointer) _("Status:"));
-  g_ptr_array_add (fields, (gpointer) sam_meeting_status_get_label (sam_meeting_get_status (meeting)));
+  /* A notice is sent before the meeting: its status says nothing yet. */
+  if (kind != SAM_MINUTES_NOTICE)
+    {
+      g_ptr_array_add (fields, (gpointer) _("Kind:"));
+      g_ptr_array_add (fields, (gpointer) sam_meeting_kind_get_label (sam_meeting_get_kind (meeting)));
+      g_ptr_array_add (fields, (gpointer) _("Status:"));
+      g_ptr_array_add (fields, (gpointer) sam_meeting_status_get_label (sam_meeting_get_status (meeting)));
+    }
   g_ptr_array_add (fields, NULL);
   sam_report_add_fields (report, (const char * const *) fields->pdata);
 }
@@ -212,7 +244,7 @@ add_attendance (SamReport       *report,
       g_autoptr(SamAttendance) line = g_list_model_get_item (attendance, i);
       char *text = person_line (line);
 
-      if (kind == SAM_MINUTES_AGENDA)
+      if (kind != SAM_MINUTES_MINUTES)
         {
           if (sam_attendance_is_member (line))
             g_ptr_array_add (unknown, text);
@@ -246,6 +278,16 @@ add_attendance (SamReport       *report,
         }
     }
 
+  if (kind == SAM_MINUTES_NOTICE)
+    {
+      sam_report_add_heading (report, 2, _("Called"));
+      if (unknown->len == 0)
+        sam_report_add_paragraph (report, _("Nobody is invited yet."));
+      g_ptr_array_add (unknown, NULL);
+      if (unknown->len > 1)
+        sam_report_add_bullets (report, (const char * const *) unknown->pdata);
+      return TRUE;
+    }
   if (kind == SAM_MINUTES_AGENDA)
     {
       add_people (report, _("Invited"), unknown);
@@ -409,11 +451,14 @@ add_items (SamReport   *report,
  * sam_minutes_build:
  * @store: a #SamStore
  * @meeting_uuid: a meeting
- * @kind: the agenda or the minutes
+ * @kind: the notice, the agenda or the minutes
  * @error: return location for a #GError
  *
- * Builds a meeting's agenda (header, who is invited, the numbered items
- * with presenter and kind) or its minutes (header, who was present, absent
+ * Builds a meeting's notice (its groups, the day and time as a Swedish
+ * notice writes them, “28 januari 2027” and “kl. 13.00–15.00”, the place
+ * or link, the numbered items with their presenters and who is called),
+ * its agenda (header, who is invited, the numbered items with presenter
+ * and kind) or its minutes (header, who was present, absent
  * and a substitute, the meeting's notes, each item with its notes and the
  * decisions taken on it with their numbers, such as “AOI 2026:3”).
  *
@@ -449,10 +494,23 @@ sam_minutes_build (SamStore        *store,
     return NULL;
 
   report = sam_report_new ();
-  add_header (report, store, meeting, kind == SAM_MINUTES_AGENDA ? _("Agenda") : _("Minutes"));
+  switch (kind)
+    {
+    case SAM_MINUTES_NOTICE:
+      add_header (report, store, meeting, kind, _("Notice"));
+      break;
+    case SAM_MINUTES_AGENDA:
+      add_header (report, store, meeting, kind, _("Agenda"));
+      break;
+    case SAM_MINUTES_MINUTES:
+    default:
+      add_header (report, store, meeting, kind, _("Minutes"));
+      break;
+    }
 
-  /* The agenda puts its items before the (often long) list of who is invited. */
-  if (kind == SAM_MINUTES_AGENDA)
+  /* The notice and the agenda put the items before the (often long) list
+   * of who is invited. */
+  if (kind == SAM_MINUTES_AGENDA || kind == SAM_MINUTES_NOTICE)
     {
       add_agenda_table (report, agenda);
       if (!add_attendance (report, store, meeting, kind, error))
@@ -478,7 +536,7 @@ sam_minutes_build (SamStore        *store,
  * sam_minutes_export_pdf:
  * @store: a #SamStore
  * @meeting_uuid: a meeting
- * @kind: the agenda or the minutes
+ * @kind: the notice, the agenda or the minutes
  * @path: the PDF file to write
  * @error: return location for a #GError
  *

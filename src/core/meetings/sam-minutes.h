@@ -16,6 +16,7 @@ typedef enum
 {
   SAM_MINUTES_AGENDA,   /* the dagordning, sent out before the meeting */
   SAM_MINUTES_MINUTES,  /* the minnesanteckningar, written after it */
+  SAM_MINUTES_NOTICE,   /* the kallelse: who is called, when, where, to what */
 } SamMinutesKind;
 
 SamReport *sam_minutes_build       (SamStore        *store,

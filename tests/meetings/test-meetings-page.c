@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "sam-agenda-item-editor.h"
@@ -1347,6 +1348,53 @@ test_notes_not_saved (void)
   g_assert_null (stored);
 }
 
+/* Whether the file dialog has loaded @dir, which it does in the background
+ * and before which it does not answer. */
+static gboolean
+chooser_is_in (GtkWindow  *dialog,
+               const char *dir)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *parent = file != NULL ? g_path_get_dirname (g_file_peek_path (file)) : NULL;
+
+  return g_strcmp0 (parent, dir) == 0;
+}
+
+/* The meeting shown is exported as its notice from the PDF menu: the file
+ * dialog suggests kallelse-2026-04-23.pdf, and the PDF written calls those
+ * invited to the joint meeting, at the time a Swedish notice writes. */
+static void
+test_export_notice (void)
+{
+  SamWindow *window = open_demo ();
+  SamMeetingsPage *page = SAM_MEETINGS_PAGE (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_MEETINGS_PAGE));
+  g_autofree char *dir = sam_test_make_tmp_dir ("test-notice-XXXXXX");
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  sam_meetings_page_select_meeting (page, "56c7271c-bc9f-4037-9d21-3a8e1a32abb2");
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "meetings.export-notice", NULL));
+  dialog = sam_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog)), ==,
+                   sam_test_tr ("notice-2026-04-23.pdf", "kallelse-2026-04-23.pdf"));
+  pdf = g_build_filename (dir, sam_test_tr ("notice-2026-04-23.pdf", "kallelse-2026-04-23.pdf"), NULL);
+  sam_test_wait_for (chooser_is_in (dialog, dir));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  sam_test_wait_for (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  text = sam_test_pdf_tool ("pdftotext", pdf, NULL);
+  g_assert_nonnull (strstr (text, sam_test_tr ("Notice", "Kallelse")));
+  g_assert_nonnull (strstr (text, sam_test_tr ("at 09.00–11.00", "kl. 09.00–11.00")));
+  g_assert_nonnull (strstr (text, "Katarina Nordström"));
+
+  g_assert_true (sam_test_remove_tree (dir));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1367,6 +1415,7 @@ main (int   argc,
   g_test_add_func ("/meetings-page/plan-year-rules", test_plan_year_rules);
   g_test_add_func ("/meetings-page/notes-undo", test_notes_undo);
   g_test_add_func ("/meetings-page/notes-not-saved", test_notes_not_saved);
+  g_test_add_func ("/meetings-page/export-notice", test_export_notice);
 
   return sam_test_ui_run ();
 }

@@ -658,7 +658,9 @@ export_response_cb (GtkNativeDialog *native,
             sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export Calendar"), error);
         }
       else if (sam_minutes_export_pdf (self->store, data->meeting_uuid, data->kind, g_file_peek_path (file), &error))
-        _sam_meetings_page_add_toast (self, g_strdup (data->kind == SAM_MINUTES_AGENDA ? _("Agenda exported") : _("Minutes exported")));
+        _sam_meetings_page_add_toast (self, g_strdup (data->kind == SAM_MINUTES_NOTICE ? _("Notice exported")
+                                                      : data->kind == SAM_MINUTES_AGENDA ? _("Agenda exported")
+                                                      : _("Minutes exported")));
       else
         sam_gui_show_error (GTK_WIDGET (self), _("Could Not Export PDF"), error);
     }
@@ -702,13 +704,25 @@ export_document (SamMeetingsPage *self,
 
   day = sam_meeting_get_local_date (meeting, &date) ? sam_calendar_format_iso (&date) : g_strdup ("");
   /* Translators: file names; %s is the meeting's date, 2026-02-10 */
-  name = g_strdup_printf (kind == SAM_MINUTES_AGENDA ? _("agenda-%s.pdf") : _("minutes-%s.pdf"), day);
+  if (kind == SAM_MINUTES_NOTICE)
+    name = g_strdup_printf (_("notice-%s.pdf"), day);
+  else
+    name = g_strdup_printf (kind == SAM_MINUTES_AGENDA ? _("agenda-%s.pdf") : _("minutes-%s.pdf"), day);
   data = g_new0 (ExportData, 1);
   data->self = g_object_ref (self);
   data->kind = kind;
   data->meeting_uuid = g_strdup (sam_meeting_get_uuid (meeting));
-  choose_export_file (self, kind == SAM_MINUTES_AGENDA ? _("Export Agenda") : _("Export Minutes"),
+  choose_export_file (self, kind == SAM_MINUTES_NOTICE ? _("Export Notice")
+                            : kind == SAM_MINUTES_AGENDA ? _("Export Agenda") : _("Export Minutes"),
                       name, _("PDF Documents"), "application/pdf", data);
+}
+
+static void
+export_notice_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  export_document (SAM_MEETINGS_PAGE (widget), SAM_MINUTES_NOTICE);
 }
 
 static void
@@ -762,7 +776,8 @@ _sam_meetings_page_update_actions (SamMeetingsPage *self,
 {
   static const char *meeting_actions[] = {
     "meetings.edit-meeting", "meetings.delete-meeting", "meetings.print-agenda", "meetings.print-minutes",
-    "meetings.export-agenda", "meetings.export-minutes", "meetings.add-item", "meetings.save-notes",
+    "meetings.export-notice", "meetings.export-agenda", "meetings.export-minutes", "meetings.add-item",
+    "meetings.save-notes",
     "meetings.add-substitute",
   };
 
@@ -798,6 +813,7 @@ _sam_meetings_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "meetings.undo-notes", "(smsms)", undo_notes_action);
   gtk_widget_class_install_action (widget_class, "meetings.print-agenda", NULL, print_agenda_action);
   gtk_widget_class_install_action (widget_class, "meetings.print-minutes", NULL, print_minutes_action);
+  gtk_widget_class_install_action (widget_class, "meetings.export-notice", NULL, export_notice_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-agenda", NULL, export_agenda_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-minutes", NULL, export_minutes_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-ics", NULL, export_ics_action);

@@ -107,8 +107,10 @@ random_tree (GRand    *rand,
 
       w = g_rand_int_range (rand, 0, 30) == 0 ? 0 : g_rand_double_range (rand, 10, 200);
       h = g_rand_int_range (rand, 0, 30) == 0 ? 0 : g_rand_double_range (rand, 5, 120);
+      /* Some parents, as councils do, stack even two compact leaves. */
       sam_chart_tree_add (tree, parent, swap ? h : w, swap ? w : h,
-                          g_rand_double (rand) < compact_p ? SAM_CHART_NODE_COMPACT_LEAF : 0);
+                          (g_rand_double (rand) < compact_p ? SAM_CHART_NODE_COMPACT_LEAF : 0)
+                          | (g_rand_double (rand) < compact_p / 2 ? SAM_CHART_NODE_STACK_LEAVES : 0));
     }
 
   for (i = 0; i < n; i++)
@@ -842,6 +844,57 @@ test_compact (void)
     }
 }
 
+/* A council flagged to stack its leaves stacks its subgroups and teams
+ * from two on, where others keep two or three in their row; one alone
+ * stays in the row, and a threshold of 0 still means never. */
+static void
+test_stack_leaves (void)
+{
+  guint n_leaves, threshold;
+
+  for (threshold = 0; threshold <= 4; threshold += 4)
+    for (n_leaves = 1; n_leaves <= 5; n_leaves++)
+      {
+        g_autoptr(SamChartTree) tree = sam_chart_tree_new (16);
+        g_autoptr(SamChartLayout) layout = NULL;
+        g_autoptr(GRand) rand = g_rand_new_with_seed (n_leaves);
+        SamChartStyle style;
+        guint council, other, leaves[5], others[5], i;
+
+        sam_chart_style_init (&style);
+        style.compact_threshold = threshold;
+
+        sam_chart_tree_add (tree, -1, 200, 60, 0);
+        council = sam_chart_tree_add (tree, 0, 160, 50, SAM_CHART_NODE_STACK_LEAVES);
+        for (i = 0; i < n_leaves; i++)
+          leaves[i] = sam_chart_tree_add (tree, council, 120, 40, SAM_CHART_NODE_COMPACT_LEAF);
+        other = sam_chart_tree_add (tree, 0, 160, 50, 0);
+        for (i = 0; i < n_leaves; i++)
+          others[i] = sam_chart_tree_add (tree, other, 120, 40, SAM_CHART_NODE_COMPACT_LEAF);
+
+        check_layout (tree, &style, rand);
+        layout = sam_chart_layout_compute (tree, &style);
+
+        for (i = 0; i < n_leaves; i++)
+          {
+            g_assert_cmpint (stacked (layout, leaves[i]), ==, threshold > 0 && n_leaves >= 2);
+            g_assert_cmpint (stacked (layout, others[i]), ==, threshold > 0 && n_leaves >= threshold);
+          }
+
+        /* Stacked, the council's family is one box wide, not a row. */
+        if (threshold > 0 && n_leaves >= 2)
+          {
+            Span c = span_of (layout, council);
+            Span first = span_of (layout, leaves[0]);
+            Span last = span_of (layout, leaves[n_leaves - 1]);
+
+            g_assert_cmpfloat (last.b0, ==, first.b0);
+            g_assert_cmpfloat (last.d0, >, first.d1);
+            g_assert_cmpfloat (first.d0, >=, c.d1);
+          }
+      }
+}
+
 /* Collapsing a node lays out the tree as if its descendants were not
  * there, number for number, and moves edges to them onto it. */
 static void
@@ -1052,6 +1105,7 @@ main (int   argc,
   g_test_add_func ("/chart-layout/deep-chain", test_deep_chain);
   g_test_add_func ("/chart-layout/transpose", test_transpose);
   g_test_add_func ("/chart-layout/compact", test_compact);
+  g_test_add_func ("/chart-layout/stack-leaves", test_stack_leaves);
   g_test_add_func ("/chart-layout/collapse", test_collapse);
   g_test_add_func ("/chart-layout/forest", test_forest);
   g_test_add_func ("/chart-layout/secondary", test_secondary);

@@ -593,10 +593,17 @@ measure_and_lay_out (SamChart              *self,
       height = ceil (SAM_CHART_BAND + 2 * SAM_CHART_PAD + node->title_height
                      + SAM_CHART_TITLE_GAP + layout_height (details));
 
-      /* A council's many process teams stack under it instead of making
-       * the row very wide. */
-      if (node->kind == SAM_GROUP_KIND_PROCESS_TEAM && node->first_child < 0)
+      /* A council's subgroups and process teams stack under it instead
+       * of making the row very wide: a region has a dozen councils side
+       * by side, each as wide as one box rather than as its whole family.
+       * Councils with nothing under them (or collapsed, as on a booklet's
+       * overview) stack under a management group the same way. */
+      if (node->kind == SAM_GROUP_KIND_PROCESS_TEAM
+          || node->kind == SAM_GROUP_KIND_SUBGROUP
+          || node->kind == SAM_GROUP_KIND_COUNCIL)
         flags |= SAM_CHART_NODE_COMPACT_LEAF;
+      if (node->kind == SAM_GROUP_KIND_COUNCIL)
+        flags |= SAM_CHART_NODE_STACK_LEAVES;
 
       sam_chart_tree_add (self->tree, node->parent, width, height, flags);
       g_hash_table_insert (index, node->uuid, GUINT_TO_POINTER (i + 1));

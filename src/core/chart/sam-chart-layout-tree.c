@@ -105,7 +105,7 @@ sam_chart_tree_add (SamChartTree *tree,
   node->next_sibling = NONE;
   tree->last_child[index] = NONE;
   tree->n_children[index] = 0;
-  node->flags = flags & SAM_CHART_NODE_COMPACT_LEAF;
+  node->flags = flags & (SAM_CHART_NODE_COMPACT_LEAF | SAM_CHART_NODE_STACK_LEAVES);
   node->width = width;
   node->height = height;
 

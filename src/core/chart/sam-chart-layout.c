@@ -224,6 +224,26 @@ arrange_stack (Run      *run,
  * until its first one is met; then whether they are stacked, and where. */
 #define STACK_RESOLVED (1u << 31)
 
+/* The fewest compact leaves a parent with SAM_CHART_NODE_STACK_LEAVES
+ * stacks: each stack then replaces at least this many slots. */
+#define STACK_MIN_LEAVES 2
+
+/* A parent that asks for it (a council over its subgroups and teams)
+ * stacks even two compact leaves, so a region of many councils is not one
+ * very wide row; others stack from the style's threshold on. */
+static inline guint
+stack_threshold (const Run *run,
+                 guint      parent)
+{
+  guint threshold = run->style->compact_threshold;
+
+  if (parent < run->tree->n_nodes
+      && (run->tree->nodes[parent].flags & SAM_CHART_NODE_STACK_LEAVES) != 0)
+    threshold = MIN (threshold, STACK_MIN_LEAVES);
+
+  return threshold;
+}
+
 /* Decides, at a parent's first compact leaf, whether its compact leaves
  * are stacked: then they take one slot between them, a block linked in
  * among the parent's children where the first of them stands. Returns the
@@ -234,7 +254,7 @@ stack_for (Run   *run,
            guint  parent)
 {
   SamChartLayout *self = run->self;
-  guint threshold = run->style->compact_threshold;
+  guint threshold = stack_threshold (run, parent);
   guint v = stack_of_parent[parent];
 
   if ((v & STACK_RESOLVED) == 0)
@@ -248,7 +268,7 @@ stack_for (Run   *run,
 
           stack->first_item = run->n_items;
           stack->n_items = 0;
-          stack->columns = n_compact >= 2 * threshold ? 2 : 1;
+          stack->columns = n_compact >= 2 * run->style->compact_threshold ? 2 : 1;
           stack->slot = run->root + 1 + self->n_stacks;
           stack->parent_slot = parent;
           run->n_items += n_compact;
@@ -715,7 +735,8 @@ collect_secondary_edges (Run *run)
  * order they were added, no two boxes closer than the gaps, every child one
  * level gap below its parent. A parent's compact leaves are stacked in one
  * or two columns beside a spine when there are at least
- * @style->compact_threshold of them. The result depends only on the input:
+ * @style->compact_threshold of them, or at least two under a parent
+ * flagged %SAM_CHART_NODE_STACK_LEAVES. The result depends only on the input:
  * the same tree and style always give the same numbers.
  *
  * The chart is moved so that its extents start at (0, 0).
@@ -758,10 +779,10 @@ sam_chart_layout_compute (const SamChartTree  *tree,
     return self;
 
   /* The slots: one per node, the root above the forest, and one per
-   * stack (each replaces at least compact_threshold nodes). Stacking and
+   * stack (each replaces at least two nodes). Stacking and
    * collapsing only ever make families smaller, so the largest family of
    * the whole tree bounds the scratch arrays. All in one block. */
-  n_slots = n + 1 + (style->compact_threshold > 0 ? n / style->compact_threshold + 1 : 0);
+  n_slots = n + 1 + (style->compact_threshold > 0 ? n / MIN (style->compact_threshold, STACK_MIN_LEAVES) + 1 : 0);
   max_children = MAX (tree->max_children, 1);
   scratch = g_malloc (n_slots * sizeof (Slot)
                       + max_children * (3 * sizeof (double) + sizeof (guint))
@@ -779,7 +800,7 @@ sam_chart_layout_compute (const SamChartTree  *tree,
     {
       run.items = run.iyl_index + max_children;
       stack_of_parent = run.items + n;
-      self->stacks = g_new (Stack, n / style->compact_threshold + 1);
+      self->stacks = g_new (Stack, n / MIN (style->compact_threshold, STACK_MIN_LEAVES) + 1);
     }
 
   build_slots (&run, stack_of_parent);

@@ -28,6 +28,7 @@ typedef enum
 {
   SAM_CHART_NODE_NONE         = 0,
   SAM_CHART_NODE_COMPACT_LEAF = 1 << 0,  /* may be stacked under its parent */
+  SAM_CHART_NODE_STACK_LEAVES = 1 << 1,  /* stacks its compact leaves from two on */
 } SamChartNodeFlags;
 
 typedef enum

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  */
 
 #define SAM_CHART_FONT_FAMILY  "Cantarell,DejaVu Sans,Sans"
-#define SAM_CHART_TITLE_SIZE   9.0   /* the group's name, bold, at most two lines */
+#define SAM_CHART_TITLE_SIZE   9.0   /* the group’s name, bold, at most three lines */
 #define SAM_CHART_DETAIL_SIZE  7.5   /* code, member count, chair, people */
 #define SAM_CHART_PAD          6.0   /* inside the border */
 #define SAM_CHART_BAND         3.0   /* the kind-coloured band along the top */
@@ -95,22 +95,29 @@ void          _sam_chart_node_layouts    (SamChart     *self,
                                           PangoLayout **details);
 void          _sam_chart_clear_cache     (SamChart     *self);
 
-/* A group's name: wrapped, at most two lines. */
+/* A box's text wraps onto up to this many lines (per paragraph), and the
+ * box grows to fit: names such as “Undergrupp kompetensförsörjning
+ * anestesi” and chairs with their term's note are read whole on paper.
+ * Only a longer text is ellipsised. */
+#define SAM_CHART_MAX_LINES 3
+
+/* A group's name: wrapped, at most three lines. */
 static inline void
 _sam_chart_setup_title_layout (PangoLayout *layout)
 {
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -2);
+  pango_layout_set_height (layout, -SAM_CHART_MAX_LINES);
 }
 
-/* The lines under a group's name. */
+/* The lines under a group's name: each paragraph (code, chair, a holder)
+ * wraps on its own onto at most three lines. */
 static inline void
 _sam_chart_setup_details_layout (PangoLayout *layout)
 {
-  /* One line per paragraph, each ellipsised on its own. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -1);
+  pango_layout_set_height (layout, -SAM_CHART_MAX_LINES);
 }
 
 G_END_DECLS

@@ -17,8 +17,13 @@
 #include <pango/pangocairo.h>
 
 #include "sam-chart.h"
+#include "sam-chart-booklet.h"
 #include "sam-chart-export.h"
+#include "sam-chart-export-private.h"
+#include "sam-demo.h"
+#include "sam-test-region.h"
 #include "sam-test-util.h"
+#include "sam-xml.h"
 
 /*
  * The chart on paper and in files, under the Swedish locale (registered
@@ -147,7 +152,7 @@ test_pdf_tiles (Fixture       *fixture,
     {
       g_autofree char *text = pdf_tool ("pdftotext", path, i);
       g_autofree char *number = g_strdup_printf ("Sida %d av 4", i);
-      g_autofree char *where = g_strdup_printf ("Kolumn %d, rad %d", (i - 1) % 2 + 1, (i - 1) / 2 + 1);
+      g_autofree char *where = g_strdup_printf ("Kolumn %d, rad %d av 2×2", (i - 1) % 2 + 1, (i - 1) / 2 + 1);
 
       g_assert_nonnull (strstr (text, number));
       g_assert_nonnull (strstr (text, where));
@@ -283,18 +288,25 @@ test_cli (Fixture       *fixture,
     const char *root;
     const char *paper;
     const char *tiles;
+    gboolean    booklet;
     const char *as_of;
     int         code;
   } bad[] = {
-    { "cli.pdf", NULL, "b5", NULL, NULL, SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", NULL, NULL, "2x", NULL, SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", NULL, NULL, "0x1", NULL, SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", NULL, NULL, "21x1", NULL, SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", NULL, NULL, "2 x 2", NULL, SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", NULL, NULL, NULL, "2026-02-30", SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", NULL, NULL, NULL, "1/4/2026", SAM_CHART_ERROR_INVALID },
-    { "cli.pdf", "XYZ", NULL, NULL, NULL, SAM_CHART_ERROR_UNKNOWN_ROOT },
-    { "cli.docx", NULL, NULL, NULL, NULL, SAM_CHART_ERROR_FORMAT },
+    { "cli.pdf", NULL, "b5", NULL, FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, "2x", FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, "0x1", FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, "21x1", FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, "2 x 2", FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, NULL, FALSE, "2026-02-30", SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, NULL, FALSE, "1/4/2026", SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", "XYZ", NULL, NULL, FALSE, NULL, SAM_CHART_ERROR_UNKNOWN_ROOT },
+    { "cli.docx", NULL, NULL, NULL, FALSE, NULL, SAM_CHART_ERROR_FORMAT },
+    /* Pages asked of an image, or a booklet tiled, are refused, never
+     * ignored. */
+    { "cli.png", NULL, NULL, "2x1", FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.svg", NULL, NULL, "1x2", FALSE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.png", NULL, NULL, NULL, TRUE, NULL, SAM_CHART_ERROR_INVALID },
+    { "cli.pdf", NULL, NULL, "2x2", TRUE, NULL, SAM_CHART_ERROR_INVALID },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -302,22 +314,330 @@ test_cli (Fixture       *fixture,
       g_autofree char *file = g_build_filename (fixture->dir, bad[i].file, NULL);
 
       g_assert_cmpint (sam_chart_cli_export (fixture->store, file, bad[i].root, bad[i].paper, FALSE,
-                                             bad[i].tiles, bad[i].as_of, &error), ==, 2);
+                                             bad[i].tiles, bad[i].booklet, bad[i].as_of, &error), ==, 2);
       g_assert_error (error, SAM_CHART_ERROR, bad[i].code);
       g_clear_error (&error);
       g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
     }
 
   /* The messages are Swedish. */
-  sam_chart_cli_export (fixture->store, path, NULL, "b5", FALSE, NULL, NULL, &error);
+  sam_chart_cli_export (fixture->store, path, NULL, "b5", FALSE, NULL, FALSE, NULL, &error);
   g_assert_nonnull (strstr (error->message, "pappersstorlek"));
   g_clear_error (&error);
+  g_assert_cmpint (sam_chart_cli_export (fixture->store, "schema.png", NULL, NULL, FALSE, "3x2", FALSE, NULL, &error),
+                   ==, 2);
+  g_assert_nonnull (strstr (error->message, "schema.png"));
+  g_assert_nonnull (strstr (error->message, "PDF"));
+  g_assert_nonnull (strstr (error->message, "sidor"));
+  g_clear_error (&error);
 
-  g_assert_cmpint (sam_chart_cli_export (fixture->store, path, "aoi", "A3", TRUE, "2X1", "2026-04-01", &error), ==, 0);
+  g_assert_cmpint (sam_chart_cli_export (fixture->store, path, "aoi", "A3", TRUE, "2X1", FALSE, "2026-04-01", &error),
+                   ==, 0);
   g_assert_no_error (error);
   assert_pdf (path, 2, "1190.55 x 841.89");
   text = pdf_tool ("pdftotext", path, 1);
   g_assert_nonnull (strstr (text, "Dnr RS 2024-00784"));
+}
+
+/* One word of a PDF page as `pdftotext -bbox` gives it. */
+typedef struct
+{
+  char   *text;
+  double  height;
+} Word;
+
+static void
+word_clear (Word *word)
+{
+  g_free (word->text);
+}
+
+/* The words of each page of @pdf, page by page. */
+static GPtrArray *
+pdf_words (const char *pdf)
+{
+  g_autofree char *html = sam_test_pdf_tool ("pdftotext", pdf, "-bbox", NULL);
+  g_auto(GStrv) pages = g_strsplit (html, "<page ", -1);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint p = 1; pages[p] != NULL; p++)
+    {
+      GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+      g_auto(GStrv) items = g_strsplit (pages[p], "<word ", -1);
+
+      g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+      for (guint i = 1; items[i] != NULL; i++)
+        {
+          const char *ymin = strstr (items[i], "yMin=\"");
+          const char *ymax = strstr (items[i], "yMax=\"");
+          const char *text = strchr (items[i], '>');
+          const char *end = text != NULL ? strstr (text, "</word>") : NULL;
+          Word word;
+
+          g_assert_true (ymin != NULL && ymax != NULL && end != NULL);
+          word.height = g_ascii_strtod (ymax + 6, NULL) - g_ascii_strtod (ymin + 6, NULL);
+          word.text = g_strndup (text + 1, end - text - 1);
+          g_array_append_val (words, word);
+        }
+      g_ptr_array_add (result, words);
+    }
+
+  return result;
+}
+
+/* The smallest height of @text among @words, or -1 if it is not there. */
+static double
+word_height (GArray     *words,
+             const char *text)
+{
+  double least = -1;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (g_str_equal (word->text, text) && (least < 0 || word->height < least))
+        least = word->height;
+    }
+
+  return least;
+}
+
+/* Exports @store's booklet through the command line's function and reads
+ * it back: one page for the overview and one per council, each showing
+ * every box of its chart with a title of at least 7 pt. The footer's
+ * “Sida”, set in 8 pt, tells the height pdftotext gives a 7 pt word. */
+static void
+check_booklet (SamStore   *store,
+               const char *dir,
+               const char *as_of,
+               guint       expect_councils)
+{
+  g_autofree char *path = g_build_filename (dir, "bok.pdf", NULL);
+  g_autoptr(SamChartBooklet) booklet = NULL;
+  g_autoptr(SamChart) whole = sam_test_chart_new (store, as_of, NULL, FALSE);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  SamChartOptions options;
+  guint n_councils = 0;
+
+  for (guint i = 0; i < sam_chart_get_n_nodes (whole); i++)
+    n_councils += sam_chart_get_node_kind (whole, i) == SAM_GROUP_KIND_COUNCIL;
+  g_assert_cmpuint (n_councils, ==, expect_councils);
+
+  g_assert_cmpint (sam_chart_cli_export (store, path, NULL, NULL, FALSE, NULL, TRUE, as_of, &error), ==, 0);
+  g_assert_no_error (error);
+  info = pdf_tool ("pdfinfo", path, 0);
+  g_assert_cmpuint (g_ascii_strtoull (info_field (info, "\nPages:"), NULL, 10), ==, 1 + n_councils);
+
+  sam_chart_options_init (&options);
+  options.as_of = as_of;
+  booklet = sam_chart_booklet_new (store, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sam_chart_booklet_get_n_pages (booklet), ==, 1 + n_councils);
+
+  pages = pdf_words (path);
+  g_assert_cmpuint (pages->len, ==, 1 + n_councils);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *words = g_ptr_array_index (pages, p);
+      SamChart *chart = sam_chart_booklet_get_chart (booklet, p);
+      double seven = word_height (words, "Sida") * 7.0 / 8.0;
+      guint n_boxes = 0;
+
+      g_assert_cmpfloat (seven, >, 0);
+      /* A council's page is that council's chart, with its people. */
+      if (p > 0)
+        {
+          g_assert_cmpint (sam_chart_get_node_kind (chart, 0), ==, SAM_GROUP_KIND_COUNCIL);
+          g_assert_true (sam_chart_get_show_people (chart));
+        }
+
+      for (guint i = 0; i < sam_chart_get_n_nodes (chart); i++)
+        {
+          g_auto(GStrv) name = NULL;
+          SamChartRect box;
+          double height;
+
+          if (!sam_chart_get_node_bounds (chart, i, &box))
+            continue;
+          n_boxes++;
+          name = g_strsplit (sam_chart_get_node_name (chart, i), " ", 2);
+          height = word_height (words, name[0]);
+          if (height < seven - 0.01)
+            g_error ("page %u: “%s” is %.2f high, less than 7 pt (%.2f)",
+                     p + 1, sam_chart_get_node_name (chart, i), height, seven);
+        }
+      g_assert_cmpuint (n_boxes, >, 0);
+    }
+}
+
+/* Every box of @chart lies whole inside the sheet its centre falls on,
+ * when spread over columns × rows sheets of body_width × body_height
+ * points: the seams never cut a box. Returns how many boxes each sheet
+ * holds. */
+static void
+check_tiling (SamChart *chart,
+              guint     columns,
+              guint     rows,
+              double    body_width,
+              double    body_height,
+              guint    *per_sheet)
+{
+  SamChartTiling t;
+  double overlap = 28.35;
+
+  _sam_chart_tiling_compute (chart, columns, rows, body_width, body_height, overlap, 4.0, &t);
+  g_assert_cmpfloat (t.scale, >, 0);
+  memset (per_sheet, 0, columns * rows * sizeof (guint));
+
+  for (guint i = 0; i < sam_chart_get_n_nodes (chart); i++)
+    {
+      SamChartRect box;
+      guint c = 0, r = 0;
+      double cx, cy, x0, y0;
+
+      if (!sam_chart_get_node_bounds (chart, i, &box))
+        continue;
+      cx = box.x + box.width / 2;
+      cy = box.y + box.height / 2;
+      while (c + 1 < columns && cx >= t.cuts_x[c + 1])
+        c++;
+      while (r + 1 < rows && cy >= t.cuts_y[r + 1])
+        r++;
+      per_sheet[r * columns + c]++;
+
+      /* Where the box is on its sheet, from the body's corner. */
+      x0 = (c > 0 ? overlap : 0) + (t.back_x[c] + box.x - t.cuts_x[c]) * t.scale;
+      y0 = (r > 0 ? overlap : 0) + (t.back_y[r] + box.y - t.cuts_y[r]) * t.scale;
+      if (x0 < -1e-6 || y0 < -1e-6
+          || x0 + box.width * t.scale > body_width + 1e-6
+          || y0 + box.height * t.scale > body_height + 1e-6)
+        g_error ("“%s” is cut by the edge of sheet %u, %u: %.1f, %.1f, %.1f × %.1f on %.1f × %.1f",
+                 sam_chart_get_node_name (chart, i), c + 1, r + 1, x0, y0,
+                 box.width * t.scale, box.height * t.scale, body_width, body_height);
+    }
+}
+
+/* `--tiles 3x2 --paper a3` through the command line's function: six
+ * sheets, each with boxes on it, each box's name whole on one sheet; and
+ * the tiling itself keeps every box inside its sheet, for other counts of
+ * sheets too. */
+static void
+check_tiles (SamStore   *store,
+             const char *dir,
+             const char *as_of)
+{
+  g_autofree char *path = g_build_filename (dir, "affisch.pdf", NULL);
+  g_autoptr(SamChart) chart = sam_test_chart_new (store, as_of, NULL, FALSE);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  static const guint counts[][2] = { { 3, 2 }, { 4, 2 }, { 2, 3 }, { 5, 1 }, { 1, 4 } };
+
+  g_assert_cmpint (sam_chart_cli_export (store, path, NULL, "a3", FALSE, "3x2", FALSE, as_of, &error), ==, 0);
+  g_assert_no_error (error);
+  info = pdf_tool ("pdfinfo", path, 0);
+  g_assert_cmpuint (g_ascii_strtoull (info_field (info, "\nPages:"), NULL, 10), ==, 6);
+
+  pages = pdf_words (path);
+  g_assert_cmpuint (pages->len, ==, 6);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      g_autofree char *text = pdf_tool ("pdftotext", path, p + 1);
+      g_autofree char *where = g_strdup_printf ("Kolumn %u, rad %u av 3×2", p % 3 + 1, p / 3 + 1);
+      guint n_boxes = 0;
+
+      g_assert_nonnull (strstr (text, where));
+      for (guint i = 0; i < sam_chart_get_n_nodes (chart); i++)
+        {
+          g_autofree char *first = g_strdup (sam_chart_get_node_name (chart, i));
+
+          if (strchr (first, ' ') != NULL)
+            *strchr (first, ' ') = '\0';
+          /* The root's name is the title in every header. */
+          n_boxes += i > 0 && word_height (g_ptr_array_index (pages, p), first) > 0;
+        }
+      if (n_boxes == 0)
+        g_error ("sheet %u of %s has no boxes", p + 1, path);
+    }
+
+  for (guint i = 0; i < sam_chart_get_n_nodes (chart); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (sam_chart_get_node_name (chart, i), " ", -1);
+      gboolean whole = FALSE;
+
+      for (guint p = 0; p < pages->len && !whole; p++)
+        {
+          whole = TRUE;
+          for (guint w = 0; words[w] != NULL; w++)
+            whole &= words[w][0] == '\0' || word_height (g_ptr_array_index (pages, p), words[w]) > 0;
+        }
+      if (!whole)
+        g_error ("“%s” is not whole on any sheet of %s", sam_chart_get_node_name (chart, i), path);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    {
+      guint columns = counts[k][0], rows = counts[k][1];
+      g_autofree guint *per_sheet = g_new (guint, columns * rows);
+
+      /* A3 landscape's body and A4 portrait's, roughly. */
+      check_tiling (chart, columns, rows, 1122, 700, per_sheet);
+      check_tiling (chart, columns, rows, 527, 690, per_sheet);
+    }
+}
+
+static void
+test_tiles_seams (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  check_tiles (fixture->store, fixture->dir, "2026-04-01");
+}
+
+static void
+test_booklet (Fixture       *fixture,
+              gconstpointer  data)
+{
+  check_booklet (fixture->store, fixture->dir, "2026-04-01", 2);
+}
+
+static void
+test_booklet_demo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&dir, &error);
+
+  g_assert_no_error (error);
+  check_booklet (store, dir, NULL, 14);
+  check_tiles (store, dir, NULL);
+  g_clear_object (&store);
+  sam_demo_remove (dir);
+}
+
+/* A generated region of 250 groups: its 21 councils, each with three
+ * subgroups and eight process teams, one page each. */
+static void
+test_booklet_region (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary summary = { 0 };
+  SamStore *store;
+  gsize len;
+
+  store = sam_test_new_tmp_store ("test-chart-region-XXXXXX", "register.samordna", &dir, NULL);
+  xml = sam_test_generate_region (250, &len);
+  sam_xml_import_memory (store, xml, len, "region.xml", SAM_IMPORT_REPLACE, &summary, &error);
+  g_assert_no_error (error);
+  sam_import_summary_clear (&summary);
+
+  check_booklet (store, dir, "2026-04-01", 21);
+  check_tiles (store, dir, "2026-04-01");
+  sam_test_free_tmp_store (store, dir);
 }
 
 /* Run in a child: as root, as nobody, since root may write anywhere. */
@@ -411,9 +731,13 @@ main (int   argc,
   ADD ("/chart-export/svg-png", test_svg_png);
   ADD ("/chart-export/draw-page", test_draw_page);
   ADD ("/chart-export/cli", test_cli);
+  ADD ("/chart-export/booklet", test_booklet);
+  ADD ("/chart-export/pdf/tiles/seams", test_tiles_seams);
   ADD ("/chart-export/atomic", test_atomic);
 #undef ADD
   g_test_add_func ("/chart-export/atomic/child", test_atomic_child);
+  g_test_add_func ("/chart-export/booklet/demo", test_booklet_demo);
+  g_test_add_func ("/chart-export/booklet/region", test_booklet_region);
 
   status = g_test_run ();
 

@@ -328,6 +328,8 @@ node_fill (Builder       *b,
     }
   if (self->show_people && people_markup->len > 0)
     add_line (markup, "%s", people_markup->str);
+  if (self->names_only)
+    g_string_truncate (markup, 0);
 
   g_ptr_array_add (people, NULL);
   node->people = (GStrv) g_ptr_array_free (g_steal_pointer (&people), FALSE);
@@ -591,18 +593,21 @@ measure_and_lay_out (SamChart              *self,
 
       /* Whole units, so boxes at 100 % start and end on whole pixels. */
       height = ceil (SAM_CHART_BAND + 2 * SAM_CHART_PAD + node->title_height
-                     + SAM_CHART_TITLE_GAP + layout_height (details));
+                     + (*node->details != '\0' ? SAM_CHART_TITLE_GAP + layout_height (details) : 0));
 
       /* A council's subgroups and process teams stack under it instead
        * of making the row very wide: a region has a dozen councils side
        * by side, each as wide as one box rather than as its whole family.
-       * Councils with nothing under them (or collapsed, as on a booklet's
-       * overview) stack under a management group the same way. */
-      if (node->kind == SAM_GROUP_KIND_PROCESS_TEAM
-          || node->kind == SAM_GROUP_KIND_SUBGROUP
-          || node->kind == SAM_GROUP_KIND_COUNCIL)
+       * Any other group with nothing under it (or collapsed, as the
+       * councils on a booklet's overview) stacks the same way, under an
+       * executive or management group from two on too; only those two
+       * kinds, which carry the structure, keep their place in the row. */
+      if (node->kind != SAM_GROUP_KIND_EXECUTIVE_GROUP
+          && node->kind != SAM_GROUP_KIND_MANAGEMENT_GROUP)
         flags |= SAM_CHART_NODE_COMPACT_LEAF;
-      if (node->kind == SAM_GROUP_KIND_COUNCIL)
+      if (node->kind == SAM_GROUP_KIND_COUNCIL
+          || node->kind == SAM_GROUP_KIND_MANAGEMENT_GROUP
+          || node->kind == SAM_GROUP_KIND_EXECUTIVE_GROUP)
         flags |= SAM_CHART_NODE_STACK_LEAVES;
 
       sam_chart_tree_add (self->tree, node->parent, width, height, flags);
@@ -743,6 +748,7 @@ sam_chart_new_from_store (SamStore               *store,
 
   self = g_object_new (SAM_TYPE_CHART, NULL);
   self->show_people = options->show_people;
+  self->names_only = options->names_only;
 
   if (options->as_of != NULL)
     {
@@ -791,6 +797,7 @@ typedef struct
   char                *root_uuid;
   char                *as_of;
   gboolean             show_people;
+  gboolean             names_only;
   GStrv                collapsed;
   SamChartOrientation  orientation;
 } BuildData;
@@ -830,6 +837,7 @@ build_thread (GTask        *task,
   options.root_uuid = data->root_uuid;
   options.as_of = data->as_of;
   options.show_people = data->show_people;
+  options.names_only = data->names_only;
   options.collapsed = (const char * const *) data->collapsed;
   options.orientation = data->orientation;
 
@@ -880,6 +888,7 @@ sam_chart_new_from_store_async (SamStore              *store,
   data->root_uuid = g_strdup (options->root_uuid);
   data->as_of = g_strdup (options->as_of);
   data->show_people = options->show_people;
+  data->names_only = options->names_only;
   data->collapsed = g_strdupv ((char **) options->collapsed);
   data->orientation = options->orientation;
 

@@ -16,7 +16,8 @@
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
-#include "sam-chart-export.h"
+#include "sam-chart-booklet.h"
+#include "sam-chart-export-private.h"
 #include "sam-chart-private.h"
 #include "sam-chart-render.h"
 #include "sam-clock.h"
@@ -26,10 +27,11 @@
  * A page: margins of 12 mm; a header band with the title on the left and
  * the as-of date and registry number on the right; the chart's part of the
  * page; the legend; a footer band with the printed date, the tile's place
- * and the page number. Tiled pages show the chart at a larger scale, as if
- * it were printed on one big sheet cut into columns × rows pages, each
- * sharing a 10 mm strip with its neighbours so they can be glued together;
- * dashed lines mark the strips and crop marks the corners.
+ * and the page number. Tiled pages show the chart at a larger scale, cut
+ * into columns × rows slices whose seams fall between boxes where the
+ * chart leaves room (sam-chart-tiles.c), each slice drawn inside a 10 mm
+ * strip kept for gluing; dashed lines mark the seams and crop marks the
+ * corners.
  */
 
 #define MARGIN          34.0   /* 12 mm */
@@ -40,11 +42,9 @@
 #define BAND_GAP        10.0
 #define RULE_WIDTH      0.5
 #define FIT_MAX_SCALE   1.0    /* a small chart is not blown up on one page */
-#define TILE_MAX_SCALE  2.0
+#define TILE_MAX_SCALE  4.0    /* the sheets asked for are filled, up to this */
 
-/* Level of detail on paper: as if the printer had this many dots per
- * inch, so boxes too small to read are drawn as plain rectangles. */
-#define PAPER_DPI       300.0
+#define PAPER_DPI       SAM_CHART_PAPER_DPI
 #define PNG_DPI         150.0
 
 typedef enum
@@ -66,10 +66,9 @@ typedef struct
   double footer_rule;
   double legend_y;
   double scale;      /* chart units to points */
-  double offset_x;   /* the chart's corner on the big virtual sheet */
+  double offset_x;   /* the chart's corner in the body of a single page */
   double offset_y;
-  double step_x;     /* from one tile to the next on that sheet */
-  double step_y;
+  SamChartTiling tiling;  /* where the seams fall, on tiled pages */
   PangoLayout *title;
   PangoLayout *facts;
   PangoLayout *printed;
@@ -120,16 +119,12 @@ geometry_init (Geometry           *g,
   g_autoptr(GString) facts = g_string_new (NULL);
   g_autofree char *date = sam_clock_dup_today ();
   g_autofree char *printed = NULL;
-  double legend, bottom, total_width, total_height;
+  double legend, bottom;
   SamChartRect extents;
 
   memset (g, 0, sizeof *g);
   g->width = width;
   g->height = height;
-
-  g->title = _sam_chart_new_layout (chart, TITLE_SIZE, TRUE, 0.62 * content);
-  pango_layout_set_ellipsize (g->title, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (g->title, title != NULL ? title : sam_chart_get_title (chart), -1);
 
   /* Translators: in the chart's header: the day the chart shows */
   g_string_append_printf (facts, _("As of %s"), sam_chart_get_as_of (chart));
@@ -140,9 +135,15 @@ geometry_init (Geometry           *g,
        * number, “Dnr %s” in Swedish */
       g_string_append_printf (facts, _("Reg. no. %s"), sam_chart_get_registry_number (chart));
     }
-  g->facts = _sam_chart_new_layout (chart, HEADER_SIZE, FALSE, 0.36 * content);
+  g->facts = _sam_chart_new_layout (chart, HEADER_SIZE, FALSE, -1);
   pango_layout_set_alignment (g->facts, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (g->facts, facts->str, -1);
+
+  /* The title takes what the facts leave and wraps rather than being
+   * cut: a council's long name is read whole. */
+  g->title = _sam_chart_new_layout (chart, TITLE_SIZE, TRUE, content - layout_width (g->facts) - 2 * BAND_GAP);
+  pango_layout_set_wrap (g->title, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (g->title, title != NULL ? title : sam_chart_get_title (chart), -1);
 
   /* Translators: in the chart's footer: the day it was printed */
   printed = g_strdup_printf (_("Printed %s"), date);
@@ -160,19 +161,22 @@ geometry_init (Geometry           *g,
   g->body_width = content;
   g->body_height = MAX (1.0, bottom - g->body_y);
 
-  g->step_x = page->columns > 1 ? g->body_width - OVERLAP : g->body_width;
-  g->step_y = page->rows > 1 ? g->body_height - OVERLAP : g->body_height;
-  total_width = g->step_x * (page->columns - 1) + g->body_width;
-  total_height = g->step_y * (page->rows - 1) + g->body_height;
-
   sam_chart_get_extents (chart, &extents);
-  g->scale = page->columns * page->rows > 1 ? TILE_MAX_SCALE : FIT_MAX_SCALE;
+  if (page->columns * page->rows > 1 && sam_chart_get_n_nodes (chart) > 0)
+    {
+      _sam_chart_tiling_compute (chart, page->columns, page->rows, g->body_width, g->body_height,
+                                 OVERLAP, TILE_MAX_SCALE, &g->tiling);
+      g->scale = g->tiling.scale;
+      return;
+    }
+
+  g->scale = FIT_MAX_SCALE;
   if (extents.width > 0)
-    g->scale = MIN (g->scale, total_width / extents.width);
+    g->scale = MIN (g->scale, g->body_width / extents.width);
   if (extents.height > 0)
-    g->scale = MIN (g->scale, total_height / extents.height);
-  g->offset_x = (total_width - extents.width * g->scale) / 2;
+    g->scale = MIN (g->scale, g->body_height / extents.height);
   /* Centred across, from the top down, as charts are read. */
+  g->offset_x = (g->body_width - extents.width * g->scale) / 2;
   g->offset_y = 0;
 }
 
@@ -194,7 +198,9 @@ draw_footer (SamChart           *chart,
              cairo_t            *cr,
              const Geometry     *g,
              const SamChartPage *page,
-             guint               index)
+             guint               index,
+             guint               page_number,
+             guint               n_numbers)
 {
   guint n_pages = sam_chart_page_get_n_pages (page);
   g_autoptr(PangoLayout) number = _sam_chart_new_layout (chart, FOOTER_SIZE, FALSE, -1);
@@ -207,7 +213,7 @@ draw_footer (SamChart           *chart,
   pango_cairo_show_layout (cr, g->printed);
 
   /* Translators: the page number in the footer of a printed report */
-  text = g_strdup_printf (_("Page %u of %u"), index + 1, n_pages);
+  text = g_strdup_printf (_("Page %u of %u"), page_number + 1, n_numbers);
   pango_layout_set_text (number, text, -1);
   cairo_move_to (cr, g->width - MARGIN - layout_width (number), y);
   pango_cairo_show_layout (cr, number);
@@ -218,8 +224,9 @@ draw_footer (SamChart           *chart,
       g_autofree char *where = NULL;
 
       /* Translators: where a tiled page goes when the pages are put
-       * together, in the footer */
-      where = g_strdup_printf (_("Column %u, row %u"), index % page->columns + 1, index / page->columns + 1);
+       * together, in the footer: “Column 2, row 1 of 3×2” */
+      where = g_strdup_printf (_("Column %u, row %u of %u×%u"), index % page->columns + 1,
+                               index / page->columns + 1, page->columns, page->rows);
       pango_layout_set_text (tile, where, -1);
       cairo_move_to (cr, (g->width - layout_width (tile)) / 2, y);
       pango_cairo_show_layout (cr, tile);
@@ -238,15 +245,34 @@ draw_header (cairo_t        *cr,
 
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_tag_begin (cr, "P", NULL);
-  cairo_move_to (cr, g->width - MARGIN - 0.36 * g->body_width, MARGIN);
+  cairo_move_to (cr, g->width - MARGIN - layout_width (g->facts), MARGIN);
   pango_cairo_show_layout (cr, g->facts);
   cairo_tag_end (cr, "P");
 
   draw_rule (cr, MARGIN, g->header_rule, g->body_width);
 }
 
-/* Crop marks at the corners of the chart's area, and dashed lines where
- * the strip shared with a neighbouring page begins. */
+/* The seam on a tiled sheet along one axis: where the chart's slice
+ * starts and ends on the sheet, in points. */
+static void
+slice_on_sheet (const Geometry *g,
+                gboolean        across,
+                guint           k,
+                double         *from,
+                double         *to)
+{
+  const SamChartTiling *t = &g->tiling;
+  const double *cuts = across ? t->cuts_x : t->cuts_y;
+  const double *back = across ? t->back_x : t->back_y;
+  double body = across ? g->body_x : g->body_y;
+
+  *from = body + (k > 0 ? OVERLAP : 0) + back[k] * g->scale;
+  *to = *from + (cuts[k + 1] - cuts[k]) * g->scale;
+}
+
+/* Crop marks at the corners of the chart's area, and dashed lines along
+ * the seams: where this sheet's part of the chart meets its neighbours',
+ * to lay on the neighbour's seam when the sheets are glued together. */
 static void
 draw_tile_marks (cairo_t            *cr,
                  const Geometry     *g,
@@ -258,6 +284,7 @@ draw_tile_marks (cairo_t            *cr,
   double x1 = x0 + g->body_width, y1 = y0 + g->body_height;
   double dashes[] = { 3.0, 3.0 };
   double corners[4][2] = { { x0, y0 }, { x1, y0 }, { x0, y1 }, { x1, y1 } };
+  double sx0, sx1, sy0, sy1;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
@@ -274,28 +301,36 @@ draw_tile_marks (cairo_t            *cr,
     }
   cairo_stroke (cr);
 
+  if (g->tiling.columns == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  slice_on_sheet (g, TRUE, column, &sx0, &sx1);
+  slice_on_sheet (g, FALSE, row, &sy0, &sy1);
   cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
   cairo_set_line_width (cr, 0.5);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   if (column > 0)
     {
-      cairo_move_to (cr, x0 + OVERLAP, y0);
-      cairo_line_to (cr, x0 + OVERLAP, y1);
+      cairo_move_to (cr, sx0, y0);
+      cairo_line_to (cr, sx0, y1);
     }
   if (column + 1 < page->columns)
     {
-      cairo_move_to (cr, x1 - OVERLAP, y0);
-      cairo_line_to (cr, x1 - OVERLAP, y1);
+      cairo_move_to (cr, sx1, y0);
+      cairo_line_to (cr, sx1, y1);
     }
   if (row > 0)
     {
-      cairo_move_to (cr, x0, y0 + OVERLAP);
-      cairo_line_to (cr, x1, y0 + OVERLAP);
+      cairo_move_to (cr, x0, sy0);
+      cairo_line_to (cr, x1, sy0);
     }
   if (row + 1 < page->rows)
     {
-      cairo_move_to (cr, x0, y1 - OVERLAP);
-      cairo_line_to (cr, x1, y1 - OVERLAP);
+      cairo_move_to (cr, x0, sy1);
+      cairo_line_to (cr, x1, sy1);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -346,26 +381,26 @@ figure_attributes (SamChart   *chart,
   return g_string_free (g_steal_pointer (&quoted), FALSE);
 }
 
-static void
-draw_page (SamChart           *chart,
-           cairo_t            *cr,
-           const SamChartPage *page,
-           const char         *title,
-           guint               index,
-           double              width,
-           double              height,
-           double              device_per_point)
+/* Draws tile @index of @chart as page @number of @n_numbers. */
+void
+_sam_chart_draw_page (SamChart           *chart,
+                      cairo_t            *cr,
+                      const SamChartPage *page,
+                      const char         *title,
+                      guint               index,
+                      guint               number,
+                      guint               n_numbers,
+                      double              width,
+                      double              height,
+                      double              device_per_point)
 {
   g_autofree char *alt = NULL;
   Geometry g;
   guint column = index % page->columns;
   guint row = index / page->columns;
-  double vx, vy;
   cairo_rectangle_t clip;
 
   geometry_init (&g, chart, page, title, width, height);
-  vx = column * g.step_x;
-  vy = row * g.step_y;
   alt = figure_attributes (chart, title);
 
   /* Structure tags make a tagged PDF: the title a heading, the chart a
@@ -381,12 +416,30 @@ draw_page (SamChart           *chart,
     {
       draw_empty (chart, cr, &g);
     }
+  else if (g.tiling.columns > 0)
+    {
+      const SamChartTiling *t = &g.tiling;
+      SamChartRect part;
+      double sx0, sx1, sy0, sy1;
+
+      /* The last slice along each axis holds the chart's far edge too. */
+      part.x = t->cuts_x[column];
+      part.y = t->cuts_y[row];
+      part.width = t->cuts_x[column + 1] - part.x + (column + 1 == page->columns ? 1 : 0);
+      part.height = t->cuts_y[row + 1] - part.y + (row + 1 == page->rows ? 1 : 0);
+      slice_on_sheet (&g, TRUE, column, &sx0, &sx1);
+      slice_on_sheet (&g, FALSE, row, &sy0, &sy1);
+      cairo_translate (cr, sx0, sy0);
+      cairo_scale (cr, g.scale, g.scale);
+      cairo_translate (cr, -part.x, -part.y);
+      sam_chart_render_part (chart, cr, &part, g.scale * device_per_point);
+    }
   else
     {
-      cairo_translate (cr, g.body_x - vx + g.offset_x, g.body_y - vy + g.offset_y);
+      cairo_translate (cr, g.body_x + g.offset_x, g.body_y + g.offset_y);
       cairo_scale (cr, g.scale, g.scale);
-      clip.x = (vx - g.offset_x) / g.scale;
-      clip.y = (vy - g.offset_y) / g.scale;
+      clip.x = -g.offset_x / g.scale;
+      clip.y = -g.offset_y / g.scale;
       clip.width = g.body_width / g.scale;
       clip.height = g.body_height / g.scale;
       sam_chart_render (chart, cr, &clip, g.scale * device_per_point);
@@ -399,7 +452,7 @@ draw_page (SamChart           *chart,
   cairo_tag_begin (cr, "P", NULL);
   sam_chart_render_legend (chart, cr, MARGIN, g.legend_y, g.body_width);
   cairo_tag_end (cr, "P");
-  draw_footer (chart, cr, &g, page, index);
+  draw_footer (chart, cr, &g, page, index, number, n_numbers);
   cairo_restore (cr);
 
   geometry_clear (&g);
@@ -435,7 +488,7 @@ write_pdf (SamChart           *chart,
   double width = 0, height = 0;
   guint n_pages = sam_chart_page_get_n_pages (page);
 
-  sam_chart_page_get_size (page, &width, &height);
+  sam_chart_page_get_size_for (page, chart, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (sam_file_writer_cairo_write, file, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   title != NULL ? title : sam_chart_get_title (chart));
@@ -450,7 +503,7 @@ write_pdf (SamChart           *chart,
   cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
-      draw_page (chart, cr, page, title, i, width, height, PAPER_DPI / 72.0);
+      _sam_chart_draw_page (chart, cr, page, title, i, i, n_pages, width, height, PAPER_DPI / 72.0);
       cairo_show_page (cr);
     }
   cairo_tag_end (cr, "Document");
@@ -470,11 +523,11 @@ write_svg (SamChart           *chart,
   double width = 0, height = 0;
 
   one.columns = one.rows = 1;
-  sam_chart_page_get_size (&one, &width, &height);
+  sam_chart_page_get_size_for (&one, chart, &width, &height);
   surface = cairo_svg_surface_create_for_stream (sam_file_writer_cairo_write, file, width, height);
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
-  draw_page (chart, cr, &one, title, 0, width, height, PAPER_DPI / 72.0);
+  _sam_chart_draw_page (chart, cr, &one, title, 0, 0, 1, width, height, PAPER_DPI / 72.0);
 
   return finish (cr, surface);
 }
@@ -492,13 +545,13 @@ write_png (SamChart           *chart,
   double width = 0, height = 0, dpp = PNG_DPI / 72.0;
 
   one.columns = one.rows = 1;
-  sam_chart_page_get_size (&one, &width, &height);
+  sam_chart_page_get_size_for (&one, chart, &width, &height);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * dpp), (int) ceil (height * dpp));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, dpp, dpp);
-  draw_page (chart, cr, &one, title, 0, width, height, dpp);
+  _sam_chart_draw_page (chart, cr, &one, title, 0, 0, 1, width, height, dpp);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -577,6 +630,7 @@ sam_chart_page_init (SamChartPage *page)
 
   page->paper = SAM_PAPER_A4;
   page->landscape = FALSE;
+  page->fit_orientation = FALSE;
   page->columns = 1;
   page->rows = 1;
 }
@@ -604,6 +658,8 @@ sam_chart_page_parse (SamChartPage  *page,
 
   sam_chart_page_init (page);
   page->landscape = landscape;
+  /* Without --landscape the chart picks the way it fits best. */
+  page->fit_orientation = !landscape;
 
   if (paper != NULL && g_ascii_strcasecmp (paper, "a3") == 0)
     page->paper = SAM_PAPER_A3;
@@ -661,6 +717,54 @@ sam_chart_page_get_size (const SamChartPage *page,
   h = page->paper == SAM_PAPER_A3 ? 1190.55 : 841.89;
   *width = page->landscape ? h : w;
   *height = page->landscape ? w : h;
+}
+
+/* How large the chart would be drawn on @page turned @landscape. */
+static double
+scale_on (const SamChartPage *page,
+          SamChart           *chart,
+          gboolean            landscape)
+{
+  SamChartPage turned = *page;
+  Geometry g;
+  double width, height, scale;
+
+  turned.landscape = landscape;
+  sam_chart_page_get_size (&turned, &width, &height);
+  geometry_init (&g, chart, &turned, NULL, width, height);
+  scale = g.scale;
+  geometry_clear (&g);
+
+  return scale;
+}
+
+/**
+ * sam_chart_page_get_size_for:
+ * @page: page settings
+ * @chart: the chart to be drawn
+ * @width: (out): the paper's width in points
+ * @height: (out): its height in points
+ *
+ * Gets the size of the sheets @chart is drawn on: as
+ * sam_chart_page_get_size(), but with @page->fit_orientation the paper is
+ * turned the way the chart (or its columns × rows tiles) is drawn
+ * largest, portrait when both are the same.
+ */
+void
+sam_chart_page_get_size_for (const SamChartPage *page,
+                             SamChart           *chart,
+                             double             *width,
+                             double             *height)
+{
+  SamChartPage turned;
+
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (SAM_IS_CHART (chart));
+
+  turned = *page;
+  if (page->fit_orientation)
+    turned.landscape = scale_on (page, chart, TRUE) > scale_on (page, chart, FALSE) + 1e-6;
+  sam_chart_page_get_size (&turned, width, height);
 }
 
 /**
@@ -725,7 +829,8 @@ sam_chart_draw_page (SamChart           *chart,
       break;
     }
 
-  draw_page (chart, cr, page, title, page_index, page_width, page_height, dpp);
+  _sam_chart_draw_page (chart, cr, page, title, page_index, page_index, sam_chart_page_get_n_pages (page),
+                        page_width, page_height, dpp);
 }
 
 /**
@@ -776,8 +881,11 @@ sam_chart_export (SamChart            *chart,
  * @root_code: (nullable): `--root`: the short code of the group to start
  *   from, or %NULL for the whole region
  * @paper: (nullable): `--paper`: “a4” or “a3”
- * @landscape: `--landscape`
- * @tiles: (nullable): `--tiles`: “COLSxROWS”
+ * @landscape: `--landscape`; without it each sheet is turned the way the
+ *   chart fits best
+ * @tiles: (nullable): `--tiles`: “COLSxROWS”, for a PDF only
+ * @booklet: `--booklet`: an overview page and a page per council, for a
+ *   PDF only
  * @as_of: (nullable): `--as-of`: YYYY-MM-DD, or %NULL for today
  * @error: return location for a #GError
  *
@@ -785,9 +893,9 @@ sam_chart_export (SamChart            *chart,
  * builds the chart and exports it.
  *
  * Returns: the exit status: 0 on success, 2 for options that are not
- *   understood (a bad paper size, tiling, date, file type or root code), 1
- *   when the register could not be read or the file not written; @error
- *   says why
+ *   understood (a bad paper size, tiling, date, file type or root code, or
+ *   pages asked of an image), 1 when the register could not be read or
+ *   the file not written; @error says why
  */
 int
 sam_chart_cli_export (SamStore    *store,
@@ -796,10 +904,12 @@ sam_chart_cli_export (SamStore    *store,
                       const char  *paper,
                       gboolean     landscape,
                       const char  *tiles,
+                      gboolean     booklet,
                       const char  *as_of,
                       GError     **error)
 {
   g_autoptr(SamChart) chart = NULL;
+  g_autoptr(SamChartBooklet) pages = NULL;
   g_autoptr(GError) local_error = NULL;
   SamChartOptions options;
   SamChartPage page;
@@ -813,18 +923,43 @@ sam_chart_cli_export (SamStore    *store,
       || (as_of != NULL && !sam_chart_parse_date (as_of, error)))
     return 2;
 
+  /* An image is one picture: pages asked of it are refused rather than
+   * silently dropped. */
+  if (booklet && page.columns * page.rows > 1)
+    {
+      g_set_error_literal (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID,
+                           _("A booklet has a page per council and cannot also be spread over several pages: leave out --booklet or --tiles"));
+      return 2;
+    }
+  if (format != FORMAT_PDF && (booklet || page.columns * page.rows > 1))
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, SAM_CHART_ERROR, SAM_CHART_ERROR_INVALID,
+                   booklet ? _("Cannot write a booklet to “%s”: only a PDF file (.pdf) has pages")
+                           : _("Cannot spread the chart over several pages in “%s”: only a PDF file (.pdf) has pages"),
+                   display_name);
+      return 2;
+    }
+
   sam_chart_options_init (&options);
   options.root_code = root_code;
   options.as_of = as_of;
 
-  chart = sam_chart_new_from_store (store, &options, &local_error);
-  if (chart == NULL)
+  if (booklet)
+    pages = sam_chart_booklet_new (store, &options, &local_error);
+  else
+    chart = sam_chart_new_from_store (store, &options, &local_error);
+  if (chart == NULL && pages == NULL)
     {
       gboolean usage = g_error_matches (local_error, SAM_CHART_ERROR, SAM_CHART_ERROR_UNKNOWN_ROOT);
 
       g_propagate_error (error, g_steal_pointer (&local_error));
       return usage ? 2 : 1;
     }
+
+  if (booklet)
+    return sam_chart_booklet_export (pages, path, &page, error) ? 0 : 1;
 
   return sam_chart_export (chart, path, &page, NULL, error) ? 0 : 1;
 }

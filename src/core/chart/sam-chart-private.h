@@ -72,6 +72,7 @@ struct _SamChart
   char           *title;
   char           *region;       /* who issues the register, for a PDF's author */
   gboolean        show_people;
+  gboolean        names_only;          /* no lines under the names */
   guint           kinds_present;       /* bit per SamGroupKind */
   guint           edge_kinds_present;  /* bit per SamChartEdgeKind */
   gint            selected;

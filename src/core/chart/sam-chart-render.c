@@ -650,6 +650,71 @@ sam_chart_kind_get_colours (SamGroupKind    kind,
                                  (palette[kind].border & 0xff) / 255.0 };
 }
 
+/* Draws the edges in @edge_area, cut to it, and the boxes in @box_area;
+ * with @owner, only the boxes whose centre lies in it. */
+static void
+render (SamChart           *chart,
+        cairo_t            *cr,
+        const SamChartRect *edge_area,
+        const SamChartRect *box_area,
+        const SamChartRect *owner,
+        double              scale)
+{
+  g_autoptr(GArray) simple = NULL;
+  GArray *nodes;
+  Snap snap;
+  gboolean text = scale >= TEXT_MIN_SCALE;
+  double lw;
+
+  cairo_save (cr);
+  snap_init (&snap, cr);
+  lw = line_width (&snap, 1.0, scale);
+
+  if (owner != NULL)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, owner->x, owner->y, owner->width, owner->height);
+      cairo_clip (cr);
+    }
+  draw_edges (chart, cr, edge_area, &snap, scale, text);
+  if (owner != NULL)
+    cairo_restore (cr);
+
+  nodes = chart->scratch_nodes;
+  g_array_set_size (nodes, 0);
+  sam_chart_layout_query_rect (chart->layout, box_area, nodes);
+
+  for (guint k = 0; k < nodes->len; k++)
+    {
+      guint node = g_array_index (nodes, guint, k);
+      SamChartRect box;
+
+      sam_chart_layout_get_box (chart->layout, node, &box);
+      if (owner != NULL)
+        {
+          double cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+
+          if (cx < owner->x || cx >= owner->x + owner->width
+              || cy < owner->y || cy >= owner->y + owner->height)
+            continue;
+        }
+      if (box.height * scale < SAM_CHART_DETAIL_MIN_PIXELS)
+        {
+          if (simple == NULL)
+            simple = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (simple, node);
+          continue;
+        }
+      draw_box (chart, cr, node, &box, &snap, lw, text);
+    }
+
+  if (simple != NULL)
+    draw_simple_boxes (chart, cr, simple, &snap, scale);
+
+  draw_selection (chart, cr, &snap, scale);
+  cairo_restore (cr);
+}
+
 /**
  * sam_chart_edge_kind_get_colour:
  * @kind: a kind of line
@@ -692,12 +757,7 @@ sam_chart_render (SamChart                *chart,
                   const cairo_rectangle_t *clip,
                   double                   scale)
 {
-  g_autoptr(GArray) simple = NULL;
-  GArray *nodes;
   SamChartRect area;
-  Snap snap;
-  gboolean text = scale >= TEXT_MIN_SCALE;
-  double lw;
   /* Room for what is drawn outside a box: the selection ring, the cards
    * of a collapsed branch, arrow heads. */
   double margin = 8.0 + 8.0 / scale;
@@ -712,37 +772,37 @@ sam_chart_render (SamChart                *chart,
   else
     sam_chart_layout_get_extents (chart->layout, &area);
 
-  cairo_save (cr);
-  snap_init (&snap, cr);
-  lw = line_width (&snap, 1.0, scale);
+  render (chart, cr, &area, &area, NULL, scale);
+}
 
-  draw_edges (chart, cr, &area, &snap, scale, text);
+/**
+ * sam_chart_render_part:
+ * @chart: a chart
+ * @cr: where to draw, with user space in chart units
+ * @part: the part of the chart a printed tile holds, in chart units
+ * @scale: device pixels per chart unit
+ *
+ * Draws one tile of a chart spread over several sheets: the edges cut to
+ * @part, and whole every box whose centre lies in @part (left and top
+ * edges included, right and bottom not), even where it reaches out of
+ * it, so that no box is ever split between two sheets and each box is
+ * on exactly one of the tiles that cover the chart.
+ */
+void
+sam_chart_render_part (SamChart           *chart,
+                       cairo_t            *cr,
+                       const SamChartRect *part,
+                       double              scale)
+{
+  SamChartRect extents;
 
-  nodes = chart->scratch_nodes;
-  g_array_set_size (nodes, 0);
-  sam_chart_layout_query_rect (chart->layout, &area, nodes);
+  g_return_if_fail (SAM_IS_CHART (chart));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (part != NULL);
+  g_return_if_fail (scale > 0);
 
-  for (guint k = 0; k < nodes->len; k++)
-    {
-      guint node = g_array_index (nodes, guint, k);
-      SamChartRect box;
-
-      sam_chart_layout_get_box (chart->layout, node, &box);
-      if (box.height * scale < SAM_CHART_DETAIL_MIN_PIXELS)
-        {
-          if (simple == NULL)
-            simple = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_array_append_val (simple, node);
-          continue;
-        }
-      draw_box (chart, cr, node, &box, &snap, lw, text);
-    }
-
-  if (simple != NULL)
-    draw_simple_boxes (chart, cr, simple, &snap, scale);
-
-  draw_selection (chart, cr, &snap, scale);
-  cairo_restore (cr);
+  sam_chart_layout_get_extents (chart->layout, &extents);
+  render (chart, cr, part, &extents, part, scale);
 }
 
 static PangoLayout *

@@ -40,6 +40,10 @@ void    sam_chart_render               (SamChart                *chart,
                                         cairo_t                 *cr,
                                         const cairo_rectangle_t *clip,
                                         double                   scale);
+void    sam_chart_render_part          (SamChart                *chart,
+                                        cairo_t                 *cr,
+                                        const SamChartRect      *part,
+                                        double                   scale);
 double  sam_chart_render_legend        (SamChart                *chart,
                                         cairo_t                 *cr,
                                         double                   x,

@@ -46,6 +46,7 @@ typedef struct
   const char          *as_of;        /* YYYY-MM-DD; NULL: today */
   gboolean             show_people;  /* a line per role holder and vacant seat */
   const char * const  *collapsed;    /* NULL-terminated group UUIDs, or NULL */
+  gboolean             names_only;   /* boxes with the group's name alone, as on an overview */
   SamChartOrientation  orientation;
 } SamChartOptions;
 

@@ -52,7 +52,7 @@ const GOptionEntry sam_cli_options[] = {
   { "export-group-list", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the list of corporate-wide groups to FILE (.pdf or .csv) and exit"), N_("FILE") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-commission or --export-group-list, list the role holders on DATE (YYYY-MM-DD)"), N_("DATE") },
+    N_("With --export-commission, --export-group-list or --export-chart, show the role holders and groups on DATE (YYYY-MM-DD)"), N_("DATE") },
   { "list-terms-ending", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the terms that end soon or have ended with no successor, one a line, and exit"), NULL },
   { "days", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -86,7 +86,9 @@ const GOptionEntry sam_cli_options[] = {
   { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-chart, turn the paper to landscape"), NULL },
   { "tiles", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart, spread the chart over COLSxROWS pages"), N_("COLSxROWS") },
+    N_("With --export-chart to a PDF, spread the chart over COLSxROWS pages"), N_("COLSxROWS") },
+  { "booklet", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-chart to a PDF, write an overview page and a page per council"), NULL },
   { NULL }
 };
 
@@ -354,7 +356,7 @@ run_chart (GVariantDict *options)
   if (store != NULL)
     status = sam_chart_cli_export (store, path, root, paper,
                                    g_variant_dict_contains (options, "landscape"),
-                                   tiles, as_of, &error);
+                                   tiles, g_variant_dict_contains (options, "booklet"), as_of, &error);
 
   g_clear_object (&store);
   if (demo_dir != NULL)

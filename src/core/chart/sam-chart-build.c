@@ -565,6 +565,11 @@ build_tree (SamChart               *self,
   return TRUE;
 }
 
+/* How a box grows to hold its text: in steps of this many points, up to
+ * this many times its kind's width. */
+#define WIDEN_STEP 8.0
+#define WIDEN_MAX  2.0
+
 static void
 measure_and_lay_out (SamChart              *self,
                      Builder               *b,
@@ -582,14 +587,25 @@ measure_and_lay_out (SamChart              *self,
     {
       SamChartNode *node = &self->nodes[i];
       double width = _sam_chart_kind_width (node->kind, self->show_people);
+      double widest = WIDEN_MAX * width;
       double height;
       guint flags = SAM_CHART_NODE_NONE;
 
-      pango_layout_set_width (title, pango_units_from_double (width - 2 * SAM_CHART_PAD));
       pango_layout_set_text (title, node->name, -1);
-      node->title_height = layout_height (title);
-      pango_layout_set_width (details, pango_units_from_double (width - 2 * SAM_CHART_PAD));
       pango_layout_set_markup (details, node->details, -1);
+
+      /* Text that needs more than three lines widens its box, step by
+       * step, rather than being cut: on paper every name is read whole. */
+      for (;;)
+        {
+          pango_layout_set_width (title, pango_units_from_double (width - 2 * SAM_CHART_PAD));
+          pango_layout_set_width (details, pango_units_from_double (width - 2 * SAM_CHART_PAD));
+          if ((!pango_layout_is_ellipsized (title) && !pango_layout_is_ellipsized (details))
+              || width >= widest)
+            break;
+          width = MIN (widest, width + WIDEN_STEP);
+        }
+      node->title_height = layout_height (title);
 
       /* Whole units, so boxes at 100 % start and end on whole pixels. */
       height = ceil (SAM_CHART_BAND + 2 * SAM_CHART_PAD + node->title_height

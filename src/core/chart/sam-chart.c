@@ -203,7 +203,12 @@ _sam_chart_node_layouts (SamChart     *self,
     }
   else
     {
-      double width = _sam_chart_kind_width (n->kind, self->show_people) - 2 * SAM_CHART_PAD;
+      double width = 0, height = 0;
+
+      /* The box's own width: one whose text would not fit three lines
+       * was made wider. */
+      sam_chart_tree_get_size (self->tree, node, &width, &height);
+      width -= 2 * SAM_CHART_PAD;
 
       if (self->cache.length >= SAM_CHART_CACHE_SIZE)
         {

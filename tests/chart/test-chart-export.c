@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "sam-chart-booklet.h"
 #include "sam-chart-export.h"
 #include "sam-chart-export-private.h"
+#include "sam-chart-private.h"
 #include "sam-demo.h"
 #include "sam-test-region.h"
 #include "sam-test-util.h"
@@ -206,19 +208,33 @@ test_svg_png (Fixture       *fixture,
   g_autofree char *png = g_build_filename (fixture->dir, "schema.PNG", NULL);
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   g_autofree char *contents = NULL;
+  g_autofree char *width = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *image;
+  SamChartRect extents;
   SamChartPage page;
   int status;
 
   sam_chart_page_init (&page);
-  page.columns = 2;  /* SVG and PNG are one page, whatever the tiling */
+  page.columns = 2;  /* SVG and PNG are one picture, whatever the tiling */
+  sam_chart_get_extents (chart, &extents);
   g_assert_true (sam_chart_export (chart, svg, &page, NULL, &error));
   g_assert_no_error (error);
   g_file_get_contents (svg, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "<svg"));
-  g_assert_nonnull (strstr (contents, "width=\"595.28pt\""));
+
+  /* Cropped to the chart and a margin of 24 pt, not a whole page. */
+  width = g_strdup_printf ("width=\"%gpt\"", extents.width + 48);
+  if (strstr (contents, width) == NULL)
+    g_error ("the SVG is not %s wide:\n%.300s", width, contents);
+
+  /* The names are text, which can be searched, selected and edited, not
+   * glyph outlines; so are the details, escaped. */
+  g_assert_nonnull (strstr (contents, "<text"));
+  g_assert_nonnull (strstr (contents, ">Samordningsråd medicin<"));
+  g_assert_nonnull (strstr (contents, ">Östra närvårdsgruppen<"));
+  g_assert_null (strstr (contents, "<symbol"));
   if (xmllint == NULL)
     g_error ("xmllint is missing: install libxml2-utils");
   {
@@ -230,13 +246,13 @@ test_svg_png (Fixture       *fixture,
     g_assert_no_error (error);
   }
 
-  /* 150 dots per inch of an A4 page. */
+  /* 150 dots per inch of the chart and its margin. */
   g_assert_true (sam_chart_export (chart, png, &page, NULL, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1241);
-  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1754);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil ((extents.width + 48) * 150 / 72));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, (int) ceil ((extents.height + 48) * 150 / 72));
   cairo_surface_destroy (image);
 }
 
@@ -460,9 +476,17 @@ check_booklet (SamStore   *store,
           SamChartRect box;
           double height;
 
+          PangoLayout *title, *details;
+
           if (!sam_chart_get_node_bounds (chart, i, &box))
             continue;
           n_boxes++;
+
+          /* No text is cut: a box too narrow for three lines grows. */
+          _sam_chart_node_layouts (chart, i, &title, &details);
+          if (pango_layout_is_ellipsized (title) || pango_layout_is_ellipsized (details))
+            g_error ("page %u: the text of “%s” is cut", p + 1, sam_chart_get_node_name (chart, i));
+
           name = g_strsplit (sam_chart_get_node_name (chart, i), " ", 2);
           height = word_height (words, name[0]);
           if (height < seven - 0.01)

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "sam-chart-export.h"
+#include "sam-chart-render.h"
+#include "sam-file.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +60,13 @@ void _sam_chart_draw_page (SamChart           *chart,
                            double              width,
                            double              height,
                            double              device_per_point);
+
+void     _sam_chart_render_shapes    (SamChart       *chart,
+                                      cairo_t        *cr);
+void     _sam_chart_get_text_colours (SamChartColour *title,
+                                      SamChartColour *details);
+gboolean _sam_chart_write_svg        (SamChart       *chart,
+                                      double          margin,
+                                      SamFileWriter  *file);
 
 G_END_DECLS

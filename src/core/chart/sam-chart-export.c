@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
 #include "sam-chart-booklet.h"
@@ -46,6 +45,7 @@
 
 #define PAPER_DPI       SAM_CHART_PAPER_DPI
 #define PNG_DPI         150.0
+#define IMAGE_MARGIN    24.0   /* around the chart in SVG and PNG files */
 
 typedef enum
 {
@@ -511,25 +511,19 @@ write_pdf (SamChart           *chart,
   return finish (cr, surface);
 }
 
+/* The SVG, with its text as text (sam-chart-svg.c), and the PNG are
+ * pictures of the chart alone, cropped to it with a margin: the header,
+ * legend and footer are for paper. */
 static cairo_status_t
 write_svg (SamChart           *chart,
            const SamChartPage *page,
            const char         *title,
            SamFileWriter      *file)
 {
-  SamChartPage one = *page;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double width = 0, height = 0;
+  if (!_sam_chart_write_svg (chart, IMAGE_MARGIN, file))
+    return CAIRO_STATUS_WRITE_ERROR;
 
-  one.columns = one.rows = 1;
-  sam_chart_page_get_size_for (&one, chart, &width, &height);
-  surface = cairo_svg_surface_create_for_stream (sam_file_writer_cairo_write, file, width, height);
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-  cr = cairo_create (surface);
-  _sam_chart_draw_page (chart, cr, &one, title, 0, 0, 1, width, height, PAPER_DPI / 72.0);
-
-  return finish (cr, surface);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static cairo_status_t
@@ -538,20 +532,23 @@ write_png (SamChart           *chart,
            const char         *title,
            SamFileWriter      *file)
 {
-  SamChartPage one = *page;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  double width = 0, height = 0, dpp = PNG_DPI / 72.0;
+  double dpp = PNG_DPI / 72.0;
+  SamChartRect extents;
 
-  one.columns = one.rows = 1;
-  sam_chart_page_get_size_for (&one, chart, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * dpp), (int) ceil (height * dpp));
+  sam_chart_get_extents (chart, &extents);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                        (int) ceil ((extents.width + 2 * IMAGE_MARGIN) * dpp),
+                                        (int) ceil ((extents.height + 2 * IMAGE_MARGIN) * dpp));
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, dpp, dpp);
-  _sam_chart_draw_page (chart, cr, &one, title, 0, 0, 1, width, height, dpp);
+  cairo_translate (cr, IMAGE_MARGIN - extents.x, IMAGE_MARGIN - extents.y);
+  if (sam_chart_get_n_nodes (chart) > 0)
+    sam_chart_render (chart, cr, NULL, dpp);
   status = cairo_status (cr);
   cairo_destroy (cr);
 

@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "sam-chart-export-private.h"
 #include "sam-chart-private.h"
 #include "sam-chart-render.h"
 
@@ -651,19 +652,21 @@ sam_chart_kind_get_colours (SamGroupKind    kind,
 }
 
 /* Draws the edges in @edge_area, cut to it, and the boxes in @box_area;
- * with @owner, only the boxes whose centre lies in it. */
+ * with @owner, only the boxes whose centre lies in it; without @with_text,
+ * no text at all. */
 static void
 render (SamChart           *chart,
         cairo_t            *cr,
         const SamChartRect *edge_area,
         const SamChartRect *box_area,
         const SamChartRect *owner,
-        double              scale)
+        double              scale,
+        gboolean            with_text)
 {
   g_autoptr(GArray) simple = NULL;
   GArray *nodes;
   Snap snap;
-  gboolean text = scale >= TEXT_MIN_SCALE;
+  gboolean text = with_text && scale >= TEXT_MIN_SCALE;
   double lw;
 
   cairo_save (cr);
@@ -676,7 +679,7 @@ render (SamChart           *chart,
       cairo_rectangle (cr, owner->x, owner->y, owner->width, owner->height);
       cairo_clip (cr);
     }
-  draw_edges (chart, cr, edge_area, &snap, scale, text);
+  draw_edges (chart, cr, edge_area, &snap, scale, scale >= TEXT_MIN_SCALE);
   if (owner != NULL)
     cairo_restore (cr);
 
@@ -772,7 +775,7 @@ sam_chart_render (SamChart                *chart,
   else
     sam_chart_layout_get_extents (chart->layout, &area);
 
-  render (chart, cr, &area, &area, NULL, scale);
+  render (chart, cr, &area, &area, NULL, scale, TRUE);
 }
 
 /**
@@ -802,7 +805,30 @@ sam_chart_render_part (SamChart           *chart,
   g_return_if_fail (scale > 0);
 
   sam_chart_layout_get_extents (chart->layout, &extents);
-  render (chart, cr, part, &extents, part, scale);
+  render (chart, cr, part, &extents, part, scale, TRUE);
+}
+
+/* The whole chart in full detail without its text, which the SVG export
+ * writes as text of its own. */
+void
+_sam_chart_render_shapes (SamChart *chart,
+                          cairo_t  *cr)
+{
+  SamChartRect extents;
+
+  sam_chart_layout_get_extents (chart->layout, &extents);
+  render (chart, cr, &extents, &extents, NULL, SAM_CHART_DETAIL_MIN_PIXELS, FALSE);
+}
+
+/* The colour of the text in boxes: the name's, then the details'. */
+void
+_sam_chart_get_text_colours (SamChartColour *title,
+                             SamChartColour *details)
+{
+  *title = (SamChartColour) { ((TEXT_COLOUR >> 16) & 0xff) / 255.0, ((TEXT_COLOUR >> 8) & 0xff) / 255.0,
+                              (TEXT_COLOUR & 0xff) / 255.0 };
+  *details = (SamChartColour) { ((DETAIL_COLOUR >> 16) & 0xff) / 255.0, ((DETAIL_COLOUR >> 8) & 0xff) / 255.0,
+                                (DETAIL_COLOUR & 0xff) / 255.0 };
 }
 
 static PangoLayout *

@@ -1,0 +1,178 @@
+/* sam-chart-svg.c
+ *
+ * Copyright 2026 The Samordna authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sam-chart-svg"
+
+#include "config.h"
+
+#include <cairo-svg.h>
+
+#include "sam-chart-export-private.h"
+#include "sam-chart-private.h"
+
+/*
+ * The chart as SVG with its text as text. Cairo's SVG surface (1.16 as
+ * in Debian 12) writes every glyph as an outline, so an exported chart
+ * could not be searched, selected or edited. The boxes and edges are
+ * still drawn by the one renderer onto cairo's SVG surface, without
+ * text; the names and details are then added as <text> elements, one
+ * <tspan> per line, at the lines' baselines as Pango broke them, so the
+ * picture is the same as the PDF's.
+ */
+
+/* SAM_CHART_FONT_FAMILY as CSS writes it. */
+#define SVG_FONT_FAMILY "Cantarell, &apos;DejaVu Sans&apos;, sans-serif"
+
+typedef struct
+{
+  GString *svg;
+} Capture;
+
+static cairo_status_t
+capture_write (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Capture *capture = closure;
+
+  g_string_append_len (capture->svg, (const char *) data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+append_colour (GString              *out,
+               const SamChartColour *colour)
+{
+  g_string_append_printf (out, "#%02x%02x%02x",
+                          (guint) (colour->red * 255 + 0.5),
+                          (guint) (colour->green * 255 + 0.5),
+                          (guint) (colour->blue * 255 + 0.5));
+}
+
+/* One <text> for a layout drawn with its corner at (@x, @y): a <tspan>
+ * per line at its baseline. A line cut with an ellipsis keeps its whole
+ * text, which is what a search should find. */
+static void
+append_layout (GString              *out,
+               PangoLayout          *layout,
+               double                x,
+               double                y,
+               double                size,
+               gboolean              bold,
+               const SamChartColour *colour)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  g_string_append (out, "<text font-family=\"" SVG_FONT_FAMILY "\" font-size=\"");
+  g_string_append (out, g_ascii_dtostr (number, sizeof number, size));
+  g_string_append (out, "\"");
+  if (bold)
+    g_string_append (out, " font-weight=\"bold\"");
+  g_string_append (out, " fill=\"");
+  append_colour (out, colour);
+  g_string_append (out, "\" xml:space=\"preserve\">");
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      g_autofree char *escaped = NULL;
+      double baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+
+      if (line->length == 0)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      escaped = g_markup_escape_text (text + line->start_index, line->length);
+      g_strchomp (escaped);
+      g_string_append_printf (out, "<tspan x=\"%s\"", g_ascii_formatd (number, sizeof number, "%.2f",
+                                                                        x + pango_units_to_double (logical.x)));
+      g_string_append_printf (out, " y=\"%s\">%s</tspan>",
+                              g_ascii_formatd (number, sizeof number, "%.2f", y + baseline), escaped);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  g_string_append (out, "</text>\n");
+}
+
+/* Writes @chart with a margin of @margin points around it as SVG: the
+ * shapes as cairo draws them, then the text. Returns FALSE, with @file
+ * failed, if cairo could not draw. */
+gboolean
+_sam_chart_write_svg (SamChart      *chart,
+                      double         margin,
+                      SamFileWriter *file)
+{
+  g_autoptr(GString) svg = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new ("<g id=\"text\">\n");
+  Capture capture = { svg };
+  SamChartColour title_colour, details_colour;
+  SamChartRect extents;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  const char *end;
+  cairo_t *cr;
+
+  sam_chart_get_extents (chart, &extents);
+  surface = cairo_svg_surface_create_for_stream (capture_write, &capture,
+                                                 extents.width + 2 * margin,
+                                                 extents.height + 2 * margin);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  cairo_translate (cr, margin - extents.x, margin - extents.y);
+  if (sam_chart_get_n_nodes (chart) > 0)
+    _sam_chart_render_shapes (chart, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      sam_file_writer_fail (file, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  _sam_chart_get_text_colours (&title_colour, &details_colour);
+  for (guint i = 0; i < chart->n_nodes; i++)
+    {
+      SamChartNode *node = &chart->nodes[i];
+      PangoLayout *title, *details;
+      SamChartRect box;
+      double x, y;
+
+      if (!sam_chart_layout_get_box (chart->layout, i, &box))
+        continue;
+      _sam_chart_node_layouts (chart, i, &title, &details);
+      x = margin - extents.x + box.x + SAM_CHART_PAD;
+      y = margin - extents.y + box.y + SAM_CHART_BAND + SAM_CHART_PAD;
+      append_layout (text, title, x, y, SAM_CHART_TITLE_SIZE, TRUE, &title_colour);
+      append_layout (text, details, x, y + node->title_height + SAM_CHART_TITLE_GAP,
+                     SAM_CHART_DETAIL_SIZE, FALSE, &details_colour);
+    }
+  g_string_append (text, "</g>\n");
+
+  /* Into the document, after what cairo drew. */
+  end = g_strrstr (svg->str, "</svg>");
+  if (end == NULL)
+    {
+      sam_file_writer_fail (file, "cairo wrote no </svg>");
+      return FALSE;
+    }
+  g_string_insert_len (svg, end - svg->str, text->str, text->len);
+
+  return sam_file_writer_write (file, svg->str, svg->len);
+}

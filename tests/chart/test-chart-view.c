@@ -792,6 +792,79 @@ test_print (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (fixture->settings, "chart-tiled"));
 }
 
+/* The print dialog's Chart tab: "Spread the chart over 3 × 2 pages" is
+ * chosen in the tab's own widgets, and the print fills exactly those six
+ * sheets; a file printed to is named after the chart. */
+static void
+test_print_sheets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sheets.pdf", NULL);
+  g_autoptr(SamChart) chart = NULL;
+  g_autoptr(SamChartPrint) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  GtkPrintOperationResult result = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+  GtkPrintOperationResult run;
+  GtkPrintSettings *print_settings;
+  GtkWidget *tab = NULL, *row, *sheets, *columns, *rows;
+  SamChartPage page;
+  double width, height;
+
+  wait_for_chart (fixture->view);
+  chart = build_chart (fixture->view);
+  operation = sam_chart_print_new (chart, fixture->settings);
+
+  print_settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
+  g_assert_nonnull (print_settings);
+  g_assert_cmpstr (gtk_print_settings_get (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                   sam_chart_get_title (chart));
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_nonnull (tab);
+  g_object_ref_sink (tab);
+  row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (tab)));
+  sheets = gtk_widget_get_first_child (row);
+  columns = gtk_widget_get_next_sibling (sheets);
+  rows = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (columns));
+  g_assert_true (GTK_IS_CHECK_BUTTON (sheets));
+  g_assert_true (GTK_IS_SPIN_BUTTON (columns) && GTK_IS_SPIN_BUTTON (rows));
+  g_assert_false (gtk_widget_get_sensitive (columns));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sheets), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (columns));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (columns), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rows), 2);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_object_unref (tab);
+  g_assert_true (sam_chart_print_get_tiled (operation));
+
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &result);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  run = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                 fixture->window, &error);
+  g_assert_no_error (error);
+  if (run != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    result = run;
+  sam_test_wait_until (print_done, &result, 60000, "the print operation to be done");
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  sam_chart_print_get_page (operation, &page);
+  g_assert_cmpuint (page.columns, ==, 3);
+  g_assert_cmpuint (page.rows, ==, 2);
+  info = sam_test_pdf_tool ("pdfinfo", path, NULL);
+  g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 6);
+  for (guint i = 1; i <= 6; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+      g_autofree char *text = sam_test_pdf_tool ("pdftotext", path, "-f", number, "-l", number, NULL);
+      g_autofree char *where = g_strdup_printf (sam_test_is_swedish () ? "Kolumn %u, rad %u av 3×2"
+                                                                      : "Column %u, row %u of 3×2",
+                                                (i - 1) % 3 + 1, (i - 1) / 3 + 1);
+
+      g_assert_nonnull (strstr (text, where));
+    }
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -1470,6 +1543,7 @@ main (int   argc,
   g_test_add ("/chart-view/pinch", Fixture, NULL, fixture_set_up, test_pinch, fixture_tear_down);
   g_test_add ("/chart-view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
   g_test_add ("/chart-view/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/chart-view/print/sheets", Fixture, NULL, fixture_set_up, test_print_sheets, fixture_tear_down);
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/chart-view/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);

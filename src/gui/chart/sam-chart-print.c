@@ -20,7 +20,8 @@
  * Printing the organisation chart: a print operation whose pages are drawn
  * by core's sam_chart_draw_page(), the same pages the PDF export writes.
  * The chart is fitted to one page, or tiled over as many pages as it takes
- * to print it at a readable size, with overlap marks (drawn by core). The
+ * to print it at a readable size, or over the columns × rows sheets the
+ * user asks for, with seams between boxes and marks (drawn by core). The
  * paper (A4 or A3) and orientation come from the print dialog's own page
  * setup tab, the choice between fitting and tiling from a tab of ours, and
  * all three are remembered in GSettings for the next print and export.
@@ -45,10 +46,15 @@ struct _SamChartPrint
   SamChart          *chart;
   GSettings         *settings;
   gboolean           tiled;
+  guint              columns;       /* the sheets asked for; 0: as many as make it readable */
+  guint              rows;
   SamChartPage       page;
   double             page_width;
   double             page_height;
   GtkWidget         *tiles_button;  /* in the dialog's tab, while it is open */
+  GtkWidget         *sheets_button;
+  GtkWidget         *columns_spin;
+  GtkWidget         *rows_spin;
 };
 
 G_DEFINE_FINAL_TYPE (SamChartPrint, sam_chart_print, GTK_TYPE_PRINT_OPERATION)
@@ -106,7 +112,13 @@ sam_chart_print_begin_print (GtkPrintOperation *operation,
   self->page_height = gtk_print_context_get_height (context);
 
   self->page.columns = self->page.rows = 1;
-  if (self->tiled)
+  if (self->tiled && self->columns > 0 && self->rows > 0)
+    {
+      /* Core fills exactly the sheets asked for, seams between boxes. */
+      self->page.columns = self->columns;
+      self->page.rows = self->rows;
+    }
+  else if (self->tiled)
     sam_chart_print_readable_tiles (self->chart, self->page_width, self->page_height,
                                     &self->page.columns, &self->page.rows);
   gtk_print_operation_set_n_pages (operation, (int) sam_chart_page_get_n_pages (&self->page));
@@ -129,10 +141,22 @@ sam_chart_print_draw_page (GtkPrintOperation *operation,
 }
 
 static GtkWidget *
+new_spin (guint value)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, MAX_TILES, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+
+  return spin;
+}
+
+static GtkWidget *
 sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
 {
   SamChartPrint *self = SAM_CHART_PRINT (operation);
-  GtkWidget *box, *fit, *tiles, *hint;
+  GtkWidget *box, *fit, *tiles, *sheets, *hint, *row, *by, *pages;
+  guint columns = self->columns, rows = self->rows;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (box, 12);
@@ -142,10 +166,37 @@ sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
 
   fit = gtk_check_button_new_with_mnemonic (_("_Fit the chart to one page"));
   tiles = gtk_check_button_new_with_mnemonic (_("_Tile the chart over several pages at a readable size"));
+  sheets = gtk_check_button_new_with_mnemonic (_("_Spread the chart over"));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (tiles), GTK_CHECK_BUTTON (fit));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->tiled ? tiles : fit), TRUE);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (sheets), GTK_CHECK_BUTTON (fit));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (!self->tiled ? fit : columns > 0 ? sheets : tiles), TRUE);
 
-  hint = gtk_label_new (_("Tiled pages overlap by 1 cm and carry marks, so they can be trimmed and glued together."));
+  /* Start from what a readable print would take. */
+  if (columns == 0 || rows == 0)
+    sam_chart_print_readable_tiles (self->chart, 595.28, 841.89, &columns, &rows);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->columns_spin = new_spin (columns);
+  self->rows_spin = new_spin (rows);
+  /* Translators: between the spin buttons of “Spread the chart over 3 × 2
+   * pages” */
+  by = gtk_label_new (_("×"));
+  /* Translators: after the spin buttons of “Spread the chart over 3 × 2
+   * pages” */
+  pages = gtk_label_new (_("pages"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pages across"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pages down"), -1);
+  gtk_box_append (GTK_BOX (row), sheets);
+  gtk_box_append (GTK_BOX (row), self->columns_spin);
+  gtk_box_append (GTK_BOX (row), by);
+  gtk_box_append (GTK_BOX (row), self->rows_spin);
+  gtk_box_append (GTK_BOX (row), pages);
+  g_object_bind_property (sheets, "active", self->columns_spin, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (sheets, "active", self->rows_spin, "sensitive", G_BINDING_SYNC_CREATE);
+
+  hint = gtk_label_new (_("Pages on several sheets have their seams between the boxes and marks where they meet, so they can be trimmed and glued together."));
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_widget_set_margin_start (hint, 28);
@@ -153,9 +204,13 @@ sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
 
   gtk_box_append (GTK_BOX (box), fit);
   gtk_box_append (GTK_BOX (box), tiles);
+  gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), hint);
 
   g_set_weak_pointer (&self->tiles_button, tiles);
+  g_set_weak_pointer (&self->sheets_button, sheets);
+  g_object_add_weak_pointer (G_OBJECT (self->columns_spin), (gpointer *) &self->columns_spin);
+  g_object_add_weak_pointer (G_OBJECT (self->rows_spin), (gpointer *) &self->rows_spin);
 
   return box;
 }
@@ -166,8 +221,18 @@ sam_chart_print_custom_widget_apply (GtkPrintOperation *operation,
 {
   SamChartPrint *self = SAM_CHART_PRINT (operation);
 
-  if (self->tiles_button != NULL)
-    sam_chart_print_set_tiled (self, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->tiles_button)));
+  if (self->sheets_button != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (self->sheets_button)))
+    {
+      sam_chart_print_set_sheets (self,
+                                  (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->columns_spin)),
+                                  (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->rows_spin)));
+      sam_chart_print_set_tiled (self, TRUE);
+    }
+  else if (self->tiles_button != NULL)
+    {
+      sam_chart_print_set_sheets (self, 0, 0);
+      sam_chart_print_set_tiled (self, gtk_check_button_get_active (GTK_CHECK_BUTTON (self->tiles_button)));
+    }
 }
 
 static void
@@ -177,6 +242,7 @@ sam_chart_print_constructed (GObject *object)
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (object);
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
 
   G_OBJECT_CLASS (sam_chart_print_parent_class)->constructed (object);
 
@@ -195,6 +261,11 @@ sam_chart_print_constructed (GObject *object)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_job_name (operation, sam_chart_get_title (self->chart));
+
+  /* Printed to a file, the file is named after the chart. */
+  print_settings = gtk_print_settings_new ();
+  gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, sam_chart_get_title (self->chart));
+  gtk_print_operation_set_print_settings (operation, print_settings);
   /* Translators: the tab of the print dialog with the chart's own options */
   gtk_print_operation_set_custom_tab_label (operation, _("Chart"));
 }
@@ -205,6 +276,9 @@ sam_chart_print_dispose (GObject *object)
   SamChartPrint *self = SAM_CHART_PRINT (object);
 
   g_clear_weak_pointer (&self->tiles_button);
+  g_clear_weak_pointer (&self->sheets_button);
+  g_clear_weak_pointer (&self->columns_spin);
+  g_clear_weak_pointer (&self->rows_spin);
   g_clear_object (&self->chart);
   g_clear_object (&self->settings);
 
@@ -350,6 +424,28 @@ sam_chart_print_set_tiled (SamChartPrint *self,
 
   self->tiled = tiled;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILED]);
+}
+
+/**
+ * sam_chart_print_set_sheets:
+ * @self: a chart print operation
+ * @columns: sheets across, up to 20, or 0
+ * @rows: sheets down, up to 20, or 0
+ *
+ * Asks a tiled print for exactly @columns × @rows sheets, which the chart
+ * fills with its seams between boxes; 0 × 0 asks for as many sheets as it
+ * takes to print it at a readable size.
+ */
+void
+sam_chart_print_set_sheets (SamChartPrint *self,
+                            guint          columns,
+                            guint          rows)
+{
+  g_return_if_fail (SAM_IS_CHART_PRINT (self));
+  g_return_if_fail (columns <= MAX_TILES && rows <= MAX_TILES);
+
+  self->columns = columns > 0 && rows > 0 ? columns : 0;
+  self->rows = columns > 0 && rows > 0 ? rows : 0;
 }
 
 /**

@@ -23,6 +23,9 @@ SamChart      *sam_chart_print_get_chart       (SamChartPrint      *self);
 gboolean       sam_chart_print_get_tiled       (SamChartPrint      *self);
 void           sam_chart_print_set_tiled       (SamChartPrint      *self,
                                                 gboolean            tiled);
+void           sam_chart_print_set_sheets      (SamChartPrint      *self,
+                                                guint               columns,
+                                                guint               rows);
 void           sam_chart_print_get_page        (SamChartPrint      *self,
                                                 SamChartPage       *page);
 

@@ -865,6 +865,75 @@ test_print_sheets (Fixture       *fixture,
     }
 }
 
+/* The Chart tab offers a booklet when the chart's register is known: the
+ * overview and a page per council, each saying its page of the whole. */
+static void
+test_print_booklet (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "booklet.pdf", NULL);
+  g_autoptr(SamChart) chart = NULL;
+  g_autoptr(SamChartPrint) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *last = NULL;
+  GtkPrintOperationResult result = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+  GtkPrintOperationResult run;
+  GtkWidget *tab = NULL, *booklet;
+  guint n_councils = 0, last_council = 0;
+  double width, height;
+
+  wait_for_chart (fixture->view);
+  chart = build_chart (fixture->view);
+  for (guint i = 0; i < sam_chart_get_n_nodes (chart); i++)
+    if (sam_chart_get_node_kind (chart, i) == SAM_GROUP_KIND_COUNCIL)
+      {
+        n_councils++;
+        last_council = i;
+      }
+  g_assert_cmpuint (n_councils, >, 0);
+
+  /* Without its register there is no booklet to offer. */
+  operation = sam_chart_print_new (chart, fixture->settings);
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_object_ref_sink (tab);
+  booklet = gtk_widget_get_last_child (tab);
+  g_assert_true (GTK_IS_CHECK_BUTTON (booklet));
+  g_assert_false (gtk_widget_get_visible (booklet));
+  g_clear_object (&tab);
+  g_clear_object (&operation);
+
+  operation = sam_chart_print_new (chart, fixture->settings);
+  sam_chart_print_set_source (operation, fixture->store, NULL);
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_object_ref_sink (tab);
+  booklet = gtk_widget_get_last_child (tab);
+  g_assert_true (gtk_widget_get_visible (booklet));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (booklet), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  g_clear_object (&tab);
+
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &result);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  run = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                 fixture->window, &error);
+  g_assert_no_error (error);
+  if (run != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    result = run;
+  sam_test_wait_until (print_done, &result, 60000, "the print operation to be done");
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  info = sam_test_pdf_tool ("pdfinfo", path, NULL);
+  g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 1 + n_councils);
+  {
+    g_autofree char *number = g_strdup_printf ("%u", 1 + n_councils);
+
+    last = sam_test_pdf_tool ("pdftotext", path, "-f", number, "-l", number, NULL);
+  }
+  /* The last page is the last council's. */
+  g_assert_nonnull (strstr (last, sam_chart_get_node_name (chart, last_council)));
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -1544,6 +1613,7 @@ main (int   argc,
   g_test_add ("/chart-view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
   g_test_add ("/chart-view/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/chart-view/print/sheets", Fixture, NULL, fixture_set_up, test_print_sheets, fixture_tear_down);
+  g_test_add ("/chart-view/print/booklet", Fixture, NULL, fixture_set_up, test_print_booklet, fixture_tear_down);
   g_test_add ("/chart-view/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/chart-view/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
   g_test_add_func ("/chart-view/window", test_window);

@@ -83,6 +83,7 @@ print_chart_built_cb (GObject      *object,
     }
 
   operation = sam_chart_print_new (chart, self->settings);
+  sam_chart_print_set_source (operation, self->store, sam_chart_view_get_root_uuid (self->view));
   g_set_object (&self->print_operation, GTK_PRINT_OPERATION (operation));
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   _sam_chart_pane_update_actions (self);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-chart-booklet.h"
 #include "sam-chart-print.h"
 #include "sam-chart-render.h"
 
@@ -45,6 +46,10 @@ struct _SamChartPrint
 
   SamChart          *chart;
   GSettings         *settings;
+  SamStore          *store;         /* for a booklet's pages, when given */
+  char              *root_uuid;
+  gboolean           booklet;
+  SamChartBooklet   *pages;
   gboolean           tiled;
   guint              columns;       /* the sheets asked for; 0: as many as make it readable */
   guint              rows;
@@ -53,6 +58,7 @@ struct _SamChartPrint
   double             page_height;
   GtkWidget         *tiles_button;  /* in the dialog's tab, while it is open */
   GtkWidget         *sheets_button;
+  GtkWidget         *booklet_button;
   GtkWidget         *columns_spin;
   GtkWidget         *rows_spin;
 };
@@ -112,6 +118,26 @@ sam_chart_print_begin_print (GtkPrintOperation *operation,
   self->page_height = gtk_print_context_get_height (context);
 
   self->page.columns = self->page.rows = 1;
+  g_clear_pointer (&self->pages, sam_chart_booklet_free);
+  if (self->booklet && self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      SamChartOptions options;
+
+      /* The overview and each council's chart, as of the chart's day. */
+      sam_chart_options_init (&options);
+      options.root_uuid = self->root_uuid;
+      options.as_of = sam_chart_get_as_of (self->chart);
+      self->pages = sam_chart_booklet_new (self->store, &options, &error);
+      if (self->pages == NULL)
+        g_warning ("Could not build the chart's booklet: %s", error->message);
+    }
+  if (self->pages != NULL)
+    {
+      gtk_print_operation_set_n_pages (operation, (int) sam_chart_booklet_get_n_pages (self->pages));
+      save_page (self);
+      return;
+    }
   if (self->tiled && self->columns > 0 && self->rows > 0)
     {
       /* Core fills exactly the sheets asked for, seams between boxes. */
@@ -132,6 +158,14 @@ sam_chart_print_draw_page (GtkPrintOperation *operation,
                            int                page_nr)
 {
   SamChartPrint *self = SAM_CHART_PRINT (operation);
+
+  if (self->pages != NULL)
+    {
+      if (page_nr >= 0 && (guint) page_nr < sam_chart_booklet_get_n_pages (self->pages))
+        sam_chart_booklet_draw_page (self->pages, gtk_print_context_get_cairo_context (context), &self->page,
+                                     (guint) page_nr, self->page_width, self->page_height);
+      return;
+    }
 
   if (page_nr < 0 || (guint) page_nr >= sam_chart_page_get_n_pages (&self->page))
     return;
@@ -155,7 +189,7 @@ static GtkWidget *
 sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
 {
   SamChartPrint *self = SAM_CHART_PRINT (operation);
-  GtkWidget *box, *fit, *tiles, *sheets, *hint, *row, *by, *pages;
+  GtkWidget *box, *fit, *tiles, *sheets, *booklet, *hint, *row, *by, *pages;
   guint columns = self->columns, rows = self->rows;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -169,7 +203,12 @@ sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
   sheets = gtk_check_button_new_with_mnemonic (_("_Spread the chart over"));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (tiles), GTK_CHECK_BUTTON (fit));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (sheets), GTK_CHECK_BUTTON (fit));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (!self->tiled ? fit : columns > 0 ? sheets : tiles), TRUE);
+  booklet = gtk_check_button_new_with_mnemonic (_("_Booklet: an overview page and a page per council"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (booklet), GTK_CHECK_BUTTON (fit));
+  gtk_widget_set_visible (booklet, self->store != NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->booklet && self->store != NULL ? booklet
+                                                 : !self->tiled ? fit : columns > 0 ? sheets : tiles),
+                               TRUE);
 
   /* Start from what a readable print would take. */
   if (columns == 0 || rows == 0)
@@ -206,9 +245,11 @@ sam_chart_print_create_custom_widget (GtkPrintOperation *operation)
   gtk_box_append (GTK_BOX (box), tiles);
   gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), booklet);
 
   g_set_weak_pointer (&self->tiles_button, tiles);
   g_set_weak_pointer (&self->sheets_button, sheets);
+  g_set_weak_pointer (&self->booklet_button, booklet);
   g_object_add_weak_pointer (G_OBJECT (self->columns_spin), (gpointer *) &self->columns_spin);
   g_object_add_weak_pointer (G_OBJECT (self->rows_spin), (gpointer *) &self->rows_spin);
 
@@ -221,7 +262,11 @@ sam_chart_print_custom_widget_apply (GtkPrintOperation *operation,
 {
   SamChartPrint *self = SAM_CHART_PRINT (operation);
 
-  if (self->sheets_button != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (self->sheets_button)))
+  self->booklet = self->booklet_button != NULL
+                  && gtk_check_button_get_active (GTK_CHECK_BUTTON (self->booklet_button));
+  if (self->booklet)
+    sam_chart_print_set_tiled (self, FALSE);
+  else if (self->sheets_button != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (self->sheets_button)))
     {
       sam_chart_print_set_sheets (self,
                                   (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->columns_spin)),
@@ -277,6 +322,10 @@ sam_chart_print_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->tiles_button);
   g_clear_weak_pointer (&self->sheets_button);
+  g_clear_weak_pointer (&self->booklet_button);
+  g_clear_pointer (&self->pages, sam_chart_booklet_free);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->root_uuid, g_free);
   g_clear_weak_pointer (&self->columns_spin);
   g_clear_weak_pointer (&self->rows_spin);
   g_clear_object (&self->chart);
@@ -446,6 +495,43 @@ sam_chart_print_set_sheets (SamChartPrint *self,
 
   self->columns = columns > 0 && rows > 0 ? columns : 0;
   self->rows = columns > 0 && rows > 0 ? rows : 0;
+}
+
+/**
+ * sam_chart_print_set_source:
+ * @self: a chart print operation
+ * @store: (nullable): the register the chart was built from
+ * @root_uuid: (nullable): the chart's root, or %NULL for the whole region
+ *
+ * Tells the operation where the chart comes from, which lets the Chart
+ * tab offer a booklet: an overview page and a page per council, each
+ * built from @store when printing begins.
+ */
+void
+sam_chart_print_set_source (SamChartPrint *self,
+                            SamStore      *store,
+                            const char    *root_uuid)
+{
+  g_return_if_fail (SAM_IS_CHART_PRINT (self));
+  g_return_if_fail (store == NULL || SAM_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_free (self->root_uuid);
+  self->root_uuid = g_strdup (root_uuid);
+}
+
+/**
+ * sam_chart_print_set_booklet:
+ * @self: a chart print operation with a source
+ * @booklet: whether to print a booklet
+ */
+void
+sam_chart_print_set_booklet (SamChartPrint *self,
+                             gboolean       booklet)
+{
+  g_return_if_fail (SAM_IS_CHART_PRINT (self));
+
+  self->booklet = !!booklet;
 }
 
 /**

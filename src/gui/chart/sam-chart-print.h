@@ -23,6 +23,11 @@ SamChart      *sam_chart_print_get_chart       (SamChartPrint      *self);
 gboolean       sam_chart_print_get_tiled       (SamChartPrint      *self);
 void           sam_chart_print_set_tiled       (SamChartPrint      *self,
                                                 gboolean            tiled);
+void           sam_chart_print_set_source      (SamChartPrint      *self,
+                                                SamStore           *store,
+                                                const char         *root_uuid);
+void           sam_chart_print_set_booklet     (SamChartPrint      *self,
+                                                gboolean            booklet);
 void           sam_chart_print_set_sheets      (SamChartPrint      *self,
                                                 guint               columns,
                                                 guint               rows);

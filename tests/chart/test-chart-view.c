@@ -25,6 +25,7 @@
 #include "sam-application.h"
 #include "sam-chart-box.h"
 #include "sam-chart-pane.h"
+#include "sam-chart-booklet.h"
 #include "sam-chart-print.h"
 #include "sam-chart-render.h"
 #include "sam-chart-view-private.h"
@@ -925,6 +926,37 @@ test_print_booklet (Fixture       *fixture,
 
   info = sam_test_pdf_tool ("pdfinfo", path, NULL);
   g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 1 + n_councils);
+
+  /* Each page is turned the way its chart fits best: the same as the
+   * command line's booklet. */
+  {
+    g_autoptr(SamChartBooklet) pages = NULL;
+    SamChartOptions options;
+    SamChartPage page;
+
+    sam_chart_options_init (&options);
+    options.as_of = sam_chart_get_as_of (chart);
+    pages = sam_chart_booklet_new (fixture->store, &options, &error);
+    g_assert_no_error (error);
+    sam_chart_print_load_page (fixture->settings, &page, NULL);
+    page.fit_orientation = TRUE;
+    for (guint i = 0; i < sam_chart_booklet_get_n_pages (pages); i++)
+      {
+        g_autofree char *number = g_strdup_printf ("%u", i + 1);
+        g_autofree char *one = sam_test_pdf_tool ("pdfinfo", path, "-f", number, "-l", number, NULL);
+        double expect_width, expect_height;
+
+        sam_chart_page_get_size_for (&page, sam_chart_booklet_get_chart (pages, i), &expect_width, &expect_height);
+        const char *size = strstr (one, " size:");
+
+        /* “Page    3 size: 841.89 x 595.276 pts (A4)” */
+        g_assert_nonnull (size);
+        width = g_ascii_strtod (size + strlen (" size:"), (char **) &size);
+        height = g_ascii_strtod (size + strlen (" x "), NULL);
+        g_assert_cmpfloat_with_epsilon (width, expect_width, 0.5);
+        g_assert_cmpfloat_with_epsilon (height, expect_height, 0.5);
+      }
+  }
   {
     g_autofree char *number = g_strdup_printf ("%u", 1 + n_councils);
 

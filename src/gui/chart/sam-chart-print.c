@@ -161,9 +161,11 @@ sam_chart_print_draw_page (GtkPrintOperation *operation,
 
   if (self->pages != NULL)
     {
+      /* Each page of a booklet has its own orientation. */
       if (page_nr >= 0 && (guint) page_nr < sam_chart_booklet_get_n_pages (self->pages))
         sam_chart_booklet_draw_page (self->pages, gtk_print_context_get_cairo_context (context), &self->page,
-                                     (guint) page_nr, self->page_width, self->page_height);
+                                     (guint) page_nr, gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
       return;
     }
 
@@ -172,6 +174,29 @@ sam_chart_print_draw_page (GtkPrintOperation *operation,
 
   sam_chart_draw_page (self->chart, gtk_print_context_get_cairo_context (context), &self->page, NULL,
                        (guint) page_nr, self->page_width, self->page_height);
+}
+
+/* A booklet's pages are each turned the way their chart fits best: the
+ * overview of a region is wide, a council's page tall. */
+static void
+sam_chart_print_request_page_setup (GtkPrintOperation *operation,
+                                    GtkPrintContext   *context,
+                                    int                page_nr,
+                                    GtkPageSetup      *setup)
+{
+  SamChartPrint *self = SAM_CHART_PRINT (operation);
+  SamChartPage one;
+  double width = 0, height = 0;
+
+  if (self->pages == NULL || page_nr < 0 || (guint) page_nr >= sam_chart_booklet_get_n_pages (self->pages))
+    return;
+
+  one = self->page;
+  one.columns = one.rows = 1;
+  one.fit_orientation = TRUE;
+  sam_chart_page_get_size_for (&one, sam_chart_booklet_get_chart (self->pages, (guint) page_nr), &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static GtkWidget *
@@ -395,6 +420,7 @@ sam_chart_print_class_init (SamChartPrintClass *klass)
 
   operation_class->begin_print = sam_chart_print_begin_print;
   operation_class->draw_page = sam_chart_print_draw_page;
+  operation_class->request_page_setup = sam_chart_print_request_page_setup;
   operation_class->create_custom_widget = sam_chart_print_create_custom_widget;
   operation_class->custom_widget_apply = sam_chart_print_custom_widget_apply;
 

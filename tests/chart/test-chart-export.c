@@ -355,6 +355,27 @@ test_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Dnr RS 2024-00784"));
 }
 
+/* With CHART_TEST_KEEP naming a folder, a PDF the tests read back is
+ * copied there too, to be looked at page by page. */
+static void
+keep_copy (const char *path,
+           const char *name)
+{
+  const char *folder = g_getenv ("CHART_TEST_KEEP");
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  if (folder == NULL)
+    return;
+  target = g_build_filename (folder, name, NULL);
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+}
+
 /* One word of a PDF page as `pdftotext -bbox` gives it. */
 typedef struct
 {
@@ -444,6 +465,8 @@ check_booklet (SamStore   *store,
 
   g_assert_cmpint (sam_chart_cli_export (store, path, NULL, NULL, FALSE, NULL, TRUE, as_of, &error), ==, 0);
   g_assert_no_error (error);
+  keep_copy (path, expect_councils > 14 ? "booklet-region.pdf" : expect_councils > 2 ? "booklet-demo.pdf"
+                                                                                    : "booklet-fixture.pdf");
   info = pdf_tool ("pdfinfo", path, 0);
   g_assert_cmpuint (g_ascii_strtoull (info_field (info, "\nPages:"), NULL, 10), ==, 1 + n_councils);
 
@@ -562,6 +585,8 @@ check_tiles (SamStore   *store,
 
   g_assert_cmpint (sam_chart_cli_export (store, path, NULL, "a3", FALSE, "3x2", FALSE, as_of, &error), ==, 0);
   g_assert_no_error (error);
+  keep_copy (path, sam_chart_get_n_nodes (chart) > 100 ? "tiles-region.pdf"
+                   : sam_chart_get_n_nodes (chart) > 20 ? "tiles-demo.pdf" : "tiles-fixture.pdf");
   info = pdf_tool ("pdfinfo", path, 0);
   g_assert_cmpuint (g_ascii_strtoull (info_field (info, "\nPages:"), NULL, 10), ==, 6);
 

@@ -821,6 +821,9 @@ test_print_sheets (Fixture       *fixture,
   g_assert_cmpstr (gtk_print_settings_get (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
                    sam_chart_get_title (chart));
 
+  /* The printer's settings of this print are where the next one starts. */
+  gtk_print_settings_set (print_settings, "samordna-test", "kept");
+
   g_signal_emit_by_name (operation, "create-custom-widget", &tab);
   g_assert_nonnull (tab);
   g_object_ref_sink (tab);
@@ -852,6 +855,16 @@ test_print_sheets (Fixture       *fixture,
   sam_chart_print_get_page (operation, &page);
   g_assert_cmpuint (page.columns, ==, 3);
   g_assert_cmpuint (page.rows, ==, 2);
+
+  {
+    g_autoptr(SamChartPrint) next = sam_chart_print_new (chart, fixture->settings);
+    GtkPrintSettings *kept = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (next));
+
+    g_assert_cmpstr (gtk_print_settings_get (kept, "samordna-test"), ==, "kept");
+    g_assert_cmpstr (gtk_print_settings_get (kept, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==,
+                     sam_chart_get_title (chart));
+    g_assert_null (gtk_print_settings_get (kept, GTK_PRINT_SETTINGS_OUTPUT_URI));
+  }
   info = sam_test_pdf_tool ("pdfinfo", path, NULL);
   g_assert_cmpuint (pdf_pages (info, &width, &height), ==, 6);
   for (guint i = 1; i <= 6; i++)

@@ -65,6 +65,11 @@ struct _SamChartPrint
 
 G_DEFINE_FINAL_TYPE (SamChartPrint, sam_chart_print, GTK_TYPE_PRINT_OPERATION)
 
+/* The print settings of the last chart printed (printer, copies, the
+ * folder printed to), where the next print starts, as long as the
+ * application runs; paper and orientation are kept in GSettings. */
+static GtkPrintSettings *last_print_settings;
+
 enum {
   PROP_0,
   PROP_CHART,
@@ -332,12 +337,42 @@ sam_chart_print_constructed (GObject *object)
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_job_name (operation, sam_chart_get_title (self->chart));
 
-  /* Printed to a file, the file is named after the chart. */
-  print_settings = gtk_print_settings_new ();
+  /* Printed to a file, the file is named after the chart, in the
+   * folder printed to last. */
+  print_settings = last_print_settings != NULL ? gtk_print_settings_copy (last_print_settings)
+                                               : gtk_print_settings_new ();
+  if (gtk_print_settings_get (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI) != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_print_settings_get (print_settings,
+                                                                          GTK_PRINT_SETTINGS_OUTPUT_URI));
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (folder);
+
+          gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, uri);
+        }
+      gtk_print_settings_unset (print_settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
+    }
   gtk_print_settings_set (print_settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, sam_chart_get_title (self->chart));
   gtk_print_operation_set_print_settings (operation, print_settings);
   /* Translators: the tab of the print dialog with the chart's own options */
   gtk_print_operation_set_custom_tab_label (operation, _("Chart"));
+}
+
+static void
+sam_chart_print_done (GtkPrintOperation       *operation,
+                      GtkPrintOperationResult  result)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && gtk_print_operation_get_print_settings (operation) != NULL)
+    {
+      g_clear_object (&last_print_settings);
+      last_print_settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
+    }
+
+  if (GTK_PRINT_OPERATION_CLASS (sam_chart_print_parent_class)->done != NULL)
+    GTK_PRINT_OPERATION_CLASS (sam_chart_print_parent_class)->done (operation, result);
 }
 
 static void
@@ -421,6 +456,7 @@ sam_chart_print_class_init (SamChartPrintClass *klass)
   operation_class->begin_print = sam_chart_print_begin_print;
   operation_class->draw_page = sam_chart_print_draw_page;
   operation_class->request_page_setup = sam_chart_print_request_page_setup;
+  operation_class->done = sam_chart_print_done;
   operation_class->create_custom_widget = sam_chart_print_create_custom_widget;
   operation_class->custom_widget_apply = sam_chart_print_custom_widget_apply;
 

@@ -235,6 +235,8 @@ test_svg_png (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, ">Samordningsråd medicin<"));
   g_assert_nonnull (strstr (contents, ">Östra närvårdsgruppen<"));
   g_assert_null (strstr (contents, "<symbol"));
+  /* The details keep their markup: the code in bold. */
+  g_assert_nonnull (strstr (contents, "<tspan font-weight=\"bold\">MED</tspan>"));
   if (xmllint == NULL)
     g_error ("xmllint is missing: install libxml2-utils");
   {

@@ -55,8 +55,9 @@ append_colour (GString              *out,
 }
 
 /* One <text> for a layout drawn with its corner at (@x, @y): a <tspan>
- * per line at its baseline. A line cut with an ellipsis keeps its whole
- * text, which is what a search should find. */
+ * per line at its baseline, with a <tspan> of its own for a run in
+ * another weight or colour. Boxes grow rather than cut their text, so
+ * every line is written whole. */
 static void
 append_layout (GString              *out,
                PangoLayout          *layout,
@@ -87,18 +88,58 @@ append_layout (GString              *out,
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
-      g_autofree char *escaped = NULL;
       double baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      int end = line->start_index + line->length;
+      int at = line->start_index;
 
       if (line->length == 0)
         continue;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      escaped = g_markup_escape_text (text + line->start_index, line->length);
-      g_strchomp (escaped);
       g_string_append_printf (out, "<tspan x=\"%s\"", g_ascii_formatd (number, sizeof number, "%.2f",
                                                                         x + pango_units_to_double (logical.x)));
-      g_string_append_printf (out, " y=\"%s\">%s</tspan>",
-                              g_ascii_formatd (number, sizeof number, "%.2f", y + baseline), escaped);
+      g_string_append_printf (out, " y=\"%s\">",
+                              g_ascii_formatd (number, sizeof number, "%.2f", y + baseline));
+
+      /* The runs of the line in their own weight and colour, as the
+       * details' markup set them (the code in bold, vacancies in red). */
+      for (GSList *l = line->runs; l != NULL; l = l->next)
+        {
+          PangoGlyphItem *run = l->data;
+          PangoItem *item = run->item;
+          int from = MAX (item->offset, at), to = MIN (item->offset + item->length, end);
+          g_autofree char *escaped = NULL;
+          gboolean run_bold = FALSE;
+          const PangoAttrColor *foreground = NULL;
+
+          if (to <= from)
+            continue;
+          if (item->analysis.font != NULL)
+            {
+              PangoFontDescription *font = pango_font_describe (item->analysis.font);
+
+              run_bold = pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD;
+              pango_font_description_free (font);
+            }
+          for (GSList *a = item->analysis.extra_attrs; a != NULL; a = a->next)
+            if (((PangoAttribute *) a->data)->klass->type == PANGO_ATTR_FOREGROUND)
+              foreground = a->data;
+
+          escaped = g_markup_escape_text (text + from, to - from);
+          at = to;
+          if (run_bold == bold && foreground == NULL)
+            {
+              g_string_append (out, escaped);
+              continue;
+            }
+          g_string_append (out, "<tspan");
+          if (run_bold != bold)
+            g_string_append (out, run_bold ? " font-weight=\"bold\"" : " font-weight=\"normal\"");
+          if (foreground != NULL)
+            g_string_append_printf (out, " fill=\"#%02x%02x%02x\"", foreground->color.red >> 8,
+                                    foreground->color.green >> 8, foreground->color.blue >> 8);
+          g_string_append_printf (out, ">%s</tspan>", escaped);
+        }
+      g_string_append (out, "</tspan>");
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);

@@ -220,7 +220,8 @@ arrange_stack (Run      *run,
   *block_d = stack->n_items > 0 ? row_d - row_gap : 0;
 }
 
-/* stack_of_parent holds, for each parent, how many compact leaves it has
+/* stack_of_parent holds, for each parent (the forest's root last), how
+ * many compact leaves it has
  * until its first one is met; then whether they are stacked, and where. */
 #define STACK_RESOLVED (1u << 31)
 
@@ -228,17 +229,20 @@ arrange_stack (Run      *run,
  * stacks: each stack then replaces at least this many slots. */
 #define STACK_MIN_LEAVES 2
 
-/* A parent that asks for it (a council over its subgroups and teams)
- * stacks even two compact leaves, so a region of many councils is not one
- * very wide row; others stack from the style's threshold on. */
+/* A parent that asks for it (a council over its subgroups and teams), and
+ * the forest above the roots, stack even two compact leaves, so a region
+ * of many councils is not one very wide row; others stack from the
+ * style's threshold on. */
 static inline guint
 stack_threshold (const Run *run,
                  guint      parent)
 {
   guint threshold = run->style->compact_threshold;
 
-  if (parent < run->tree->n_nodes
-      && (run->tree->nodes[parent].flags & SAM_CHART_NODE_STACK_LEAVES) != 0)
+  /* Loose roots with nothing under them (groups outside the structure)
+   * stack beside the tree too, rather than each adding a column. */
+  if (parent == run->root
+      || (run->tree->nodes[parent].flags & SAM_CHART_NODE_STACK_LEAVES) != 0)
     threshold = MIN (threshold, STACK_MIN_LEAVES);
 
   return threshold;
@@ -305,10 +309,10 @@ build_slots (Run   *run,
    * the family's first compact leaf is linked in. */
   if (threshold > 0)
     {
-      memset (stack_of_parent, 0, n * sizeof (guint));
+      memset (stack_of_parent, 0, (n + 1) * sizeof (guint));
       for (i = 0; i < n; i++)
-        if (nodes[i].parent >= 0 && is_stackable (&nodes[i]))
-          stack_of_parent[nodes[i].parent]++;
+        if (is_stackable (&nodes[i]))
+          stack_of_parent[nodes[i].parent >= 0 ? (guint) nodes[i].parent : run->root]++;
     }
 
   for (i = 0; i < n; i++)
@@ -335,7 +339,7 @@ build_slots (Run   *run,
       if ((node->flags & NODE_COLLAPSED) != 0 && node->first_child != NONE)
         state |= SAM_CHART_NODE_STATE_COLLAPSED;
 
-      if (p >= 0 && threshold > 0 && is_stackable (node)
+      if (threshold > 0 && is_stackable (node)
           && (k = stack_for (run, stack_of_parent, ps)) != NONE)
         {
           Stack *stack = &self->stacks[k];
@@ -786,7 +790,7 @@ sam_chart_layout_compute (const SamChartTree  *tree,
   max_children = MAX (tree->max_children, 1);
   scratch = g_malloc (n_slots * sizeof (Slot)
                       + max_children * (3 * sizeof (double) + sizeof (guint))
-                      + (style->compact_threshold > 0 ? 2 * n * sizeof (guint) : 0));
+                      + (style->compact_threshold > 0 ? (2 * n + 1) * sizeof (guint) : 0));
   run.tree = tree;
   run.style = style;
   run.self = self;

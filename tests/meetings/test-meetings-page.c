@@ -1207,6 +1207,9 @@ exec_file (const char *path,
   char *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* As a well-behaved program does, wait while the window writes (a page
+   * keeps what was typed as it is left). */
+  sqlite3_busy_timeout (db, 10000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);

@@ -17,6 +17,7 @@
 
 #include "sam-demo.h"
 #include "sam-test-register.h"
+#include "sam-store-private.h"
 #include "sam-test-util.h"
 #include "sam-xml.h"
 
@@ -768,6 +769,218 @@ test_merge (XmlFixture    *fixture,
   g_assert_cmpuint (summary.unchanged, ==, 6);
   g_assert_cmpuint (summary.conflicts->len, ==, 1);
   sam_import_summary_clear (&summary);
+}
+
+/* A merge reads the file before it takes the write lock; another
+ * connection (the window's, while a worker merges) may change the
+ * register in between. The hook makes that change right after the
+ * staging, on the connection of the fixture. */
+typedef struct
+{
+  SamStore   *other;
+  const char *org;         /* the organisation to rename, or NULL to add one */
+  guint       n_staged;
+  guint       n_locked;
+  guint       n_committed;
+} Between;
+
+static void
+write_between_cb (SamStoreMergeStep step,
+                  gpointer          user_data)
+{
+  Between *between = user_data;
+  g_autoptr(SamOrganisation) org = NULL;
+  g_autoptr(GError) error = NULL;
+
+  switch (step)
+    {
+    case SAM_STORE_MERGE_STAGED:
+      if (between->n_staged++ > 0)
+        return;
+      if (between->org != NULL)
+        {
+          org = sam_store_dup_by_uuid (between->other, SAM_TYPE_ORGANISATION, between->org, &error);
+          g_assert_no_error (error);
+          g_object_set (org, "name", "Ändrad under sammanslagningen", NULL);
+        }
+      else
+        {
+          org = sam_organisation_new ();
+          g_object_set (org, "name", "Tillagd under sammanslagningen", NULL);
+        }
+      g_assert_true (sam_store_save (between->other, org, &error));
+      g_assert_no_error (error);
+      break;
+
+    case SAM_STORE_MERGE_LOCKED:
+      between->n_locked++;
+      break;
+
+    case SAM_STORE_MERGE_COMMITTED:
+      between->n_committed++;
+      break;
+    }
+}
+
+static void
+merge_with_write_between (XmlFixture        *fixture,
+                          Between           *between,
+                          SamImportSummary  *summary)
+{
+  g_autofree char *base = merge_register ("Kommunen", "Beslut om rutin", "Utkast", FALSE);
+  g_autofree char *incoming = merge_register ("Kommunen i väst", "Ändrat beslut", "Nytt utkast", TRUE);
+  g_autoptr(SamStore) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  SamImportSummary first = { 0 };
+
+  import_string (fixture->store, base, strlen (base), SAM_IMPORT_REPLACE, &first, &error);
+  g_assert_no_error (error);
+  sam_import_summary_clear (&first);
+
+  worker = sam_store_open (sam_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  between->other = fixture->store;
+  _sam_store_set_merge_hook (write_between_cb, between);
+  import_string (worker, incoming, strlen (incoming), SAM_IMPORT_MERGE, summary, &error);
+  _sam_store_set_merge_hook (NULL, NULL);
+  g_assert_no_error (error);
+}
+
+/* The region, which the file has as the register had it, is renamed
+ * between the staging and the lock: the staging is out of date and the
+ * file is read again, so the merge ends as if it had started after the
+ * change (the file's name wins, one more row is updated). Before the
+ * merge checked for that, it wrote the staging's view: the region kept
+ * the new name and was counted unchanged. */
+static void
+test_merge_write_between (XmlFixture    *fixture,
+                          gconstpointer  data)
+{
+  Between between = { .org = ORG_A };
+  SamImportSummary summary = { 0 };
+  g_autoptr(SamOrganisation) region = NULL;
+
+  merge_with_write_between (fixture, &between, &summary);
+
+  g_assert_cmpuint (between.n_staged, ==, 2);
+  g_assert_cmpuint (between.n_locked, ==, 1);
+  g_assert_cmpuint (between.n_committed, ==, 1);
+  g_assert_cmpuint (summary.added, ==, 2);
+  g_assert_cmpuint (summary.updated, ==, 3);    /* the region too, back to the file's name */
+  g_assert_cmpuint (summary.unchanged, ==, 1);  /* the council */
+  sam_import_summary_clear (&summary);
+
+  region = sam_store_dup_by_uuid (fixture->store, SAM_TYPE_ORGANISATION, ORG_A, NULL);
+  g_assert_cmpstr (sam_organisation_get_name (region), ==, "Västra regionen");
+}
+
+/* A change to a row the file does not have leaves the staging valid: the
+ * merge takes the lock, finds every row it left as it was still so, and
+ * writes without reading the file again; the change stays. */
+static void
+test_merge_write_elsewhere (XmlFixture    *fixture,
+                            gconstpointer  data)
+{
+  Between between = { .org = NULL };
+  SamImportSummary summary = { 0 };
+  g_autofree char *exported = NULL;
+
+  merge_with_write_between (fixture, &between, &summary);
+
+  g_assert_cmpuint (between.n_staged, ==, 1);
+  g_assert_cmpuint (between.n_locked, ==, 1);
+  g_assert_cmpuint (summary.added, ==, 2);
+  g_assert_cmpuint (summary.updated, ==, 2);
+  g_assert_cmpuint (summary.unchanged, ==, 2);
+  sam_import_summary_clear (&summary);
+
+  exported = export_string (fixture->store, fixture->dir);
+  g_assert_nonnull (strstr (exported, "name=\"Tillagd under sammanslagningen\""));
+  g_assert_nonnull (strstr (exported, "name=\"Kommunen i väst\""));
+}
+
+/* A change made while the merge holds the write lock waits for it, and
+ * is then made: it does not fail as busy. The writer runs in a thread of
+ * its own, as the window's main thread does beside the merge's worker. */
+typedef struct
+{
+  SamStore *store;
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Writer;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  Writer *writer = user_data;
+  g_autoptr(SamOrganisation) org = sam_organisation_new ();
+
+  g_object_set (org, "name", "Väntade på sammanslagningen", NULL);
+  writer->ok = sam_store_save (writer->store, org, &writer->error);
+  g_atomic_int_set (&writer->done, TRUE);
+
+  return NULL;
+}
+
+typedef struct
+{
+  Writer  *writer;
+  GThread *thread;
+  guint    waits_before;
+} Waiting;
+
+static void
+write_while_locked_cb (SamStoreMergeStep step,
+                       gpointer          user_data)
+{
+  Waiting *waiting = user_data;
+
+  if (step != SAM_STORE_MERGE_LOCKED || waiting->thread != NULL)
+    return;
+
+  /* The merge goes on only once the writer is waiting for its lock. */
+  waiting->waits_before = _sam_store_get_busy_waits (waiting->writer->store);
+  waiting->thread = g_thread_new ("writer", writer_thread, waiting->writer);
+  sam_test_wait_for (_sam_store_get_busy_waits (waiting->writer->store) > waiting->waits_before
+                       || g_atomic_int_get (&waiting->writer->done));
+  g_assert_false (g_atomic_int_get (&waiting->writer->done));
+}
+
+static void
+test_merge_writer_waits (XmlFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *base = merge_register ("Kommunen", "Beslut om rutin", "Utkast", FALSE);
+  g_autofree char *incoming = merge_register ("Kommunen i väst", "Ändrat beslut", "Nytt utkast", TRUE);
+  g_autoptr(SamStore) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  SamImportSummary summary = { 0 };
+  Writer writer = { .store = fixture->store };
+  Waiting waiting = { .writer = &writer };
+
+  import_string (fixture->store, base, strlen (base), SAM_IMPORT_REPLACE, &summary, &error);
+  g_assert_no_error (error);
+  sam_import_summary_clear (&summary);
+
+  worker = sam_store_open (sam_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  _sam_store_set_merge_hook (write_while_locked_cb, &waiting);
+  import_string (worker, incoming, strlen (incoming), SAM_IMPORT_MERGE, &summary, &error);
+  _sam_store_set_merge_hook (NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.updated, ==, 2);
+  sam_import_summary_clear (&summary);
+
+  g_assert_nonnull (waiting.thread);
+  g_thread_join (waiting.thread);
+  g_assert_no_error (writer.error);
+  g_assert_true (writer.ok);
+
+  exported = export_string (fixture->store, fixture->dir);
+  g_assert_nonnull (strstr (exported, "name=\"Väntade på sammanslagningen\""));
+  g_assert_nonnull (strstr (exported, "name=\"Kommunen i väst\""));
 }
 
 #define GROUP_B "2b0e1c3e-1111-4111-8111-111111111111"
@@ -1634,6 +1847,10 @@ main (int   argc,
   g_test_add ("/xml/import/rollback", XmlFixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
   g_test_add ("/xml/import/merge", XmlFixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add ("/xml/import/cycles", XmlFixture, NULL, fixture_set_up, test_import_cycles, fixture_tear_down);
+  g_test_add ("/xml/merge/write-between", XmlFixture, NULL, fixture_set_up, test_merge_write_between, fixture_tear_down);
+  g_test_add ("/xml/merge/write-elsewhere", XmlFixture, NULL, fixture_set_up, test_merge_write_elsewhere,
+              fixture_tear_down);
+  g_test_add ("/xml/merge/writer-waits", XmlFixture, NULL, fixture_set_up, test_merge_writer_waits, fixture_tear_down);
   g_test_add ("/xml/merge/cycle", XmlFixture, NULL, fixture_set_up, test_merge_cycle, fixture_tear_down);
   g_test_add ("/xml/merge/lifecycle", XmlFixture, NULL, fixture_set_up, test_merge_lifecycle, fixture_tear_down);
   g_test_add ("/xml/merge/same-number", XmlFixture, NULL, fixture_set_up, test_merge_same_number, fixture_tear_down);

@@ -173,6 +173,7 @@ typedef struct
   SamStoreImport     *import;
   SamProgress        *progress;
   GCancellable       *cancellable;
+  const char         *message;        /* what the progress says */
   gsize               size;           /* 0 if unknown */
 
   /* The first error libxml2 reported, kept until the reader stops. */
@@ -967,8 +968,7 @@ check_progress (Importer    *self,
     {
       long consumed = xmlTextReaderByteConsumed (self->reader);
 
-      sam_progress_set (self->progress, MIN (1.0, (double) MAX (consumed, 0) / self->size),
-                        _("Importing the register…"));
+      sam_progress_set (self->progress, MIN (1.0, (double) MAX (consumed, 0) / self->size), self->message);
     }
 
   return TRUE;
@@ -1051,6 +1051,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
  * @display_name: the file's name, for messages
  * @size: the size of the file, for progress, or 0
  * @mode: replace or merge
+ * @staged: with %SAM_IMPORT_MERGE, read the whole file before taking the
+ *   register's write lock (see sam_store_import_stage ()); the import may
+ *   then fail with %SAM_STORE_ERROR_CHANGED, and is to be run again
  * @summary: (out caller-allocates) (optional): what the import did
  * @progress: (nullable): receives the fraction read
  * @cancellable: (nullable): a #GCancellable
@@ -1066,6 +1069,7 @@ _sam_xml_import_source (SamStore          *store,
                         const char        *display_name,
                         gsize              size,
                         SamImportMode      mode,
+                        gboolean           staged,
                         SamImportSummary  *summary,
                         SamProgress       *progress,
                         GCancellable      *cancellable,
@@ -1124,14 +1128,19 @@ _sam_xml_import_source (SamStore          *store,
   self.pointers = g_new0 (const char *, self.max_columns);
   self.uuid = g_string_new (NULL);
 
-  self.import = sam_store_import_begin (store, mode, error);
+  staged = staged && mode == SAM_IMPORT_MERGE;
+  self.message = staged ? _("Reading the file…") : _("Importing the register…");
+  if (staged)
+    self.import = sam_store_import_stage (store, progress, error);
+  else
+    self.import = sam_store_import_begin (store, mode, error);
   if (self.import == NULL)
     return FALSE;
 
   xmlTextReaderSetStructuredErrorHandler (self.reader, structured_error_cb, &self);
 
   if (progress != NULL)
-    sam_progress_set (progress, 0.0, _("Importing the register…"));
+    sam_progress_set (progress, 0.0, self.message);
 
   while ((ret = xmlTextReaderRead (self.reader)) == 1)
     {
@@ -1184,8 +1193,8 @@ _sam_xml_import_source (SamStore          *store,
       return FALSE;
     }
 
-  if (progress != NULL)
-    sam_progress_set (progress, 1.0, _("Importing the register…"));
+  if (progress != NULL && !staged)
+    sam_progress_set (progress, 1.0, self.message);
 
   return TRUE;
 }

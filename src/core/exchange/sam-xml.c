@@ -50,14 +50,22 @@ _sam_xml_init (void)
     }
 }
 
+/* A merge reads the file before it takes the register's write lock (see
+ * sam_store_import_stage ()), so that other changes wait only while it
+ * writes. When one lands while the file is read, the file is read again;
+ * after a few such tries it is merged holding the lock throughout, which
+ * nothing can then come between. */
+#define STAGED_TRIES 3
+
 static gboolean
-import_file (SamStore          *store,
-             GFile             *file,
-             SamImportMode      mode,
-             SamImportSummary  *summary,
-             SamProgress       *progress,
-             GCancellable      *cancellable,
-             GError           **error)
+import_file_once (SamStore          *store,
+                  GFile             *file,
+                  SamImportMode      mode,
+                  gboolean           staged,
+                  SamImportSummary  *summary,
+                  SamProgress       *progress,
+                  GCancellable      *cancellable,
+                  GError           **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -75,7 +83,7 @@ import_file (SamStore          *store,
   name = g_file_get_basename (file);
   source.stream = G_INPUT_STREAM (stream);
 
-  ok = _sam_xml_import_source (store, &source, name, g_file_info_get_size (info), mode, summary,
+  ok = _sam_xml_import_source (store, &source, name, g_file_info_get_size (info), mode, staged, summary,
                                progress, cancellable, error);
 
   if (!ok && source.error != NULL && error != NULL && *error != NULL
@@ -88,6 +96,31 @@ import_file (SamStore          *store,
   g_clear_error (&source.error);
 
   return ok;
+}
+
+static gboolean
+import_file (SamStore          *store,
+             GFile             *file,
+             SamImportMode      mode,
+             SamImportSummary  *summary,
+             SamProgress       *progress,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean staged = mode == SAM_IMPORT_MERGE && i < STAGED_TRIES;
+
+      if (import_file_once (store, file, mode, staged, summary, progress, cancellable, &local_error))
+        return TRUE;
+      if (!staged || !g_error_matches (local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_CHANGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("the register changed while “%s” was read; reading it again", g_file_peek_path (file));
+    }
 }
 
 /**
@@ -151,17 +184,28 @@ sam_xml_import_memory (SamStore          *store,
                        SamImportSummary  *summary,
                        GError           **error)
 {
-  SamXmlSource source = { 0 };
-
   g_return_val_if_fail (SAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (buffer != NULL || len == 0, FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  source.buffer = buffer;
-  source.len = len;
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      SamXmlSource source = { 0 };
+      gboolean staged = mode == SAM_IMPORT_MERGE && i < STAGED_TRIES;
 
-  return _sam_xml_import_source (store, &source, display_name, len, mode, summary, NULL, NULL, error);
+      source.buffer = buffer;
+      source.len = len;
+      if (_sam_xml_import_source (store, &source, display_name, len, mode, staged, summary, NULL, NULL,
+                                  &local_error))
+        return TRUE;
+      if (!staged || !g_error_matches (local_error, SAM_STORE_ERROR, SAM_STORE_ERROR_CHANGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
 }
 
 /**

@@ -33,6 +33,19 @@ typedef struct
   char     *label;
 } Deferred;
 
+/* A row a staged merge has read (see sam_store_import_stage ()): what it
+ * writes under the write lock. Its strings are in the import's chunk. */
+typedef struct
+{
+  SamTable    table;
+  gboolean    unchanged;   /* the register has it so: only counted */
+  gint64      id;          /* of an unchanged row */
+  guint64     fingerprint; /* of an unchanged row as the register had it */
+  const char *uuid;
+  const char *location;    /* of a row to write, or of an unchanged one note_location () keeps */
+  guint       values;      /* of a row to write: its first value in staged_values */
+} Staged;
+
 /* Where a row was read, and how early. */
 typedef struct
 {
@@ -53,6 +66,17 @@ struct _SamStoreImport
   GPtrArray      *circle_triggers;     /* name, CREATE TRIGGER … of each, to put back at commit */
   GHashTable     *locations[SAM_N_TABLES];  /* UUID -> Location of rows that may close a circle, see note_location () */
   guint           n_rows;
+
+  /* A staged merge: until its commit takes the write lock, the rows are
+   * only read and kept here (see sam_store_import_stage ()). */
+  gboolean        staged_merge;
+  gboolean        staging;             /* still reading */
+  gint64          data_version;        /* of the register when staging began */
+  GArray         *staged;              /* Staged */
+  GPtrArray      *staged_values;       /* the values of the rows to write, one run per row */
+  GPtrArray      *staged_info;         /* key, value, … */
+  SamProgress    *progress;
+
   guint           added;
   guint           updated;
   guint           unchanged;
@@ -127,7 +151,13 @@ drop_fts_triggers (SamStore  *store,
  * written. An import's rows come in any order, and a merge may pass
  * through a circle on its way to a register without one, so they are
  * lifted while the rows come in; the import looks for circles at its
- * commit (_sam_store_check_cycles()) and puts them back. */
+ * commit (_sam_store_check_cycles()) and puts them back.
+ *
+ * So are the triggers that clear a sort key changed by a connection
+ * without the Swedish collator (the sqlite3 shell): this one has it, so
+ * they never fire here, yet asking whether it has costs a look through
+ * every SQL function on each updated row, most of the time of a merge
+ * that changes every decision's responsible. */
 static gboolean
 lift_circle_triggers (SamStoreImport  *import,
                       GError         **error)
@@ -137,7 +167,8 @@ lift_circle_triggers (SamStoreImport  *import,
 
   stmt = _sam_store_prepare (import->store,
                              "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
-                             "AND name GLOB '*_no_circle*' ORDER BY name", error);
+                             "AND (name GLOB '*_no_circle*' OR name GLOB '*_sort_keys_stale') ORDER BY name",
+                             error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -270,6 +301,31 @@ sam_import_summary_clear (SamImportSummary *summary)
   summary->added = summary->updated = summary->unchanged = 0;
 }
 
+static SamStoreImport *
+import_new (SamStore      *self,
+            SamImportMode  mode)
+{
+  SamStoreImport *import = g_new0 (SamStoreImport, 1);
+
+  import->store = g_object_ref (self);
+  import->mode = mode;
+  import->active = TRUE;
+  import->strings = g_string_chunk_new (64 * 1024);
+  import->deferred = g_array_new (FALSE, FALSE, sizeof (Deferred));
+  import->indexes = g_ptr_array_new_with_free_func (g_free);
+  import->circle_triggers = g_ptr_array_new_with_free_func (g_free);
+  g_array_set_clear_func (import->deferred, deferred_clear);
+  import->conflicts = g_ptr_array_new_with_free_func (g_free);
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    import->ids[t] = g_hash_table_new (g_str_hash, g_str_equal);
+  import->locations[SAM_TABLE_GROUP] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  import->locations[SAM_TABLE_GROUP_RELATION] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  import->locations[SAM_TABLE_DECISION] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->in_import = TRUE;
+
+  return import;
+}
+
 /**
  * sam_store_import_begin:
  * @self: a #SamStore
@@ -307,22 +363,7 @@ sam_store_import_begin (SamStore       *self,
       return NULL;
     }
 
-  import = g_new0 (SamStoreImport, 1);
-  import->store = g_object_ref (self);
-  import->mode = mode;
-  import->active = TRUE;
-  import->strings = g_string_chunk_new (64 * 1024);
-  import->deferred = g_array_new (FALSE, FALSE, sizeof (Deferred));
-  import->indexes = g_ptr_array_new_with_free_func (g_free);
-  import->circle_triggers = g_ptr_array_new_with_free_func (g_free);
-  g_array_set_clear_func (import->deferred, deferred_clear);
-  import->conflicts = g_ptr_array_new_with_free_func (g_free);
-  for (guint t = 0; t < SAM_N_TABLES; t++)
-    import->ids[t] = g_hash_table_new (g_str_hash, g_str_equal);
-  import->locations[SAM_TABLE_GROUP] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  import->locations[SAM_TABLE_GROUP_RELATION] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  import->locations[SAM_TABLE_DECISION] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->in_import = TRUE;
+  import = import_new (self, mode);
 
   if (mode == SAM_IMPORT_REPLACE && !sam_store_is_empty (self))
     {
@@ -335,6 +376,98 @@ sam_store_import_begin (SamStore       *self,
   if (!drop_fts_triggers (self, error) || !drop_sort_key_triggers (import, error) ||
       !lift_circle_triggers (import, error) || !drop_indexes (import, error))
     return NULL;
+
+  return g_steal_pointer (&import);
+}
+
+static SamStoreMergeHook merge_hook;
+static gpointer merge_hook_data;
+
+/**
+ * _sam_store_set_merge_hook:
+ * @hook: (nullable): called at each step of a staged merge
+ * @user_data: data for @hook
+ *
+ * For tests and the benchmark: @hook runs in the merging thread when the
+ * staging is done (before the write lock is asked for), when the lock is
+ * taken, and when the merge has committed.
+ */
+void
+_sam_store_set_merge_hook (SamStoreMergeHook hook,
+                           gpointer          user_data)
+{
+  merge_hook = hook;
+  merge_hook_data = user_data;
+}
+
+static void
+run_merge_hook (SamStoreMergeStep step)
+{
+  if (merge_hook != NULL)
+    merge_hook (step, merge_hook_data);
+}
+
+static gint64
+data_version (SamStore  *self,
+              GError   **error)
+{
+  return _sam_store_query_int (self, "PRAGMA data_version", NULL, 0, error);
+}
+
+/**
+ * sam_store_import_stage:
+ * @self: a #SamStore
+ * @progress: (nullable): told when the rows are written
+ * @error: return location for a #GError
+ *
+ * Starts a merge (%SAM_IMPORT_MERGE) that does not hold the register's
+ * write lock while the rows come in: sam_store_import_row() only reads
+ * each row against the register, in one read transaction, and keeps it;
+ * the rows the register already has as they are cost no more than their
+ * ids. sam_store_import_commit() then takes the write lock and writes
+ * what changed, with every check of a merge, in one write transaction.
+ * Other connections may change the register meanwhile and wait only for
+ * that last part.
+ *
+ * If one did change it between the staging and the lock, the staging is
+ * out of date and the commit fails with %SAM_STORE_ERROR_CHANGED,
+ * changing nothing: stage the file again, or merge it with
+ * sam_store_import_begin().
+ *
+ * Returns: (transfer full) (nullable): the import, or %NULL on error
+ */
+SamStoreImport *
+sam_store_import_stage (SamStore     *self,
+                        SamProgress  *progress,
+                        GError      **error)
+{
+  g_autoptr(SamStoreImport) import = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (SAM_IS_STORE (self), NULL);
+  g_return_val_if_fail (progress == NULL || SAM_IS_PROGRESS (progress), NULL);
+
+  if (self->in_import)
+    {
+      g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_IN_USE,
+                           _("Another import into this register is still running"));
+      return NULL;
+    }
+
+  /* Read before the staging's snapshot: a change that lands in between
+   * makes the commit stage again, never merge against an older register. */
+  version = data_version (self, error);
+  if (version < 0 || !_sam_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  import = import_new (self, SAM_IMPORT_MERGE);
+  import->staged_merge = TRUE;
+  import->staging = TRUE;
+  import->data_version = version;
+  import->staged = g_array_new (FALSE, FALSE, sizeof (Staged));
+  import->staged_values = g_ptr_array_new ();
+  import->staged_info = g_ptr_array_new_with_free_func (g_free);
+  import->progress = progress != NULL ? g_object_ref (progress) : NULL;
 
   return g_steal_pointer (&import);
 }
@@ -552,6 +685,41 @@ take_free_number (SamStoreImport      *import,
   return TRUE;
 }
 
+/* An UPDATE of the columns the file changes. One of every column would
+ * rewrite every index of the table for each row, which on a large
+ * register was most of the time a merge holds the write lock. The
+ * parameters are numbered as in the update of every column, so the same
+ * binding fills them (binding the others fails harmlessly). */
+static sqlite3_stmt *
+prepare_update (SamStoreImport      *import,
+                SamTable             table,
+                const char * const  *existing,
+                const char * const  *values,
+                GError             **error)
+{
+  const SamTableInfo *info = sam_schema_table (table);
+  const SamTableSql *table_sql = &import->store->sql[table];
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  /* An absent value is the column's default, as in the update of every
+   * column. */
+  for (guint c = 0; c < info->n_columns; c++)
+    if (g_strcmp0 (existing[c], values[c] != NULL ? values[c] : table_sql->defaults[c]) != 0)
+      g_string_append_printf (sql, "%s%s", sql->len == 0 ? "" : ", ", table_sql->assign[c]);
+
+  if (sql->len == 0)
+    return _sam_store_prepare (import->store, table_sql->update, error);
+
+  name = _sam_store_quote_identifier (info->sql_name);
+  g_string_prepend (sql, " SET ");
+  g_string_prepend (sql, name);
+  g_string_prepend (sql, "UPDATE ");
+  g_string_append (sql, " WHERE uuid = ?1");
+
+  return _sam_store_prepare (import->store, sql->str, error);
+}
+
 /* Merge: the row is already in the register. */
 static gboolean
 merge_row (SamStoreImport     *import,
@@ -605,7 +773,7 @@ merge_row (SamStoreImport     *import,
         }
     }
 
-  if ((stmt = _sam_store_prepare (store, store->sql[table].update, error)) == NULL)
+  if ((stmt = prepare_update (import, table, existing, values, error)) == NULL)
     return FALSE;
   if (step_row (import, stmt, table, uuid, values, location, ref_ids, &local_error))
     {
@@ -625,13 +793,38 @@ merge_row (SamStoreImport     *import,
   return TRUE;
 }
 
-/* Remembers where a row that may close a circle came from, for the
- * message of _sam_store_check_cycles() at the commit. Into an empty
- * register, the rows get their ids in the file's order, and the first row
- * of a circle of groups or decisions always points forward, to a row that
- * came later: its place is kept with its deferred reference, and only
- * relations (which point to groups, never forward) are noted here. A
- * merge notes every row it writes with a reference of its own table. */
+/* Whether to remember where a row came from, for the message of
+ * _sam_store_check_cycles() at the commit: a row that may close a circle.
+ * Into an empty register, the rows get their ids in the file's order, and
+ * the first row of a circle of groups or decisions always points forward,
+ * to a row that came later: its place is kept with its deferred
+ * reference, and only relations (which point to groups, never forward)
+ * are noted here. A merge notes every row with a reference of its own
+ * table. */
+static gboolean
+may_close_circle (SamStoreImport     *import,
+                  SamTable            table,
+                  const char * const *values)
+{
+  return !(import->locations[table] == NULL ||
+           (import->mode == SAM_IMPORT_REPLACE && table != SAM_TABLE_GROUP_RELATION) ||
+           (table == SAM_TABLE_GROUP && values[_sam_store_column_index (table, "parent_id")] == NULL) ||
+           (table == SAM_TABLE_DECISION && values[_sam_store_column_index (table, "supersedes_id")] == NULL));
+}
+
+static void
+add_location (SamStoreImport *import,
+              SamTable        table,
+              const char     *uuid,
+              const char     *location)
+{
+  Location *where = g_new0 (Location, 1);
+
+  where->order = import->n_rows;
+  where->text = g_string_chunk_insert (import->strings, location);
+  g_hash_table_insert (import->locations[table], g_string_chunk_insert (import->strings, uuid), where);
+}
+
 static void
 note_location (SamStoreImport     *import,
                SamTable            table,
@@ -639,18 +832,8 @@ note_location (SamStoreImport     *import,
                const char * const *values,
                const char         *location)
 {
-  Location *where;
-
-  if (import->locations[table] == NULL ||
-      (import->mode == SAM_IMPORT_REPLACE && table != SAM_TABLE_GROUP_RELATION) ||
-      (table == SAM_TABLE_GROUP && values[_sam_store_column_index (table, "parent_id")] == NULL) ||
-      (table == SAM_TABLE_DECISION && values[_sam_store_column_index (table, "supersedes_id")] == NULL))
-    return;
-
-  where = g_new0 (Location, 1);
-  where->order = import->n_rows;
-  where->text = g_string_chunk_insert (import->strings, location);
-  g_hash_table_insert (import->locations[table], g_string_chunk_insert (import->strings, uuid), where);
+  if (may_close_circle (import, table, values))
+    add_location (import, table, uuid, location);
 }
 
 /* A SamStoreLocateFunc: where the row @id was read, if this import wrote
@@ -689,6 +872,74 @@ locate_row (gpointer  user_data,
 
   *order = where->order;
   return where->text;
+}
+
+/* FNV-1a over a row's values as the register reads them, NULL apart. */
+static guint64
+fingerprint (GPtrArray *row)
+{
+  guint64 hash = 14695981039346656037ull;
+
+  for (guint i = 0; i < row->len; i++)
+    {
+      const char *value = row->pdata[i];
+
+      hash = (hash ^ (value == NULL ? 0xff : 0x01)) * 1099511628211ull;
+      for (; value != NULL && *value != '\0'; value++)
+        hash = (hash ^ (guchar) *value) * 1099511628211ull;
+      hash = (hash ^ 0x00) * 1099511628211ull;
+    }
+
+  return hash;
+}
+
+/* A staged merge reads the row against the register and keeps what its
+ * commit will need: of a row the register has as it is, only its id (and
+ * where it was read, if it may close a circle); of any other, all of it. */
+static gboolean
+stage_row (SamStoreImport     *import,
+           SamTable            table,
+           const char         *uuid,
+           const char * const *values,
+           const char         *location,
+           GError            **error)
+{
+  guint n_columns = sam_schema_table (table)->n_columns;
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Staged staged = { .table = table };
+  gint64 id = 0;
+
+  existing = _sam_store_dup_row (import->store, table, uuid, &id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  staged.uuid = g_string_chunk_insert (import->strings, uuid);
+  if (existing != NULL && _sam_store_values_equal (import->store, table, (const char * const *) existing->pdata, values))
+    {
+      staged.unchanged = TRUE;
+      staged.id = id;
+      staged.fingerprint = fingerprint (existing);
+      if (may_close_circle (import, table, values))
+        staged.location = g_string_chunk_insert (import->strings, location);
+    }
+  else
+    {
+      staged.location = g_string_chunk_insert (import->strings, location);
+      staged.values = import->staged_values->len;
+      for (guint c = 0; c < n_columns; c++)
+        g_ptr_array_add (import->staged_values,
+                         values[c] != NULL ? g_string_chunk_insert (import->strings, values[c]) : NULL);
+      g_ptr_array_add (import->staged_values, NULL);
+    }
+
+  g_array_append_val (import->staged, staged);
+  g_hash_table_insert (import->ids[table], (char *) staged.uuid, GSIZE_TO_POINTER (id));
+
+  return TRUE;
 }
 
 /**
@@ -739,6 +990,9 @@ sam_store_import_row (SamStoreImport     *import,
                    location, _sam_store_table_label (table), uuid);
       return FALSE;
     }
+
+  if (import->staging)
+    return stage_row (import, table, uuid, values, location, error);
 
   if (!resolve_refs (import, table, uuid, values, location, ref_ids, &n_deferred, error))
     return FALSE;
@@ -840,6 +1094,13 @@ sam_store_import_info (SamStoreImport  *import,
                    _("The register information “%s” contains a control character, such as a vertical tab, "
                      "that the register cannot hold"), shown);
       return FALSE;
+    }
+
+  if (import->staging)
+    {
+      g_ptr_array_add (import->staged_info, g_strdup (key));
+      g_ptr_array_add (import->staged_info, g_strdup (value));
+      return TRUE;
     }
 
   if (import->mode == SAM_IMPORT_MERGE)
@@ -1036,6 +1297,110 @@ release_rows (SamStoreImport *import)
   g_clear_pointer (&import->strings, g_string_chunk_free);
 }
 
+/* The register changed between the staging and the write lock. The rows
+ * the staging is to write are read again under the lock anyway; the rows
+ * it found as the file has them must still be so, or the file is to be
+ * staged again (only the file has their values). */
+static gboolean
+still_unchanged (SamStoreImport  *import,
+                 GError         **error)
+{
+  for (guint i = 0; i < import->staged->len; i++)
+    {
+      const Staged *row = &g_array_index (import->staged, Staged, i);
+      g_autoptr(GPtrArray) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = 0;
+
+      if (!row->unchanged)
+        continue;
+
+      existing = _sam_store_dup_row (import->store, row->table, row->uuid, &id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (existing == NULL || id != row->id || fingerprint (existing) != row->fingerprint)
+        {
+          g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CHANGED,
+                               _("The register was changed while the file was read. Read the file again."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A staged merge's commit: the staging's read transaction ends and the
+ * write transaction begins, on a register no one changed in between. */
+static gboolean
+take_write_lock (SamStoreImport  *import,
+                 GError         **error)
+{
+  SamStore *store = import->store;
+  gint64 version;
+
+  _sam_store_rollback (store);
+  run_merge_hook (SAM_STORE_MERGE_STAGED);
+
+  if (!_sam_store_begin (store, error) || (version = data_version (store, error)) < 0)
+    return FALSE;
+  if (version != import->data_version && !still_unchanged (import, error))
+    return FALSE;
+  run_merge_hook (SAM_STORE_MERGE_LOCKED);
+
+  return drop_fts_triggers (store, error) && lift_circle_triggers (import, error);
+}
+
+/* Writes the rows the staging kept, in the file's order, as an unstaged
+ * merge would have: each one is read again, now under the lock. */
+static gboolean
+write_staged (SamStoreImport  *import,
+              GError         **error)
+{
+  g_autoptr(GArray) staged = g_steal_pointer (&import->staged);
+  g_autoptr(GPtrArray) values = g_steal_pointer (&import->staged_values);
+  g_autoptr(GPtrArray) info = g_steal_pointer (&import->staged_info);
+
+  import->staging = FALSE;
+  import->n_rows = 0;
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    g_hash_table_remove_all (import->ids[t]);
+
+  for (guint i = 0; i < staged->len; i++)
+    {
+      const Staged *row = &g_array_index (staged, Staged, i);
+
+      if (import->progress != NULL && i % 4096 == 0)
+        sam_progress_set (import->progress, (double) i / staged->len,
+                          _("Writing to the register. Other changes wait until it is done…"));
+
+      if (!row->unchanged)
+        {
+          if (!sam_store_import_row (import, row->table, row->uuid,
+                                     (const char * const *) &values->pdata[row->values], row->location, error))
+            return FALSE;
+          continue;
+        }
+
+      import->n_rows++;
+      import->unchanged++;
+      if (row->location != NULL)
+        add_location (import, row->table, row->uuid, row->location);
+      g_hash_table_insert (import->ids[row->table], (char *) row->uuid, GSIZE_TO_POINTER (row->id));
+    }
+
+  for (guint i = 0; i < info->len; i += 2)
+    if (!sam_store_import_info (import, info->pdata[i], info->pdata[i + 1], error))
+      return FALSE;
+
+  if (import->progress != NULL)
+    sam_progress_set (import->progress, 1.0, _("Writing to the register. Other changes wait until it is done…"));
+
+  return TRUE;
+}
+
 /**
  * sam_store_import_commit:
  * @import: a #SamStoreImport
@@ -1060,10 +1425,16 @@ sam_store_import_commit (SamStoreImport    *import,
   g_return_val_if_fail (import != NULL && import->active, FALSE);
 
   store = import->store;
+  if (import->staging && !take_write_lock (import, error))
+    return FALSE;
+  if (import->staged_merge && !write_staged (import, error))
+    return FALSE;
+
+  /* Once a staged merge has written its rows: the counts and the
+   * conflicts so far (those of the deferred references are not counted). */
   after = g_strdup_printf ("{\"mode\":\"%s\",\"added\":%u,\"updated\":%u,\"unchanged\":%u,\"conflicts\":%u}",
                            import->mode == SAM_IMPORT_MERGE ? "merge" : "replace",
                            import->added, import->updated, import->unchanged, import->conflicts->len);
-
   if (!resolve_deferred (import, TRUE, error) ||
       !resolve_deferred (import, FALSE, error))
     return FALSE;
@@ -1098,6 +1469,8 @@ sam_store_import_commit (SamStoreImport    *import,
       summary->conflicts = g_steal_pointer (&import->conflicts);
     }
 
+  if (import->staged_merge)
+    run_merge_hook (SAM_STORE_MERGE_COMMITTED);
   _sam_store_changed (store, SAM_N_TABLES);
   return TRUE;
 }
@@ -1124,6 +1497,10 @@ sam_store_import_free (SamStoreImport *import)
   g_ptr_array_unref (import->indexes);
   g_ptr_array_unref (import->circle_triggers);
   g_clear_pointer (&import->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&import->staged, g_array_unref);
+  g_clear_pointer (&import->staged_values, g_ptr_array_unref);
+  g_clear_pointer (&import->staged_info, g_ptr_array_unref);
+  g_clear_object (&import->progress);
   g_object_unref (import->store);
   g_free (import);
 }

@@ -109,6 +109,7 @@ _sam_store_build_table_sql (SamStore  *self,
   if (!read_defaults (self, table, &sql_defaults, error))
     return FALSE;
 
+  sql->assign = g_new0 (char *, info->n_columns + 1);
   g_string_printf (insert, "INSERT INTO %s (uuid", name);
   g_string_printf (update, "UPDATE %s SET ", name);
   for (guint c = 0; c < info->n_columns; c++)
@@ -135,6 +136,7 @@ _sam_store_build_table_sql (SamStore  *self,
       g_string_append_printf (insert, ", %s", col);
       g_string_append_printf (params, ", %s", param);
       g_string_append_printf (update, "%s%s = %s", c > 0 ? ", " : "", col, param);
+      sql->assign[c] = g_strdup_printf ("%s = %s", col, param);
     }
 
   for (guint c = 0; c < info->n_columns; c++)

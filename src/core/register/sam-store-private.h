@@ -43,6 +43,7 @@ typedef struct
   char  *find_id;      /* SELECT id FROM t WHERE uuid = ?1 */
   char  *exists;       /* SELECT EXISTS (SELECT 1 FROM t) */
   char **defaults;     /* per column: the default as stored text, or NULL */
+  char **assign;       /* per column: its part of update, "col = ?N" or "col = coalesce (?N, default)" */
 } SamTableSql;
 
 typedef struct _SamStoreLock SamStoreLock;
@@ -64,6 +65,7 @@ struct _SamStore
   guint        read_only : 1;
   guint        in_import : 1;
   guint        in_read : 1;
+  int          busy_waits;  /* atomic, see _sam_store_get_busy_waits () */
 };
 
 /* sam-store.c and, for rows and the audit log, sam-store-rows.c */
@@ -140,8 +142,24 @@ gint64        _sam_store_find_id        (SamStore           *self,
 void          _sam_store_changed        (SamStore           *self,
                                          SamTable            table);
 const char   *_sam_store_table_label    (SamTable            table);
+guint         _sam_store_get_busy_waits (SamStore           *self);
 gboolean      _sam_store_fs_type_is_network (gulong          f_type);
 gboolean      _sam_store_path_is_network    (const char     *path);
+
+/* sam-store-import.c: the steps of a staged merge, for tests and the
+ * benchmark */
+typedef enum
+{
+  SAM_STORE_MERGE_STAGED,     /* the rows are read; the write lock is asked for next */
+  SAM_STORE_MERGE_LOCKED,     /* the write lock is taken */
+  SAM_STORE_MERGE_COMMITTED,  /* and let go */
+} SamStoreMergeStep;
+
+typedef void (*SamStoreMergeHook) (SamStoreMergeStep step,
+                                   gpointer          user_data);
+
+void          _sam_store_set_merge_hook (SamStoreMergeHook   hook,
+                                         gpointer            user_data);
 
 /* sam-store-lock.c */
 char         *_sam_store_dup_lock_path  (const char         *path);

@@ -34,6 +34,11 @@
  */
 
 #define BUSY_TIMEOUT_MS  10000
+/* How long a change waits for another connection's write transaction:
+ * well past the time a merge holds the register, which is only while it
+ * writes (see sam_store_import_stage()), so that a change made meanwhile
+ * waits for it instead of failing. */
+#define WRITE_WAIT_MS    120000
 
 /* statfs f_type values of network file systems (from linux/magic.h and the
  * file systems' own headers, which are not all installed), and of FUSE,
@@ -474,11 +479,57 @@ _sam_store_set_error (SamStore    *self,
                  _("%s: the register file could not be read or written"), what);
 }
 
+/* SQLite's own busy timeout, with a count of the times a statement had to
+ * wait, which tests read. */
+static int
+busy_cb (void *user_data,
+         int   n_calls)
+{
+  static const guint8 delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+  SamStore *self = user_data;
+  guint delay, waited = 0;
+
+  if ((guint) n_calls < G_N_ELEMENTS (delays))
+    {
+      delay = delays[n_calls];
+      for (int i = 0; i < n_calls; i++)
+        waited += delays[i];
+    }
+  else
+    {
+      delay = 100;
+      for (guint i = 0; i < G_N_ELEMENTS (delays); i++)
+        waited += delays[i];
+      waited += 100 * (n_calls - G_N_ELEMENTS (delays));
+    }
+  if (waited >= WRITE_WAIT_MS)
+    return 0;
+
+  if (n_calls == 0)
+    g_atomic_int_inc (&self->busy_waits);
+  g_usleep (MIN (delay, WRITE_WAIT_MS - waited) * 1000);
+
+  return 1;
+}
+
+/**
+ * _sam_store_get_busy_waits:
+ * @self: a #SamStore
+ *
+ * Returns: how often a statement on this connection has waited for another
+ *   connection's transaction
+ */
+guint
+_sam_store_get_busy_waits (SamStore *self)
+{
+  return g_atomic_int_get (&self->busy_waits);
+}
+
 static gboolean
 configure_connection (SamStore  *self,
                       GError   **error)
 {
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, busy_cb, self);
   sqlite3_extended_result_codes (self->db, 1);
 
   if (!_sam_store_add_sort_functions (self, error))
@@ -572,6 +623,7 @@ sam_store_finalize (GObject *object)
       for (guint c = 0; self->sql[t].defaults != NULL && c < sam_schema_table (t)->n_columns; c++)
         g_free (self->sql[t].defaults[c]);
       g_free (self->sql[t].defaults);
+      g_strfreev (self->sql[t].assign);
     }
   _sam_store_clear_uuids (self);
   g_free (self->path);
@@ -694,7 +746,7 @@ open_connection (SamStore    *self,
       return FALSE;
     }
   /* Before the first read, which may meet another program's write. */
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, busy_cb, self);
   sqlite3_extended_result_codes (self->db, 1);
 
   return TRUE;

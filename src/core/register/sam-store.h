@@ -16,6 +16,7 @@
 #include "sam-meeting.h"
 #include "sam-organisation.h"
 #include "sam-person.h"
+#include "sam-progress.h"
 #include "sam-schema.h"
 #include "sam-types.h"
 
@@ -39,6 +40,7 @@ typedef enum
   SAM_STORE_ERROR_IN_USE,
   SAM_STORE_ERROR_FAILED,
   SAM_STORE_ERROR_READ_ONLY,
+  SAM_STORE_ERROR_CHANGED,
 } SamStoreError;
 
 GQuark sam_store_error_quark (void);
@@ -115,6 +117,9 @@ typedef struct _SamStoreImport SamStoreImport;
 
 SamStoreImport *sam_store_import_begin  (SamStore           *self,
                                          SamImportMode       mode,
+                                         GError            **error);
+SamStoreImport *sam_store_import_stage  (SamStore           *self,
+                                         SamProgress        *progress,
                                          GError            **error);
 gboolean        sam_store_import_row    (SamStoreImport     *import,
                                          SamTable            table,

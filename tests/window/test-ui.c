@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -20,6 +21,7 @@
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-store.h"
+#include "sam-test-register.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"
 
@@ -288,6 +290,150 @@ test_ui_import_export (void)
   g_rmdir (dir);
 }
 
+/* A merge into a register that holds something, watched frame by frame.
+ * As soon as it is under way, the user changes something in the window:
+ * the change goes through the window's own connection, on the main
+ * thread, while the merge's worker has the file. */
+typedef struct
+{
+  SamWindow      *window;
+  GtkLabel       *label;
+  GtkProgressBar *bar;
+  gint64          last;           /* the last frame, monotonic µs */
+  gint64          longest;        /* the longest time between two frames */
+  guint           n_frames;
+  gboolean        changed;        /* the user's change is made */
+  gboolean        change_ok;
+  gint64          change_took;
+  GPtrArray      *messages;       /* what the progress label said */
+} Watch;
+
+static gboolean
+frame_cb (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  Watch *watch = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (watch->last != 0)
+    watch->longest = MAX (watch->longest, now - watch->last);
+  watch->last = now;
+  watch->n_frames++;
+
+  if (!watch->changed && gtk_progress_bar_get_fraction (watch->bar) > 0.0)
+    {
+      g_autoptr(SamOrganisation) org = sam_organisation_new ();
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_object_set (org, "name", "Ändrad under sammanslagningen", NULL);
+      watch->change_ok = sam_store_save (sam_window_get_store (watch->window), org, &error);
+      g_assert_no_error (error);
+      watch->change_took = g_get_monotonic_time () - start;
+      watch->changed = TRUE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+label_notify_cb (GtkLabel   *label,
+                 GParamSpec *pspec,
+                 Watch      *watch)
+{
+  const char *text = gtk_label_get_text (label);
+
+  if (!g_ptr_array_find_with_equal_func (watch->messages, text, g_str_equal, NULL))
+    g_ptr_array_add (watch->messages, g_strdup (text));
+}
+
+static gboolean
+progress_hidden (gpointer data)
+{
+  Watch *watch = data;
+  GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (watch->bar), GTK_TYPE_REVEALER);
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* The window keeps drawing while it merges a large file, shows what the
+ * merge does, and a change made meanwhile neither fails nor holds the
+ * window up: the merge reads the file before it takes the write lock.
+ * Before, the merge held the lock from its first row, and the change
+ * waited on the main thread for the whole merge (or failed after 10 s). */
+static void
+test_ui_merge_responsive (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  g_autofree char *dir = g_dir_make_tmp ("samordna-ui-XXXXXX", NULL);
+  g_autofree char *base = g_build_filename (dir, "register.xml", NULL);
+  g_autofree char *changed = g_build_filename (dir, "changed.xml", NULL);
+  g_autoptr(GFile) base_file = g_file_new_for_path (base);
+  g_autoptr(GFile) changed_file = g_file_new_for_path (changed);
+  g_autoptr(SamTestRegister) reg = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *n = g_getenv ("SAM_TEST_MERGE_DECISIONS");
+  guint decisions = n != NULL ? atoi (n) : 10000;
+  SamTestRegisterSize size = {
+    .organisations = 30, .people = decisions / 10, .groups = decisions / 20, .relations = decisions / 30,
+    .commissions = decisions / 30, .seats = decisions / 15, .assignments = decisions / 3,
+    .meetings = decisions / 5, .participations = decisions / 4, .agenda_items = decisions / 2,
+    .attendances = decisions / 2, .decisions = decisions, .escalations = decisions / 20, .info = 2,
+    .text_length = 4,
+  };
+  Watch watch = { .messages = g_ptr_array_new_with_free_func (g_free) };
+  char *contents = NULL;
+  gsize len;
+  guint tick;
+
+  reg = sam_test_register_new (rand, &size);
+  g_assert_true (sam_test_register_write_xml (reg, base, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (base, &contents, &len, &error));
+  text = g_string_new_len (contents, len);
+  g_free (contents);
+  g_string_replace (text, " responsible=\"", " responsible=\"ny ", 0);
+  g_assert_true (g_file_set_contents (changed, text->str, text->len, &error));
+  g_assert_no_error (error);
+
+  watch.window = sam_test_open_window ();
+  watch.bar = GTK_PROGRESS_BAR (sam_test_find_widget (GTK_WIDGET (watch.window), GTK_TYPE_PROGRESS_BAR));
+  watch.label = GTK_LABEL (sam_test_find_widget (gtk_widget_get_parent (GTK_WIDGET (watch.bar)), GTK_TYPE_LABEL));
+  g_assert_true (sam_store_is_empty (sam_window_get_store (watch.window)));
+  sam_window_import (watch.window, base_file);
+  sam_test_wait_until (shows_register, watch.window, 120000, "the register to be imported");
+  sam_test_wait_until (progress_hidden, &watch, 30000, "the import to end");
+
+  g_signal_connect (watch.label, "notify::label", G_CALLBACK (label_notify_cb), &watch);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (watch.window), frame_cb, &watch, NULL);
+  sam_window_import (watch.window, changed_file);
+  sam_test_wait_until (progress_hidden, &watch, 120000, "the merge to end");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (watch.window), tick);
+  g_signal_handlers_disconnect_by_func (watch.label, label_notify_cb, &watch);
+
+  g_test_message ("%u decisions: %u frames, the longest %.0f ms apart; the change took %.0f ms",
+                  decisions, watch.n_frames, watch.longest / 1000.0, watch.change_took / 1000.0);
+  for (guint i = 0; i < watch.messages->len; i++)
+    g_test_message ("progress: %s", (const char *) watch.messages->pdata[i]);
+
+  /* No error dialog: the merge is done, with the change beside it. */
+  g_assert_null (sam_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (watch.changed);
+  g_assert_true (watch.change_ok);
+  g_assert_cmpint (watch.change_took, <, 250000);
+  g_assert_cmpint (watch.longest, <, 250000);
+  g_assert_true (g_ptr_array_find_with_equal_func (watch.messages, sam_test_tr ("Reading the file…", "Läser filen…"),
+                                                   g_str_equal, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (watch.window));
+  g_ptr_array_unref (watch.messages);
+  g_unlink (changed);
+  g_unlink (base);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/ui/window", test_ui_window);
   g_test_add_func ("/ui/window-state", test_ui_window_state);
   g_test_add_func ("/ui/import-export", test_ui_import_export);
+  g_test_add_func ("/ui/merge-responsive", test_ui_merge_responsive);
 
   return sam_test_ui_run ();
 }

@@ -113,12 +113,19 @@ set_busy (SamWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-register", !busy && !sam_store_is_empty (self->store));
 }
 
+/* The work says what it is doing: a merge reads the file first, while the
+ * register stays open for changes, and then says that changes wait while
+ * it writes. */
 static void
 progress_notify_cb (SamWindow   *self,
                     GParamSpec  *pspec,
                     SamProgress *progress)
 {
+  g_autofree char *message = sam_progress_dup_message (progress);
+
   gtk_progress_bar_set_fraction (self->progress_bar, sam_progress_get_fraction (progress));
+  if (message != NULL && gtk_revealer_get_reveal_child (self->progress_revealer))
+    gtk_label_set_text (self->progress_label, message);
 }
 
 static void

@@ -410,6 +410,8 @@ test_ui_merge_responsive (void)
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (watch.window), frame_cb, &watch, NULL);
   sam_window_import (watch.window, changed_file);
   sam_test_wait_until (progress_hidden, &watch, 120000, "the merge to end");
+  /* A frame that held the main thread up to the end counts too. */
+  watch.longest = MAX (watch.longest, g_get_monotonic_time () - watch.last);
   gtk_widget_remove_tick_callback (GTK_WIDGET (watch.window), tick);
   g_signal_handlers_disconnect_by_func (watch.label, label_notify_cb, &watch);
 

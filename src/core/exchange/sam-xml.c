@@ -139,6 +139,11 @@ import_file (SamStore          *store,
  * is changed and @error names the file, the line and what is wrong. On
  * success @store emits #SamStore::changed (when the import commits).
  *
+ * A merge reads and checks the whole file before it takes the register's
+ * write lock, which it holds only while it writes the rows that change
+ * (see sam_store_import_stage()); other connections may change the
+ * register until then.
+ *
  * Returns: %TRUE if the whole file was imported
  */
 gboolean

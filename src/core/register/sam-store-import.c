@@ -1344,11 +1344,12 @@ take_write_lock (SamStoreImport  *import,
   _sam_store_rollback (store);
   run_merge_hook (SAM_STORE_MERGE_STAGED);
 
-  if (!_sam_store_begin (store, error) || (version = data_version (store, error)) < 0)
-    return FALSE;
-  if (version != import->data_version && !still_unchanged (import, error))
+  if (!_sam_store_begin (store, error))
     return FALSE;
   run_merge_hook (SAM_STORE_MERGE_LOCKED);
+  if ((version = data_version (store, error)) < 0 ||
+      (version != import->data_version && !still_unchanged (import, error)))
+    return FALSE;
 
   return drop_fts_triggers (store, error) && lift_circle_triggers (import, error);
 }

@@ -151,7 +151,7 @@ gboolean      _sam_store_path_is_network    (const char     *path);
 typedef enum
 {
   SAM_STORE_MERGE_STAGED,     /* the rows are read; the write lock is asked for next */
-  SAM_STORE_MERGE_LOCKED,     /* the write lock is taken */
+  SAM_STORE_MERGE_LOCKED,     /* the write lock is taken (the staging is checked next) */
   SAM_STORE_MERGE_COMMITTED,  /* and let go */
 } SamStoreMergeStep;
 

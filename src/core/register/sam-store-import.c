@@ -1300,28 +1300,47 @@ release_rows (SamStoreImport *import)
 /* The register changed between the staging and the write lock. The rows
  * the staging is to write are read again under the lock anyway; the rows
  * it found as the file has them must still be so, or the file is to be
- * staged again (only the file has their values). */
+ * staged again (only the file has their values). Their tables are read
+ * through, in the order of the file on disk, rather than row by row by
+ * UUID: a few hundred thousand lookups took several times as long, and
+ * this runs under the lock. */
 static gboolean
-still_unchanged (SamStoreImport  *import,
-                 GError         **error)
+tables_unchanged (SamStoreImport  *import,
+                  GHashTable     **expected,
+                  GError         **error)
 {
-  for (guint i = 0; i < import->staged->len; i++)
+  SamStore *store = import->store;
+
+  for (guint t = 0; t < SAM_N_TABLES; t++)
     {
-      const Staged *row = &g_array_index (import->staged, Staged, i);
-      g_autoptr(GPtrArray) existing = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gint64 id = 0;
+      sqlite3_stmt *stmt;
+      guint found = 0;
+      int rc;
 
-      if (!row->unchanged)
+      if (expected[t] == NULL)
         continue;
-
-      existing = _sam_store_dup_row (import->store, row->table, row->uuid, &id, &local_error);
-      if (local_error != NULL)
+      if ((stmt = _sam_store_prepare (store, store->sql[t].select, error)) == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          g_autoptr(GPtrArray) existing = NULL;
+          g_autofree char *uuid = NULL;
+          const Staged *row;
+          gint64 id = 0;
+
+          existing = _sam_store_read_row (store, stmt, t, &id, &uuid);
+          if ((row = g_hash_table_lookup (expected[t], uuid)) == NULL)
+            continue;
+          if (id != row->id || fingerprint (existing) != row->fingerprint)
+            break;
+          found++;
         }
-      if (existing == NULL || id != row->id || fingerprint (existing) != row->fingerprint)
+      if (rc != SQLITE_ROW && !_sam_store_end_rows (store, stmt, rc, NULL, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+
+      /* A row that changed, or one that is gone */
+      if (rc == SQLITE_ROW || found != g_hash_table_size (expected[t]))
         {
           g_set_error_literal (error, SAM_STORE_ERROR, SAM_STORE_ERROR_CHANGED,
                                _("The register was changed while the file was read. Read the file again."));
@@ -1330,6 +1349,31 @@ still_unchanged (SamStoreImport  *import,
     }
 
   return TRUE;
+}
+
+static gboolean
+still_unchanged (SamStoreImport  *import,
+                 GError         **error)
+{
+  GHashTable *expected[SAM_N_TABLES] = { NULL, };
+  gboolean ok;
+
+  for (guint i = 0; i < import->staged->len; i++)
+    {
+      Staged *row = &g_array_index (import->staged, Staged, i);
+
+      if (!row->unchanged)
+        continue;
+      if (expected[row->table] == NULL)
+        expected[row->table] = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (expected[row->table], (char *) row->uuid, row);
+    }
+
+  ok = tables_unchanged (import, expected, error);
+  for (guint t = 0; t < SAM_N_TABLES; t++)
+    g_clear_pointer (&expected[t], g_hash_table_unref);
+
+  return ok;
 }
 
 /* A staged merge's commit: the staging's read transaction ends and the

@@ -19,9 +19,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sam-store-private.h"
 #include "sam-test-register.h"
 #include "sam-test-util.h"
-#include "sam-xml.h"
+#include "sam-xml-private.h"
 
 /*
  * The exchange benchmark. `bench-register --generate FILE [--decisions N]`
@@ -39,6 +40,14 @@
  * reading the file and writing the rows costs at least. The shell loads
  * them once more with the schema's CHECKs, to show what those cost. It has
  * no Swedish collator, so the sort keys stay empty there.
+ *
+ * The merge is timed on the imported register with the same file in which
+ * every decision's responsible is changed (the other rows as they are),
+ * once the way it was (the whole merge in one write transaction) and once
+ * staged (the file read before the write lock, see
+ * sam_store_import_stage()). Meanwhile another connection of the same
+ * process, as the window's beside its merging worker, makes a small change
+ * every 50 ms: its longest wait is what the user meets.
  */
 
 typedef struct
@@ -296,6 +305,204 @@ run_generate (const char *xml,
   return 0;
 }
 
+/* The steps of a staged merge, by the monotonic clock. */
+typedef struct
+{
+  gint64 staged;
+  gint64 locked;
+  gint64 committed;
+} Steps;
+
+static void
+steps_cb (SamStoreMergeStep step,
+          gpointer          user_data)
+{
+  Steps *steps = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (step == SAM_STORE_MERGE_STAGED)
+    steps->staged = now;
+  else if (step == SAM_STORE_MERGE_LOCKED)
+    steps->locked = now;
+  else
+    steps->committed = now;
+}
+
+typedef struct
+{
+  const char  *db;
+  GMappedFile *xml;
+  gboolean     staged;
+  GError      *error;
+  int          done;
+  gint64       begun;
+  gint64       ended;
+  SamImportSummary summary;
+} Merge;
+
+static gpointer
+merge_thread (gpointer user_data)
+{
+  Merge *merge = user_data;
+  g_autoptr(SamStore) store = sam_store_open (merge->db, &merge->error);
+  const char *buffer = g_mapped_file_get_contents (merge->xml);
+  gsize len = g_mapped_file_get_length (merge->xml);
+
+  merge->begun = g_get_monotonic_time ();
+  if (store != NULL && merge->staged)
+    sam_xml_import_memory (store, buffer, len, "register.xml", SAM_IMPORT_MERGE, &merge->summary, &merge->error);
+  else if (store != NULL)
+    {
+      SamXmlSource source = { .buffer = buffer, .len = len };
+
+      _sam_xml_import_source (store, &source, "register.xml", len, SAM_IMPORT_MERGE, FALSE, &merge->summary,
+                              NULL, NULL, &merge->error);
+    }
+  merge->ended = g_get_monotonic_time ();
+  g_atomic_int_set (&merge->done, TRUE);
+
+  return NULL;
+}
+
+/* Merges @xml into @db in a thread, staged or not, while this thread
+ * changes one organisation's name every 50 ms on a connection of its own;
+ * writes the total time, the time the write lock was held, the longest
+ * wait of a change, the changes and those that failed to @result. */
+static int
+run_merge (const char *db,
+           const char *xml,
+           const char *staged,
+           const char *result)
+{
+  g_autoptr(SamStore) writer = NULL;
+  g_autoptr(SamOrganisation) org = sam_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autofree char *line = NULL;
+  Merge merge = { .db = db, .staged = strcmp (staged, "staged") == 0 };
+  Steps steps = { 0 };
+  gint64 longest = 0;
+  guint n_writes = 0, n_failed = 0;
+  double locked;
+
+  merge.xml = g_mapped_file_new (xml, FALSE, &error);
+  writer = sam_store_open (db, &error);
+  g_object_set (org, "name", "Skrivaren", NULL);
+  if (merge.xml == NULL || writer == NULL || !sam_store_save (writer, org, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  _sam_store_set_merge_hook (steps_cb, &steps);
+  thread = g_thread_new ("merge", merge_thread, &merge);
+  while (!g_atomic_int_get (&merge.done))
+    {
+      g_autoptr(GError) write_error = NULL;
+      g_autofree char *name = g_strdup_printf ("Skrivaren %u", n_writes);
+      gint64 start = g_get_monotonic_time ();
+
+      g_object_set (org, "name", name, NULL);
+      if (!sam_store_save (writer, org, &write_error))
+        n_failed++;
+      longest = MAX (longest, g_get_monotonic_time () - start);
+      n_writes++;
+      g_usleep (50 * 1000);
+    }
+  g_thread_join (g_steal_pointer (&thread));
+  _sam_store_set_merge_hook (NULL, NULL);
+
+  if (merge.error != NULL)
+    {
+      g_printerr ("%s\n", merge.error->message);
+      return 1;
+    }
+
+  /* Unstaged, the merge takes the lock first and keeps it to the end. */
+  locked = merge.staged ? (steps.committed - steps.locked) / 1e6 : (merge.ended - merge.begun) / 1e6;
+  line = g_strdup_printf ("%.3f %.3f %.3f %u %u %u %u\n", (merge.ended - merge.begun) / 1e6, locked, longest / 1e6,
+                          n_writes, n_failed, merge.summary.updated, merge.summary.unchanged);
+  sam_import_summary_clear (&merge.summary);
+  g_mapped_file_unref (merge.xml);
+  if (!g_file_set_contents (result, line, -1, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* @xml with every decision's responsible changed, to @changed. */
+static int
+run_change (const char *xml,
+            const char *changed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  char *contents = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (xml, &contents, &len, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  text = g_string_new_len (contents, len);
+  g_free (contents);
+  g_string_replace (text, " responsible=\"", " responsible=\"ny ", 0);
+  if (!g_file_set_contents (changed, text->str, text->len, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+time_merge (const char *self,
+            const char *db,
+            const char *xml,
+            const char *dir,
+            const char *how,
+            const char *what)
+{
+  g_autofree char *copy = g_build_filename (dir, "merged.sqlite", NULL);
+  g_autofree char *result = g_build_filename (dir, "merge-result.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { self, "--run-merge", copy, xml, how, result, NULL };
+  double total, locked, longest;
+  guint n_writes, n_failed, updated, unchanged;
+  Measure m;
+
+  copy_file (db, copy);
+  m = measure (argv, NULL);
+  if (!g_file_get_contents (result, &text, NULL, &error) ||
+      sscanf (text, "%lf %lf %lf %u %u %u %u", &total, &locked, &longest, &n_writes, &n_failed,
+              &updated, &unchanged) != 7)
+    g_error ("no result from the merge");
+
+  g_print ("%-30s %8.2f s %8.2f s %8.2f s %5u (%u) %8.1f MiB\n",
+           what, total, locked, longest, n_writes, n_failed, m.peak_mib);
+  g_print ("%-30s (%u rows updated, %u unchanged)\n", "", updated, unchanged);
+  sam_test_remove_tree (copy);
+  g_unlink (result);
+}
+
 static void
 print_row (const char *what,
            Measure     m)
@@ -403,6 +610,19 @@ run_benchmark (guint decisions)
   g_print ("export / xmllint --stream                   = %.2f (target <= 2.00)\n",
            export.seconds / lint.seconds);
 
+  {
+    g_autofree char *changed = g_build_filename (dir, "changed.xml", NULL);
+    const char *argv[] = { self, "--run-change", xml, changed, NULL };
+
+    measure (argv, NULL);
+    g_print ("\nmerge of the same register with every decision's responsible changed,\n"
+             "beside a change every 50 ms on another connection:\n");
+    g_print ("%-30s %10s %10s %10s %11s %12s\n", "", "total", "lock held", "longest", "changes", "peak");
+    g_print ("%-30s %10s %10s %10s %11s\n", "", "", "", "wait", "(failed)");
+    time_merge (self, db, changed, dir, "locked", "whole merge under the lock");
+    time_merge (self, db, changed, dir, "staged", "staged (file read first)");
+  }
+
   sam_test_remove_tree (dir);
 
   return 0;
@@ -428,6 +648,10 @@ main (int   argc,
     return run_export (argv[2], argv[3]);
   if (argc == 5 && strcmp (argv[1], "--run-schema") == 0)
     return run_schema (argv[2], argv[3], argv[4]);
+  if (argc == 6 && strcmp (argv[1], "--run-merge") == 0)
+    return run_merge (argv[2], argv[3], argv[4], argv[5]);
+  if (argc == 4 && strcmp (argv[1], "--run-change") == 0)
+    return run_change (argv[2], argv[3]);
   if (argc == 5 && strcmp (argv[1], "--run-generate") == 0)
     return run_generate (argv[2], argv[3], argv[4]);
 

@@ -20,7 +20,7 @@
 #include "sam-application.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
-#include "sam-store.h"
+#include "sam-store-private.h"
 #include "sam-test-register.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"
@@ -305,6 +305,7 @@ typedef struct
   gboolean        changed;        /* the user's change is made */
   gboolean        change_ok;
   gint64          change_took;
+  guint           change_waits;   /* for a lock */
   GPtrArray      *messages;       /* what the progress label said */
 } Watch;
 
@@ -325,12 +326,15 @@ frame_cb (GtkWidget     *widget,
     {
       g_autoptr(SamOrganisation) org = sam_organisation_new ();
       g_autoptr(GError) error = NULL;
+      SamStore *store = sam_window_get_store (watch->window);
+      guint waits = _sam_store_get_busy_waits (store);
       gint64 start = g_get_monotonic_time ();
 
       g_object_set (org, "name", "Ändrad under sammanslagningen", NULL);
-      watch->change_ok = sam_store_save (sam_window_get_store (watch->window), org, &error);
+      watch->change_ok = sam_store_save (store, org, &error);
       g_assert_no_error (error);
       watch->change_took = g_get_monotonic_time () - start;
+      watch->change_waits = _sam_store_get_busy_waits (store) - waits;
       watch->changed = TRUE;
     }
 
@@ -415,8 +419,9 @@ test_ui_merge_responsive (void)
   gtk_widget_remove_tick_callback (GTK_WIDGET (watch.window), tick);
   g_signal_handlers_disconnect_by_func (watch.label, label_notify_cb, &watch);
 
-  g_test_message ("%u decisions: %u frames, the longest %.0f ms apart; the change took %.0f ms",
-                  decisions, watch.n_frames, watch.longest / 1000.0, watch.change_took / 1000.0);
+  g_test_message ("%u decisions: %u frames, the longest %.0f ms apart; the change took %.0f ms "
+                  "and waited %u times for a lock",
+                  decisions, watch.n_frames, watch.longest / 1000.0, watch.change_took / 1000.0, watch.change_waits);
   for (guint i = 0; i < watch.messages->len; i++)
     g_test_message ("progress: %s", (const char *) watch.messages->pdata[i]);
 

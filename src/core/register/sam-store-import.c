@@ -336,7 +336,9 @@ import_new (SamStore      *self,
  * Starts an import in one write transaction. Nothing is visible to other
  * connections until sam_store_import_commit(); freeing the import without
  * committing rolls everything back. Use a store of its own (a worker's
- * connection) while the import runs.
+ * connection) while the import runs. The register's write lock is held
+ * from here to the commit: a merge that other connections may wait for
+ * is better started with sam_store_import_stage().
  *
  * Returns: (transfer full) (nullable): the import, or %NULL on error
  */

@@ -459,8 +459,13 @@ sam_store_import_stage (SamStore     *self,
   /* Read before the staging's snapshot: a change that lands in between
    * makes the commit stage again, never merge against an older register. */
   version = data_version (self, error);
-  if (version < 0 || !_sam_store_exec (self, "BEGIN", error))
+  if (version < 0 || !_sam_store_exec (self, "PRAGMA cache_size = " SAM_STORE_IMPORT_CACHE_KIB, error))
     return NULL;
+  if (!_sam_store_exec (self, "BEGIN", error))
+    {
+      _sam_store_exec (self, "PRAGMA cache_size = " SAM_STORE_CACHE_KIB, NULL);
+      return NULL;
+    }
 
   import = import_new (self, SAM_IMPORT_MERGE);
   import->staged_merge = TRUE;

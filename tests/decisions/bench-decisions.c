@@ -130,9 +130,12 @@ generate (SamStore *store,
       g_autofree char *title = sentence (rand, g_rand_int_range (rand, 4, 9));
       g_autofree char *body = sentence (rand, g_rand_int_range (rand, 20, 60));
       g_autofree char *responsible = g_strdup_printf ("Person %u", g_rand_int_range (rand, 1, 500));
+      const char *status = statuses[g_rand_int_range (rand, 0, 5)];
+      /* The register keeps no withdrawal without its reason (schema 7). */
+      const char *reason = strcmp (status, "withdrawn") == 0 ? "Ersatt av ett senare beslut." : NULL;
       const char *values[] = { groups[g], year, serial, decided, NULL, NULL,
-                               mandates[g_rand_int_range (rand, 0, 4)], statuses[g_rand_int_range (rand, 0, 5)],
-                               responsible, follow_up, NULL, title, body, NULL, NULL };
+                               mandates[g_rand_int_range (rand, 0, 4)], status,
+                               responsible, follow_up, NULL, title, body, reason, NULL };
 
       sam_store_import_row (import, SAM_TABLE_DECISION, uuid, values, "bench", &error);
       g_assert_no_error (error);

@@ -460,6 +460,112 @@ test_fts_swedish (Fixture       *fixture,
   sam_decision_filter_clear (&filter);
 }
 
+/* The uuids a search finds, newest first, as the page lists them. */
+static GPtrArray *
+search_uuids (SamStore        *store,
+              const char      *text,
+              SamDecisionSort  sort)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  SamDecisionFilter filter;
+
+  sam_decision_filter_init (&filter);
+  filter.search = g_strdup (text);
+  rows = sam_store_fetch_decision_rows (store, &filter, NULL, sort, TRUE, 0, 1000, NULL);
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (uuids, g_strdup (sam_decision_get_uuid (g_ptr_array_index (rows, i))));
+  sam_decision_filter_clear (&filter);
+
+  return uuids;
+}
+
+static gboolean
+contains_casefolded (const char *text,
+                     const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+/* A decision's number finds that decision, with or without its group's
+ * code and whatever the case; a word inside a Swedish compound finds the
+ * compound ("kapacitet" in "operationskapaciteten"), and å, ä and ö stay
+ * letters of their own there too. Checked on the demo register against
+ * every decision read in full. */
+static void
+test_search_numbers_compounds (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SamStore) store = sam_demo_open (&dir, &error);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  SamDecisionFilter filter;
+  const char *aoi_2026_7 = "10f65502-032b-4a99-8871-d928746f0e38";
+  const char * const numbers[] = { "AOI 2026:7", "aoi 2026:7", " AOI  2026:7 ", "Aoi 2026:7" };
+  const SamDecisionSort sorts[] = { SAM_DECISION_SORT_RANK, SAM_DECISION_SORT_DATE, SAM_DECISION_SORT_NUMBER };
+  guint expected = 0;
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+      {
+        g_autoptr(GPtrArray) uuids = search_uuids (store, numbers[i], sorts[s]);
+
+        g_assert_cmpuint (uuids->len, ==, 1);
+        g_assert_cmpstr (g_ptr_array_index (uuids, 0), ==, aoi_2026_7);
+        g_assert_cmpuint (search_count (store, numbers[i]), ==, 1);
+      }
+
+  /* A number without a code finds that number in every group; a number
+   * and words find the numbered decision only if the words are in it. */
+  sam_decision_filter_init (&filter);
+  all = sam_store_fetch_decision_rows (store, &filter, NULL, SAM_DECISION_SORT_DATE, FALSE, 0, 100000, &error);
+  g_assert_no_error (error);
+  sam_decision_filter_clear (&filter);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SamDecision *decision = g_ptr_array_index (all, i);
+      if (sam_decision_get_year (decision) == 2026 && sam_decision_get_serial (decision) == 7)
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (search_count (store, "2026:7"), ==, expected);
+  g_assert_cmpuint (search_count (store, "AOI 2026:7 sommaren"), ==, 1);
+  g_assert_cmpuint (search_count (store, "AOI 2026:7 strykningar"), ==, 0);
+  g_assert_cmpuint (search_count (store, "XYZ 2026:7"), ==, 0);
+
+  /* Words inside compounds: every decision whose title or text holds the
+   * word, and no other. */
+  expected = 0;
+  found = search_uuids (store, "kapacitet", SAM_DECISION_SORT_RANK);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SamDecision *decision = g_ptr_array_index (all, i);
+      gboolean has = contains_casefolded (sam_decision_get_title (decision), "kapacitet") ||
+                     contains_casefolded (sam_decision_get_body (decision), "kapacitet");
+
+      expected += has;
+      g_assert_true (has == g_ptr_array_find_with_equal_func (found, sam_decision_get_uuid (decision),
+                                                               g_str_equal, NULL));
+    }
+  g_assert_cmpuint (expected, >=, 5);
+  g_assert_cmpuint (found->len, ==, expected);
+  g_assert_cmpuint (search_count (store, "KAPACITET"), ==, expected);
+  g_assert_cmpuint (search_count (store, "operationskap"), >, 0);
+  g_assert_cmpuint (search_count (store, "kapacitet sommaren"), ==, 2);
+  /* "vård" is in "intensivvård"; "vard" is nowhere. */
+  g_assert_cmpuint (search_count (store, "ntensivvård"), >, 0);
+  g_assert_cmpuint (search_count (store, "ntensivvard"), ==, 0);
+
+  g_clear_object (&store);
+  sam_demo_remove (dir);
+}
+
 static void
 count_items_changed (GListModel *model,
                      guint       position,
@@ -1254,6 +1360,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/decisions/sort-keys/migration", test_sort_keys_migration);
   g_test_add_func ("/decisions/escalation/proposal", test_escalation_proposal);
+  g_test_add_func ("/decisions/search/numbers-compounds", test_search_numbers_compounds);
 
   return g_test_run ();
 }

@@ -860,6 +860,7 @@ sam_test_register_write_sql (SamTestRegister  *self,
 
   g_string_append (out, "COMMIT;\n"
                         "INSERT INTO decision_fts (decision_fts) VALUES ('rebuild');\n"
+                        "INSERT INTO decision_trgm (decision_trgm) VALUES ('rebuild');\n"
                         "INSERT INTO meeting_fts (meeting_fts) VALUES ('rebuild');\n"
                         "INSERT INTO agenda_item_fts (agenda_item_fts) VALUES ('rebuild');\n");
 

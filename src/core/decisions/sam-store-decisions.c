@@ -30,6 +30,12 @@
  * then walks the index of the chosen order and keeps the rows in the set,
  * so the newest 50 of 25 000 matches cost some hundred index steps rather
  * than a lookup and a sort of all 25 000.
+ *
+ * What a user types is read as a decision number ("AOI 2026:7", or
+ * "2026:7" in every group) and words. Words of three letters or more are
+ * found anywhere in a word, in the trigram index (schema version 9), so
+ * "kapacitet" finds "operationskapaciteten"; shorter ones, which have no
+ * trigram, are found as the start of a word in the word index.
  */
 
 #define MATCHES_POINTER_TYPE "sam-decision-matches"
@@ -44,6 +50,191 @@ struct _SamDecisionMatches
   gint64  n_bits;  /* the largest row id + 1 when the set was made */
   guint   count;
 };
+
+/* A search as the store runs it (see parse_search ()). */
+typedef struct
+{
+  char *words;      /* word index: the words shorter than a trigram, as prefixes */
+  char *trigrams;   /* trigram index: the longer words, anywhere in a word */
+  char *code;       /* the group code before a decision number, or NULL */
+  char *code_upper; /* the same in capitals, as codes are mostly written */
+  int   year;       /* a decision number's year, or 0 */
+  int   serial;
+} DecisionSearch;
+
+static void
+decision_search_free (DecisionSearch *search)
+{
+  if (search == NULL)
+    return;
+
+  g_free (search->words);
+  g_free (search->trigrams);
+  g_free (search->code);
+  g_free (search->code_upper);
+  g_free (search);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DecisionSearch, decision_search_free)
+
+/* Adds one word of @text to the query of its index. */
+static void
+add_search_word (GString    *words,
+                 GString    *trigrams,
+                 const char *word,
+                 gsize       length)
+{
+  /* The trigram index knows nothing shorter than three characters. */
+  GString *query = g_utf8_strlen (word, length) >= 3 ? trigrams : words;
+
+  g_string_append (query, query->len > 0 ? " \"" : "\"");
+  g_string_append_len (query, word, length);
+  g_string_append (query, query == words ? "\"*" : "\"");
+}
+
+/* Reads what a user typed as a search: a decision number, with or without
+ * the code of its group before it, and the words to look for in the title
+ * and text. Only letters and digits are kept of the words, so that no
+ * query can be a syntax error.
+ *
+ * Returns: (nullable): the search, or %NULL if @text has nothing to look for */
+static DecisionSearch *
+parse_search (const char *text)
+{
+  static GRegex *number_regex;
+  g_autoptr(DecisionSearch) search = g_new0 (DecisionSearch, 1);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) trigrams = g_string_new (NULL);
+  g_autofree char *rest = NULL;
+  const char *word = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  if (g_once_init_enter (&number_regex))
+    g_once_init_leave (&number_regex,
+                       g_regex_new ("(?<![\\w:-])(?:([\\w][\\w-]*)\\s+)?(\\d{4}):(\\d{1,9})(?![\\w:])",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (g_regex_match (number_regex, text, 0, &match))
+    {
+      g_autofree char *code = g_match_info_fetch (match, 1);
+      g_autofree char *year = g_match_info_fetch (match, 2);
+      g_autofree char *serial = g_match_info_fetch (match, 3);
+      int start, end;
+
+      search->year = atoi (year);
+      search->serial = atoi (serial);
+      if (code != NULL && *code != '\0')
+        {
+          search->code_upper = g_utf8_strup (code, -1);
+          search->code = g_steal_pointer (&code);
+        }
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      rest = g_strdup_printf ("%.*s %s", start, text, text + end);
+      text = rest;
+    }
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch != 0 && g_unichar_isalnum (ch))
+        {
+          if (word == NULL)
+            word = p;
+          continue;
+        }
+      if (word != NULL)
+        add_search_word (words, trigrams, word, p - word);
+      word = NULL;
+      if (ch == 0)
+        break;
+    }
+
+  if (words->len > 0)
+    search->words = g_string_free (g_steal_pointer (&words), FALSE);
+  if (trigrams->len > 0)
+    search->trigrams = g_string_free (g_steal_pointer (&trigrams), FALSE);
+  if (search->words == NULL && search->trigrams == NULL && search->year == 0)
+    return NULL;
+
+  return g_steal_pointer (&search);
+}
+
+/* The full-text index that ranks @search, or %NULL if it has no words. */
+static const char *
+rank_table (const DecisionSearch *search)
+{
+  if (search->trigrams != NULL)
+    return "decision_trgm";
+  if (search->words != NULL)
+    return "decision_fts";
+  return NULL;
+}
+
+/* Whether @search has more than one part, so that the rank's index alone
+ * does not select its matches. */
+static gboolean
+search_has_parts (const DecisionSearch *search)
+{
+  return (search->words != NULL) + (search->trigrams != NULL) + (search->year != 0) > 1;
+}
+
+/* Appends a query of the row ids that @search matches: the rows of its
+ * first part, each tested against the others. */
+static void
+append_search_ids (GString              *sql,
+                   const DecisionSearch *search)
+{
+  const char *id = NULL;
+
+#define PART(column, from, where) G_STMT_START { \
+    if (id == NULL) \
+      g_string_append_printf (sql, "SELECT %s AS id FROM %s WHERE %s", column, from, where); \
+    else \
+      g_string_append_printf (sql, " AND %s IN (SELECT %s FROM %s WHERE %s)", id, column, from, where); \
+    if (id == NULL) \
+      id = column; \
+  } G_STMT_END
+
+  /* A number is one row per group, looked up in each group's index. */
+  if (search->year != 0 && search->code != NULL)
+    PART ("d.id", "grp g JOIN decision d ON d.group_id = g.id",
+          "g.code IN (:code, :code_upper) COLLATE NOCASE AND d.year = :number_year AND d.serial = :number_serial");
+  else if (search->year != 0)
+    PART ("d.id", "grp g JOIN decision d ON d.group_id = g.id",
+          "d.year = :number_year AND d.serial = :number_serial");
+  if (search->trigrams != NULL)
+    PART ("rowid", "decision_trgm", "decision_trgm MATCH :trigrams");
+  if (search->words != NULL)
+    PART ("rowid", "decision_fts", "decision_fts MATCH :words");
+
+#undef PART
+}
+
+static void bind_named_text (sqlite3_stmt *stmt,
+                             const char   *name,
+                             const char   *value);
+static void bind_named_int  (sqlite3_stmt *stmt,
+                             const char   *name,
+                             gint64        value);
+
+static void
+bind_search (sqlite3_stmt         *stmt,
+             const DecisionSearch *search)
+{
+  if (search == NULL)
+    return;
+
+  bind_named_text (stmt, ":words", search->words);
+  bind_named_text (stmt, ":trigrams", search->trigrams);
+  bind_named_text (stmt, ":code", search->code);
+  bind_named_text (stmt, ":code_upper", search->code_upper);
+  bind_named_int (stmt, ":number_year", search->year);
+  bind_named_int (stmt, ":number_serial", search->serial);
+}
 
 /* Filters */
 
@@ -164,7 +355,7 @@ sam_decision_event_free (SamDecisionEvent *event)
 typedef enum
 {
   SEARCH_NONE,
-  SEARCH_JOINED,  /* decision_fts is joined, for its rank */
+  SEARCH_JOINED,  /* the search's full-text index is joined, for its rank */
   SEARCH_IN,      /* the matching row ids, read again from the index */
   SEARCH_SET,     /* a test against the bound SamDecisionMatches */
 } SearchMode;
@@ -173,6 +364,7 @@ typedef enum
 static void
 append_where (GString                 *sql,
               const SamDecisionFilter *filter,
+              const DecisionSearch    *parsed,
               SearchMode               search)
 {
   gboolean first = TRUE;
@@ -192,9 +384,20 @@ append_where (GString                 *sql,
   if (filter->mandate >= 0)
     AND ("t.mandate = :mandate");
   if (search == SEARCH_JOINED)
-    AND ("decision_fts MATCH :fts");
+    {
+      /* The rank's index finds its part; the set holds the whole search. */
+      g_string_append_printf (sql, first ? " WHERE %s MATCH %s" : " AND %s MATCH %s", rank_table (parsed),
+                              parsed->trigrams != NULL ? ":trigrams" : ":words");
+      first = FALSE;
+      if (search_has_parts (parsed))
+        AND ("sam_decision_match (t.id, :matches)");
+    }
   else if (search == SEARCH_IN)
-    AND ("t.id IN (SELECT rowid FROM decision_fts WHERE decision_fts MATCH :fts)");
+    {
+      AND ("t.id IN (");
+      append_search_ids (sql, parsed);
+      g_string_append (sql, ")");
+    }
   else if (search == SEARCH_SET)
     AND ("sam_decision_match (t.id, :matches)");
 
@@ -226,7 +429,7 @@ bind_named_int (sqlite3_stmt *stmt,
 static void
 bind_filter (sqlite3_stmt             *stmt,
              const SamDecisionFilter  *filter,
-             const char               *fts,
+             const DecisionSearch     *parsed,
              const SamDecisionMatches *matches)
 {
   int index;
@@ -237,7 +440,7 @@ bind_filter (sqlite3_stmt             *stmt,
     bind_named_text (stmt, ":status", sam_enum_get_nick (SAM_TYPE_DECISION_STATUS, filter->status));
   if (filter->mandate >= 0)
     bind_named_text (stmt, ":mandate", sam_enum_get_nick (SAM_TYPE_MANDATE, filter->mandate));
-  bind_named_text (stmt, ":fts", fts);
+  bind_search (stmt, parsed);
   if ((index = sqlite3_bind_parameter_index (stmt, ":matches")) > 0)
     sqlite3_bind_pointer (stmt, index, (void *) matches, MATCHES_POINTER_TYPE, NULL);
 }
@@ -355,11 +558,14 @@ sam_decision_matches_get_count (const SamDecisionMatches *matches)
  * @error: return location for a #GError
  *
  * Finds the decisions whose title or text contain every word of @search,
- * the last words as prefixes, as sam_store_count_decision_rows() and
- * sam_store_fetch_decision_rows() do for a filter's search. A list that
- * shows one search reads the matches once and hands them to both; they
- * stay valid until the register changes. Å, ä and ö are letters of their
- * own, not a and o with marks.
+ * as sam_store_count_decision_rows() and sam_store_fetch_decision_rows()
+ * do for a filter's search. A word of three letters or more is found
+ * anywhere in a word (“kapacitet” in “operationskapacitet”), a shorter one
+ * at the start of a word; a decision number in @search (“AOI 2026:7”, or
+ * “2026:7” in every group) finds that decision. A list that shows one
+ * search reads the matches once and hands them to both; they stay valid
+ * until the register changes. Case does not matter; å, ä and ö are letters
+ * of their own, not a and o with marks.
  *
  * Returns: (transfer full) (nullable): the matches (none when @search has
  *   no letters or digits), or %NULL on failure
@@ -370,7 +576,8 @@ sam_store_match_decisions (SamStore    *self,
                            GError     **error)
 {
   g_autoptr(SamDecisionMatches) matches = g_new0 (SamDecisionMatches, 1);
-  g_autofree char *fts = NULL;
+  g_autoptr(DecisionSearch) parsed = NULL;
+  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -378,7 +585,7 @@ sam_store_match_decisions (SamStore    *self,
 
   if (!ensure_match_functions (self, error))
     return NULL;
-  if ((fts = _sam_store_fts_query (search)) == NULL)
+  if ((parsed = parse_search (search)) == NULL)
     return g_steal_pointer (&matches);
 
   if ((stmt = _sam_store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM decision", error)) == NULL)
@@ -393,13 +600,13 @@ sam_store_match_decisions (SamStore    *self,
     }
   matches->bits = g_malloc0 ((matches->n_bits + 7) / 8);
 
-  stmt = _sam_store_prepare (self,
-                             "SELECT count (sam_decision_mark (rowid, ?2)) FROM decision_fts WHERE decision_fts MATCH ?1",
-                             error);
-  if (stmt == NULL)
+  sql = g_string_new ("SELECT count (sam_decision_mark (id, :matches)) FROM (");
+  append_search_ids (sql, parsed);
+  g_string_append (sql, ")");
+  if ((stmt = _sam_store_prepare (self, sql->str, error)) == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_pointer (stmt, 2, matches, MATCHES_POINTER_TYPE, NULL);
+  bind_search (stmt, parsed);
+  sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":matches"), matches, MATCHES_POINTER_TYPE, NULL);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -473,7 +680,7 @@ sam_store_count_decision_rows (SamStore                  *self,
     }
 
   /* The other filters pick their rows by index; each is then tested. */
-  append_where (sql, filter, searching ? SEARCH_SET : SEARCH_NONE);
+  append_where (sql, filter, NULL, searching ? SEARCH_SET : SEARCH_NONE);
   if ((stmt = _sam_store_prepare (self, sql->str, error)) == NULL)
     return FALSE;
 
@@ -511,15 +718,29 @@ static const char * const sort_terms[][5] = {
 };
 
 /* Appends the ORDER BY of @sort, with the row id breaking ties. */
+/* The @i-th ORDER BY term of @sort; the rank is the rank of the index
+ * that @parsed's search joins. */
+static const char *
+sort_term (SamDecisionSort       sort,
+           guint                 i,
+           const DecisionSearch *parsed)
+{
+  if (sort == SAM_DECISION_SORT_RANK && parsed != NULL && parsed->trigrams != NULL)
+    return "decision_trgm.rank";
+
+  return sort_terms[sort][i];
+}
+
 static void
-append_order (GString         *sql,
-              SamDecisionSort  sort,
-              gboolean         descending)
+append_order (GString              *sql,
+              SamDecisionSort       sort,
+              const DecisionSearch *parsed,
+              gboolean              descending)
 {
   g_string_append (sql, " ORDER BY ");
   for (guint i = 0; sort_terms[sort][i] != NULL; i++)
     {
-      g_string_append (sql, sort_terms[sort][i]);
+      g_string_append (sql, sort_term (sort, i, parsed));
       g_string_append (sql, descending ? " DESC, " : ", ");
     }
   g_string_append (sql, descending ? "t.id DESC" : "t.id");
@@ -530,13 +751,14 @@ append_order (GString         *sql,
 static void
 append_page_join (GString                 *sql,
                   const SamDecisionFilter *filter,
+                  const DecisionSearch    *parsed,
                   SearchMode               search,
                   SamDecisionSort          sort,
                   gboolean                 descending)
 {
   g_string_append (sql, " JOIN (SELECT t.id AS page_id");
   for (guint i = 0; sort_terms[sort][i] != NULL; i++)
-    g_string_append_printf (sql, ", %s AS k%u", sort_terms[sort][i], i);
+    g_string_append_printf (sql, ", %s AS k%u", sort_term (sort, i, parsed), i);
   /* By group, the groups are walked in their codes' order and each one's
    * decisions come from its index in order; a search that is read as a
    * list of ids is sorted instead. */
@@ -547,9 +769,9 @@ append_page_join (GString                 *sql,
   else
     g_string_append (sql, " FROM decision t");
   if (search == SEARCH_JOINED)
-    g_string_append (sql, " JOIN decision_fts ON decision_fts.rowid = t.id");
-  append_where (sql, filter, search);
-  append_order (sql, sort, descending);
+    g_string_append_printf (sql, " JOIN %s ON %s.rowid = t.id", rank_table (parsed), rank_table (parsed));
+  append_where (sql, filter, parsed, search);
+  append_order (sql, sort, parsed, descending);
   g_string_append (sql, " LIMIT :limit OFFSET :offset) page ON page.page_id = t.id ORDER BY ");
   for (guint i = 0; sort_terms[sort][i] != NULL; i++)
     g_string_append_printf (sql, "page.k%u%s, ", i, descending ? " DESC" : "");
@@ -614,7 +836,7 @@ sam_store_fetch_decision_rows (SamStore                  *self,
                                GError                   **error)
 {
   g_autoptr(SamDecisionMatches) own_matches = NULL;
-  g_autofree char *fts = NULL;
+  g_autoptr(DecisionSearch) parsed = NULL;
   g_autoptr(GString) sql = NULL;
   SearchMode search = SEARCH_NONE;
   sqlite3_stmt *stmt;
@@ -636,8 +858,8 @@ sam_store_fetch_decision_rows (SamStore                  *self,
       if (matches->count == 0 || offset >= matches->count)
         return g_ptr_array_new_with_free_func (g_object_unref);
 
-      fts = _sam_store_fts_query (filter->search);
-      if (sort == SAM_DECISION_SORT_RANK && matches->count <= RANK_LIMIT)
+      parsed = parse_search (filter->search);
+      if (sort == SAM_DECISION_SORT_RANK && matches->count <= RANK_LIMIT && rank_table (parsed) != NULL)
         search = SEARCH_JOINED;
       else if (walk_index (matches, offset + limit))
         search = SEARCH_SET;
@@ -656,7 +878,7 @@ sam_store_fetch_decision_rows (SamStore                  *self,
     {
       /* The whole register near the top of an indexed order: walking the
        * index and reading each row of the page as it comes is cheapest. */
-      append_order (sql, sort, descending);
+      append_order (sql, sort, NULL, descending);
       g_string_append (sql, " LIMIT :limit OFFSET :offset");
     }
   else
@@ -666,13 +888,13 @@ sam_store_fetch_decision_rows (SamStore                  *self,
        * with the uuids of their references. A full sort (by status within
        * a search, say) thus sorts ids, not whole rows with four joins each,
        * and a page deep in the order skips ids, not joined rows. */
-      append_page_join (sql, filter, search, sort, descending);
+      append_page_join (sql, filter, parsed, search, sort, descending);
     }
 
   if ((stmt = _sam_store_prepare (self, sql->str, error)) == NULL)
     return NULL;
 
-  bind_filter (stmt, filter, fts, matches);
+  bind_filter (stmt, filter, parsed, matches);
   bind_named_int (stmt, ":limit", limit);
   bind_named_int (stmt, ":offset", offset);
 

@@ -121,10 +121,11 @@ row_what (SamTable            table,
 
 /* The FTS trigger names, read from the same file that creates them. */
 static gboolean
-drop_fts_triggers (SamStore  *store,
-                   GError   **error)
+drop_triggers_of (SamStore    *store,
+                  const char  *resource,
+                  GError     **error)
 {
-  g_autoptr(GBytes) bytes = _sam_store_lookup_sql (SAM_STORE_FTS_TRIGGERS, error);
+  g_autoptr(GBytes) bytes = _sam_store_lookup_sql (resource, error);
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *sql = NULL;
@@ -145,6 +146,14 @@ drop_fts_triggers (SamStore  *store,
     }
 
   return TRUE;
+}
+
+static gboolean
+drop_fts_triggers (SamStore  *store,
+                   GError   **error)
+{
+  return drop_triggers_of (store, SAM_STORE_FTS_TRIGGERS, error) &&
+         drop_triggers_of (store, SAM_STORE_TRIGRAM_TRIGGERS, error);
 }
 
 /* The schema's circle triggers (version 7) look at each row as it is
@@ -1506,6 +1515,7 @@ sam_store_import_commit (SamStoreImport    *import,
       !create_indexes (import, error) ||
       !rebuild_fts (store, error) ||
       !_sam_store_run_sql_resource (store, SAM_STORE_FTS_TRIGGERS, error) ||
+      !_sam_store_run_sql_resource (store, SAM_STORE_TRIGRAM_TRIGGERS, error) ||
       !_sam_store_audit (store, "import", "register", NULL, NULL, after, error) ||
       !_sam_store_commit (store, error))
     return FALSE;

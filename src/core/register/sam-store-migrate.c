@@ -333,6 +333,8 @@ run_migration (SamStore    *self,
        * version 8 made their tables anew; they live in their own file so
        * that an import can drop and recreate them. */
       ((target == 1 || target == 8) && !_sam_store_run_sql_resource (self, SAM_STORE_FTS_TRIGGERS, error)) ||
+      /* The trigram index's come with it, in version 9. */
+      (target == 9 && !_sam_store_run_sql_resource (self, SAM_STORE_TRIGRAM_TRIGGERS, error)) ||
       (broken_after = count_broken_references (self, error)) < 0)
     return FALSE;
 

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define SAM_STORE_FTS_TRIGGERS "fts-triggers.sql"
+#define SAM_STORE_TRIGRAM_TRIGGERS "fts-trigram-triggers.sql"
 
 /* SQLite's page cache, negative: KiB. A window has a connection open for
  * its whole life and each worker one of its own while it reads, so the

@@ -25,6 +25,7 @@
 #include "sam-commission-doc.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
+#include "sam-group-matches.h"
 #include "sam-organisation-page.h"
 #include "sam-rules.h"
 #include "sam-store-structure.h"
@@ -122,6 +123,168 @@ test_browse (void)
 
   /* Search shows a flat list; the selection follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
+}
+
+/* The groups the page's search found, as the list of them shows. */
+static SamGroupMatches *
+groups_found (void)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  sam_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkSelectionModel *selection = gtk_list_view_get_model (g_ptr_array_index (views, i));
+
+      if (GTK_IS_SINGLE_SELECTION (selection) &&
+          SAM_IS_GROUP_MATCHES (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))))
+        return SAM_GROUP_MATCHES (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+search_groups (const char *text)
+{
+  GtkWidget *bar = sam_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_BAR);
+  GtkEditable *entry = GTK_EDITABLE (sam_test_find_widget (bar, GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_editable_set_text (entry, text);
+  /* Not waiting for the entry's pause in typing */
+  g_signal_emit_by_name (entry, "search-changed");
+  sam_test_wait_until_drawn (GTK_WIDGET (page));
+}
+
+static gboolean
+found (const char *code)
+{
+  g_autoptr(SamGroup) group = group_by_code (code);
+
+  g_assert_nonnull (group);
+  return sam_group_matches_find (groups_found (), sam_group_get_uuid (group)) >= 0;
+}
+
+/* Whether @group is @ancestor or in its branch; @by_uuid: every group. */
+static gboolean
+is_in_branch (SamGroup   *group,
+              const char *ancestor,
+              GHashTable *by_uuid)
+{
+  for (SamGroup *up = group; up != NULL; up = g_hash_table_lookup (by_uuid, sam_group_get_parent_uuid (up) ?: ""))
+    if (g_strcmp0 (sam_group_get_uuid (up), ancestor) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The search finds what is typed anywhere in a name or a code, not only at
+ * the start, whatever the case; a council's code finds its whole branch
+ * (“AOI”: its subgroups and process teams, whose names do not say AOI);
+ * å is not a. Each list is checked against the register. */
+static void
+test_search_anywhere (void)
+{
+  g_autoptr(SamGroup) aoi = group_by_code ("AOI");
+  g_autoptr(GListModel) groups = sam_store_list_groups (store, NULL);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  guint in_branch = 0, without_code = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      SamGroup *group = g_list_model_get_item (groups, i);
+
+      /* The list holds the group. */
+      g_hash_table_insert (by_uuid, (gpointer) sam_group_get_uuid (group), group);
+      g_object_unref (group);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
+
+  search_groups ("anestesi");
+  g_assert_true (found ("AOI"));
+  search_groups ("ANESTESI");
+  g_assert_true (found ("AOI"));
+
+  search_groups ("aoi");
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (groups, i);
+      gboolean branch = is_in_branch (group, sam_group_get_uuid (aoi), by_uuid);
+      g_autofree char *name = g_utf8_casefold (sam_group_get_name (group), -1);
+      gboolean shown = sam_group_matches_find (groups_found (), sam_group_get_uuid (group)) >= 0;
+
+      if (sam_group_get_dissolved (group) != NULL)
+        continue;
+      in_branch += branch;
+      without_code += branch && strstr (name, "aoi") == NULL &&
+                      (sam_group_get_code (group) == NULL || strstr (sam_group_get_code (group), "AOI") == NULL);
+      if (branch != shown && strstr (name, "aoi") == NULL)
+        g_error ("“AOI” %s “%s”", shown ? "found" : "did not find", sam_group_get_name (group));
+    }
+  g_assert_cmpuint (in_branch, >, 2);
+  g_assert_cmpuint (without_code, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups_found ())), >=, in_branch);
+  sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search-branch");
+
+  /* Typed on, the code is no longer a code: only names and codes hold it. */
+  search_groups ("aoi-op");
+  g_assert_true (found ("AOI-OP"));
+  g_assert_false (found ("AOI"));
+
+  search_groups ("intensivvard");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups_found ())), ==, 0);
+  search_groups ("intensivvård");
+  g_assert_true (found ("AOI"));
+
+  search_groups ("");
+}
+
+/* The people the People window's list shows, by name. */
+static GPtrArray *
+people_shown (GtkWindow *people)
+{
+  GtkWidget *view = sam_test_find_widget (GTK_WIDGET (people), GTK_TYPE_LIST_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SamPerson) person = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (names, g_strdup (sam_person_get_name (person)));
+    }
+
+  return names;
+}
+
+/* The People window finds a family name as it finds any word: anywhere
+ * in the name, whatever the case, å not a. */
+static void
+test_search_people (void)
+{
+  GtkWindow *people = open_dialog ("organisation.show-people", "SamPeopleWindow");
+  GtkEditable *entry = GTK_EDITABLE (sam_test_find_widget (GTK_WIDGET (people), GTK_TYPE_SEARCH_ENTRY));
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) lindgren = NULL;
+  guint expected = 0;
+
+  /* The people are read in a worker. */
+  sam_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                       GTK_LIST_VIEW (sam_test_find_widget (GTK_WIDGET (people), GTK_TYPE_LIST_VIEW))))) > 0);
+  all = people_shown (people);
+  for (guint i = 0; i < all->len; i++)
+    expected += strstr (all->pdata[i], "Lindgren") != NULL;
+  g_assert_cmpuint (expected, >=, 2);
+
+  gtk_editable_set_text (entry, "lindgren");
+  g_signal_emit_by_name (entry, "search-changed");
+  lindgren = people_shown (people);
+  g_assert_cmpuint (lindgren->len, ==, expected);
+  for (guint i = 0; i < lindgren->len; i++)
+    g_assert_nonnull (strstr (lindgren->pdata[i], "Lindgren"));
+
+  gtk_window_destroy (people);
 }
 
 static void
@@ -656,6 +819,8 @@ main (int   argc,
   sam_test_wait_until_mapped (GTK_WIDGET (window));
 
   g_test_add_func ("/organisation-page/browse", test_browse);
+  g_test_add_func ("/organisation-page/search-anywhere", test_search_anywhere);
+  g_test_add_func ("/organisation-page/search-people", test_search_people);
   g_test_add_func ("/organisation-page/create-council", test_create_council);
   g_test_add_func ("/organisation-page/roles", test_roles);
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sam-match.h"
 #include "sam-move-dialog.h"
 #include "sam-store-structure.h"
 
@@ -25,6 +26,7 @@ struct _SamMoveDialog
   SamUndo             *undo;
   SamGroup            *group;
   GtkCustomFilter     *filter;
+  SamMatcher          *matcher;  /* the search, NULL for none */
   GtkSingleSelection  *selection;
 
   GtkLabel            *intro_label;
@@ -44,31 +46,27 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-matches (const char *text,
-         const char *needle)
-{
-  g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
-
-  return folded != NULL && strstr (folded, needle) != NULL;
-}
-
-static gboolean
 filter_cb (gpointer item,
            gpointer user_data)
 {
   SamMoveDialog *self = user_data;
   SamGroup *group = item;
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_autofree char *text = NULL;
 
   if (g_strcmp0 (sam_group_get_uuid (group), sam_group_get_uuid (self->group)) == 0)
     return FALSE;
+  if (self->matcher == NULL)
+    return TRUE;
 
-  return *needle == '\0' || matches (sam_group_get_name (group), needle) || matches (sam_group_get_code (group), needle);
+  text = g_strconcat (sam_group_get_name (group), " ", sam_group_get_code (group), NULL);
+  return sam_matcher_match_text (self->matcher, text);
 }
 
 static void
 search_changed_cb (SamMoveDialog *self)
 {
+  g_clear_pointer (&self->matcher, sam_matcher_free);
+  self->matcher = sam_matcher_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -183,6 +181,7 @@ sam_move_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SAM_TYPE_MOVE_DIALOG);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->matcher, sam_matcher_free);
   g_clear_object (&self->undo);
   g_clear_object (&self->group);
 

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "sam-match.h"
 #include "sam-organisation-page-private.h"
 #include "sam-store-structure.h"
 
@@ -52,25 +53,76 @@ search_key (SamOrganisationPage *self,
                                            sam_group_get_code (group) != NULL ? sam_group_get_code (group) : "",
                                            NULL);
 
-      key = g_utf8_casefold (text, -1);
+      key = sam_match_fold (text);
       g_hash_table_insert (self->search_keys, group, key);
     }
 
   return key;
 }
 
-/* Whether the search and the kind chosen find @group */
+/* Whether the search and the kind chosen find @group: its name or code
+ * holds the words searched for, or it is in the branch of a group whose
+ * code was searched for (@branches, uuids). */
 static gboolean
 group_is_found (SamOrganisationPage *self,
                 SamGroup            *group,
-                guint                kind)
+                guint                kind,
+                const SamMatcher    *matcher,
+                GHashTable          *branches,
+                GHashTable          *parents)
 {
   if (!self->show_dissolved && !group_is_current (self, group))
     return FALSE;
   if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && sam_group_get_kind (group) != (SamGroupKind) (kind - 1))
     return FALSE;
+  if (sam_matcher_match (matcher, search_key (self, group)))
+    return TRUE;
 
-  return self->needle == NULL || strstr (search_key (self, group), self->needle) != NULL;
+  /* Up the tree; a circle is refused by the store, and the walk is bounded
+   * anyway by the number of groups. */
+  if (g_hash_table_size (branches) > 0)
+    {
+      const char *uuid = sam_group_get_parent_uuid (group);
+
+      for (guint steps = 0; uuid != NULL && steps <= g_hash_table_size (parents); steps++)
+        {
+          if (g_hash_table_contains (branches, uuid))
+            return TRUE;
+          uuid = g_hash_table_lookup (parents, uuid);
+        }
+    }
+
+  return FALSE;
+}
+
+/* The groups whose code is what was searched for, whose branches are
+ * found with them (“AOI” finds AOI's subgroups and process teams), and
+ * each group's parent. */
+static void
+find_branches (SamOrganisationPage *self,
+               const SamMatcher    *matcher,
+               GHashTable          *branches,
+               GHashTable          *parents)
+{
+  guint n;
+
+  if (matcher == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->all_groups));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SamGroup) group = g_list_model_get_item (G_LIST_MODEL (self->all_groups), i);
+      const char *code = sam_group_get_code (group);
+      g_autofree char *folded = code != NULL ? sam_match_fold (code) : NULL;
+
+      /* The store holds the group, and so its strings, while listed. */
+      if (sam_group_get_parent_uuid (group) != NULL)
+        g_hash_table_insert (parents, (gpointer) sam_group_get_uuid (group),
+                             (gpointer) sam_group_get_parent_uuid (group));
+      if (folded != NULL && *folded != '\0' && sam_matcher_is_whole (matcher, folded))
+        g_hash_table_add (branches, (gpointer) sam_group_get_uuid (group));
+    }
 }
 
 /* Brings @list in line with @fresh, replacing only the rows that differ. */
@@ -337,18 +389,25 @@ _sam_organisation_page_refilter_flat (SamOrganisationPage *self)
   const char *was;
   gboolean narrower = FALSE;
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(SamMatcher) matcher = sam_matcher_new (now);
+  g_autoptr(GHashTable) branches = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) parents = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *from;
   guint n;
   gint index = -1;
 
   /* A list read again forgets what it was filtered by. */
   ensure_all_groups (self);
+  find_branches (self, matcher, branches, parents);
   was = self->flat_needle;
   if (kind == self->flat_kind)
     {
+      g_autoptr(SamMatcher) was_matcher = sam_matcher_new (was);
+
       if (g_strcmp0 (now, was) == 0)
         return;
-      narrower = was == NULL || (now != NULL && strstr (now, was) != NULL);
+      /* A branch brings in groups the last search need not have found. */
+      narrower = g_hash_table_size (branches) == 0 && sam_matcher_is_narrower (matcher, was_matcher);
     }
 
   from = narrower ? G_LIST_MODEL (self->flat_model) : G_LIST_MODEL (self->all_groups);
@@ -358,7 +417,7 @@ _sam_organisation_page_refilter_flat (SamOrganisationPage *self)
       SamGroup *group = narrower ? sam_group_matches_get (self->flat_model, i)
                                  : g_list_model_get_item (G_LIST_MODEL (self->all_groups), i);
 
-      if (group_is_found (self, group, kind))
+      if (group_is_found (self, group, kind, matcher, branches, parents))
         g_ptr_array_add (found, group);
       /* The store holds the group, which outlives this reference. */
       if (!narrower)

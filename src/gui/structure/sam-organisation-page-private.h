@@ -25,7 +25,7 @@ struct _SamOrganisationPage
   GListStore          *all_groups;
   gboolean             all_groups_stale;
   GHashTable          *search_keys;     /* SamGroup → its name and code, case-folded */
-  char                *needle;          /* the search, case-folded */
+  char                *needle;          /* the search, folded by sam_match_fold () */
   char                *flat_needle;     /* the search the list of groups found was last filtered by */
   guint                flat_kind;       /* and the kind */
   GtkTreeListModel    *tree_model;

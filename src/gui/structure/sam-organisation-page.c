@@ -15,6 +15,7 @@
 #include "sam-group-editor.h"
 #include "sam-group-row.h"
 #include "sam-gui.h"
+#include "sam-match.h"
 #include "sam-organisation-page-private.h"
 #include "sam-roles.h"
 #include "sam-store-structure.h"
@@ -316,7 +317,7 @@ search_changed_cb (SamOrganisationPage *self)
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
 
   g_free (self->needle);
-  self->needle = text != NULL && *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
+  self->needle = text != NULL && *text != '\0' ? sam_match_fold (text) : NULL;
 
   set_flat (self, (text != NULL && *text != '\0') || (kind != GTK_INVALID_LIST_POSITION && kind > 0));
 }

@@ -14,6 +14,7 @@
 #include "sam-clock.h"
 #include "sam-commission-doc.h"
 #include "sam-gui.h"
+#include "sam-match.h"
 #include "sam-people-window.h"
 #include "sam-roles.h"
 #include "sam-rules.h"
@@ -32,7 +33,8 @@ struct _SamPeopleWindow
 
   SamUndo             *undo;
   GListStore          *people;
-  GtkStringFilter     *filter;
+  GtkCustomFilter     *filter;
+  SamMatcher          *matcher;  /* the search, NULL for none */
   GtkSingleSelection  *selection;
   SamPerson           *person;
   GPtrArray           *rows;
@@ -497,6 +499,30 @@ setup_cb (GtkSignalListItemFactory *factory,
                        label, "label", item);
 }
 
+/* A person is found by name and by title (“Lindgren”, “chef”), as every
+ * list finds by the rule of sam-match.c. */
+static gboolean
+person_filter_cb (gpointer item,
+                  gpointer user_data)
+{
+  SamPeopleWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->matcher == NULL)
+    return TRUE;
+
+  text = g_strconcat (sam_person_get_name (item), " ", sam_person_get_title (item), NULL);
+  return sam_matcher_match_text (self->matcher, text);
+}
+
+static void
+search_changed_cb (SamPeopleWindow *self)
+{
+  g_clear_pointer (&self->matcher, sam_matcher_free);
+  self->matcher = sam_matcher_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 sam_people_window_dispose (GObject *object)
 {
@@ -512,6 +538,8 @@ sam_people_window_dispose (GObject *object)
   g_clear_object (&self->person);
   g_clear_object (&self->undo);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->matcher, sam_matcher_free);
 
   G_OBJECT_CLASS (sam_people_window_parent_class)->dispose (object);
 }
@@ -554,10 +582,9 @@ sam_people_window_init (SamPeopleWindow *self)
 
   self->rows = g_ptr_array_new ();
   self->people = g_list_store_new (SAM_TYPE_PERSON);
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (SAM_TYPE_PERSON, NULL, "name"));
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->filter, TRUE);
-  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->people)), GTK_FILTER (self->filter));
+  self->filter = gtk_custom_filter_new (person_filter_cb, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
+                                        g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -565,7 +592,7 @@ sam_people_window_init (SamPeopleWindow *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_object_bind_property (self->search_entry, "text", self->filter, "search", G_BINDING_DEFAULT);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "apply", G_CALLBACK (name_apply_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "apply", G_CALLBACK (title_apply_cb), self, G_CONNECT_SWAPPED);

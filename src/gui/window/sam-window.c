@@ -32,6 +32,7 @@ struct _SamWindow
   SamProgress          *progress;
 
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
@@ -62,9 +63,14 @@ update_content (SamWindow *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "register");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !empty);
+  /* The pages have nothing to show yet: no switcher to them at the bottom
+   * either, where the narrow window would reveal one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-register", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-chart", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
+  /* Once the register holds a group, Ctrl+N is each page's own. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", empty);
 }
 
 static void
@@ -321,6 +327,20 @@ show_page_action (GtkWidget  *widget,
   sam_window_set_page (SAM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* New Group… on the empty register's page: the register is started with
+ * the region's top group, made on the Organisation page, which the window
+ * shows as soon as the group is there. */
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  sam_window_set_page (self, "organisation");
+  gtk_widget_activate_action (GTK_WIDGET (self->structure_editor), "organisation.new-group", NULL);
+}
+
 /* Print Chart… and Export Chart… in the main menu: the chart's own
  * actions, on the page that shows it. */
 static void
@@ -464,6 +484,7 @@ sam_window_class_init (SamWindowClass *klass)
   sam_gui_ensure_types ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, progress_bar);
@@ -478,6 +499,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
   gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.new-group", NULL, new_group_action);
   gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, chart_action);
 
@@ -485,6 +507,7 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "meetings");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "decisions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-register", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-group", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-register", NULL);
 }
 

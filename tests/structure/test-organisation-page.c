@@ -125,6 +125,16 @@ test_browse (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.search", NULL));
 }
 
+static gboolean
+is_flat_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+  return GTK_IS_SINGLE_SELECTION (selection) &&
+         SAM_IS_GROUP_MATCHES (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+}
+
 /* The groups the page's search found, as the list of them shows. */
 static SamGroupMatches *
 groups_found (void)
@@ -232,8 +242,20 @@ test_search_anywhere (void)
   g_assert_true (found ("AOI-OP"));
   g_assert_false (found ("AOI"));
 
+  /* Nothing found: the page says what was searched for, not an empty list. */
   search_groups ("intensivvard");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups_found ())), ==, 0);
+  {
+    GtkWidget *view = sam_test_find_widget_full (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, is_flat_view, NULL);
+    GtkStack *lists = GTK_STACK (gtk_widget_get_ancestor (view, GTK_TYPE_STACK));
+    GtkWidget *none = gtk_stack_get_visible_child (lists);
+    const char *title = sam_test_tr ("No Matches for “intensivvard”", "Inga träffar för ”intensivvard”");
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (lists), ==, "none");
+    g_assert_true (ADW_IS_STATUS_PAGE (none));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==, title);
+    sam_test_save_screenshot (GTK_WIDGET (page), "organisation-search-none");
+  }
   search_groups ("intensivvård");
   g_assert_true (found ("AOI"));
 

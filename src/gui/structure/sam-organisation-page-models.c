@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "sam-match.h"
 #include "sam-organisation-page-private.h"
 #include "sam-store-structure.h"
@@ -437,6 +439,33 @@ _sam_organisation_page_refilter_flat (SamOrganisationPage *self)
   g_free (self->flat_needle);
   self->flat_needle = g_strdup (now);
   self->flat_kind = kind;
+  _sam_organisation_page_show_list (self);
+}
+
+/**
+ * _sam_organisation_page_show_list:
+ * @self: a page
+ *
+ * Shows the tree, the groups found, or, when a search found none, a page
+ * that says what was searched for, rather than an empty list.
+ */
+void
+_sam_organisation_page_show_list (SamOrganisationPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *title = NULL;
+
+  if (!self->flat || g_list_model_get_n_items (G_LIST_MODEL (self->flat_model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, self->flat ? "flat" : "tree");
+      return;
+    }
+
+  /* TRANSLATORS: the search found no group; %s is what was typed */
+  title = text != NULL && *text != '\0' ? g_strdup_printf (_("No Matches for “%s”"), text)
+                                        : g_strdup (_("No Groups of This Kind"));
+  adw_status_page_set_title (self->no_matches, title);
+  gtk_stack_set_visible_child_name (self->list_stack, "none");
 }
 
 /**

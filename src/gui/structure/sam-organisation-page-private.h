@@ -30,6 +30,7 @@ struct _SamOrganisationPage
   guint                flat_kind;       /* and the kind */
   GtkTreeListModel    *tree_model;
   SamGroupMatches     *flat_model;      /* the groups found, no tree rows */
+  AdwStatusPage       *no_matches;      /* shown instead of an empty list found */
   GtkSingleSelection  *selection;       /* over the tree */
   GtkSingleSelection  *flat_selection;  /* over the groups found */
   SamGroup            *selected;
@@ -64,6 +65,7 @@ void        _sam_organisation_page_dispose_models     (SamOrganisationPage *self
 GListModel *_sam_organisation_page_load_tree          (SamOrganisationPage *self);
 void        _sam_organisation_page_refresh_tree       (SamOrganisationPage *self);
 void        _sam_organisation_page_refilter_flat      (SamOrganisationPage *self);
+void        _sam_organisation_page_show_list          (SamOrganisationPage *self);
 void        _sam_organisation_page_refilter_dissolved (SamOrganisationPage *self);
 SamGroup   *_sam_organisation_page_dup_item_group     (gpointer             item);
 const char *_sam_organisation_page_get_item_uuid      (gpointer             item);

@@ -299,7 +299,7 @@ set_flat (SamOrganisationPage *self,
     return;
 
   self->flat = flat;
-  gtk_stack_set_visible_child_name (self->list_stack, flat ? "flat" : "tree");
+  _sam_organisation_page_show_list (self);
 
   /* The same group stays chosen in the list now shown, if it is there. */
   self->updating = TRUE;
@@ -582,6 +582,7 @@ sam_organisation_page_class_init (SamOrganisationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, no_matches);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, tree_view);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, flat_view);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, details_stack);

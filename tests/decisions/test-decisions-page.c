@@ -610,6 +610,35 @@ test_decisions_page (void)
   sam_decisions_page_search (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
 
+  /* A decision's number finds that decision, first and alone; a word
+   * inside compounds finds them; a search that finds nothing says so. */
+  {
+    GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *none = sam_test_find_widget (gtk_widget_get_parent (table), ADW_TYPE_STATUS_PAGE);
+    g_autoptr(SamDecision) found_number = NULL;
+
+    sam_decisions_page_search (page, "AOI 2026:7");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    found_number = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (sam_decision_get_uuid (found_number), ==, "10f65502-032b-4a99-8871-d928746f0e38");
+    g_assert_true (gtk_widget_get_visible (table));
+    g_assert_false (gtk_widget_get_visible (none));
+
+    sam_decisions_page_search (page, "kapacitet");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, 5);
+
+    sam_decisions_page_search (page, "kvantfysik");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+    g_assert_false (gtk_widget_get_visible (table));
+    g_assert_true (gtk_widget_get_visible (none));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==,
+                     sam_test_tr ("No Matches for “kvantfysik”", "Inga träffar för ”kvantfysik”"));
+    sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-decisions-none");
+    sam_decisions_page_search (page, "");
+    g_assert_true (gtk_widget_get_visible (table));
+    g_assert_false (gtk_widget_get_visible (none));
+  }
+
   /* New Decision, then Register: the register grows by one numbered decision. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "decisions.new", NULL));
   g_assert_true (sam_decision_editor_is_editing (editor));

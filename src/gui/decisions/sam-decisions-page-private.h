@@ -45,6 +45,8 @@ struct _SamDecisionsPage
   GtkListView         *escalation_list;
   GtkLabel            *escalation_empty;
   GtkLabel            *count_label;
+  GtkWidget           *table_window;    /* hidden when a search finds nothing */
+  AdwStatusPage       *no_matches;
   SamDecisionEditor   *editor;
 };
 

@@ -95,8 +95,20 @@ update_count (SamDecisionsPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *text = g_strdup_printf (ngettext ("%u decision", "%u decisions", n), n);
+  const char *search;
 
   gtk_label_set_text (self->count_label, text);
+
+  /* A search that finds nothing says what was searched for. */
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (n == 0 && search != NULL && *search != '\0')
+    {
+      g_autofree char *title = g_strdup_printf (_("No Matches for “%s”"), search);
+
+      adw_status_page_set_title (self->no_matches, title);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->table_window), n > 0 || search == NULL || *search == '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->no_matches), !gtk_widget_get_visible (GTK_WIDGET (self->table_window)));
 }
 
 /* Filter drop-downs */
@@ -880,6 +892,8 @@ sam_decisions_page_class_init (SamDecisionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_list);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, escalation_empty);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, table_window);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, no_matches);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionsPage, editor);
 
   _sam_decisions_page_install_actions (widget_class);

@@ -63,14 +63,13 @@ type_into (GtkWindow  *dialog,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static void
-choose_kind (GtkWindow    *dialog,
-             SamGroupKind  kind)
+static guint
+chosen_kind (GtkWindow *dialog)
 {
   GtkWidget *row = sam_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, sam_test_tr ("Kind", "Typ"));
 
   g_assert_nonnull (row);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), kind);
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (row));
 }
 
 static void
@@ -100,10 +99,11 @@ test_first_run (void)
   gtk_widget_activate (button);
   dialog = sam_test_wait_for_toplevel (g_type_from_name ("SamGroupDialog"));
 
-  /* The region's top: a management group at the top of the structure. */
+  /* The region's top: a management group at the top of the structure,
+   * which the dialog offers first in an empty register. */
+  g_assert_cmpuint (chosen_kind (dialog), ==, SAM_GROUP_KIND_MANAGEMENT_GROUP);
   type_into (dialog, sam_test_tr ("Name", "Namn"), "Ledningsgrupp hälso- och sjukvård");
   type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "LGHS");
-  choose_kind (dialog, SAM_GROUP_KIND_MANAGEMENT_GROUP);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   sam_test_wait_for (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == NULL);
 
@@ -124,6 +124,7 @@ test_first_run (void)
   /* The first council, under the top, as New Group offers. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.new-group", NULL));
   dialog = sam_test_wait_for_toplevel (g_type_from_name ("SamGroupDialog"));
+  g_assert_cmpuint (chosen_kind (dialog), ==, SAM_GROUP_KIND_COUNCIL);
   type_into (dialog, sam_test_tr ("Name", "Namn"), "Samordningsråd anestesi, operation, intensivvård");
   type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "AOI");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));

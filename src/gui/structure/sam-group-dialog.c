@@ -225,10 +225,14 @@ sam_group_dialog_new (SamUndo  *undo,
   if (parent != NULL)
     adw_action_row_set_subtitle (self->parent_row, sam_group_get_name (parent));
 
-  /* Under a council one usually adds a subgroup; elsewhere a council. */
-  adw_combo_row_set_selected (self->kind_row,
-                              parent != NULL && sam_group_get_kind (parent) == SAM_GROUP_KIND_COUNCIL
-                              ? SAM_GROUP_KIND_SUBGROUP : SAM_GROUP_KIND_COUNCIL);
+  /* Under a council one usually adds a subgroup; elsewhere a council. A
+   * register is started with the region's top, its management group. */
+  if (parent == NULL && sam_store_is_empty (sam_undo_get_store (undo)))
+    adw_combo_row_set_selected (self->kind_row, SAM_GROUP_KIND_MANAGEMENT_GROUP);
+  else
+    adw_combo_row_set_selected (self->kind_row,
+                                parent != NULL && sam_group_get_kind (parent) == SAM_GROUP_KIND_COUNCIL
+                                ? SAM_GROUP_KIND_SUBGROUP : SAM_GROUP_KIND_COUNCIL);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
   return self;

@@ -118,6 +118,9 @@ test_first_run (void)
   g_assert_nonnull (sam_organisation_page_get_selected_group (page));
   g_assert_cmpstr (sam_group_get_code (sam_organisation_page_get_selected_group (page)), ==, "LGHS");
   g_assert_true (gtk_widget_get_visible (switcher));
+  /* The focus is in the page now shown, where its keys work. */
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page)));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-group", NULL) &&
                   sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) != NULL);
 

@@ -60,8 +60,13 @@ static void
 update_content (SamWindow *self)
 {
   gboolean empty = sam_store_is_empty (self->store);
+  gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "register");
+  /* The focus was on the empty register's page, now hidden: it goes to
+   * the page shown, so that its keys (Ctrl+N for the next group) work. */
+  if (was_empty && !empty)
+    gtk_widget_child_focus (adw_view_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !empty);
   /* The pages have nothing to show yet: no switcher to them at the bottom
    * either, where the narrow window would reveal one. */

@@ -306,6 +306,28 @@ test_search_people (void)
   for (guint i = 0; i < lindgren->len; i++)
     g_assert_nonnull (strstr (lindgren->pdata[i], "Lindgren"));
 
+  /* No one found: the list says so. */
+  gtk_editable_set_text (entry, "lindgrén-x");
+  g_signal_emit_by_name (entry, "search-changed");
+  {
+    GtkWidget *none = sam_test_find_widget (GTK_WIDGET (people), ADW_TYPE_STATUS_PAGE);
+
+    while (none != NULL && !gtk_widget_get_visible (none))
+      none = gtk_widget_get_next_sibling (none);
+    g_assert_nonnull (none);
+    g_assert_true (ADW_IS_STATUS_PAGE (none));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (none)), ==,
+                     sam_test_tr ("No Matches for “lindgrén-x”", "Inga träffar för ”lindgrén-x”"));
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (sam_test_find_widget (GTK_WIDGET (people),
+                                                                                           GTK_TYPE_LIST_VIEW),
+                                                                     GTK_TYPE_SCROLLED_WINDOW)));
+    sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (people)), "organisation-people-none");
+  }
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (sam_test_find_widget (GTK_WIDGET (people), GTK_TYPE_LIST_VIEW))))), ==, all->len);
+
   gtk_window_destroy (people);
 }
 

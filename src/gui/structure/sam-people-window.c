@@ -35,6 +35,8 @@ struct _SamPeopleWindow
   GListStore          *people;
   GtkCustomFilter     *filter;
   SamMatcher          *matcher;  /* the search, NULL for none */
+  GtkWidget           *list_window;
+  AdwStatusPage       *no_matches;  /* instead of the list when a search finds no one */
   GtkSingleSelection  *selection;
   SamPerson           *person;
   GPtrArray           *rows;
@@ -515,12 +517,33 @@ person_filter_cb (gpointer item,
   return sam_matcher_match_text (self->matcher, text);
 }
 
+/* A search that finds no one says what was searched for, rather than
+ * leaving an empty list. */
+static void
+update_no_matches (SamPeopleWindow *self)
+{
+  GListModel *shown = gtk_single_selection_get_model (self->selection);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean none = self->matcher != NULL && g_list_model_get_n_items (shown) == 0;
+
+  if (none)
+    {
+      /* TRANSLATORS: the search found no person; %s is what was typed */
+      g_autofree char *title = g_strdup_printf (_("No Matches for “%s”"), text);
+
+      adw_status_page_set_title (self->no_matches, title);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_matches), none);
+  gtk_widget_set_visible (self->list_window, !none);
+}
+
 static void
 search_changed_cb (SamPeopleWindow *self)
 {
   g_clear_pointer (&self->matcher, sam_matcher_free);
   self->matcher = sam_matcher_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_no_matches (self);
 }
 
 static void
@@ -556,6 +579,8 @@ sam_people_window_class_init (SamPeopleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, list_window);
+  gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, no_matches);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, SamPeopleWindow, email_row);
@@ -593,6 +618,7 @@ sam_people_window_init (SamPeopleWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_no_matches), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "apply", G_CALLBACK (name_apply_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "apply", G_CALLBACK (title_apply_cb), self, G_CONNECT_SWAPPED);

@@ -269,6 +269,12 @@ test_find (Fixture       *fixture,
   g_assert_true (sam_chart_view_find (fixture->view, "Östra", FALSE));
   g_assert_cmpstr (sam_chart_get_node_code (chart, sam_chart_get_selected (chart)), ==, "ÖST");
   g_assert_false (sam_chart_view_find (fixture->view, "no such group", FALSE));
+  /* The rule of every list: any case, anywhere, codes too. */
+  g_assert_true (sam_chart_view_find (fixture->view, "öst", FALSE));
+  g_assert_cmpstr (sam_chart_get_node_code (chart, sam_chart_get_selected (chart)), ==, "ÖST");
+  g_assert_false (sam_chart_view_find (fixture->view, "ost ", FALSE) &&
+                  g_strcmp0 (sam_chart_get_node_code (chart, sam_chart_get_selected (chart)), "ÖST") == 0);
+  g_assert_true (sam_chart_view_find (fixture->view, "Östra", FALSE));
 
   /* What a screen reader hears about the selection. */
   description = sam_chart_dup_node_description (chart, sam_chart_get_selected (chart));

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sam-chart-private.h"
+#include "sam-match.h"
 
 /*
  * The chart once built (see sam-chart-build.c): its nodes in pre-order
@@ -677,23 +678,15 @@ sam_chart_find_uuid (SamChart   *self,
   return -1;
 }
 
-static char *
-search_fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-
-  /* Case folding keeps å, ä and ö apart from a and o: no accent folding. */
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
 /**
  * sam_chart_find:
  * @self: a chart
  * @text: what to look for in names and codes
  * @nodes: (element-type guint): an array of guint to append matches to
  *
- * Finds the groups whose name or short code contains @text, ignoring case
- * but not accents, so “ö” finds “Östra” and not “Ostra”.
+ * Finds the groups whose name or short code contains @text, by the search
+ * rule of every list (sam-match.c): any case and punctuation, å, ä and ö
+ * letters of their own, so “ö” finds “Östra” and not “Ostra”.
  *
  * Returns: the number of nodes appended, in node order
  */
@@ -702,15 +695,14 @@ sam_chart_find (SamChart   *self,
                 const char *text,
                 GArray     *nodes)
 {
-  g_autofree char *needle = NULL;
+  g_autoptr(SamMatcher) matcher = NULL;
   guint found = 0;
 
   g_return_val_if_fail (SAM_IS_CHART (self), 0);
   g_return_val_if_fail (text != NULL, 0);
   g_return_val_if_fail (nodes != NULL, 0);
 
-  needle = search_fold (text);
-  if (*needle == '\0')
+  if ((matcher = sam_matcher_new (text)) == NULL)
     return 0;
 
   for (guint i = 0; i < self->n_nodes; i++)
@@ -721,9 +713,9 @@ sam_chart_find (SamChart   *self,
         {
           g_autofree char *key = g_strconcat (n->name, "\n", n->code != NULL ? n->code : "", NULL);
 
-          n->search_key = search_fold (key);
+          n->search_key = sam_match_fold (key);
         }
-      if (strstr (n->search_key, needle) != NULL)
+      if (sam_matcher_match (matcher, n->search_key))
         {
           g_array_append_val (nodes, i);
           found++;

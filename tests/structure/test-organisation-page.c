@@ -484,6 +484,29 @@ test_move_delete_undo (void)
   entry = sam_test_find_row (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL);
   targets = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (sam_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW))));
   n_targets = g_list_model_get_n_items (targets);
+
+  /* The process teams' names begin alike: each is shown whole. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "processteam");
+  sam_test_wait_for (g_list_model_get_n_items (targets) < n_targets);
+  sam_test_wait_until_drawn (GTK_WIDGET (dialog));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint shown = 0;
+
+    sam_test_collect_widgets (sam_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_VIEW), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (labels, i);
+
+        if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+          continue;
+        shown++;
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+          g_error ("the move dialog cuts “%s”", gtk_label_get_text (label));
+      }
+    g_assert_cmpuint (shown, >=, 2);
+    sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (dialog)), "organisation-move-names");
+  }
   gtk_editable_set_text (GTK_EDITABLE (entry), "GERPAL");
   /* The entry says the search changed after a pause in typing. */
   sam_test_wait_for (g_list_model_get_n_items (targets) < n_targets);

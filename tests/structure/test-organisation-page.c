@@ -331,6 +331,43 @@ test_search_people (void)
   gtk_window_destroy (people);
 }
 
+/* The councils a process team may report to begin alike ("Samordningsråd
+ * a…"): the list to choose from shows every name whole. */
+static void
+test_reports_to_whole_names (void)
+{
+  g_autoptr(SamGroup) team = group_by_code ("PT-SMÄRTA");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *row, *popover;
+  guint shown = 0;
+
+  g_assert_nonnull (team);
+  sam_organisation_page_select_group (page, sam_group_get_uuid (team));
+  row = sam_test_find_row (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, sam_test_tr ("Reports To", "Rapporterar till"));
+  g_assert_nonnull (row);
+  sam_test_wait_until_mapped (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  popover = sam_test_find_widget (row, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  sam_test_wait_until_mapped (popover);
+  sam_test_wait_until_drawn (popover);
+
+  sam_test_collect_widgets (popover, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
+        continue;
+      shown++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“Rapporterar till” cuts “%s”", gtk_label_get_text (label));
+    }
+  g_assert_cmpuint (shown, >=, 5);
+  sam_test_save_screenshot (GTK_WIDGET (gtk_widget_get_root (row)), "organisation-reports-to-names");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_create_council (void)
 {
@@ -888,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/browse", test_browse);
   g_test_add_func ("/organisation-page/search-anywhere", test_search_anywhere);
   g_test_add_func ("/organisation-page/search-people", test_search_people);
+  g_test_add_func ("/organisation-page/reports-to-whole-names", test_reports_to_whole_names);
   g_test_add_func ("/organisation-page/create-council", test_create_council);
   g_test_add_func ("/organisation-page/roles", test_roles);
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);

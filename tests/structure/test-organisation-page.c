@@ -23,6 +23,7 @@
 #include "sam-demo.h"
 #include "sam-detail-title.h"
 #include "sam-commission-doc.h"
+#include "sam-group-row.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-group-matches.h"
@@ -366,6 +367,25 @@ test_reports_to_whole_names (void)
   g_assert_cmpuint (shown, >=, 5);
   sam_test_save_screenshot (GTK_WIDGET (gtk_widget_get_root (row)), "organisation-reports-to-names");
   gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The tree cuts names to its width; each row tells its whole name. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    guint told = 0;
+
+    sam_test_collect_widgets (GTK_WIDGET (page), SAM_TYPE_GROUP_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        SamGroupRow *group_row = g_ptr_array_index (rows, i);
+        SamGroup *group = sam_group_row_get_group (group_row);
+
+        if (group == NULL || !gtk_widget_get_mapped (GTK_WIDGET (group_row)))
+          continue;
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (group_row)), ==, sam_group_get_name (group));
+        told++;
+      }
+    g_assert_cmpuint (told, >, 0);
+  }
 }
 
 static void

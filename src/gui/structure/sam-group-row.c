@@ -58,6 +58,9 @@ show_group (SamGroupRow *self)
 
   gtk_inscription_set_text (GTK_INSCRIPTION (self->name), sam_group_get_name (self->group));
   gtk_inscription_set_text (GTK_INSCRIPTION (self->code), sam_group_get_code (self->group));
+  /* The name is cut to the list's width, and many begin alike
+   * ("Samordningsråd …"): the whole name is a pointer away. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), sam_group_get_name (self->group));
   if (dissolved != NULL && strcmp (dissolved, self->today) <= 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
   else

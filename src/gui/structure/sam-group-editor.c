@@ -871,36 +871,9 @@ sam_group_editor_class_init (SamGroupEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamGroupEditor, past_group);
 }
 
-/* The councils' names begin alike ("Samordningsråd a…"): the list to
- * choose from shows each whole, wrapped. */
-static void
-whole_name_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-whole_name_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
-}
-
 static void
 sam_group_editor_init (SamGroupEditor *self)
 {
-  g_autoptr(GtkListItemFactory) whole_name_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -913,13 +886,10 @@ sam_group_editor_init (SamGroupEditor *self)
   self->sections[SECTION_PAST].group = self->past_group;
   for (guint i = 0; i < N_SECTIONS; i++)
     self->sections[i].rows = g_ptr_array_new_with_free_func (detail_row_free);
-  g_signal_connect (whole_name_factory, "setup", G_CALLBACK (whole_name_setup_cb), NULL);
-  g_signal_connect (whole_name_factory, "bind", G_CALLBACK (whole_name_bind_cb), NULL);
   self->council_uuids = g_ptr_array_new_with_free_func (g_free);
   self->council_labels = gtk_string_list_new (NULL);
   self->councils_stale = TRUE;
   adw_combo_row_set_model (self->reports_row, G_LIST_MODEL (self->council_labels));
-  adw_combo_row_set_list_factory (self->reports_row, whole_name_factory);
   for (guint i = 0; i <= SAM_GROUP_KIND_OTHER; i++)
     gtk_string_list_append (kind_labels, sam_group_kind_get_label (i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));

@@ -360,9 +360,9 @@ main (int   argc,
     { "kap", "SELECT rowid FROM decision_trgm WHERE decision_trgm MATCH '\"kap\"'" },
     { "kapac", "SELECT rowid FROM decision_trgm WHERE decision_trgm MATCH '\"kapac\"'" },
     { "kapacitet", "SELECT rowid FROM decision_trgm WHERE decision_trgm MATCH '\"kapacitet\"'" },
-    { "G03 2024:7", "SELECT d.id FROM grp g JOIN decision d ON d.group_id = g.id "
+    { "G03 2024:7", "SELECT d.id FROM grp g CROSS JOIN decision d ON d.group_id = g.id "
                     "WHERE g.code = 'G03' AND d.year = 2024 AND d.serial = 7" },
-    { "2024:7", "SELECT d.id FROM grp g JOIN decision d ON d.group_id = g.id "
+    { "2024:7", "SELECT d.id FROM grp g CROSS JOIN decision d ON d.group_id = g.id "
                 "WHERE d.year = 2024 AND d.serial = 7" },
   };
   Query all = { 0 }, by_title = { 0 }, by_title_deep, by_responsible, by_group, by_number, by_status;

@@ -199,12 +199,13 @@ append_search_ids (GString              *sql,
       id = column; \
   } G_STMT_END
 
-  /* A number is one row per group, looked up in each group's index. */
+  /* A number is one row per group, looked up in each group's index; the
+   * CROSS JOIN keeps SQLite from reading the whole year instead. */
   if (search->year != 0 && search->code != NULL)
-    PART ("d.id", "grp g JOIN decision d ON d.group_id = g.id",
+    PART ("d.id", "grp g CROSS JOIN decision d ON d.group_id = g.id",
           "g.code IN (:code, :code_upper) COLLATE NOCASE AND d.year = :number_year AND d.serial = :number_serial");
   else if (search->year != 0)
-    PART ("d.id", "grp g JOIN decision d ON d.group_id = g.id",
+    PART ("d.id", "grp g CROSS JOIN decision d ON d.group_id = g.id",
           "d.year = :number_year AND d.serial = :number_serial");
   if (search->trigrams != NULL)
     PART ("rowid", "decision_trgm", "decision_trgm MATCH :trigrams");

@@ -479,6 +479,10 @@ test_roles (void)
                                                sam_assignment_get_uuid (chair)));
     confirm = sam_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (confirm);
+    /* The dialog says whose term it ends, and in which role (#17). */
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), "Greta Lind"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)),
+                              sam_test_tr ("chair", "ordförande")));
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (confirm))),
                            "2026-06-30");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "end");

@@ -430,11 +430,30 @@ end_role_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
-  EndRoleRequest *request = g_new0 (EndRoleRequest, 1);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  g_autoptr(SamAssignment) assignment = NULL;
+  g_autoptr(SamPerson) person = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *role = NULL;
+  EndRoleRequest *request;
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), _("End Term?"),
-                                   _("The last day of the term. Until a successor is appointed, the holder stays in office and is shown as such."));
+  /* The dialog names whose term it ends: opened from a list of many
+   * holders, “End Term?” alone does not say which of them. */
+  assignment = sam_store_dup_by_uuid (self->store, SAM_TYPE_ASSIGNMENT, uuid, NULL);
+  if (assignment == NULL)
+    return;
+  person = sam_store_dup_by_uuid (self->store, SAM_TYPE_PERSON, sam_assignment_get_person_uuid (assignment), NULL);
+  role = g_utf8_strdown (sam_role_get_label (sam_assignment_get_role (assignment)), -1);
+  /* Translators: %s is the name of the person whose term ends */
+  heading = g_strdup_printf (_("End the Term of %s?"), person != NULL ? sam_person_get_name (person) : "");
+  /* Translators: %1$s is a role in lower case, such as “chair”; %2$s names the person */
+  body = g_strdup_printf (_("The last day of the term as %1$s. Until a successor is appointed, %2$s stays in office and is shown as such."),
+                          role, person != NULL ? sam_person_get_name (person) : "");
+
+  request = g_new0 (EndRoleRequest, 1);
+  dialog = adw_message_dialog_new (sam_gui_get_parent_window (GTK_WIDGET (self)), heading, body);
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), self->today);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -443,7 +462,7 @@ end_role_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "end", _("_End Term"), NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
   request->page = g_object_ref (self);
-  request->uuid = g_variant_dup_string (parameter, NULL);
+  request->uuid = g_strdup (uuid);
   g_signal_connect_data (dialog, "response", G_CALLBACK (end_role_response_cb), request,
                          end_role_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -71,6 +71,20 @@ is_undo_button (GtkWidget     *widget,
          gtk_widget_is_sensitive (widget);
 }
 
+/* A toast's title as the user sees it: a label shown on screen. */
+static gboolean
+is_label_shown (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+label_shown (gpointer text)
+{
+  return sam_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_LABEL, is_label_shown, text) != NULL;
+}
+
 static GtkWindow *
 open_dialog (const char *action,
              const char *type_name)
@@ -578,6 +592,30 @@ test_move_delete_undo (void)
   sam_test_save_screenshot (GTK_WIDGET (page), "organisation");
 }
 
+/* Toasts tell of the last action at once: undo then redo in quick
+ * succession shows “Redone” straight away, where the overlay's queue
+ * held it back behind “Undone” for the whole of that toast's timeout
+ * (5 s), and a burst of edits ran a minute behind (#17). */
+static void
+test_toasts_replace (void)
+{
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  SamUndo *undo = sam_organisation_page_get_undo (page);
+
+  /* The edits of the tests before are there to undo. */
+  g_assert_true (sam_undo_get_can_undo (undo));
+  undone = g_strconcat (sam_test_tr ("Undone: ", "Ångrat: "), sam_undo_get_undo_label (undo), NULL);
+  redone = g_strconcat (sam_test_tr ("Redone: ", "Gjort om: "), sam_undo_get_undo_label (undo), NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.undo", NULL));
+  sam_test_wait_for (label_shown (undone));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.redo", NULL));
+  /* Well within the first toast's timeout. */
+  g_assert_true (sam_test_wait_until (label_shown, redone, 2000, "the redo toast replaces the undo toast"));
+  sam_test_wait_for (!label_shown (undone));
+}
+
 static void
 test_dialogs_open (void)
 {
@@ -920,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/create-council", test_create_council);
   g_test_add_func ("/organisation-page/roles", test_roles);
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);
+  g_test_add_func ("/organisation-page/toasts-replace", test_toasts_replace);
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
   g_test_add_func ("/organisation-page/print-report", test_print_report);

@@ -802,5 +802,5 @@ sam_organisation_page_add_toast (SamOrganisationPage *self,
 {
   g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sam_gui_show_toast (self->toast_overlay, toast);
 }

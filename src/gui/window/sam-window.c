@@ -575,7 +575,7 @@ sam_window_add_toast (SamWindow *self,
 {
   g_return_if_fail (SAM_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sam_gui_show_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -187,7 +187,7 @@ test_registry_number (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   SamChartPage page;
 
-  g_assert_cmpstr (sam_chart_get_node_chair (chart, 0), ==, "Anna Berg (mandattiden ute)");
+  g_assert_cmpstr (sam_chart_get_node_chair (chart, 0), ==, "Anna Berg (mandatperioden ute)");
   g_assert_true (g_strv_contains (sam_chart_get_node_people (chart, 0), "Deltagare: Vakant (Östra)"));
 
   sam_chart_page_init (&page);

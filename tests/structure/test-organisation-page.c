@@ -382,7 +382,7 @@ test_create_council (void)
 
   /* An empty name is refused inline and nothing is stored. */
   dialog = open_dialog ("organisation.new-group", "SamGroupDialog");
-  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "GER");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortkod"), "GER");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
@@ -392,7 +392,7 @@ test_create_council (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   g_assert_true (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == dialog);
 
-  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "GERPAL");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortkod"), "GERPAL");
   type_into (dialog, sam_test_tr ("Established (YYYY-MM-DD)", "Inrättad (ÅÅÅÅ-MM-DD)"), "2026-01-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   wait_until_closed ("SamGroupDialog");
@@ -623,6 +623,9 @@ test_dialogs_open (void)
 
   w = open_dialog ("organisation.show-people", "SamPeopleWindow");
   gtk_window_set_default_size (w, 960, 640);
+  /* A person's job title is “Titel”; “Rubrik” is what a decision or a
+   * meeting is called (#17). */
+  g_assert_nonnull (sam_test_find_row (GTK_WIDGET (w), ADW_TYPE_ENTRY_ROW, sam_test_tr ("Title", "Titel")));
   sam_test_save_screenshot (gtk_widget_get_first_child (GTK_WIDGET (w)), "organisation-people");
   gtk_window_destroy (w);
   w = open_dialog ("organisation.all-terms", "SamTermsWindow");
@@ -699,7 +702,7 @@ test_new_team_reports_to_council (void)
   sam_organisation_page_select_group (page, sam_group_get_uuid (council));
   dialog = open_dialog ("organisation.new-group", "SamGroupDialog");
   type_into (dialog, sam_test_tr ("Name", "Namn"), "Regionalt processteam bråck");
-  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "PT-BRÅCK");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortkod"), "PT-BRÅCK");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sam_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)),
                               SAM_GROUP_KIND_PROCESS_TEAM);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));

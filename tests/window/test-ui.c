@@ -22,6 +22,10 @@
 #include "sam-gui-types.h"
 #include "sam-store-private.h"
 #include "sam-test-register.h"
+
+#include "sam-organisation-page.h"
+#include "sam-store.h"
+#include "sam-store-structure.h"
 #include "sam-test-ui.h"
 #include "sam-window.h"
 
@@ -441,6 +445,76 @@ test_ui_merge_responsive (void)
   g_rmdir (dir);
 }
 
+/* The header's Undo and Redo buttons take back and make again the last
+ * edit of the Organisation page, and say which one (#17). */
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+group_exists (SamStore   *store,
+              const char *code)
+{
+  g_autoptr(SamGroup) group = sam_store_find_group_by_code (store, code, NULL);
+
+  return group != NULL;
+}
+
+static void
+test_ui_header_undo (void)
+{
+  SamWindow *window = sam_test_open_demo (0, 0);
+  SamStore *store = sam_window_get_store (window);
+  GtkWidget *page = sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_ORGANISATION_PAGE);
+  GtkWidget *undo = sam_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, has_action, "win.undo");
+  GtkWidget *redo = sam_test_find_widget_full (GTK_WIDGET (window), GTK_TYPE_BUTTON, has_action, "win.redo");
+  g_autofree char *undo_new_group = NULL;
+  g_autofree char *redo_new_group = NULL;
+  g_autoptr(SamGroup) group = NULL;
+  GtkWindow *dialog;
+
+  undo_new_group = g_strconcat (sam_test_tr ("Undo “New Group”", "Ångra ”Ny grupp”"), NULL);
+  redo_new_group = g_strconcat (sam_test_tr ("Redo “New Group”", "Gör om ”Ny grupp”"), NULL);
+  g_assert_nonnull (undo);
+  g_assert_nonnull (redo);
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_false (gtk_widget_is_sensitive (undo));
+
+  g_assert_true (gtk_widget_activate_action (page, "organisation.new-group", NULL));
+  dialog = sam_test_wait_for_toplevel (g_type_from_name ("SamGroupDialog"));
+  gtk_editable_set_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                          sam_test_tr ("Name", "Namn"))),
+                         "Samordningsråd hörsel");
+  gtk_editable_set_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                          sam_test_tr ("Short Code", "Kortkod"))),
+                         "HÖR");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
+  group = sam_store_find_group_by_code (store, "HÖR", NULL);
+  g_assert_nonnull (group);
+
+  /* The button says what it undoes, to the eye and to a screen reader. */
+  sam_test_wait_for (gtk_widget_is_sensitive (undo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, undo_new_group);
+  /* A button pressed from the keyboard is clicked once it has shown so. */
+  gtk_widget_activate (undo);
+  g_clear_object (&group);
+  sam_test_wait_for (!group_exists (store, "HÖR"));
+
+  sam_test_wait_for (gtk_widget_is_sensitive (redo));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, redo_new_group);
+  gtk_widget_activate (redo);
+  sam_test_wait_for (group_exists (store, "HÖR"));
+
+  /* Other pages have no history of their own there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "meetings");
+  g_assert_false (gtk_widget_get_visible (undo));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  g_assert_true (gtk_widget_get_visible (undo));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/ui/window-state", test_ui_window_state);
   g_test_add_func ("/ui/import-export", test_ui_import_export);
   g_test_add_func ("/ui/merge-responsive", test_ui_merge_responsive);
+  g_test_add_func ("/ui/header-undo", test_ui_header_undo);
 
   return sam_test_ui_run ();
 }

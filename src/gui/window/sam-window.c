@@ -43,6 +43,11 @@ struct _SamWindow
   SamChartPane         *chart_pane;
   SamMeetingsPage      *meetings_planner;
   SamDecisionsPage     *decision_register;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+
+  /* The Organisation page's history, which the header's buttons undo */
+  SamUndo              *undo;
 };
 
 G_DEFINE_FINAL_TYPE (SamWindow, sam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -78,12 +83,79 @@ update_content (SamWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-group", empty);
 }
 
+/* Says on the header's buttons what they would undo and redo: a bare
+ * arrow does not tell whether it takes back the move just made or the
+ * group deleted before it. */
+static void
+update_undo (SamWindow *self)
+{
+  const char *undo_label = self->undo != NULL ? sam_undo_get_undo_label (self->undo) : NULL;
+  const char *redo_label = self->undo != NULL ? sam_undo_get_redo_label (self->undo) : NULL;
+  gboolean can_undo = self->undo != NULL && sam_undo_get_can_undo (self->undo);
+  gboolean can_redo = self->undo != NULL && sam_undo_get_can_redo (self->undo);
+  g_autofree char *undo_text = NULL;
+  g_autofree char *redo_text = NULL;
+
+  /* Translators: %s says what the button undoes, such as “Move Group” */
+  undo_text = can_undo && undo_label != NULL ? g_strdup_printf (_("Undo “%s”"), undo_label) : g_strdup (_("Undo"));
+  /* Translators: %s says what the button makes again, such as “Move Group” */
+  redo_text = can_redo && redo_label != NULL ? g_strdup_printf (_("Redo “%s”"), redo_label) : g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (self->undo_button, undo_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button), GTK_ACCESSIBLE_PROPERTY_LABEL, undo_text, -1);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button), GTK_ACCESSIBLE_PROPERTY_LABEL, redo_text, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+}
+
+/* The page makes a new history when it is given its register, so the
+ * window follows whichever history the page has now. */
+static void
+sync_undo (SamWindow *self)
+{
+  SamUndo *undo = sam_organisation_page_get_undo (self->structure_editor);
+
+  if (undo != self->undo)
+    {
+      if (self->undo != NULL)
+        g_signal_handlers_disconnect_by_func (self->undo, update_undo, self);
+      g_set_object (&self->undo, undo);
+      if (undo != NULL)
+        {
+          g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (undo, "notify::undo-label", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (undo, "notify::redo-label", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+        }
+    }
+
+  /* The history is the Organisation page's: its buttons stand there only. */
+  gtk_widget_set_visible (self->undo_button,
+                          adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->structure_editor) &&
+                          !sam_store_is_empty (self->store));
+  gtk_widget_set_visible (self->redo_button, gtk_widget_get_visible (self->undo_button));
+  update_undo (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->structure_editor),
+                              g_str_equal (action_name, "win.undo") ? "organisation.undo" : "organisation.redo", NULL);
+}
+
 static void
 store_changed_cb (SamWindow *self,
                   guint      table,
                   SamStore  *store)
 {
   update_content (self);
+  sync_undo (self);
 }
 
 /* A page reads the register the first time it is shown, not when the
@@ -102,6 +174,7 @@ visible_page_cb (SamWindow *self)
   g_object_get (page, "store", &store, NULL);
   if (store == NULL)
     g_object_set (page, "store", self->store, NULL);
+  sync_undo (self);
 }
 
 static void
@@ -414,6 +487,7 @@ sam_window_dispose (GObject *object)
   g_clear_object (&self->progress);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (sam_window_parent_class)->dispose (object);
 }
@@ -500,7 +574,11 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_planner);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, decision_register);
 
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
   gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);

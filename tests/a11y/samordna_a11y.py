@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 
+import pyatspi
 from dogtail import tree
 # The settings are this object's: dogtail.config, the module, ignores them.
 from dogtail.config import config
@@ -116,6 +117,14 @@ def find_app(timeout=30):
     return wait_until(samordna, timeout, 'the application on the accessibility bus')
 
 
+def is_focusable(node):
+    """Whether the Tab key can stop on node."""
+    try:
+        return node.getState().contains(pyatspi.STATE_FOCUSABLE)
+    except Exception:
+        return False
+
+
 def unnamed_controls(root):
     """The controls under root that a screen reader cannot name, each with
     the nodes above it."""
@@ -125,7 +134,10 @@ def unnamed_controls(root):
             role, name = node.roleName, node.name or ''
         except Exception:
             continue
-        if role in CONTROL_ROLES and (not name.strip() or name.startswith('Gtk')):
+        unnamed = not name.strip() or name.startswith('Gtk')
+        # A flow box's children (cells) take the focus unless told not
+        # to: a stop a screen reader reads as nothing at all.
+        if unnamed and (role in CONTROL_ROLES or (role == 'table cell' and is_focusable(node))):
             chain, up = [], node.parent
             while up is not None and len(chain) < 8:
                 chain.append(f'{up.roleName}:{(up.name or "")[:20]}')

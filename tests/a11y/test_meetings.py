@@ -138,6 +138,9 @@ def main():
         day = find(page, roles={'push button'}, pattern=r'^\w+ \d+ \w+ \d{4}, vecka \d+, \d+ möten?$')
         check('days with meetings are buttons named like “tisdag 10 februari 2026, vecka 7, 1 möte”',
               day is not None)
+        holiday = find(page, roles={'label'}, pattern=r'^\w+ \d+ \w+ \d{4}, vecka \d+, [^,]+, 0 möten$')
+        check('holidays are named like “torsdag 1 januari 2026, vecka 1, nyårsdagen, 0 möten”',
+              holiday is not None)
         screenshot('screenshot-a11y-meetings-year-sv.png')
 
         # Plan the year: the dialog proposes the first council's next free year.
@@ -220,6 +223,8 @@ def main():
         check('the agenda item is in the register', len(items) == 1, repr(items))
         check('with its presenter', bool(items) and items[0][1] == 'Ordforande', repr(items))
         check('the agenda shows it first', find(page, name=f'1. {item_title}', pattern=None, timeout=5) is not None)
+        check('its remove button says which item it removes',
+              find(page, name=f'Ta bort punkt 1, ”{item_title}”', roles={'push button'}, timeout=5) is not None)
 
         # The meeting's notes.
         text = find(page, name='Mötesanteckningar', roles={'text'})

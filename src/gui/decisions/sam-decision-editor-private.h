@@ -18,6 +18,7 @@ struct _SamDecisionEditor
   SamStore             *store;
   SamDecision          *decision;
   SamDecision          *correction_of;
+  GtkFlowBox           *button_box;
   GListModel           *groups;
   GPtrArray            *dynamic_rows;  /* rows added to the groups below */
 

@@ -329,6 +329,7 @@ sam_decision_editor_class_init (SamDecisionEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/samordna/Samordna/ui/sam-decision-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, button_box);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, SamDecisionEditor, warning_label);
@@ -366,6 +367,13 @@ sam_decision_editor_init (SamDecisionEditor *self)
 {
   self->dynamic_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The buttons wrap in a flow box, whose cells would take the focus too:
+   * a Tab stop before each button that a screen reader reads as nothing. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->button_box));
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 }
 
 /* Public API */

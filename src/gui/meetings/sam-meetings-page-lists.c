@@ -310,6 +310,7 @@ _sam_meetings_page_fill_warnings (SamMeetingsPage *self)
 
 static GtkWidget *
 icon_button (const char *icon_name,
+             const char *tooltip,
              const char *label,
              const char *action,
              GVariant   *target)
@@ -318,7 +319,7 @@ icon_button (const char *icon_name,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
@@ -396,17 +397,34 @@ create_agenda_row (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "meetings.edit-item");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uuid);
 
+  /* A screen reader reading the buttons one by one hears which item each
+   * moves or removes: “Remove Item” alone is the same on every row. */
   if (position > 1)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               icon_button ("go-up-symbolic", _("Move Up"), "meetings.move-item",
-                                            g_variant_new ("(su)", uuid, (guint) position - 1)));
+    {
+      /* Translators: a button's name for screen readers; %d is the item's number, %s its title */
+      g_autofree char *label = g_strdup_printf (_("Move Item %d, “%s”, Up"), position, sam_agenda_item_get_title (agenda_item));
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("go-up-symbolic", _("Move Up"), label, "meetings.move-item",
+                                              g_variant_new ("(su)", uuid, (guint) position - 1)));
+    }
   if ((guint) position < n_items)
+    {
+      /* Translators: a button's name for screen readers; %d is the item's number, %s its title */
+      g_autofree char *label = g_strdup_printf (_("Move Item %d, “%s”, Down"), position, sam_agenda_item_get_title (agenda_item));
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 icon_button ("go-down-symbolic", _("Move Down"), label, "meetings.move-item",
+                                              g_variant_new ("(su)", uuid, (guint) position + 1)));
+    }
+  {
+    /* Translators: a button's name for screen readers; %d is the item's number, %s its title */
+    g_autofree char *label = g_strdup_printf (_("Remove Item %d, “%s”"), position, sam_agenda_item_get_title (agenda_item));
+
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               icon_button ("go-down-symbolic", _("Move Down"), "meetings.move-item",
-                                            g_variant_new ("(su)", uuid, (guint) position + 1)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("user-trash-symbolic", _("Remove Item"), "meetings.remove-item",
-                                          g_variant_new_string (uuid)));
+                               icon_button ("user-trash-symbolic", _("Remove Item"), label, "meetings.remove-item",
+                                            g_variant_new_string (uuid)));
+  }
 
   source = gtk_drag_source_new ();
   content = gdk_content_provider_new_typed (SAM_TYPE_AGENDA_ITEM, agenda_item);

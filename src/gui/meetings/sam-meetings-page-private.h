@@ -66,6 +66,7 @@ struct _SamMeetingsPage
   SamMonthView    *month_view;
   GtkListView     *meeting_list;
   GtkStack        *detail_stack;
+  GtkFlowBox      *meeting_actions;
   GtkLabel        *detail_title;
   GtkLabel        *detail_when;
   GtkLabel        *detail_groups;

@@ -658,6 +658,7 @@ sam_meetings_page_class_init (SamMeetingsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-meetings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, meeting_actions);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SamMeetingsPage, warnings_revealer);
@@ -694,6 +695,14 @@ sam_meetings_page_init (SamMeetingsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _sam_meetings_page_init_lists (self);
+
+  /* The meeting's buttons wrap in a flow box, whose cells would take the
+   * focus too: a Tab stop before each button that a screen reader reads
+   * as nothing. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_actions));
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 
   _sam_meetings_page_name_drop_down (GTK_WIDGET (self->group_dropdown), _("Group"));
   g_signal_connect_swapped (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self);

@@ -164,8 +164,13 @@ day_widget (const GDate *date,
   gtk_widget_set_size_request (widget, 30, 30);
   if (sam_calendar_is_holiday (date, NULL, &holiday))
     {
+      g_autofree char *description = sam_day_describe (date, 0);
+
       gtk_widget_add_css_class (widget, "error");
       gtk_widget_set_tooltip_text (widget, holiday);
+      /* Red says “holiday” to the eye only; a screen reader reads the
+       * day in full, with the holiday's name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
     }
   else if (g_date_get_weekday (date) >= G_DATE_SATURDAY)
     gtk_widget_add_css_class (widget, "dim-label");
@@ -333,10 +338,18 @@ sam_year_view_set_meetings (SamYearView *self,
 
   for (GDateMonth month = G_DATE_JANUARY; month <= G_DATE_DECEMBER; month++)
     {
+      g_autofree char *name = NULL;
+      GtkWidget *cell;
+
       gtk_flow_box_append (GTK_FLOW_BOX (self->grid),
                            month_widget (self, month, days, first_summer_week, last_summer_week));
-      /* Only the days with meetings take the focus, not the months. */
-      gtk_widget_set_focusable (gtk_widget_get_last_child (self->grid), FALSE);
+      /* Only the days with meetings take the focus, not the months; the
+       * flow box's cell is still a node of its own to a screen reader,
+       * so it says which month it holds. */
+      cell = gtk_widget_get_last_child (self->grid);
+      gtk_widget_set_focusable (cell, FALSE);
+      name = sam_calendar_format_month (year, month);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
 }
 

@@ -1423,6 +1423,7 @@ test_window_whole (void)
   SamChartPane *pane;
   SamChartView *view;
   GtkWidget *button, *tree, *details;
+  AdwLeaflet *leaflet;
   double zoom;
   int width;
 
@@ -1435,10 +1436,9 @@ test_window_whole (void)
   g_assert_nonnull (wait_for_chart (view));
   sam_test_wait_until_drawn (GTK_WIDGET (view));
   /* The tree beside the details beside the chart. */
-  details = gtk_widget_get_ancestor (GTK_WIDGET (pane), GTK_TYPE_PANED);
-  tree = gtk_paned_get_start_child (GTK_PANED (gtk_widget_get_ancestor (gtk_widget_get_parent (details),
-                                                                        GTK_TYPE_PANED)));
-  details = gtk_paned_get_start_child (GTK_PANED (details));
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (GTK_WIDGET (pane), ADW_TYPE_LEAFLET));
+  tree = adw_leaflet_get_child_by_name (leaflet, "tree");
+  details = adw_leaflet_get_child_by_name (leaflet, "details");
   g_assert_true (gtk_widget_get_mapped (tree));
   g_assert_true (gtk_widget_get_mapped (details));
   zoom = sam_chart_view_get_zoom (view);
@@ -1459,7 +1459,9 @@ test_window_whole (void)
                   gtk_widget_get_width (GTK_WIDGET (view)), sam_chart_view_get_zoom (view) * 100,
                   width, zoom * 100);
   g_assert_true (fitted_and_centred (view));
-  g_assert_cmpfloat (sam_chart_view_get_zoom (view), >, zoom * 2);
+  /* Beside the details the chart pane is already wide; alone it fits
+   * clearly bigger. */
+  g_assert_cmpfloat (sam_chart_view_get_zoom (view), >, zoom * 1.5);
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "chart-whole-window");
 
   /* The action, as F11 runs it, takes it back. */

@@ -643,6 +643,8 @@ count_audit_rows (SamStore *register_store)
   gint64 n;
 
   g_assert_cmpint (sqlite3_open_v2 (sam_store_get_path (register_store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* While the window writes, a reader may have to wait a moment. */
+  sqlite3_busy_timeout (db, 10000);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM audit_log", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);

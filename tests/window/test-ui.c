@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "sam-application.h"
+#include "sam-chart-pane.h"
 #include "sam-gui.h"
 #include "sam-gui-types.h"
 #include "sam-store-private.h"
@@ -515,6 +516,89 @@ test_ui_header_undo (void)
   g_assert_true (gtk_widget_get_visible (undo));
 }
 
+static int
+window_width (GtkWidget *window)
+{
+  return gtk_widget_get_width (window);
+}
+
+static void
+resize_to (SamWindow *window,
+           int        width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  sam_test_wait_until_drawn (GTK_WIDGET (window));
+}
+
+/* Narrowed, the Organisation page shows the tree, a group's details and
+ * the chart one at a time, with a way back; widened again, it shows every
+ * pane once more: the chart pane was squeezed to nothing, and kept there,
+ * behind a handle nobody could see, and the details were clipped (#17).
+ * The least width of each page is logged. */
+static void
+test_ui_narrow_and_back (void)
+{
+  static const char *names[] = { "organisation", "meetings", "decisions" };
+  SamWindow *window = sam_test_open_demo (1400, 800);
+  AdwViewStack *stack = ADW_VIEW_STACK (sam_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "organisation");
+  AdwLeaflet *leaflet = ADW_LEAFLET (sam_test_find_widget (page, ADW_TYPE_LEAFLET));
+  GtkWidget *chart = sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE);
+  g_autoptr(SamGroup) group = NULL;
+  int minimum, natural;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, names[i]);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
+      sam_test_wait_until_drawn (child);
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_test_message ("%s: %d px at the least", names[i], minimum);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  sam_test_wait_until_drawn (GTK_WIDGET (window));
+  sam_test_wait_for (window_width (GTK_WIDGET (window)) >= 1300);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  sam_test_wait_for (gtk_widget_get_width (chart) > 300);
+  g_test_message ("opened %d px wide, the chart pane %d px", window_width (GTK_WIDGET (window)),
+                  gtk_widget_get_width (chart));
+
+  /* A user narrows the window step by step, as a drag does; at the
+   * window's first width (1 100 px) every pane still shows. */
+  for (int width = 1300; width >= 1100; width -= 100)
+    resize_to (window, width);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  for (int width = 1000; width >= 360; width -= 100)
+    resize_to (window, width);
+  g_test_message ("narrowed to %d px", window_width (GTK_WIDGET (window)));
+  sam_test_wait_for (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "tree");
+
+  /* Choosing a group goes on to its details, and back to the tree. */
+  group = sam_store_find_group_by_code (sam_window_get_store (window), "AOI", NULL);
+  g_assert_nonnull (group);
+  sam_organisation_page_select_group (SAM_ORGANISATION_PAGE (page), sam_group_get_uuid (group));
+  sam_test_wait_for (g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "details") == 0);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-window-narrow");
+  g_assert_true (gtk_widget_activate_action (page, "organisation.show-chart", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "chart");
+  g_assert_true (gtk_widget_activate_action (page, "organisation.go-back", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "organisation.go-back", NULL));
+  sam_test_wait_for (g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "tree") == 0);
+
+  for (int width = 400; width <= 1400; width += 100)
+    resize_to (window, width);
+  sam_test_wait_for (!adw_leaflet_get_folded (leaflet));
+  g_assert_true (sam_test_wait_until ((SamTestCondition) gtk_widget_get_mapped, chart, 2000, "the chart to be shown"));
+  g_test_message ("chart pane %d px wide after widening", gtk_widget_get_width (chart));
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 300);
+  sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-window-1400");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/ui/import-export", test_ui_import_export);
   g_test_add_func ("/ui/merge-responsive", test_ui_merge_responsive);
   g_test_add_func ("/ui/header-undo", test_ui_header_undo);
+  g_test_add_func ("/ui/narrow-and-back", test_ui_narrow_and_back);
 
   return sam_test_ui_run ();
 }

@@ -648,6 +648,26 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "chart");
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -748,6 +768,8 @@ _sam_organisation_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "organisation.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "organisation.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "organisation.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "organisation.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "organisation.show-chart", NULL, show_chart_action);
   gtk_widget_class_install_action (widget_class, "organisation.show-people", NULL, show_people_action);
   gtk_widget_class_install_property_action (widget_class, "organisation.show-dissolved", "show-dissolved");
 

@@ -41,7 +41,8 @@ struct _SamOrganisationPage
   gboolean             updating;
 
   AdwToastOverlay     *toast_overlay;
-  GtkPaned            *chart_paned;
+  AdwLeaflet          *leaflet;
+  GtkBox              *chart_box;
   GtkToggleButton     *search_button;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;

@@ -196,6 +196,10 @@ selection_changed_cb (SamOrganisationPage *self)
   g_set_object (&self->selected, group);
   update_details (self, FALSE);
   _sam_organisation_page_update_actions (self);
+  /* In a narrow window the tree fills it: choosing a group goes on to
+   * its details, as in a phone's settings. */
+  if (group != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_GROUP]);
 }
 
@@ -576,7 +580,8 @@ sam_organisation_page_class_init (SamOrganisationPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sam-organisation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, chart_paned);
+  gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SamOrganisationPage, search_entry);
@@ -741,24 +746,42 @@ sam_organisation_page_select_group (SamOrganisationPage *self,
  * @self: a page
  * @chart: (nullable): the organisation chart widget
  *
- * Puts the chart in the pane beside the details. The chart and the tree
+ * Puts the chart in the pane beside the details (in a narrow window, the
+ * page after them). The chart and the tree
  * share the selection through #SamOrganisationPage:selected-group.
  */
 void
 sam_organisation_page_set_chart (SamOrganisationPage *self,
                                  GtkWidget           *chart)
 {
+  GtkWidget *scrolled;
+
   g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
 
-  gtk_paned_set_end_child (self->chart_paned, chart);
+  /* The chart's own bars are wider than the room left beside the tree and
+   * the details in a window of middle width; rather than fold the page
+   * into one pane at a time already there, the chart scrolls sideways
+   * when it has less than it asks for. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_size_request (scrolled, 300, -1);
+  gtk_widget_set_hexpand (scrolled, TRUE);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), chart);
+  gtk_box_append (self->chart_box, scrolled);
 }
 
 gboolean
 sam_organisation_page_get_chart_only (SamOrganisationPage *self)
 {
+  AdwLeafletPage *tree;
+
   g_return_val_if_fail (SAM_IS_ORGANISATION_PAGE (self), FALSE);
 
-  return !gtk_widget_get_visible (gtk_paned_get_start_child (self->chart_paned));
+  tree = adw_leaflet_get_page (self->leaflet, adw_leaflet_get_child_by_name (self->leaflet, "tree"));
+
+  return !gtk_widget_get_visible (adw_leaflet_page_get_child (tree));
 }
 
 /**
@@ -773,7 +796,7 @@ void
 sam_organisation_page_set_chart_only (SamOrganisationPage *self,
                                       gboolean             chart_only)
 {
-  GtkWidget *paned;
+  g_autoptr(GtkSelectionModel) pages = NULL;
 
   g_return_if_fail (SAM_IS_ORGANISATION_PAGE (self));
 
@@ -781,10 +804,17 @@ sam_organisation_page_set_chart_only (SamOrganisationPage *self,
   if (chart_only == sam_organisation_page_get_chart_only (self))
     return;
 
-  /* The tree is the start of the paned the chart's paned ends. */
-  paned = gtk_widget_get_parent (GTK_WIDGET (self->chart_paned));
-  gtk_widget_set_visible (gtk_paned_get_start_child (GTK_PANED (paned)), !chart_only);
-  gtk_widget_set_visible (gtk_paned_get_start_child (self->chart_paned), !chart_only);
+  /* Every pane of the leaflet but the chart's, the separators with them. */
+  pages = adw_leaflet_get_pages (self->leaflet);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwLeafletPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (g_strcmp0 (adw_leaflet_page_get_name (page), "chart") != 0)
+        gtk_widget_set_visible (adw_leaflet_page_get_child (page), !chart_only);
+    }
+  if (chart_only)
+    adw_leaflet_set_visible_child_name (self->leaflet, "chart");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_ONLY]);
 }
 

@@ -599,6 +599,141 @@ test_ui_narrow_and_back (void)
   sam_test_save_screenshot (sam_test_window_content (GTK_WIDGET (window)), "screenshot-window-1400");
 }
 
+/* Whether a shortcut of @widget or of a widget inside it has @trigger. */
+static gboolean
+has_trigger (GtkWidget          *widget,
+             GtkShortcutTrigger *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return TRUE;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_trigger (child, trigger))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, out);
+}
+
+/* Every shortcut the shortcuts window lists is one the window, the page
+ * or the dialog it is listed under answers to (#17). */
+static void
+test_ui_shortcuts_listed (void)
+{
+  static const struct { const char *english; const char *svenska; const char *where; } groups[] = {
+    { "General", "Allmänt", "window" },
+    { "Pages", "Sidor", "window" },
+    { "Organisation", "Organisation", "organisation" },
+    { "Chart", "Schema", "chart" },
+    { "Meetings", "Möten", "meetings" },
+    { "Decisions", "Beslut", "decisions" },
+    { "Editors and Dialogs", "Redigerare och dialogrutor", "dialog" },
+  };
+  SamWindow *window = sam_test_open_demo (1400, 800);
+  AdwViewStack *stack = ADW_VIEW_STACK (sam_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *organisation = adw_view_stack_get_child_by_name (stack, "organisation");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/samordna/Samordna/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(SamGroup) group = NULL;
+  GtkWindow *dialog;
+  guint n_checked = 0;
+
+  /* Every page reads its register, and a dialog with both keys is open. */
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                (const char *[]) { "meetings", "decisions", "organisation" }[i]);
+  group = sam_store_find_group_by_code (sam_window_get_store (window), "AOI", NULL);
+  sam_organisation_page_select_group (SAM_ORGANISATION_PAGE (organisation), sam_group_get_uuid (group));
+  g_assert_true (gtk_widget_activate_action (organisation, "organisation.edit-commission", NULL));
+  dialog = sam_test_wait_for_toplevel (g_type_from_name ("SamCommissionDialog"));
+
+  collect_shortcuts (overlay, found);
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (groups));
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *title = NULL;
+      const char *where = NULL;
+      GtkWidget *root;
+
+      /* The window lays the groups out in columns, in an order of its own. */
+      g_object_get (g_ptr_array_index (found, i), "title", &title, NULL);
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        if (g_strcmp0 (title, sam_test_tr (groups[g].english, groups[g].svenska)) == 0)
+          where = groups[g].where;
+      if (where == NULL)
+        g_error ("the shortcuts window has a group “%s” the test does not know", title);
+      if (g_str_equal (where, "window"))
+        root = GTK_WIDGET (window);
+      else if (g_str_equal (where, "chart"))
+        root = sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE);
+      else if (g_str_equal (where, "dialog"))
+        root = GTK_WIDGET (dialog);
+      else
+        root = adw_view_stack_get_child_by_name (stack, where);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (found, i));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          g_autofree char *accelerator = NULL;
+          g_autofree char *action = NULL;
+          g_autofree char *name = NULL;
+          g_auto(GStrv) keys = NULL;
+
+          if (!GTK_IS_SHORTCUTS_SHORTCUT (child))
+            continue;
+          g_object_get (child, "accelerator", &accelerator, "action-name", &action, "title", &name, NULL);
+          if (action != NULL)
+            {
+              g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+              g_assert_true (accels != NULL && accels[0] != NULL);
+              n_checked++;
+              continue;
+            }
+          /* “Up Down Left Right” lists keys that do alike. */
+          keys = g_strsplit (accelerator, " ", -1);
+          for (guint k = 0; keys[k] != NULL; k++)
+            {
+              g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (keys[k]);
+
+              g_assert_nonnull (trigger);
+              if (!has_trigger (root, trigger))
+                g_error ("“%s” (%s) is listed under “%s”, which does not answer to it", name, keys[k], title);
+              n_checked++;
+            }
+        }
+    }
+  g_test_message ("%u keys checked", n_checked);
+  gtk_window_destroy (dialog);
+  g_object_ref_sink (overlay);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/ui/merge-responsive", test_ui_merge_responsive);
   g_test_add_func ("/ui/header-undo", test_ui_header_undo);
   g_test_add_func ("/ui/narrow-and-back", test_ui_narrow_and_back);
+  g_test_add_func ("/ui/shortcuts-listed", test_ui_shortcuts_listed);
 
   return sam_test_ui_run ();
 }

@@ -734,6 +734,60 @@ test_ui_shortcuts_listed (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* F6 moves the focus from pane to pane of the page shown and back to the
+ * header bar; Shift+F6 goes the other way (#17). */
+static GtkWidget *
+pane_of_focus (GtkWidget  *window,
+               GtkWidget **panes,
+               guint       n_panes)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (guint i = 0; i < n_panes; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      return panes[i];
+
+  return NULL;
+}
+
+static void
+test_ui_f6_panes (void)
+{
+  SamWindow *window = sam_test_open_demo (1400, 800);
+  AdwViewStack *stack = ADW_VIEW_STACK (sam_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "organisation");
+  GtkWidget *tree = sam_test_find_widget (page, GTK_TYPE_LIST_VIEW);
+  GtkWidget *panes[4];
+  g_autoptr(SamGroup) group = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organisation");
+  group = sam_store_find_group_by_code (sam_window_get_store (window), "AOI", NULL);
+  sam_organisation_page_select_group (SAM_ORGANISATION_PAGE (page), sam_group_get_uuid (group));
+  sam_test_wait_until_drawn (GTK_WIDGET (window));
+
+  panes[0] = sam_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  panes[1] = gtk_widget_get_ancestor (tree, GTK_TYPE_BOX);
+  while (!ADW_IS_LEAFLET (gtk_widget_get_parent (panes[1])))
+    panes[1] = gtk_widget_get_parent (panes[1]);
+  panes[2] = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (panes[1]));
+  panes[3] = gtk_widget_get_ancestor (sam_test_find_widget (GTK_WIDGET (window), SAM_TYPE_CHART_PANE), GTK_TYPE_BOX);
+  while (!ADW_IS_LEAFLET (gtk_widget_get_parent (panes[3])))
+    panes[3] = gtk_widget_get_parent (panes[3]);
+
+  g_assert_true (gtk_widget_grab_focus (tree));
+  g_assert_true (pane_of_focus (GTK_WIDGET (window), panes, 4) == panes[1]);
+  for (guint i = 2; i < 4 + 2; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL));
+      g_assert_true (pane_of_focus (GTK_WIDGET (window), panes, 4) == panes[i % 4]);
+    }
+  /* Back from the tree to the header bar, and from there to the chart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-pane", NULL));
+  g_assert_true (pane_of_focus (GTK_WIDGET (window), panes, 4) == panes[0]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-pane", NULL));
+  g_assert_true (pane_of_focus (GTK_WIDGET (window), panes, 4) == panes[3]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/ui/header-undo", test_ui_header_undo);
   g_test_add_func ("/ui/narrow-and-back", test_ui_narrow_and_back);
   g_test_add_func ("/ui/shortcuts-listed", test_ui_shortcuts_listed);
+  g_test_add_func ("/ui/f6-panes", test_ui_f6_panes);
 
   return sam_test_ui_run ();
 }

@@ -43,6 +43,7 @@ struct _SamWindow
   SamChartPane         *chart_pane;
   SamMeetingsPage      *meetings_planner;
   SamDecisionsPage     *decision_register;
+  GtkWidget            *header_bar;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
 
@@ -147,6 +148,62 @@ undo_action (GtkWidget  *widget,
 
   gtk_widget_activate_action (GTK_WIDGET (self->structure_editor),
                               g_str_equal (action_name, "win.undo") ? "organisation.undo" : "organisation.redo", NULL);
+}
+
+/* The panes of @widget: what a GtkPaned or an AdwLeaflet lays side by
+ * side, the innermost ones where they nest. */
+static void
+collect_panes (GtkWidget *widget,
+               gboolean   is_pane,
+               GPtrArray *panes)
+{
+  gboolean splits = GTK_IS_PANED (widget) || ADW_IS_LEAFLET (widget);
+  guint before = panes->len;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      /* A paned's handle is a widget of its own, and no pane. */
+      if (!gtk_widget_get_mapped (child) || GTK_IS_SEPARATOR (child) ||
+          g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkGizmo"))
+        continue;
+      collect_panes (child, splits, panes);
+    }
+
+  if (is_pane && panes->len == before)
+    g_ptr_array_add (panes, widget);
+}
+
+/* F6 and Shift+F6 move the focus to the next or the previous pane: the
+ * header bar, then the panes of the page shown, as in other GNOME
+ * applications; Tab alone would walk through every row of the tree. */
+static void
+next_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamWindow *self = SAM_WINDOW (widget);
+  g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+  gboolean back = g_str_equal (action_name, "win.previous-pane");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  guint current = 0;
+
+  g_ptr_array_add (panes, self->header_bar);
+  if (page != NULL && gtk_widget_get_mapped (page))
+    collect_panes (page, FALSE, panes);
+
+  for (guint i = 0; i < panes->len; i++)
+    if (focus != NULL && (focus == g_ptr_array_index (panes, i) ||
+                          gtk_widget_is_ancestor (focus, g_ptr_array_index (panes, i))))
+      current = i;
+
+  for (guint step = 1; step <= panes->len; step++)
+    {
+      guint i = back ? (current + panes->len - step) % panes->len : (current + step) % panes->len;
+
+      if (gtk_widget_child_focus (g_ptr_array_index (panes, i), GTK_DIR_TAB_FORWARD))
+        return;
+    }
 }
 
 static void
@@ -574,10 +631,13 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SamWindow, meetings_planner);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, decision_register);
 
+  gtk_widget_class_bind_template_child (widget_class, SamWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SamWindow, redo_button);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, next_pane_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
   gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
@@ -589,6 +649,8 @@ sam_window_class_init (SamWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "organisation");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "meetings");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "decisions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-group", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-register", NULL);

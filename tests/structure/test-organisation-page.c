@@ -505,6 +505,80 @@ test_roles (void)
   }
 }
 
+/* A vacant seat is filled from its row: “Tillsätt…” opens the Add Role
+ * dialog with the seat's organisation as whom the new member represents,
+ * and the member saved represents it (#17). */
+static gboolean
+is_fill_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "organisation.fill-seat") == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* The Add Seat dialog, among the message dialogs that may be open. */
+static GtkWindow *
+seat_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        sam_test_find_widget (l->data, GTK_TYPE_SPIN_BUTTON) != NULL)
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_fill_seat (void)
+{
+  g_autoptr(SamGroup) council = group_by_code ("GERPAL");
+  g_autoptr(GListModel) assignments = NULL;
+  g_autofree char *organisation_uuid = NULL;
+  g_autofree char *organisation_name = NULL;
+  GtkWidget *fill;
+  GtkWindow *confirm, *dialog;
+  gboolean found = FALSE;
+
+  sam_organisation_page_select_group (page, sam_group_get_uuid (council));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.add-seat", NULL));
+  sam_test_wait_for ((confirm = seat_dialog ()) != NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sam_test_find_widget (GTK_WIDGET (confirm), GTK_TYPE_SPIN_BUTTON)), 6);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "add");
+
+  sam_test_wait_for ((fill = sam_test_find_widget_full (GTK_WIDGET (page), GTK_TYPE_BUTTON, is_fill_button, NULL)) != NULL);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (fill)), ==, sam_test_tr ("_Fill…", "_Tillsätt…"));
+  g_variant_get (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (fill)), "s", &organisation_uuid);
+  organisation_name = sam_rules_dup_organisation_name (store, organisation_uuid);
+
+  /* A button pressed from the keyboard is clicked once it has shown so. */
+  gtk_widget_activate (fill);
+  dialog = sam_test_wait_for_toplevel (g_type_from_name ("SamRoleDialog"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                                           sam_test_tr ("Represents", "Företräder")))),
+                   ==, organisation_name);
+  type_into (dialog, sam_test_tr ("Person", "Person"), "Klara Vakansdotter");
+  type_into (dialog, sam_test_tr ("From (YYYY-MM-DD)", "Från (ÅÅÅÅ-MM-DD)"), "2026-03-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "role.save", NULL));
+  wait_until_closed ("SamRoleDialog");
+
+  assignments = sam_store_list_group_assignments (store, sam_group_get_uuid (council), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(SamAssignment) a = g_list_model_get_item (assignments, i);
+      g_autoptr(SamPerson) person = sam_store_dup_by_uuid (store, SAM_TYPE_PERSON, sam_assignment_get_person_uuid (a), NULL);
+
+      if (g_strcmp0 (sam_person_get_name (person), "Klara Vakansdotter") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (sam_assignment_get_organisation_uuid (a), ==, organisation_uuid);
+          g_assert_cmpint (sam_assignment_get_role (a), ==, SAM_ROLE_MEMBER);
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 test_move_delete_undo (void)
 {
@@ -964,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/roles", test_roles);
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);
   g_test_add_func ("/organisation-page/toasts-replace", test_toasts_replace);
+  g_test_add_func ("/organisation-page/fill-seat", test_fill_seat);
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
   g_test_add_func ("/organisation-page/print-report", test_print_report);

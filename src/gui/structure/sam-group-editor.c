@@ -306,6 +306,31 @@ detail_row_show_role_menu (DetailRow  *detail,
   gtk_widget_set_visible (detail->menu, TRUE);
 }
 
+/* A vacant seat is filled where it is shown. */
+static void
+detail_row_show_fill (DetailRow  *detail,
+                      const char *organisation_uuid,
+                      const char *organisation)
+{
+  /* Translators: a vacant seat's button's name for screen readers */
+  g_autofree char *label = g_strdup_printf (_("Fill the Seat of %s"), organisation);
+
+  if (detail->button == NULL)
+    {
+      detail->button = gtk_button_new ();
+      gtk_widget_set_valign (detail->button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (detail->button, "flat");
+      gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (detail->row))), detail->button);
+    }
+  gtk_button_set_label (GTK_BUTTON (detail->button), _("_Fill…"));
+  gtk_button_set_use_underline (GTK_BUTTON (detail->button), TRUE);
+  gtk_widget_set_tooltip_text (detail->button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (detail->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (detail->button), "s", organisation_uuid);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (detail->button), "organisation.fill-seat");
+  gtk_widget_set_visible (detail->button, TRUE);
+}
+
 static void
 detail_row_show_remove_seat (DetailRow  *detail,
                              const char *organisation_uuid,
@@ -419,6 +444,7 @@ update_roles (SamGroupEditor      *self)
       DetailRow *detail = section_add (roles, _("Vacant"), subtitle);
 
       gtk_widget_add_css_class (detail->row, "sam-vacant");
+      detail_row_show_fill (detail, g_ptr_array_index (vacancies, i), organisation != NULL ? organisation : "?");
       n_current++;
     }
 

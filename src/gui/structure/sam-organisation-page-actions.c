@@ -20,6 +20,7 @@
 #include "sam-organisation-page-private.h"
 #include "sam-people-window.h"
 #include "sam-role-dialog.h"
+#include "sam-rules.h"
 #include "sam-store-structure.h"
 #include "sam-terms-window.h"
 
@@ -355,6 +356,26 @@ add_role_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   present_role_dialog (SAM_ORGANISATION_PAGE (widget), NULL);
+}
+
+/* A vacant seat's Fill… opens the Add Role dialog for a member who
+ * represents the seat's organisation. */
+static void
+fill_seat_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SamOrganisationPage *self = SAM_ORGANISATION_PAGE (widget);
+  g_autofree char *organisation = NULL;
+  SamRoleDialog *dialog;
+
+  if (self->selected == NULL)
+    return;
+  organisation = sam_rules_dup_organisation_name (self->store, g_variant_get_string (parameter, NULL));
+  dialog = sam_role_dialog_new (self->undo, sam_group_get_uuid (self->selected), NULL);
+  sam_role_dialog_set_represents (dialog, organisation);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), sam_gui_get_parent_window (GTK_WIDGET (self)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -759,6 +780,7 @@ _sam_organisation_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "organisation.all-terms", NULL, all_terms_action);
   gtk_widget_class_install_action (widget_class, "organisation.export-group-list", "s", export_group_list_action);
   gtk_widget_class_install_action (widget_class, "organisation.add-role", NULL, add_role_action);
+  gtk_widget_class_install_action (widget_class, "organisation.fill-seat", "s", fill_seat_action);
   gtk_widget_class_install_action (widget_class, "organisation.edit-role", "s", edit_role_action);
   gtk_widget_class_install_action (widget_class, "organisation.end-role", "s", end_role_action);
   gtk_widget_class_install_action (widget_class, "organisation.remove-role", "s", remove_role_action);

@@ -318,3 +318,20 @@ sam_role_dialog_new (SamUndo    *undo,
 
   return self;
 }
+
+/**
+ * sam_role_dialog_set_represents:
+ * @self: a dialog adding a role
+ * @organisation_name: the organisation the new holder represents
+ *
+ * Fills in whom the holder represents, for a vacant seat of that
+ * organisation.
+ */
+void
+sam_role_dialog_set_represents (SamRoleDialog *self,
+                                const char    *organisation_name)
+{
+  g_return_if_fail (SAM_IS_ROLE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), organisation_name != NULL ? organisation_name : "");
+}

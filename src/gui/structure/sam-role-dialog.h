@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (SamRoleDialog, sam_role_dialog, SAM, ROLE_DIALOG, AdwWindo
 SamRoleDialog *sam_role_dialog_new (SamUndo    *undo,
                                     const char *group_uuid,
                                     const char *assignment_uuid) G_GNUC_WARN_UNUSED_RESULT;
+void           sam_role_dialog_set_represents (SamRoleDialog *self,
+                                               const char    *organisation_name);
 
 G_END_DECLS

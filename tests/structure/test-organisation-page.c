@@ -690,6 +690,41 @@ test_toasts_replace (void)
   sam_test_wait_for (!label_shown (undone));
 }
 
+/* Typing the name of a person already in the register fills in the
+ * organisation they come from as whom they represent, and typing on past
+ * that name empties it again (#17). */
+static void
+test_role_prefills_represents (void)
+{
+  g_autoptr(GListModel) people = sam_store_list_people (store, NULL);
+  g_autoptr(SamPerson) person = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *longer = NULL;
+  GtkWindow *dialog;
+  GtkEditable *represents;
+
+  for (guint i = 0; person == NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(SamPerson) p = g_list_model_get_item (people, i);
+
+      if (sam_person_get_organisation_uuid (p) != NULL)
+        person = g_steal_pointer (&p);
+    }
+  g_assert_nonnull (person);
+  organisation = sam_rules_dup_organisation_name (store, sam_person_get_organisation_uuid (person));
+
+  dialog = open_dialog ("organisation.add-role", "SamRoleDialog");
+  represents = GTK_EDITABLE (sam_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                sam_test_tr ("Represents", "Företräder")));
+  g_assert_cmpstr (gtk_editable_get_text (represents), ==, "");
+  type_into (dialog, sam_test_tr ("Person", "Person"), sam_person_get_name (person));
+  g_assert_cmpstr (gtk_editable_get_text (represents), ==, organisation);
+  longer = g_strconcat (sam_person_get_name (person), "sson", NULL);
+  type_into (dialog, sam_test_tr ("Person", "Person"), longer);
+  g_assert_cmpstr (gtk_editable_get_text (represents), ==, "");
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_dialogs_open (void)
 {
@@ -1039,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/organisation-page/move-delete-undo", test_move_delete_undo);
   g_test_add_func ("/organisation-page/toasts-replace", test_toasts_replace);
   g_test_add_func ("/organisation-page/fill-seat", test_fill_seat);
+  g_test_add_func ("/organisation-page/role-prefills-represents", test_role_prefills_represents);
   g_test_add_func ("/organisation-page/dialogs", test_dialogs_open);
   g_test_add_func ("/organisation-page/detail-title", test_detail_title);
   g_test_add_func ("/organisation-page/print-report", test_print_report);

@@ -25,6 +25,7 @@ struct _SamRoleDialog
   AdwWindow            parent_instance;
 
   SamUndo             *undo;
+  char                *prefilled;       /* the organisation filled in for the person typed */
   char                *group_uuid;
   SamAssignment       *assignment;  /* when editing */
   GtkToggleButton     *role_buttons[SAM_ROLE_CONTACT_PERSON + 1];
@@ -194,6 +195,7 @@ sam_role_dialog_dispose (GObject *object)
   g_clear_object (&self->undo);
   g_clear_object (&self->assignment);
   g_clear_pointer (&self->group_uuid, g_free);
+  g_clear_pointer (&self->prefilled, g_free);
 
   G_OBJECT_CLASS (sam_role_dialog_parent_class)->dispose (object);
 }
@@ -222,6 +224,41 @@ sam_role_dialog_class_init (SamRoleDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* A person already in the register usually represents their own
+ * organisation: “Företräder” is filled in with it when empty, and
+ * emptied again when the name typed no longer names that person. */
+static void
+person_changed_cb (SamRoleDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *organisation = NULL;
+  g_autoptr(SamPerson) person = NULL;
+  const char *shown;
+
+  if (self->undo == NULL)
+    return;
+
+  name = dup_field (self->person_row);
+  if (name != NULL)
+    person = sam_store_find_person_by_name (sam_undo_get_store (self->undo), name, NULL);
+  if (person != NULL && sam_person_get_organisation_uuid (person) != NULL)
+    organisation = sam_rules_dup_organisation_name (sam_undo_get_store (self->undo),
+                                                    sam_person_get_organisation_uuid (person));
+
+  shown = gtk_editable_get_text (GTK_EDITABLE (self->organisation_row));
+  if (organisation != NULL && *shown == '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), organisation);
+      g_free (self->prefilled);
+      self->prefilled = g_steal_pointer (&organisation);
+    }
+  else if (organisation == NULL && self->prefilled != NULL && g_strcmp0 (shown, self->prefilled) == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), "");
+      g_clear_pointer (&self->prefilled, g_free);
+    }
+}
+
 static void
 sam_role_dialog_init (SamRoleDialog *self)
 {
@@ -245,10 +282,13 @@ sam_role_dialog_init (SamRoleDialog *self)
       if (r > 0)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->role_buttons[0]);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+      /* The button takes the focus, not the flow box's cell around it. */
+      gtk_widget_set_focusable (gtk_widget_get_last_child (flow), FALSE);
       self->role_buttons[r] = GTK_TOGGLE_BUTTON (button);
     }
   adw_preferences_group_add (self->role_group, flow);
   gtk_toggle_button_set_active (self->role_buttons[SAM_ROLE_MEMBER], TRUE);
+  g_signal_connect_swapped (self->person_row, "changed", G_CALLBACK (person_changed_cb), self);
 }
 
 /**

@@ -78,7 +78,7 @@ def create(app, name, code):
     if window is None:
         return False
     check(f'the name “{name}” is typed', fill(window, 'Namn', name))
-    check(f'the short code “{code}” is typed', fill(window, 'Kortnamn', code))
+    check(f'the short code “{code}” is typed', fill(window, 'Kortkod', code))
     find(window, 'Skapa', {'push button'}).doActionNamed('click')
     return wait_until(lambda: dialog(app) is None, what='the dialog to close') is not None
 

@@ -417,7 +417,7 @@ test_group_list_csv (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) early_rows = NULL;
   GPtrArray *aoi;
-  static const char *header[] = { "Nivå", "Kortnamn", "Namn", "Typ", "Överordnad", "Ordförande", "Kontaktperson",
+  static const char *header[] = { "Nivå", "Kortkod", "Namn", "Typ", "Överordnad", "Ordförande", "Kontaktperson",
                                   "Koordinator", "Diarienummer", "Uppdragets datum", "Inrättad", "Avvecklad" };
 
   g_assert_cmpint (run_cli ("export-group-list", csv, "as-of", "2026-06-30", NULL), ==, 0);

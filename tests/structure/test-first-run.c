@@ -103,7 +103,7 @@ test_first_run (void)
    * which the dialog offers first in an empty register. */
   g_assert_cmpuint (chosen_kind (dialog), ==, SAM_GROUP_KIND_MANAGEMENT_GROUP);
   type_into (dialog, sam_test_tr ("Name", "Namn"), "Ledningsgrupp hälso- och sjukvård");
-  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "LGHS");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortkod"), "LGHS");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   sam_test_wait_for (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == NULL);
 
@@ -129,7 +129,7 @@ test_first_run (void)
   dialog = sam_test_wait_for_toplevel (g_type_from_name ("SamGroupDialog"));
   g_assert_cmpuint (chosen_kind (dialog), ==, SAM_GROUP_KIND_COUNCIL);
   type_into (dialog, sam_test_tr ("Name", "Namn"), "Samordningsråd anestesi, operation, intensivvård");
-  type_into (dialog, sam_test_tr ("Short Code", "Kortnamn"), "AOI");
+  type_into (dialog, sam_test_tr ("Short Code", "Kortkod"), "AOI");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   sam_test_wait_for (sam_test_find_toplevel (g_type_from_name ("SamGroupDialog")) == NULL);
 

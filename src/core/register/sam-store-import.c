@@ -167,49 +167,70 @@ drop_fts_triggers (SamStore  *store,
  * they never fire here, yet asking whether it has costs a look through
  * every SQL function on each updated row, most of the time of a merge
  * that changes every decision's responsible. */
+/* Drops the schema objects (@kind: "TRIGGER" or "INDEX") that @select
+ * lists as name and SQL, keeping both in @saved for
+ * restore_schema_objects(). */
 static gboolean
-lift_circle_triggers (SamStoreImport  *import,
-                      GError         **error)
+lift_schema_objects (SamStore    *store,
+                     const char  *select,
+                     const char  *kind,
+                     GPtrArray   *saved,
+                     GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _sam_store_prepare (import->store,
-                             "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
-                             "AND (name GLOB '*_no_circle*' OR name GLOB '*_sort_keys_stale') ORDER BY name",
-                             error);
-  if (stmt == NULL)
+  if ((stmt = _sam_store_prepare (store, select, error)) == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (import->circle_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (import->circle_triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  if (!_sam_store_end_rows (import->store, stmt, rc, NULL, error))
+  if (!_sam_store_end_rows (store, stmt, rc, NULL, error))
     return FALSE;
 
-  for (guint i = 0; i < import->circle_triggers->len; i += 2)
+  for (guint i = 0; i < saved->len; i += 2)
     {
-      g_autofree char *name = _sam_store_quote_identifier (import->circle_triggers->pdata[i]);
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER main.%s", name);
+      g_autofree char *name = _sam_store_quote_identifier (saved->pdata[i]);
+      g_autofree char *drop = g_strdup_printf ("DROP %s main.%s", kind, name);
 
-      if (!_sam_store_exec (import->store, drop, error))
+      if (!_sam_store_exec (store, drop, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
+/* Creates again what lift_schema_objects() dropped. */
+static gboolean
+restore_schema_objects (SamStore   *store,
+                        GPtrArray  *saved,
+                        GError    **error)
+{
+  for (guint i = 0; i < saved->len; i += 2)
+    if (!_sam_store_exec (store, saved->pdata[i + 1], error))
+      return FALSE;
+
+  g_ptr_array_set_size (saved, 0);
+  return TRUE;
+}
+
+static gboolean
+lift_circle_triggers (SamStoreImport  *import,
+                      GError         **error)
+{
+  return lift_schema_objects (import->store,
+                              "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
+                              "AND (name GLOB '*_no_circle*' OR name GLOB '*_sort_keys_stale') ORDER BY name",
+                              "TRIGGER", import->circle_triggers, error);
+}
+
 static gboolean
 restore_circle_triggers (SamStoreImport  *import,
                          GError         **error)
 {
-  for (guint i = 0; i < import->circle_triggers->len; i += 2)
-    if (!_sam_store_exec (import->store, import->circle_triggers->pdata[i + 1], error))
-      return FALSE;
-
-  g_ptr_array_set_size (import->circle_triggers, 0);
-  return TRUE;
+  return restore_schema_objects (import->store, import->circle_triggers, error);
 }
 
 /* Into an empty register, the sort keys are computed once at the commit,
@@ -253,48 +274,20 @@ static gboolean
 drop_indexes (SamStoreImport  *import,
               GError         **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   if (import->mode != SAM_IMPORT_REPLACE)
     return TRUE;
 
-  stmt = _sam_store_prepare (import->store,
-                             "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                             "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (import->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (import->indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  if (!_sam_store_end_rows (import->store, stmt, rc, NULL, error))
-    return FALSE;
-
-  for (guint i = 0; i < import->indexes->len; i += 2)
-    {
-      g_autofree char *name = _sam_store_quote_identifier (import->indexes->pdata[i]);
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX main.%s", name);
-
-      if (!_sam_store_exec (import->store, drop, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return lift_schema_objects (import->store,
+                              "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                              "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+                              "INDEX", import->indexes, error);
 }
 
 static gboolean
 create_indexes (SamStoreImport  *import,
                 GError         **error)
 {
-  for (guint i = 0; i < import->indexes->len; i += 2)
-    if (!_sam_store_exec (import->store, import->indexes->pdata[i + 1], error))
-      return FALSE;
-
-  g_ptr_array_set_size (import->indexes, 0);
-  return TRUE;
+  return restore_schema_objects (import->store, import->indexes, error);
 }
 
 /**
